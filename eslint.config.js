@@ -1,0 +1,69 @@
+// One lint configuration for the whole workspace.
+import js from '@eslint/js';
+import {defineConfig} from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Browser-safe packages must not reach for page or Node globals: they are imported in Node, in
+// server-side rendering and in browsers alike (see docs/architecture.md).
+const platformNeutral = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'process',
+  'Buffer',
+];
+
+export default defineConfig(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/generated/**',
+      '**/node_modules/**',
+      '**/bench/results/**',
+      '**/coverage/**',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    rules: {
+      // Widgets must run under a strict Content Security Policy.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {argsIgnorePattern: '^_', varsIgnorePattern: '^_'},
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      // Data and configuration text render as text, never as HTML.
+      'no-restricted-properties': [
+        'error',
+        {property: 'innerHTML', message: 'Render data as text (Lit bindings or textContent).'},
+        {property: 'outerHTML', message: 'Render data as text (Lit bindings or textContent).'},
+        {
+          property: 'insertAdjacentHTML',
+          message: 'Render data as text (Lit bindings or textContent).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {'no-restricted-globals': ['error', ...platformNeutral]},
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: {globals: {...globals.node}},
+  },
+);

@@ -1,0 +1,41 @@
+/**
+ * A value a record holds in a standard or custom field: text, a number, a yes/no, nothing, or a list
+ * of texts (for multi-select and tag fields). Dates travel as ISO 8601 strings.
+ */
+export type FieldValue = string | number | boolean | null | readonly string[];
+
+/** A set of custom field values keyed by the custom field's key (as the backend names it). */
+export type CustomFields = Readonly<Record<string, FieldValue>>;
+
+/**
+ * Text shown to people, either one string for every locale or a string per BCP 47 locale tag:
+ * `"Email"` or `{"en": "Email", "zh-CN": "邮箱"}`.
+ */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+/** The kinds of record the model holds; customization documents and field catalogs name them. */
+export const entities = ['customer', 'loyalty', 'complaint'] as const;
+/** One of {@link entities}. */
+export type Entity = (typeof entities)[number];
+
+/**
+ * The text of `text` for `locale`, falling back along the locale's chain (`zh-TW`, then `zh`), then to
+ * `fallbackLocale`, then to the first text present. Plain strings are returned as they are.
+ */
+export function localize(text: LocalizedText, locale: string, fallbackLocale = 'en'): string {
+  if (typeof text === 'string') return text;
+  for (const tag of [...localeChain(locale), ...localeChain(fallbackLocale)]) {
+    const value = text[tag];
+    if (value !== undefined) return value;
+  }
+  for (const value of Object.values(text)) return value;
+  return '';
+}
+
+/** `zh-Hant-TW` gives `["zh-Hant-TW", "zh-Hant", "zh"]`: the tags to try, most specific first. */
+export function localeChain(locale: string): string[] {
+  const parts = locale.split('-').filter(Boolean);
+  const chain: string[] = [];
+  for (let n = parts.length; n > 0; n--) chain.push(parts.slice(0, n).join('-'));
+  return chain;
+}

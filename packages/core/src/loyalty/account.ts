@@ -1,0 +1,49 @@
+import {toEpochMs, toIso, type Instant} from '../time.js';
+import type {Purchase} from '../customers/customer.js';
+import {pointsExpiringWithin, replayLedger} from './ledger.js';
+import type {Coupon, LoyaltyAccount, LoyaltyProgram, PointsTransaction} from './program.js';
+import {evaluateTier, qualifyingAmount} from './tiers.js';
+
+/** What a member's account is computed from. */
+export interface AccountInput {
+  readonly customerId: string;
+  /** The member's points ledger. */
+  readonly transactions: readonly PointsTransaction[];
+  /** The member's purchases (needed when the programme qualifies on spend). */
+  readonly purchases?: readonly Purchase[];
+  /** Coupons the member holds. */
+  readonly coupons?: readonly Coupon[];
+  readonly asOf: Instant;
+  /** How far ahead "expiring soon" looks, in days. Default 30. */
+  readonly expiringWithinDays?: number;
+}
+
+/**
+ * A member's account as of a date: balance and pending points from the ledger, tier from the
+ * qualifying window, points expiring soon, and coupons still valid at that date.
+ *
+ * @throws RapportError as {@link replayLedger} and {@link qualifyingAmount} do.
+ */
+export function summarizeAccount(program: LoyaltyProgram, input: AccountInput): LoyaltyAccount {
+  const asOf = toEpochMs(input.asOf, 'asOf');
+  const ledger = replayLedger(input.transactions, program, {asOf});
+  const standing = evaluateTier(program, qualifyingAmount(program, {...input, asOf}));
+  return {
+    customerId: input.customerId,
+    programId: program.id,
+    balance: ledger.balance,
+    pending: ledger.pending,
+    lifetimePoints: ledger.earned,
+    qualifyingAmount: standing.amount,
+    tierId: standing.tier.id,
+    nextTierId: standing.next?.id ?? null,
+    toNextTier: standing.toNext,
+    expiringSoon: pointsExpiringWithin(ledger, asOf, input.expiringWithinDays ?? 30),
+    coupons: (input.coupons ?? []).map((coupon) =>
+      coupon.status === 'active' && Date.parse(coupon.validUntil) < asOf
+        ? {...coupon, status: 'expired' as const}
+        : coupon,
+    ),
+    asOf: toIso(asOf),
+  };
+}

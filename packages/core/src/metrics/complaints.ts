@@ -1,0 +1,57 @@
+import {periodMs, toEpochMs, type Instant, type Period} from '../time.js';
+import type {Purchase} from '../customers/customer.js';
+import type {Complaint} from '../complaints/complaint.js';
+import {slaStatus} from '../complaints/sla.js';
+import {ratio, type Ratio} from './ratio.js';
+
+function createdIn(complaints: readonly Complaint[], period: Period): Complaint[] {
+  const {from, to} = periodMs(period);
+  return complaints.filter((c) => {
+    const at = Date.parse(c.createdAt);
+    return at >= from && at < to;
+  });
+}
+
+/**
+ * Complaint rate: complaints received in the period per customer who bought in it (a rate of 0.05 is
+ * 5 complaints per 100 buying customers).
+ */
+export function complaintRate(
+  complaints: readonly Complaint[],
+  purchases: readonly Purchase[],
+  period: Period,
+): Ratio {
+  const {from, to} = periodMs(period);
+  const buyers = new Set<string>();
+  purchases.forEach((purchase, i) => {
+    const at = toEpochMs(purchase.at, `purchases[${i}].at`);
+    if (purchase.amount > 0 && at >= from && at < to) buyers.add(purchase.customerId);
+  });
+  return ratio(createdIn(complaints, period).length, buyers.size);
+}
+
+/** Of the complaints received in the period, the share whose SLA is breached as of `asOf`. */
+export function slaBreachRate(
+  complaints: readonly Complaint[],
+  period: Period,
+  asOf: Instant,
+): Ratio {
+  const received = createdIn(complaints, period);
+  const breached = received.filter((c) => slaStatus(c, asOf).breached).length;
+  return ratio(breached, received.length);
+}
+
+/**
+ * Counts items by a key, keys sorted by count (highest first) then name: for complaints by category
+ * (`countBy(complaints, c => c.category)`), by status, by severity, or by channel.
+ */
+export function countBy<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+): {key: string; count: number}[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts]
+    .map(([k, count]) => ({key: k, count}))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// The README's two commands run this file with nothing but Node and npm on the machine:
+//   npm start -> node scripts/bootstrap.mjs start
+//   npm test  -> node scripts/bootstrap.mjs test
+// It gets the pinned pnpm through npx, installs Debian's Chromium when the browser tests need it and it
+// is missing, then installs the workspace, builds it, and starts the playground or runs every check.
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const PNPM_VERSION = '12.21.0';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const task = process.argv[2];
+
+const tasks = {
+  start: () => {
+    installAndBuild();
+    pnpm(['run', 'demo']);
+  },
+  test: () => {
+    const chromium = ensureChromium();
+    installAndBuild();
+    pnpm(['run', 'verify'], {CHROME_PATH: chromium});
+  },
+};
+
+if (!(task in tasks)) fail(`Unknown task "${task}". Use: node scripts/bootstrap.mjs start|test`);
+tasks[task]();
+
+function installAndBuild() {
+  step('Installing dependencies');
+  pnpm(['install', '--frozen-lockfile']);
+  step('Building the packages');
+  pnpm(['run', 'build']);
+}
+
+/** Runs pnpm: the one on PATH when it is the pinned version, otherwise the pinned one through npx. */
+function pnpm(args, env = {}) {
+  const [command, ...prefix] = pnpmCommand();
+  const result = run(command, [...prefix, ...args], {env});
+  if (result.status !== 0)
+    fail(`"pnpm ${args.join(' ')}" failed (exit code ${result.status}); see the output above.`);
+}
+
+let resolvedPnpm;
+function pnpmCommand() {
+  if (resolvedPnpm) return resolvedPnpm;
+  const onPath = run('pnpm', ['--version'], {quiet: true});
+  if (onPath.status === 0 && onPath.stdout.trim() === PNPM_VERSION)
+    return (resolvedPnpm = ['pnpm']);
+  const viaNpx = run('npx', ['-y', `pnpm@${PNPM_VERSION}`, '--version'], {quiet: true});
+  if (viaNpx.error?.code === 'ENOENT')
+    fail('Could not run npx. Rapport needs Node.js 20 or later with npm on the PATH.');
+  if (viaNpx.status !== 0) {
+    fail(
+      `Could not get pnpm ${PNPM_VERSION} through npx (is the npm registry reachable? try: npm ping).\n` +
+        viaNpx.stderr.trim().split('\n').slice(-5).join('\n'),
+    );
+  }
+  return (resolvedPnpm = ['npx', '-y', `pnpm@${PNPM_VERSION}`]);
+}
+
+/** The path of a Chromium for the browser tests; installs Debian's package when there is none. */
+function ensureChromium() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (found) return found;
+  step('Chromium is missing; installing Debian\'s "chromium" package for the browser tests');
+  const isRoot = process.getuid?.() === 0;
+  const aptGet = run('sh', ['-c', 'command -v apt-get'], {quiet: true}).status === 0;
+  if (!isRoot || !aptGet) {
+    fail(
+      'The browser tests need Chromium, and this script can only install it as root on Debian or Ubuntu.\n' +
+        '  Install it yourself (sudo apt-get install -y chromium), or set CHROME_PATH to a Chromium or\n' +
+        '  Chrome binary, then run npm test again.',
+    );
+  }
+  const env = {DEBIAN_FRONTEND: 'noninteractive'};
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+    if (run('apt-get', args, {env}).status !== 0) {
+      fail(
+        `"apt-get ${args.join(' ')}" failed; see the output above. Install chromium, then run npm test again.`,
+      );
+    }
+  }
+  if (!existsSync('/usr/bin/chromium'))
+    fail('apt-get finished but /usr/bin/chromium is still missing.');
+  return '/usr/bin/chromium';
+}
+
+function run(command, args, {env = {}, quiet = false} = {}) {
+  return spawnSync(command, args, {
+    cwd: root,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      // Nothing here may download a browser: the tests use the system Chromium.
+      PUPPETEER_SKIP_DOWNLOAD: '1',
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      ...env,
+    },
+  });
+}
+
+function step(message) {
+  console.log(`\n\u25b6 ${message}`);
+}
+
+function fail(message) {
+  console.error(`\n\u2716 ${message}`);
+  process.exit(1);
+}
