@@ -25,9 +25,6 @@ const tasks = {
   },
 };
 
-if (!(task in tasks)) fail(`Unknown task "${task}". Use: node scripts/bootstrap.mjs start|test`);
-tasks[task]();
-
 function installAndBuild() {
   step('Installing dependencies');
   pnpm(['install', '--frozen-lockfile']);
@@ -112,3 +109,6 @@ function fail(message) {
   console.error(`\n\u2716 ${message}`);
   process.exit(1);
 }
+
+if (!(task in tasks)) fail(`Unknown task "${task}". Use: node scripts/bootstrap.mjs start|test`);
+tasks[task]();
