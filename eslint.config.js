@@ -58,8 +58,8 @@ export default defineConfig(
     },
   },
   {
-    files: ['packages/core/src/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    files: ['packages/core/src/**/*.ts', 'packages/adapter-memory/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'packages/adapter-memory/src/node.ts'],
     rules: {'no-restricted-globals': ['error', ...platformNeutral]},
   },
   {

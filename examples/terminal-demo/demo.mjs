@@ -1,141 +1,94 @@
-// A terminal tour of @rapport/core on a generated customer base: RFM segments, loyalty tiers,
-// lifetime value and complaint SLAs. Deterministic: the same seed prints the same figures.
+// A terminal tour of Rapport's core on the embedded demo backend: RFM segments, loyalty tiers,
+// lifetime value and complaint SLAs, then the client batching reads and surviving failures.
+// Deterministic: the same SEED prints the same figures.
+import {memoryAdapter} from '@rapport/adapter-memory';
 import {
+  createClient,
   customerLifetimeValues,
-  defaultSlaPolicy,
-  pointsForPurchase,
-  scoreRfm,
+  localize,
   segmentDistribution,
+  scoreRfm,
   slaBreachRate,
-  slaDueDates,
-  summarizeAccount,
-  transitionComplaint,
 } from '@rapport/core';
 
 const seed = Number(process.env.SEED ?? 42);
-const customers = Number(process.env.CUSTOMERS ?? 200);
-const asOf = '2026-11-01T00:00:00Z';
-const DAY = 86_400_000;
-
-// mulberry32: a small seeded generator, so every run prints the same figures.
-let state = seed >>> 0;
-const random = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-const program = {
-  id: 'club',
-  name: 'Club',
-  currency: 'EUR',
-  tiers: [
-    {id: 'member', name: 'Member', threshold: 0},
-    {id: 'silver', name: 'Silver', threshold: 500},
-    {id: 'gold', name: 'Gold', threshold: 1500},
-    {id: 'platinum', name: 'Platinum', threshold: 3000},
-  ],
-  qualification: {basis: 'points', windowDays: 365},
-  earnRules: [{id: 'base', pointsPerUnit: 1}],
-  expiry: {kind: 'after-days', days: 365},
-};
-
-// Two years of purchases: each customer buys at their own pace and basket size, some stop buying.
-const purchases = [];
-for (let c = 0; c < customers; c++) {
-  const id = `c-${String(c + 1).padStart(3, '0')}`;
-  const perYear = 1 + Math.floor(random() ** 2 * 24);
-  const basket = 20 + random() * 180;
-  const stoppedDaysAgo = random() < 0.3 ? Math.floor(random() * 600) : 0;
-  for (
-    let day = 730 - Math.floor((random() * 365) / perYear);
-    day > stoppedDaysAgo;
-    day -= 1 + Math.floor(random() * (730 / perYear))
-  ) {
-    const amount = Math.round(basket * (0.5 + random()) * 100) / 100;
-    purchases.push({
-      customerId: id,
-      at: new Date(Date.parse(asOf) - day * DAY).toISOString(),
-      amount,
-      currency: 'EUR',
-    });
-  }
-}
+const asOf = new Date('2026-11-01T00:00:00Z');
+const adapter = memoryAdapter({seed, asOf});
+const data = adapter.data;
 console.log(
-  `Rapport core demo: ${customers} customers, ${purchases.length} purchases over two years (SEED=${seed})\n`,
+  `Rapport demo backend (SEED=${seed}): ${data.customers.length} customers, ${data.purchases.length} purchases over two years, ${data.complaints.length} complaints\n`,
 );
 
-const rfm = scoreRfm(purchases, {asOf});
-const {segments} = segmentDistribution(rfm);
+const {segments, unscored} = segmentDistribution(
+  scoreRfm(data.purchases, {asOf, customerIds: data.customers.map((c) => c.id)}),
+);
 console.log('RFM segments');
 for (const {segment, count, share} of segments) {
   console.log(
     `  ${segment.padEnd(20)} ${String(count).padStart(4)}  ${'#'.repeat(Math.round((share ?? 0) * 60))}`,
   );
 }
+console.log(`  ${'(no purchases)'.padEnd(20)} ${String(unscored).padStart(4)}`);
 
-const byCustomer = new Map();
-for (const p of purchases)
-  byCustomer.set(p.customerId, [...(byCustomer.get(p.customerId) ?? []), p]);
-const tiers = new Map(program.tiers.map((t) => [t.id, 0]));
-for (const [customerId, list] of byCustomer) {
-  const transactions = list.map((p, i) => ({
-    id: `${customerId}-${i}`,
-    customerId,
-    type: 'earn',
-    points: Math.max(1, pointsForPurchase(program, p.amount, 'member')),
-    at: p.at,
-  }));
-  const account = summarizeAccount(program, {customerId, transactions, asOf});
-  tiers.set(account.tierId, tiers.get(account.tierId) + 1);
+console.log(
+  `\nLoyalty tiers of ${localize(data.program.name, 'en')} (qualifying points in the last 365 days)`,
+);
+for (const tier of data.program.tiers) {
+  const members = data.accounts.filter((a) => a.tierId === tier.id).length;
+  console.log(`  ${localize(tier.name, 'en').padEnd(20)} ${String(members).padStart(4)}`);
 }
-console.log('\nLoyalty tiers (qualifying points in the last 365 days)');
-for (const tier of program.tiers)
-  console.log(`  ${tier.name.padEnd(20)} ${String(tiers.get(tier.id)).padStart(4)}`);
 
-const clv = customerLifetimeValues(purchases, {
+const clv = customerLifetimeValues(data.purchases, {
   asOf,
   grossMargin: 0.35,
   retentionRate: 0.7,
   discountRate: 0.1,
 });
+const names = new Map(data.customers.map((c) => [c.id, c.displayName]));
 console.log('\nHighest lifetime value (35% margin, 70% retention, 10% discount rate)');
 for (const v of clv.slice(0, 5)) {
   console.log(
-    `  ${v.customerId}  ${v.orders} orders, EUR ${v.revenue.toFixed(2)} last year -> CLV EUR ${v.lifetimeValue.toFixed(0)}`,
+    `  ${names.get(v.customerId).padEnd(24)} ${String(v.orders).padStart(3)} orders, CNY ${v.revenue.toFixed(0).padStart(6)} last year -> CLV CNY ${v.lifetimeValue.toFixed(0)}`,
   );
 }
-
-const severities = ['low', 'medium', 'high', 'critical'];
-const complaints = Array.from({length: 40}, (_, i) => {
-  const createdAt = new Date(Date.parse(asOf) - random() * 30 * DAY).toISOString();
-  const severity = severities[Math.floor(random() * 4)];
-  let complaint = {
-    id: `k${i}`,
-    reference: `C-2026-${String(i + 1).padStart(6, '0')}`,
-    customerId: rfm[i].customerId,
-    channel: 'web',
-    category: 'delivery',
-    severity,
-    subject: 'Late delivery',
-    description: 'The parcel has not arrived.',
-    status: 'new',
-    createdAt,
-    updatedAt: createdAt,
-    ...slaDueDates(createdAt, severity, defaultSlaPolicy),
-    customFields: {},
-    history: [],
-  };
-  const respondAfterHours = random() ** 3 * 48;
-  const respondedAt = Date.parse(createdAt) + respondAfterHours * 3_600_000;
-  if (respondedAt < Date.parse(asOf))
-    complaint = transitionComplaint(complaint, 'acknowledge', {at: respondedAt});
-  return complaint;
-});
-const breach = slaBreachRate(complaints, {from: '2026-10-01', to: asOf}, asOf);
-console.log(
-  `\nComplaints: ${breach.numerator} of ${breach.denominator} in October breached their SLA (${Math.round((breach.rate ?? 0) * 100)}%)`,
+const breach = slaBreachRate(
+  data.complaints,
+  {from: new Date(asOf.getTime() - 90 * 86_400_000), to: asOf},
+  asOf,
 );
-console.log('\nThe playground with widgets arrives with the widgets; see README.md.');
+console.log(
+  `\nComplaints of the last 90 days: ${breach.numerator} of ${breach.denominator} breached their SLA (${Math.round((breach.rate ?? 0) * 100)}%)`,
+);
+
+// The client: 120 cards on one page ask for their customer and loyalty account at once.
+const calls = [];
+const client = createClient(adapter, {hooks: {onRequest: (e) => calls.push(e)}});
+const ids = data.customers.slice(0, 120).map((c) => c.id);
+await Promise.all(ids.flatMap((id) => [client.getCustomer(id), client.getLoyaltyAccount(id)]));
+console.log(
+  `\n120 cards asked for 240 records: ${calls.length} adapter calls (batches of at most ${adapter.capabilities.maxBatchSize})`,
+);
+
+// 100 complaints through 30% simulated failures: retried with one idempotency key each, stored once.
+adapter.setFaults({rate: 0.3, seed, retryAfterMs: 5});
+const failures = [];
+const submitting = createClient(adapter, {
+  retry: {attempts: 10, baseDelayMs: 2},
+  hooks: {onError: (e) => failures.push(e)},
+});
+const before = adapter.data.complaints.length;
+await Promise.all(
+  ids.slice(0, 100).map((customerId, i) =>
+    submitting.submitComplaint({
+      customerId,
+      channel: 'web',
+      category: 'delivery',
+      severity: 'medium',
+      subject: `Demo ${i}`,
+      description: 'Parcel late.',
+    }),
+  ),
+);
+console.log(
+  `100 complaints through 30% simulated failures: ${failures.length} failed attempts retried, ${adapter.data.complaints.length - before} complaints stored`,
+);

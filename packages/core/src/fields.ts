@@ -19,6 +19,38 @@ export const entities = ['customer', 'loyalty', 'complaint'] as const;
 export type Entity = (typeof entities)[number];
 
 /**
+ * The kinds of value a field holds. They decide how a widget shows and edits the field and which
+ * validation rules apply to it.
+ */
+export const fieldTypes = [
+  'text',
+  'longtext',
+  'email',
+  'phone',
+  'url',
+  'number',
+  'money',
+  'date',
+  'datetime',
+  'boolean',
+  'select',
+  'multiselect',
+  'tags',
+  'points',
+  'tier',
+] as const;
+/** One of {@link fieldTypes}. */
+export type FieldType = (typeof fieldTypes)[number];
+
+/** One choice of a select or multi-select field. */
+export interface FieldOption {
+  /** The value stored. */
+  readonly value: string;
+  /** The text shown. */
+  readonly label: LocalizedText;
+}
+
+/**
  * The text of `text` for `locale`, falling back along the locale's chain (`zh-TW`, then `zh`), then to
  * `fallbackLocale`, then to the first text present. Plain strings are returned as they are.
  */

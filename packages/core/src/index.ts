@@ -28,3 +28,11 @@ export type {Ratio} from './metrics/ratio.js';
 export * from './metrics/customers.js';
 export * from './metrics/complaints.js';
 export * from './metrics/surveys.js';
+
+export * from './text.js';
+export * from './complaints/validate-input.js';
+export * from './adapter/contract.js';
+export * from './client/events.js';
+export type {RetryPolicy} from './client/retry.js';
+export {randomId} from './client/random-id.js';
+export * from './client/client.js';

@@ -1,0 +1,85 @@
+// The client and the memory backend together: what a page of widgets does, under simulated failures.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {memoryAdapter} from '@rapport/adapter-memory';
+import {
+  createClient,
+  isRapportError,
+  type ComplaintInput,
+  type ErrorEvent,
+  type RequestEvent,
+} from '@rapport/core';
+
+const asOf = new Date('2026-11-01T00:00:00Z');
+
+describe('client over the memory backend', () => {
+  it('stores exactly 1,000 complaints, none twice, under 30% simulated transient failures', async () => {
+    const adapter = memoryAdapter({asOf, faults: {rate: 0.3, seed: 2026, retryAfterMs: 1}});
+    const requests: RequestEvent[] = [];
+    const errors: ErrorEvent[] = [];
+    const client = createClient(adapter, {
+      retry: {attempts: 12, baseDelayMs: 1, maxDelayMs: 4},
+      hooks: {onRequest: (e) => requests.push(e), onError: (e) => errors.push(e)},
+    });
+    const before = adapter.data.complaints.length;
+    const ids = Array.from({length: 200}, (_, i) => `c-${String(i + 1).padStart(3, '0')}`);
+    const results = await Promise.all(
+      Array.from({length: 1000}, (_, i) =>
+        client.submitComplaint({
+          customerId: ids[i % ids.length]!,
+          channel: 'web',
+          category: 'delivery',
+          severity: 'medium',
+          subject: `Load test ${i}`,
+          description: `Complaint number ${i}`,
+        }),
+      ),
+    );
+    const stored = adapter.data.complaints.slice(before);
+    assert.equal(stored.length, 1000);
+    assert.equal(new Set(stored.map((c) => c.subject)).size, 1000, 'no complaint is stored twice');
+    assert.equal(new Set(results.map((c) => c.id)).size, 1000);
+    // The failures were real: some attempts failed after the write happened and were answered by the
+    // idempotency key on retry.
+    assert.ok(errors.length > 300, `${errors.length} failed attempts`);
+    assert.equal(requests.length, 1000 + errors.length);
+  });
+
+  it('does not retry a submission the backend refuses as invalid', async () => {
+    const adapter = memoryAdapter({asOf});
+    const requests: RequestEvent[] = [];
+    const client = createClient(adapter, {hooks: {onRequest: (e) => requests.push(e)}});
+    const bad: ComplaintInput = {
+      customerId: 'c-001',
+      channel: 'web',
+      category: 'delivery',
+      severity: 'low',
+      subject: 'x',
+      description: '',
+    };
+    await assert.rejects(
+      client.submitComplaint(bad),
+      (e) => isRapportError(e, 'invalid_input') && 'description' in e.fields,
+    );
+    assert.equal(requests.length, 1);
+  });
+
+  it('loads a page of 120 cards with ceil(120 / 50) customer reads', async () => {
+    const adapter = memoryAdapter({asOf});
+    const requests: RequestEvent[] = [];
+    const client = createClient(adapter, {hooks: {onRequest: (e) => requests.push(e)}});
+    const ids = Array.from({length: 120}, (_, i) => `c-${String(i + 1).padStart(3, '0')}`);
+    const cards = await Promise.all(
+      ids.map((id) => Promise.all([client.getCustomer(id), client.getLoyaltyAccount(id)])),
+    );
+    assert.equal(cards.length, 120);
+    assert.deepEqual(requests.map((r) => `${r.operation}:${r.ids!.length}`).sort(), [
+      'getCustomers:20',
+      'getCustomers:50',
+      'getCustomers:50',
+      'getLoyaltyAccounts:20',
+      'getLoyaltyAccounts:50',
+      'getLoyaltyAccounts:50',
+    ]);
+  });
+});

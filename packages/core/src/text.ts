@@ -1,0 +1,45 @@
+/**
+ * Checks on text that every part of Rapport must agree on (the browser form, the gateway, adapters),
+ * so they live once, here.
+ */
+
+/** Length in Unicode code points, the way people count characters ("😀" is one, not two). */
+export function textLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+// Deliberately simple: one @, no spaces, a dot in the domain. Stricter checks reject real addresses.
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u;
+
+/** Whether `text` looks like an e-mail address that is safe to put in a `mailto:` link. */
+export function isEmail(text: string): boolean {
+  return text.length <= 254 && EMAIL.test(text);
+}
+
+// E.164-like: an optional +, then digits with optional spaces, dots, dashes or brackets; 5 to 15 digits.
+const PHONE = /^\+?[0-9 ().-]+$/;
+
+/** Whether `text` looks like a phone number that is safe to put in a `tel:` link. */
+export function isPhone(text: string): boolean {
+  if (!PHONE.test(text)) return false;
+  const digits = text.replace(/\D/g, '').length;
+  return digits >= 5 && digits <= 15;
+}
+
+/**
+ * JSON with object keys sorted, so two values that are equal as data give the same string whatever
+ * the order their keys were written in. Used to compare an idempotent request with its first try.
+ */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}
