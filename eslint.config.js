@@ -58,8 +58,17 @@ export default defineConfig(
     },
   },
   {
-    files: ['packages/core/src/**/*.ts', 'packages/adapter-memory/src/**/*.ts'],
-    ignores: ['**/*.test.ts', 'packages/adapter-memory/src/node.ts'],
+    files: [
+      'packages/core/src/**/*.ts',
+      'packages/adapter-memory/src/**/*.ts',
+      'packages/schema/src/**/*.ts',
+    ],
+    ignores: [
+      '**/*.test.ts',
+      'packages/adapter-memory/src/node.ts',
+      'packages/schema/src/cli.ts',
+      'packages/schema/src/bin.ts',
+    ],
     rules: {'no-restricted-globals': ['error', ...platformNeutral]},
   },
   {

@@ -11,7 +11,7 @@ export type CustomFields = Readonly<Record<string, FieldValue>>;
  * Text shown to people, either one string for every locale or a string per BCP 47 locale tag:
  * `"Email"` or `{"en": "Email", "zh-CN": "邮箱"}`.
  */
-export type LocalizedText = string | Readonly<Record<string, string>>;
+export type LocalizedText = string | {readonly [locale: string]: string};
 
 /** The kinds of record the model holds; customization documents and field catalogs name them. */
 export const entities = ['customer', 'loyalty', 'complaint'] as const;

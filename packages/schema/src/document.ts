@@ -1,0 +1,259 @@
+// The customization document: these types are the source of truth. The JSON Schema in
+// src/generated/customization.schema.json is generated from them (pnpm --filter @rapport/schema gen:schema),
+// so every JSDoc line here becomes a description editors show, and the annotations become rules.
+
+import type {Entity, FieldType, LocalizedText} from '@rapport/core';
+
+export type {Entity, FieldType, LocalizedText};
+
+/**
+ * How much of a value a role sees: none (all of it), partial (the end only, such as ****1234),
+ * full (a fixed mask that hides even the length) or hidden (the field is left out).
+ */
+export type MaskMode = 'none' | 'partial' | 'full' | 'hidden';
+
+/** The widgets a document lays out. */
+export type WidgetName = 'customer-card' | 'loyalty-balance' | 'complaint-form';
+
+/** A Rapport customization document: how fields are named, shown, arranged and protected, per widget and role. */
+export interface CustomizationDocument {
+  /** Where editors find this schema, for autocompletion. */
+  $schema?: string;
+  /**
+   * Version of the document format. This library reads version 1.
+   * @TJS-type integer
+   * @minimum 1
+   */
+  schemaVersion: number;
+  /**
+   * Locale of the texts to fall back to when a translation is missing.
+   * @default "en"
+   * @pattern ^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$
+   */
+  defaultLocale?: string;
+  /**
+   * The roles that see widgets, each with its own visibility and masking.
+   * @minItems 1
+   */
+  roles: Role[];
+  /** The fields, keyed by a stable id that layouts and rules refer to. */
+  fields: {[fieldId: string]: FieldDefinition};
+  /** One layout per widget. A widget without one is not customized by this document. */
+  widgets: Widgets;
+  /** Design tokens that restyle every widget. */
+  theme?: Theme;
+}
+
+/** A kind of person looking at a widget. */
+export interface Role {
+  /**
+   * Stable id, used in access rules and layouts.
+   * @pattern ^[a-z][a-z0-9_-]*$
+   */
+  id: string;
+  /** Name shown in tools. */
+  label: LocalizedText;
+}
+
+/** A field: where its value comes from, what it is called, how it is checked and who sees it. */
+export interface FieldDefinition {
+  /** The record the value belongs to. */
+  entity: Entity;
+  /**
+   * The value's path in the record: a standard field (email, name.given, lifecycleStage) or one of the
+   * business's own fields as customFields.<key>.
+   * @pattern ^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*$
+   */
+  source: string;
+  /** The field's name as the business calls it. */
+  label: LocalizedText;
+  /** A hint shown under the field. */
+  help?: LocalizedText;
+  /** Example text shown in an empty input. */
+  placeholder?: LocalizedText;
+  /** The kind of value. */
+  type: FieldType;
+  /**
+   * For money fields: the ISO 4217 currency.
+   * @pattern ^[A-Z]{3}$
+   */
+  currency?: string;
+  /** For date and datetime fields: how they are written. */
+  dateStyle?: 'short' | 'medium' | 'long' | 'relative';
+  /**
+   * The choices of a select or multiselect field.
+   * @minItems 1
+   */
+  options?: FieldOption[];
+  /** Rules an entered value must meet. */
+  validation?: Validation;
+  /** Whether the field is shown but cannot be edited. */
+  readOnly?: boolean;
+  /** Masking for every role not listed in access. Default none. */
+  mask?: MaskMode;
+  /** Masking per role id; hidden leaves the field out for that role. */
+  access?: {[roleId: string]: MaskMode};
+}
+
+/** One choice of a select field. */
+export interface FieldOption {
+  /** The value stored. */
+  value: string;
+  /** The text shown. */
+  label: LocalizedText;
+}
+
+/** Rules for what a person enters. */
+export interface Validation {
+  /** A value must be given. */
+  required?: boolean;
+  /**
+   * Fewest characters.
+   * @TJS-type integer
+   * @minimum 0
+   */
+  minLength?: number;
+  /**
+   * Most characters.
+   * @TJS-type integer
+   * @minimum 1
+   */
+  maxLength?: number;
+  /** A regular expression (JavaScript syntax, Unicode mode) the whole value must match. */
+  pattern?: string;
+  /** Smallest number. */
+  min?: number;
+  /** Largest number. */
+  max?: number;
+  /** The message shown when the pattern does not match. */
+  message?: LocalizedText;
+}
+
+/** The layouts of the widgets. */
+export interface Widgets {
+  'customer-card'?: WidgetLayout;
+  'loyalty-balance'?: WidgetLayout;
+  'complaint-form'?: WidgetLayout;
+}
+
+/** How one widget arranges its fields, with optional layouts for particular roles. */
+export interface WidgetLayout {
+  /** The layout every role sees, unless it has its own. */
+  layout: LayoutElement;
+  /** Layouts for particular roles, by role id. */
+  roles?: {[roleId: string]: LayoutElement};
+}
+
+/** A piece of a layout, in the vocabulary of JSON Forms. */
+export type LayoutElement = VerticalLayout | HorizontalLayout | Group | Grid | Control;
+
+/** Elements one under the other. */
+export interface VerticalLayout {
+  type: 'VerticalLayout';
+  elements: LayoutElement[];
+  rule?: Rule;
+}
+
+/** Elements side by side. */
+export interface HorizontalLayout {
+  type: 'HorizontalLayout';
+  elements: LayoutElement[];
+  rule?: Rule;
+}
+
+/** Elements under a heading. */
+export interface Group {
+  type: 'Group';
+  /** The heading. */
+  label: LocalizedText;
+  elements: LayoutElement[];
+  rule?: Rule;
+}
+
+/** Elements in a grid of columns, filled row by row. */
+export interface Grid {
+  type: 'Grid';
+  /**
+   * Number of columns.
+   * @TJS-type integer
+   * @minimum 1
+   * @maximum 4
+   */
+  columns: number;
+  elements: LayoutElement[];
+  rule?: Rule;
+}
+
+/** One field. */
+export interface Control {
+  type: 'Control';
+  /** The id of a field in fields. */
+  field: string;
+  /** A label for this place only, replacing the field's label. */
+  label?: LocalizedText;
+  rule?: Rule;
+}
+
+/** Shows or hides an element depending on the value of another field. */
+export interface Rule {
+  effect: 'SHOW' | 'HIDE';
+  condition: Condition;
+}
+
+/** A test on one field's value. Give exactly one of equals, oneOf and filled. */
+export interface Condition {
+  /** The id of the field tested. */
+  field: string;
+  /** True when the value is exactly this. */
+  equals?: string | number | boolean;
+  /**
+   * True when the value is one of these.
+   * @minItems 1
+   */
+  oneOf?: (string | number)[];
+  /** True when the field has a value (or, with false, when it is empty). */
+  filled?: boolean;
+}
+
+/** Design tokens for light and, optionally, dark colour schemes. */
+export interface Theme {
+  /** Tokens for every scheme. */
+  tokens?: ThemeTokens;
+  /** Tokens that replace those above when the page or the widget is dark. */
+  dark?: ThemeTokens;
+}
+
+/**
+ * A CSS value for a design token, such as "#0b7285", "8px" or "Georgia, serif". It may not contain
+ * semicolons, braces, angle brackets or url(), so a token cannot smuggle in other CSS.
+ * @pattern ^(?![\s\S]*url\()[^;{}<>]{1,200}$
+ */
+export type CssValue = string;
+
+/** Design tokens; each becomes a --rapport-* custom property of the widgets. */
+export interface ThemeTokens {
+  /** Colour of buttons, links, focus rings and progress. */
+  accent?: CssValue;
+  /** Text colour on the accent colour. */
+  accentText?: CssValue;
+  /** Main text colour. */
+  text?: CssValue;
+  /** Colour of secondary text such as labels and hints. */
+  muted?: CssValue;
+  /** Background of the widgets. */
+  surface?: CssValue;
+  /** Colour of borders and dividers. */
+  border?: CssValue;
+  /** Colour of errors. */
+  danger?: CssValue;
+  /** Colour of confirmations. */
+  success?: CssValue;
+  /** Corner radius, such as 8px. */
+  radius?: CssValue;
+  /** Base spacing unit, such as 8px. */
+  spacing?: CssValue;
+  /** Font family. */
+  font?: CssValue;
+  /** Base font size, such as 14px. */
+  fontSize?: CssValue;
+}

@@ -1,0 +1,118 @@
+import {isEmail, isPhone, textLength, type FieldValue} from '@rapport/core';
+import {valueMessage} from './messages.js';
+import {
+  isFilled,
+  shownFields,
+  type FieldValues,
+  type PlanField,
+  type RenderPlan,
+} from './resolve.js';
+
+/** The outcome of {@link validateValues}: a localized message per invalid field id. */
+export interface ValuesResult {
+  readonly valid: boolean;
+  /** Messages keyed by field id, in the plan's field order. */
+  readonly errors: Readonly<Record<string, string>>;
+}
+
+/** Options of {@link validateValues}. */
+export interface ValuesOptions {
+  /** Language of the messages; default the plan's locale. */
+  readonly locale?: string;
+  /** Check only these field ids (for validation as a person types). Default all. */
+  readonly only?: readonly string[];
+}
+
+/**
+ * Checks what a person entered against the plan's rules: required, lengths (in characters), pattern,
+ * numeric range, and the field type (e-mail, phone, number, date, option). Only fields that are shown
+ * (by their rules) and editable are checked. A small interpreter over the document's vocabulary, with
+ * no eval, so the browser form and the server reach the same verdict.
+ */
+export function validateValues(
+  plan: RenderPlan,
+  values: FieldValues,
+  options: ValuesOptions = {},
+): ValuesResult {
+  const locale = options.locale ?? plan.locale;
+  const errors: Record<string, string> = {};
+  for (const field of shownFields(plan, values)) {
+    if (field.readOnly || (options.only && !options.only.includes(field.id))) continue;
+    const message = checkValue(field, values[field.id], locale);
+    if (message !== undefined) errors[field.id] = message;
+  }
+  return {valid: Object.keys(errors).length === 0, errors};
+}
+
+/** The message for one field's value, or `undefined` when it is fine. */
+export function checkValue(
+  field: PlanField,
+  value: FieldValue | undefined,
+  locale: string,
+): string | undefined {
+  const rules = field.validation;
+  if (!isFilled(value)) return rules.required ? valueMessage('required', locale) : undefined;
+  if (Array.isArray(value)) {
+    if (
+      field.type === 'multiselect' &&
+      field.options &&
+      !value.every((v) => field.options!.some((o) => o.value === v))
+    ) {
+      return valueMessage('option', locale);
+    }
+    return undefined;
+  }
+  const text = String(value).trim();
+  switch (field.type) {
+    case 'email':
+      if (!isEmail(text)) return valueMessage('email', locale);
+      break;
+    case 'phone':
+      if (!isPhone(text)) return valueMessage('phone', locale);
+      break;
+    case 'url':
+      if (!/^https:\/\/[^\s]+$/.test(text)) return valueMessage('url', locale);
+      break;
+    case 'date':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)))
+        return valueMessage('date', locale);
+      break;
+    case 'datetime':
+      if (Number.isNaN(Date.parse(text))) return valueMessage('datetime', locale);
+      break;
+    case 'select':
+      if (field.options && !field.options.some((o) => o.value === text))
+        return valueMessage('option', locale);
+      break;
+  }
+  if (['number', 'money', 'points'].includes(field.type) || typeof value === 'number') {
+    const n = typeof value === 'number' ? value : Number(text);
+    if (text === '' || !Number.isFinite(n)) return valueMessage('number', locale);
+    if (rules.min !== undefined && n < rules.min) return valueMessage('min', locale, rules.min);
+    if (rules.max !== undefined && n > rules.max) return valueMessage('max', locale, rules.max);
+  }
+  const length = textLength(text);
+  if (rules.minLength !== undefined && length < rules.minLength)
+    return valueMessage('minLength', locale, rules.minLength);
+  if (rules.maxLength !== undefined && length > rules.maxLength)
+    return valueMessage('maxLength', locale, rules.maxLength);
+  if (rules.pattern !== undefined && !matchesWhole(rules.pattern, text))
+    return field.patternMessage ?? valueMessage('pattern', locale);
+  return undefined;
+}
+
+const patterns = new Map<string, RegExp | null>();
+
+/** Whether the whole text matches (a pattern that does not compile matches nothing, and validation reports it). */
+function matchesWhole(pattern: string, text: string): boolean {
+  let regexp = patterns.get(pattern);
+  if (regexp === undefined) {
+    try {
+      regexp = new RegExp(`^(?:${pattern})$`, 'u');
+    } catch {
+      regexp = null;
+    }
+    patterns.set(pattern, regexp);
+  }
+  return regexp !== null && regexp.test(text);
+}
