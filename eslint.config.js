@@ -24,6 +24,7 @@ export default defineConfig(
       '**/node_modules/**',
       '**/bench/results/**',
       '**/coverage/**',
+      '.tmp/**',
     ],
   },
   js.configs.recommended,
@@ -74,5 +75,14 @@ export default defineConfig(
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: {globals: {...globals.node}},
+  },
+  {
+    // Chai's property assertions (expect(x).to.be.true) are expressions by design.
+    files: ['**/*.test.ts'],
+    rules: {'@typescript-eslint/no-unused-expressions': 'off'},
+  },
+  {
+    files: ['**/test-fixtures/**/*.js', 'examples/*/public/**/*.js'],
+    languageOptions: {globals: {...globals.browser}},
   },
 );

@@ -36,8 +36,12 @@ export function summarizeAccount(program: LoyaltyProgram, input: AccountInput): 
     lifetimePoints: ledger.earned,
     qualifyingAmount: standing.amount,
     tierId: standing.tier.id,
+    tierName: standing.tier.name,
+    ...(standing.tier.color !== undefined && {tierColor: standing.tier.color}),
     nextTierId: standing.next?.id ?? null,
+    nextTierName: standing.next?.name ?? null,
     toNextTier: standing.toNext,
+    tierProgress: standing.progress,
     expiringSoon: pointsExpiringWithin(ledger, asOf, input.expiringWithinDays ?? 30),
     coupons: (input.coupons ?? []).map((coupon) =>
       coupon.status === 'active' && Date.parse(coupon.validUntil) < asOf

@@ -135,10 +135,18 @@ export interface LoyaltyAccount {
   readonly qualifyingAmount: number;
   /** Current tier id. */
   readonly tierId: string;
+  /** Current tier's name, so a widget can show it without the programme. */
+  readonly tierName: LocalizedText;
+  /** Current tier's badge colour, if the programme sets one. */
+  readonly tierColor?: string;
   /** Next tier id, or `null` at the top tier. */
   readonly nextTierId: string | null;
+  /** Next tier's name, or `null` at the top tier. */
+  readonly nextTierName: LocalizedText | null;
   /** Qualifying amount still needed for the next tier (0 at the top). */
   readonly toNextTier: number;
+  /** Share of the way from the current tier's threshold to the next one's, 0 to 1 (1 at the top). */
+  readonly tierProgress: number;
   /** Points expiring soon, earliest first. */
   readonly expiringSoon: readonly ExpiringPoints[];
   /** Coupons the member holds. */

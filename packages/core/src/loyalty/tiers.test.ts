@@ -168,6 +168,10 @@ describe('summarizeAccount', () => {
     assert.equal(account.tierId, 'silver');
     assert.equal(account.nextTierId, 'gold');
     assert.equal(account.toNextTier, 5000 - 1500);
+    assert.deepEqual(
+      [account.tierName, account.nextTierName, account.tierProgress],
+      ['Silver', 'Gold', 0.125],
+    );
     assert.deepEqual(account.expiringSoon, [{points: 1000, expiresAt: at(365)}]);
     assert.equal(account.coupons[0]!.status, 'expired');
   });

@@ -1,0 +1,92 @@
+import {css} from 'lit';
+
+export const cardStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  [part~='header'] {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 1.5);
+  }
+  [part~='avatar'] {
+    flex: none;
+    width: 44px;
+    height: 44px;
+    border-radius: 50%;
+    display: grid;
+    place-items: center;
+    overflow: hidden;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  [part~='avatar'] img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .identity {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  [part~='name'] {
+    margin: 0;
+    font-size: 1.15em;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .company {
+    margin: 0;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  [part~='badges'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+    margin-top: calc(var(--_space) * 0.5);
+  }
+  .badge.stage {
+    border-color: var(--_accent);
+  }
+  [part~='body'] {
+    margin-top: calc(var(--_space) * 2);
+  }
+  .pair {
+    margin: 0;
+    min-width: 0;
+  }
+  .pair dt {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .pair dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .chips {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  [part~='footer'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space);
+    margin-top: calc(var(--_space) * 2);
+    padding-top: calc(var(--_space) * 1.5);
+    border-top: 1px solid var(--_border);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .open {
+    font-weight: 600;
+    color: var(--_text);
+  }
+  :host([variant='compact']) [part~='base'] {
+    padding: calc(var(--_space) * 1.25);
+  }
+`;

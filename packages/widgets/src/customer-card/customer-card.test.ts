@@ -1,0 +1,246 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import '@rapport/widgets/all';
+import {RapportError, type CrmAdapter} from '@rapport/core';
+import {createClient} from '@rapport/core';
+import {defaultCustomization, type CustomizationDocument} from '@rapport/schema';
+import type {RapportCustomerCard} from '@rapport/widgets';
+import {allInside, deepActiveElement, demoClient, inside, until} from '../test-support/support.js';
+
+const loaded = (card: RapportCustomerCard) =>
+  until(
+    () => inside(card, '[part~="name"]') && inside(card, '[part~="footer"] span:not(.skeleton)'),
+    'the card to load',
+  );
+
+describe('<rapport-customer-card>', () => {
+  it('is accessible while loading, with data, and on error', async () => {
+    const {client, adapter} = demoClient({latency: 100});
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card customer-id="c-001" .client=${client}></rapport-customer-card>`,
+    );
+    expect(inside(card, '[data-state="loading"]')).to.exist;
+    await expect(card).to.be.accessible();
+    await loaded(card);
+    await expect(card).to.be.accessible();
+
+    adapter.setLatency(0);
+    adapter.setFaults({rate: 1, kinds: ['unavailable']});
+    const failing = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card customer-id="c-002" .client=${client}></rapport-customer-card>`,
+    );
+    await until(() => inside(failing, '[data-state="error"]'), 'the error state');
+    await expect(failing).to.be.accessible();
+  });
+
+  it('shows who the customer is, their badges, contact links and custom fields', async () => {
+    const {client, adapter} = demoClient();
+    const customer = adapter.data.customers.find(
+      (c) => c.kind === 'person' && c.segment && c.tags.length > 0,
+    )!;
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card
+        customer-id=${customer.id}
+        viewer-role="supervisor"
+        .client=${client}
+      ></rapport-customer-card>`,
+    );
+    await loaded(card);
+    expect(inside(card, '[part~="name"]')!.textContent).to.equal(customer.displayName);
+    expect(inside(card, '.badge.stage')).to.exist;
+    expect(inside(card, '.badge.segment')).to.exist;
+    expect(inside<HTMLAnchorElement>(card, 'a[href^="mailto:"]')!.href).to.equal(
+      `mailto:${customer.email}`,
+    );
+    expect(inside<HTMLAnchorElement>(card, 'a[href^="tel:"]')!.getAttribute('href')).to.equal(
+      `tel:${customer.phone!.replace(/[^\d+]/g, '')}`,
+    );
+    const labels = allInside(card, 'dt').map((dt) => dt.textContent);
+    expect(labels).to.include.members([
+      'Email',
+      'Phone',
+      'Membership no.',
+      'Preferred store',
+      'Birthday',
+      'Customer since',
+    ]);
+    expect(inside(card, '[part~="body"]')!.textContent).to.contain(
+      String(customer.customFields.membership_number),
+    );
+    const open = adapter.data.complaints.filter(
+      (c) =>
+        c.customerId === customer.id && ['new', 'acknowledged', 'in_progress'].includes(c.status),
+    ).length;
+    expect(inside(card, '[part~="footer"]')!.textContent).to.contain(
+      open === 0 ? 'No open complaints' : `${open} open complaint`,
+    );
+  });
+
+  it('masks and hides fields by role: an agent sees part of the phone and no birthday, a customer no segment', async () => {
+    const {client, adapter} = demoClient();
+    const customer = adapter.data.customers.find((c) => c.kind === 'person' && c.segment)!;
+    const agent = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card
+        customer-id=${customer.id}
+        viewer-role="agent"
+        .client=${client}
+      ></rapport-customer-card>`,
+    );
+    await loaded(agent);
+    const body = inside(agent, '[part~="body"]')!.textContent!;
+    expect(body).to.contain(`****${customer.phone!.slice(-4)}`);
+    expect(body).not.to.contain(customer.phone!);
+    expect(inside(agent, 'a[href^="tel:"]')).to.be.null;
+    expect(allInside(agent, 'dt').map((dt) => dt.textContent)).not.to.include('Birthday');
+
+    const self = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card
+        customer-id=${customer.id}
+        viewer-role="customer"
+        .client=${client}
+      ></rapport-customer-card>`,
+    );
+    await loaded(self);
+    expect(inside(self, '.badge.segment')).to.be.null;
+    expect(inside(self, '.badge.stage')).to.be.null;
+  });
+
+  it('follows a customization that renames, hides, adds a field and uses two columns', async () => {
+    const {client, adapter} = demoClient();
+    const customer = adapter.data.customers[0]!;
+    const config: CustomizationDocument = {
+      ...defaultCustomization,
+      fields: {
+        ...defaultCustomization.fields,
+        email: {...defaultCustomization.fields.email!, label: 'Contact address'},
+        phone: {...defaultCustomization.fields.phone!, access: {agent: 'hidden'}},
+        owner: {entity: 'customer', source: 'ownerId', label: 'Account manager', type: 'text'},
+      },
+      widgets: {
+        'customer-card': {
+          layout: {
+            type: 'Grid',
+            columns: 2,
+            elements: [
+              {type: 'Control', field: 'name'},
+              {type: 'Control', field: 'email'},
+              {type: 'Control', field: 'phone'},
+              {type: 'Control', field: 'owner'},
+            ],
+          },
+        },
+      },
+    };
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card
+        customer-id=${customer.id}
+        viewer-role="agent"
+        .client=${client}
+        .config=${config}
+      ></rapport-customer-card>`,
+    );
+    await loaded(card);
+    expect(allInside(card, 'dt').map((dt) => dt.textContent)).to.deep.equal([
+      'Contact address',
+      'Account manager',
+    ]);
+    expect(inside(card, '[part~="body"]')!.textContent).to.contain(customer.ownerId!);
+    expect(inside(card, '.grid.cols-2')).to.exist;
+  });
+
+  it('shows only who the customer is in the compact variant', async () => {
+    const {client} = demoClient();
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card
+        customer-id="c-003"
+        variant="compact"
+        .client=${client}
+      ></rapport-customer-card>`,
+    );
+    await until(() => inside(card, '[part~="name"]'), 'the name');
+    expect(inside(card, '[part~="body"]')).to.be.null;
+    expect(inside(card, '[part~="footer"]')).to.be.null;
+  });
+
+  it('says plainly when the customer does not exist, is forbidden, or is not chosen, and retries other errors', async () => {
+    const {client, adapter} = demoClient();
+    const missing = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card customer-id="nobody" .client=${client}></rapport-customer-card>`,
+    );
+    await until(() => inside(missing, '[data-state="not-found"]'), 'not found');
+    await expect(missing).to.be.accessible();
+
+    const forbidding: CrmAdapter = {
+      ...adapter,
+      getCustomers: () => Promise.reject(new RapportError('forbidden', 'No')),
+    };
+    const forbidden = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card
+        customer-id="c-001"
+        .client=${createClient(forbidding)}
+      ></rapport-customer-card>`,
+    );
+    await until(() => inside(forbidden, '[data-state="forbidden"]'), 'forbidden');
+
+    const none = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card .client=${client}></rapport-customer-card>`,
+    );
+    expect(inside(none, '[data-state="empty"]')!.textContent).to.contain('No customer selected');
+
+    adapter.setFaults({rate: 1, kinds: ['timeout']});
+    const failing = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card customer-id="c-004" .client=${client}></rapport-customer-card>`,
+    );
+    await until(() => inside(failing, '[data-state="error"]'), 'the error');
+    adapter.setFaults(null);
+    inside(failing, '[part~="retry"]')!.click();
+    await until(() => inside(failing, '[part~="name"]'), 'the retried load');
+  });
+
+  it('can be used with the keyboard alone: Tab reaches every link and button', async () => {
+    const {client, adapter} = demoClient();
+    const customer = adapter.data.customers.find((c) => c.kind === 'person')!;
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card
+        customer-id=${customer.id}
+        viewer-role="supervisor"
+        .client=${client}
+      >
+        <button slot="actions">Open in CRM</button>
+      </rapport-customer-card>`,
+    );
+    await loaded(card);
+    const reachable = [...allInside(card, 'a[href], button'), card.querySelector('button')!];
+    const reached = new Set<Element>();
+    (document.body as HTMLElement).focus();
+    for (let i = 0; i < reachable.length + 2; i++) {
+      await sendKeys({press: 'Tab'});
+      const active = deepActiveElement();
+      if (active) reached.add(active);
+    }
+    for (const element of reachable) expect(reached.has(element), element.outerHTML).to.be.true;
+  });
+
+  it('reloads its activity when a complaint is submitted through the same client', async () => {
+    const {client} = demoClient();
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card customer-id="c-005" .client=${client}></rapport-customer-card>`,
+    );
+    await loaded(card);
+    const before = inside(card, '[part~="footer"]')!.textContent!;
+    const count = (text: string) => Number(/(\d+) open complaint/.exec(text)?.[1] ?? 0);
+    await client.submitComplaint({
+      customerId: 'c-005',
+      channel: 'web',
+      category: 'delivery',
+      severity: 'low',
+      subject: 'Late again',
+      description: 'Still waiting.',
+    });
+    await until(
+      () => count(inside(card, '[part~="footer"]')!.textContent!) === count(before) + 1,
+      'the count to rise',
+    );
+    expect(inside(card, '[part~="footer"]')!.textContent).to.contain('Late again');
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * @rapport/widgets: Lit web components for CRM data. Importing this module defines nothing; import a
+ * define module (`@rapport/widgets/customer-card`, or `@rapport/widgets/all`) to register the tags.
+ *
+ * @packageDocumentation
+ */
+export {RapportProvider} from './provider/provider.component.js';
+export {RapportCustomerCard} from './customer-card/customer-card.component.js';
+export {RapportLoyaltyBalance} from './loyalty-balance/loyalty-balance.component.js';
+export {RapportComplaintForm} from './complaint-form/complaint-form.component.js';
+export {RapportWidget} from './shared/widget.js';
+export {
+  ComplaintBeforeSubmitEvent,
+  ComplaintFailedEvent,
+  ComplaintSubmittedEvent,
+  RapportErrorEvent,
+} from './shared/events.js';
+export {environmentContext} from './shared/context.js';
+export type {RapportEnvironment} from './shared/context.js';
+export {defineElement} from './shared/define.js';
+export {tokenProperties} from './shared/customization.js';
+export {uiLocales} from './shared/strings.js';

@@ -1,0 +1,209 @@
+import {Task} from '@lit/task';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {styleMap} from 'lit/directives/style-map.js';
+import {localize, type DataChange, type LoyaltyAccount} from '@rapport/core';
+import {readSource, type PlanField} from '@rapport/schema';
+import {formatDate, formatNumber} from '../shared/format.js';
+import {renderLayout, withoutFields} from '../shared/layout.js';
+import {customizationState, loadErrorState, loadingState, messageState} from '../shared/states.js';
+import {displayValue} from '../shared/value.js';
+import {baseStyles} from '../shared/base.styles.js';
+import {RapportWidget} from '../shared/widget.js';
+import {loyaltyStyles} from './loyalty-balance.styles.js';
+
+// Fields with a place of their own in the widget; other fields of the layout are listed below them.
+const OWN_SOURCES = new Set(['balance', 'tierId', 'toNextTier', 'pending', 'nextTierId']);
+
+/**
+ * @tag rapport-loyalty-balance
+ * @summary A member's points, tier and progress to the next tier, and the points that expire soon.
+ *
+ * Shows what the `loyalty-balance` layout of the customization document includes for the active role:
+ * the balance (`balance`), the tier badge (`tierId`), the progress bar to the next tier (`toNextTier`),
+ * pending points (`pending`), and any other loyalty fields as a list. Numbers and dates follow the
+ * locale; the bar and the balance animate only when the person's system allows motion.
+ *
+ * @csspart base - The widget.
+ * @csspart value - The points balance.
+ * @csspart tier - The tier badge.
+ * @csspart progress - The progress bar and its caption.
+ * @csspart label - A listed field's label.
+ * @csspart retry - The button that loads again after a failure.
+ * @cssproperty --rapport-color-accent - Progress bar and default tier colour.
+ * @cssproperty --rapport-color-danger - Points about to expire.
+ * @cssproperty --rapport-color-surface - Background.
+ * @cssproperty --rapport-radius - Corner radius.
+ * @event rapport-error - Loading failed, or the widget's own customization document is not valid.
+ */
+export class RapportLoyaltyBalance extends RapportWidget {
+  static override styles = [baseStyles, loyaltyStyles];
+
+  protected readonly widgetName = 'loyalty-balance';
+
+  /** The id of the member (customer) to show. */
+  @property({attribute: 'customer-id'}) customerId?: string;
+
+  /** `full` shows balance, tier, progress and expiring points; `badge` a compact tier and points badge. */
+  @property({reflect: true}) variant: 'full' | 'badge' = 'full';
+
+  @state() private reloads = 0;
+  private previousBalance?: number;
+  private balanceChanged = false;
+
+  private readonly account = new Task(this, {
+    task: async ([client, id], {signal}) =>
+      client && id ? client.getLoyaltyAccount(id, {signal}) : undefined,
+    args: () => [this.activeClient, this.customerId, this.reloads] as const,
+  });
+
+  protected override dataChanged(change: DataChange): void {
+    if (
+      change.entity === 'loyalty' &&
+      (change.customerId === undefined || change.customerId === this.customerId)
+    )
+      this.reloads++;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const balance = this.account.value?.balance;
+    this.balanceChanged =
+      balance !== undefined &&
+      this.previousBalance !== undefined &&
+      balance !== this.previousBalance;
+    if (balance !== undefined) this.previousBalance = balance;
+  }
+
+  protected override render(): TemplateResult {
+    const s = this.strings;
+    const content = (): TemplateResult => {
+      if (!this.customization.ok) return customizationState(this.customization, s);
+      if (!this.activeClient) return messageState(s.noClient, 'no-client');
+      if (!this.customerId) return messageState(s.noCustomer);
+      return this.account.render({
+        initial: () => loadingState(s, this.variant === 'badge' ? 1 : 3),
+        pending: () => loadingState(s, this.variant === 'badge' ? 1 : 3),
+        error: (error) => loadErrorState(error, s, () => this.reloads++),
+        complete: (account) => (account ? this.renderAccount(account) : loadingState(s)),
+      });
+    };
+    return html`<section part="base" aria-label=${s.loyalty}>${content()}</section>`;
+  }
+
+  private renderAccount(account: LoyaltyAccount): TemplateResult {
+    const s = this.strings;
+    const locale = this.activeLocale;
+    const fields = this.plan?.fields ?? [];
+    const bySource = new Map(fields.map((f) => [f.source, f]));
+    const balance = bySource.get('balance');
+    const tier = bySource.get('tierId');
+    const progress = bySource.get('toNextTier');
+    const pending = bySource.get('pending');
+    const tierName = localize(account.tierName, locale);
+    const tierBadge = tier
+      ? html`<span
+          class="badge"
+          part="tier"
+          style=${styleMap(account.tierColor ? {'--tier-color': account.tierColor} : {})}
+        >
+          <span class="visually-hidden">${tier.label}: </span
+          >${tier.mask === 'none' ? tierName : displayValue(tier, tierName, locale, s)}
+        </span>`
+      : nothing;
+    const amount = (field: PlanField) =>
+      field.mask === 'none'
+        ? formatNumber(account.balance, locale)
+        : displayValue(field, account.balance, locale, s);
+
+    if (this.variant === 'badge') {
+      return html`${tierBadge}${balance ? html`<span part="value"><span class="amount-inline">${amount(balance)}</span> ${s.points}</span>` : nothing}`;
+    }
+
+    const next = account.nextTierName === null ? null : localize(account.nextTierName, locale);
+    const values = Object.fromEntries(fields.map((f) => [f.id, readSource(account, f.source)]));
+    const rest = withoutFields(this.plan?.root ?? null, (f) => OWN_SOURCES.has(f.source));
+    const active = account.coupons.filter((c) => c.status === 'active');
+    return html`
+      <div class="top">
+        ${
+          balance
+            ? html`<p class="balance" part="value">
+                <span class="visually-hidden">${balance.label}: </span>
+                <span class="amount ${this.balanceChanged ? 'changed' : ''}"
+                  >${amount(balance)}</span
+                ><span class="unit">${s.points}</span>
+              </p>`
+            : nothing
+        }
+        ${tierBadge}
+      </div>
+      ${
+        progress && progress.mask === 'none'
+          ? html`<div part="progress">
+              ${
+                next
+                  ? html`<div
+                        class="track"
+                        role="progressbar"
+                        aria-label=${s.progressLabel(next)}
+                        aria-valuemin="0"
+                        aria-valuemax="100"
+                        aria-valuenow=${Math.round(account.tierProgress * 100)}
+                        aria-valuetext=${s.toNextTier(formatNumber(account.toNextTier, locale), next)}
+                      >
+                        <div
+                          class="bar"
+                          style=${styleMap({'--progress': String(account.tierProgress)})}
+                        ></div>
+                      </div>
+                      <p class="hint">
+                        ${s.toNextTier(formatNumber(account.toNextTier, locale), next)}
+                      </p>`
+                  : html`<p class="hint">${s.topTier}</p>`
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        pending && account.pending > 0
+          ? html`<p class="hint" title=${pending.help ?? ''}>
+              ${s.pending(pending.mask === 'none' ? formatNumber(account.pending, locale) : '••••')}
+            </p>`
+          : nothing
+      }
+      ${
+        balance && balance.mask === 'none'
+          ? html`<ul>
+              ${
+                account.expiringSoon.length === 0
+                  ? html`<li>${s.noExpiring}</li>`
+                  : account.expiringSoon.map(
+                      (e) =>
+                        html`<li class="expiring">
+                          ${s.expiring(formatNumber(e.points, locale), formatDate(e.expiresAt, locale, 'medium'))}
+                        </li>`,
+                    )
+              }
+              ${active.map((c) => html`<li><span class="badge">${c.code}</span> ${localize(c.title, locale)}</li>`)}
+            </ul>`
+          : nothing
+      }
+      ${
+        rest
+          ? html`<div class="extra">
+              ${renderLayout(
+                rest,
+                values,
+                (field) =>
+                  html`<dl class="pair">
+                    <dt part="label">${field.label}</dt>
+                    <dd>${displayValue(field, readSource(account, field.source), locale, s)}</dd>
+                  </dl>`,
+              )}
+            </div>`
+          : nothing
+      }
+    `;
+  }
+}

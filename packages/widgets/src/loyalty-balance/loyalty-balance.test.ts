@@ -1,0 +1,165 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {emulateMedia} from '@web/test-runner-commands';
+import '@rapport/widgets/all';
+import {localize} from '@rapport/core';
+import type {RapportLoyaltyBalance} from '@rapport/widgets';
+import {demoClient, inside, until} from '../test-support/support.js';
+
+const loaded = (el: RapportLoyaltyBalance) =>
+  until(() => inside(el, '[part~="tier"]'), 'the account to load');
+
+describe('<rapport-loyalty-balance>', () => {
+  afterEach(() => emulateMedia({reducedMotion: 'no-preference'}));
+
+  it('is accessible while loading and with data', async () => {
+    const {client} = demoClient({latency: 80});
+    const el = await fixture<RapportLoyaltyBalance>(
+      html`<rapport-loyalty-balance
+        customer-id="c-001"
+        .client=${client}
+      ></rapport-loyalty-balance>`,
+    );
+    expect(inside(el, '[data-state="loading"]')).to.exist;
+    await expect(el).to.be.accessible();
+    await loaded(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows points for the locale, the tier, an accessible progress bar and what expires soon', async () => {
+    const {client, adapter} = demoClient();
+    const account = adapter.data.accounts.find(
+      (a) => a.nextTierId !== null && a.balance >= 1000 && a.expiringSoon.length > 0,
+    )!;
+    expect(account, 'the demo data has such a member').to.exist;
+    const el = await fixture<RapportLoyaltyBalance>(
+      html`<rapport-loyalty-balance
+        customer-id=${account.customerId}
+        .client=${client}
+        locale="en"
+      ></rapport-loyalty-balance>`,
+    );
+    await loaded(el);
+    expect(inside(el, '.amount')!.textContent).to.equal(
+      new Intl.NumberFormat('en').format(account.balance),
+    );
+    expect(inside(el, '[part~="tier"]')!.textContent).to.contain(localize(account.tierName, 'en'));
+    const bar = inside(el, '[role="progressbar"]')!;
+    expect(bar.getAttribute('aria-valuenow')).to.equal(
+      String(Math.round(account.tierProgress * 100)),
+    );
+    expect(bar.getAttribute('aria-label')).to.equal(
+      `Progress to ${localize(account.nextTierName!, 'en')}`,
+    );
+    expect(inside(el, '.expiring')!.textContent).to.match(/points expire on/);
+  });
+
+  it('speaks Chinese with a zh-CN locale', async () => {
+    const {client, adapter} = demoClient();
+    const account = adapter.data.accounts.find((a) => a.nextTierId !== null)!;
+    const el = await fixture<RapportLoyaltyBalance>(
+      html`<rapport-loyalty-balance
+        customer-id=${account.customerId}
+        .client=${client}
+        locale="zh-CN"
+      ></rapport-loyalty-balance>`,
+    );
+    await loaded(el);
+    expect(inside(el, '[part~="tier"]')!.textContent).to.contain(
+      localize(account.tierName, 'zh-CN'),
+    );
+    expect(inside(el, '.unit')!.textContent).to.equal('积分');
+    expect(inside(el, '.hint')!.textContent).to.contain('即可升级为');
+  });
+
+  it('says when the top tier is reached', async () => {
+    const {client, adapter} = demoClient({size: 200});
+    const top = adapter.data.accounts.find((a) => a.nextTierId === null)!;
+    const el = await fixture<RapportLoyaltyBalance>(
+      html`<rapport-loyalty-balance
+        customer-id=${top.customerId}
+        .client=${client}
+      ></rapport-loyalty-balance>`,
+    );
+    await loaded(el);
+    expect(inside(el, '[role="progressbar"]')).to.be.null;
+    expect(inside(el, '[part~="progress"]')!.textContent).to.contain('Top tier reached');
+  });
+
+  it('shows a compact badge', async () => {
+    const {client} = demoClient();
+    const el = await fixture<RapportLoyaltyBalance>(
+      html`<rapport-loyalty-balance
+        customer-id="c-002"
+        variant="badge"
+        .client=${client}
+      ></rapport-loyalty-balance>`,
+    );
+    await loaded(el);
+    expect(inside(el, '[part~="value"]')!.textContent).to.contain('points');
+    expect(inside(el, '[role="progressbar"]')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('animates the progress bar only when the system allows motion', async () => {
+    const {client} = demoClient();
+    const el = await fixture<RapportLoyaltyBalance>(
+      html`<rapport-loyalty-balance
+        customer-id="c-001"
+        .client=${client}
+      ></rapport-loyalty-balance>`,
+    );
+    await loaded(el);
+    const duration = () => getComputedStyle(inside(el, '.bar')!).transitionDuration;
+    await emulateMedia({reducedMotion: 'no-preference'});
+    expect(duration()).to.equal('0.6s');
+    await emulateMedia({reducedMotion: 'reduce'});
+    expect(duration()).to.equal('0s');
+  });
+
+  it('hides what the document hides for a role', async () => {
+    const {client} = demoClient();
+    const config = {
+      schemaVersion: 1,
+      roles: [{id: 'customer', label: 'Customer'}],
+      fields: {
+        points: {entity: 'loyalty', source: 'balance', label: 'Stars', type: 'points'},
+        tier: {
+          entity: 'loyalty',
+          source: 'tierId',
+          label: 'Level',
+          type: 'tier',
+          access: {customer: 'hidden'},
+        },
+        lifetime: {
+          entity: 'loyalty',
+          source: 'lifetimePoints',
+          label: 'Stars ever earned',
+          type: 'points',
+        },
+      },
+      widgets: {
+        'loyalty-balance': {
+          layout: {
+            type: 'VerticalLayout',
+            elements: [
+              {type: 'Control', field: 'points'},
+              {type: 'Control', field: 'tier'},
+              {type: 'Control', field: 'lifetime'},
+            ],
+          },
+        },
+      },
+    };
+    const el = await fixture<RapportLoyaltyBalance>(
+      html`<rapport-loyalty-balance
+        customer-id="c-001"
+        .client=${client}
+        .config=${config}
+      ></rapport-loyalty-balance>`,
+    );
+    await until(() => inside(el, '.amount'), 'the balance');
+    expect(inside(el, '[part~="tier"]')).to.be.null;
+    expect(inside(el, '[role="progressbar"]')).to.be.null;
+    expect(inside(el, '.extra dt')!.textContent).to.equal('Stars ever earned');
+  });
+});

@@ -1,0 +1,65 @@
+import {provide} from '@lit/context';
+import {css, html, LitElement, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import type {RapportClient} from '@rapport/core';
+import type {CustomizationDocument} from '@rapport/schema';
+import {environmentContext, type RapportEnvironment} from '../shared/context.js';
+import {checkCustomization} from '../shared/customization.js';
+import {RapportErrorEvent} from '../shared/events.js';
+
+/**
+ * @tag rapport-provider
+ * @summary Hands one client, customization document, role and locale to every Rapport widget inside it.
+ *
+ * Widgets placed inside a provider share its client, so ids that several widgets ask for in the same
+ * moment travel in one request. A widget's own properties override the provider's.
+ *
+ * @slot - The widgets, anywhere in the provider's subtree (also inside other elements' shadow roots).
+ * @event rapport-error - The customization document is not valid; `event.error.fields` lists the problems.
+ */
+export class RapportProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The client every widget inside loads data through (`createClient(adapter)` from `@rapport/core`). */
+  @property({attribute: false}) client?: RapportClient;
+
+  /** The customization document, as an object or JSON text. Default: the built-in document. */
+  @property({attribute: false}) config?: CustomizationDocument | string;
+
+  /** The role of the person looking (`customer`, `agent`, `supervisor`...), as the customization document names it. */
+  @property({attribute: 'viewer-role'}) viewerRole?: string;
+
+  /** BCP 47 locale of the widgets (`en`, `zh-CN`). Default: the page's language. */
+  @property() locale?: string;
+
+  @provide({context: environmentContext})
+  @state()
+  protected environment: RapportEnvironment = {customization: checkCustomization(undefined)};
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      !changed.has('client') &&
+      !changed.has('config') &&
+      !changed.has('viewerRole') &&
+      !changed.has('locale')
+    )
+      return;
+    const customization = checkCustomization(this.config);
+    if (changed.has('config') && !customization.ok)
+      this.dispatchEvent(new RapportErrorEvent(customization.error, this.localName));
+    this.environment = {
+      customization,
+      ...(this.client && {client: this.client}),
+      ...(this.viewerRole !== undefined && {viewerRole: this.viewerRole}),
+      ...(this.locale !== undefined && {locale: this.locale}),
+    };
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

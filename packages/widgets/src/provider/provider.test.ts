@@ -1,0 +1,136 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import '@rapport/widgets/all';
+import {defaultCustomization} from '@rapport/schema';
+import type {
+  RapportCustomerCard,
+  RapportErrorEvent,
+  RapportLoyaltyBalance,
+  RapportProvider,
+} from '@rapport/widgets';
+import {demoClient, inside, until} from '../test-support/support.js';
+
+describe('<rapport-provider>', () => {
+  it('gives every widget inside one client, so a page of widgets costs one request per entity', async () => {
+    const {client, requests} = demoClient();
+    const provider = await fixture<RapportProvider>(
+      html`<rapport-provider .client=${client} viewer-role="agent">
+        <rapport-customer-card customer-id="c-001"></rapport-customer-card>
+        <rapport-customer-card customer-id="c-002" variant="compact"></rapport-customer-card>
+        <div>
+          <rapport-customer-card customer-id="c-001" variant="compact"></rapport-customer-card>
+        </div>
+        <rapport-loyalty-balance customer-id="c-001"></rapport-loyalty-balance>
+        <rapport-loyalty-balance customer-id="c-002" variant="badge"></rapport-loyalty-balance>
+      </rapport-provider>`,
+    );
+    const cards = [...provider.querySelectorAll<RapportCustomerCard>('rapport-customer-card')];
+    const balances = [
+      ...provider.querySelectorAll<RapportLoyaltyBalance>('rapport-loyalty-balance'),
+    ];
+    await until(
+      () =>
+        cards.every((c) => inside(c, '[part~="name"]')) &&
+        balances.every((b) => inside(b, '[part~="tier"]')),
+      'every widget',
+    );
+    const reads = requests.filter(
+      (r) => r.operation === 'getCustomers' || r.operation === 'getLoyaltyAccounts',
+    );
+    expect(reads.map((r) => `${r.operation}:${[...r.ids!].sort().join(',')}`).sort()).to.deep.equal(
+      ['getCustomers:c-001,c-002', 'getLoyaltyAccounts:c-001,c-002'],
+    );
+  });
+
+  it("hands down role and locale; a widget's own properties win", async () => {
+    const {client, adapter} = demoClient();
+    const customer = adapter.data.customers.find((c) => c.kind === 'person')!;
+    const provider = await fixture<RapportProvider>(
+      html`<rapport-provider .client=${client} viewer-role="agent" locale="zh-CN">
+        <rapport-customer-card customer-id=${customer.id}></rapport-customer-card>
+        <rapport-customer-card
+          customer-id=${customer.id}
+          viewer-role="supervisor"
+          locale="en"
+        ></rapport-customer-card>
+      </rapport-provider>`,
+    );
+    const [inherited, own] = [
+      ...provider.querySelectorAll<RapportCustomerCard>('rapport-customer-card'),
+    ] as [RapportCustomerCard, RapportCustomerCard];
+    await until(() => inside(inherited, 'dt') && inside(own, 'dt'), 'both cards');
+    const labels = (card: RapportCustomerCard) =>
+      [...card.shadowRoot!.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(labels(inherited)).to.include('电话').and.not.include('生日');
+    expect(labels(own)).to.include('Phone').and.include('Birthday');
+  });
+
+  it('reports a customization that is not valid, and its widgets say so instead of guessing', async () => {
+    const {client} = demoClient();
+    const config = {
+      ...defaultCustomization,
+      fields: {
+        ...defaultCustomization.fields,
+        email: {...defaultCustomization.fields.email!, type: 'emial'},
+      },
+    };
+    const provider = document.createElement('rapport-provider');
+    provider.client = client;
+    provider.innerHTML = '<rapport-customer-card customer-id="c-001"></rapport-customer-card>';
+    setTimeout(() => {
+      provider.config = config as never;
+      document.body.append(provider);
+    });
+    const event = (await oneEvent(provider, 'rapport-error')) as RapportErrorEvent;
+    expect(event.error.message).to.contain('/fields/email/type');
+    const card = provider.querySelector('rapport-customer-card')!;
+    await until(() => inside(card, '[data-state="invalid-customization"]'), 'the problem state');
+    expect(inside(card, '[data-state="invalid-customization"]')!.textContent).to.contain(
+      'did you mean "email"?',
+    );
+    await expect(card).to.be.accessible();
+    provider.remove();
+  });
+
+  it('accepts the document as JSON text', async () => {
+    const {client} = demoClient();
+    const text = JSON.stringify({
+      ...defaultCustomization,
+      fields: {
+        ...defaultCustomization.fields,
+        phone: {...defaultCustomization.fields.phone!, label: 'Mobile'},
+      },
+    });
+    const provider = await fixture<RapportProvider>(
+      html`<rapport-provider .client=${client} .config=${text} viewer-role="supervisor">
+        <rapport-customer-card customer-id="c-001"></rapport-customer-card>
+      </rapport-provider>`,
+    );
+    const card = provider.querySelector('rapport-customer-card')!;
+    await until(() => inside(card, 'dt'), 'the card');
+    expect([...card.shadowRoot!.querySelectorAll('dt')].map((dt) => dt.textContent)).to.include(
+      'Mobile',
+    );
+  });
+
+  it('tells a widget without any client what to do', async () => {
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card customer-id="c-001"></rapport-customer-card>`,
+    );
+    expect(inside(card, '[data-state="no-client"]')!.textContent).to.contain('<rapport-provider>');
+  });
+
+  it('registers each tag once: defining again, or with another class, never throws', async () => {
+    const {defineElement, RapportCustomerCard} = await import('@rapport/widgets');
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      defineElement('rapport-customer-card', RapportCustomerCard);
+      defineElement('rapport-customer-card', class extends HTMLElement {});
+    } finally {
+      console.warn = warn;
+    }
+    expect(customElements.get('rapport-customer-card')).to.equal(RapportCustomerCard);
+    expect(warnings).to.have.length(1, 'only another class is worth a warning');
+  });
+});

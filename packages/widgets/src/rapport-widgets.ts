@@ -1,0 +1,7 @@
+// Defines every Rapport element. Import this for all of them, or one define module per element.
+import './provider/rapport-provider.js';
+import './customer-card/rapport-customer-card.js';
+import './loyalty-balance/rapport-loyalty-balance.js';
+import './complaint-form/rapport-complaint-form.js';
+
+export * from './index.js';

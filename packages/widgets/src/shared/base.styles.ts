@@ -1,0 +1,189 @@
+import {css} from 'lit';
+
+/**
+ * Design tokens shared by every widget. Each reads a public --rapport-* property and falls back to a
+ * default, light or dark. Dark applies with prefers-color-scheme unless theme="light", or always with
+ * theme="dark"; a token's dark value is its --rapport-*-dark property.
+ */
+export const baseStyles = css`
+  :host {
+    --_accent: var(--rapport-color-accent, #0b6e69);
+    --_accent-text: var(--rapport-color-accent-text, #ffffff);
+    --_text: var(--rapport-color-text, #1f2933);
+    --_muted: var(--rapport-color-muted, #52606d);
+    --_surface: var(--rapport-color-surface, #ffffff);
+    --_subtle: var(--rapport-color-subtle, #f3f5f7);
+    --_border: var(--rapport-color-border, #d9e2ec);
+    --_danger: var(--rapport-color-danger, #b42318);
+    --_success: var(--rapport-color-success, #027a48);
+    --_radius: var(--rapport-radius, 10px);
+    --_space: var(--rapport-spacing, 8px);
+    --_font: var(
+      --rapport-font,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      'PingFang SC',
+      'Microsoft YaHei',
+      sans-serif
+    );
+    --_font-size: var(--rapport-font-size, 14px);
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.45;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='dark']) {
+    --_accent: var(--rapport-color-accent-dark, var(--rapport-color-accent, #5fd3c9));
+    --_accent-text: var(--rapport-color-accent-text-dark, #04211f);
+    --_text: var(--rapport-color-text-dark, #e4e7eb);
+    --_muted: var(--rapport-color-muted-dark, #a7b1bc);
+    --_surface: var(--rapport-color-surface-dark, #1b2128);
+    --_subtle: var(--rapport-color-subtle-dark, #262e37);
+    --_border: var(--rapport-color-border-dark, #3a4450);
+    --_danger: var(--rapport-color-danger-dark, #ff8a80);
+    --_success: var(--rapport-color-success-dark, #6ce9a6);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_accent: var(--rapport-color-accent-dark, var(--rapport-color-accent, #5fd3c9));
+      --_accent-text: var(--rapport-color-accent-text-dark, #04211f);
+      --_text: var(--rapport-color-text-dark, #e4e7eb);
+      --_muted: var(--rapport-color-muted-dark, #a7b1bc);
+      --_surface: var(--rapport-color-surface-dark, #1b2128);
+      --_subtle: var(--rapport-color-subtle-dark, #262e37);
+      --_border: var(--rapport-color-border-dark, #3a4450);
+      --_danger: var(--rapport-color-danger-dark, #ff8a80);
+      --_success: var(--rapport-color-success-dark, #6ce9a6);
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [part~='base'] {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+  }
+  .state {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_space);
+    color: var(--_muted);
+  }
+  .state[data-kind='error'] {
+    color: var(--_danger);
+  }
+  .state ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .skeleton {
+    display: block;
+    height: 0.9em;
+    margin: 0.4em 0;
+    border-radius: 4px;
+    background: var(--_subtle);
+  }
+  .skeleton.wide {
+    width: 70%;
+  }
+  .skeleton.narrow {
+    width: 40%;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: calc(var(--_radius) * 0.7);
+    border: 1px solid var(--_accent);
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.75);
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  button:focus-visible,
+  a:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline: 3px solid color-mix(in srgb, var(--_accent) 55%, transparent);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.1em 0.6em;
+    border-radius: 999px;
+    font-size: 0.85em;
+    background: var(--_subtle);
+    color: var(--_text);
+    border: 1px solid var(--_border);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .stack {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+  }
+  .row > * {
+    flex: 1 1 12em;
+  }
+  .grid {
+    display: grid;
+    gap: var(--_space) calc(var(--_space) * 2);
+  }
+  .grid.cols-2 {
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+  }
+  .grid.cols-3 {
+    grid-template-columns: repeat(3, minmax(0, 1fr));
+  }
+  .grid.cols-4 {
+    grid-template-columns: repeat(4, minmax(0, 1fr));
+  }
+  @container (max-width: 360px) {
+    .grid.cols-2,
+    .grid.cols-3,
+    .grid.cols-4 {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  .group {
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  .group-label {
+    margin: calc(var(--_space) * 1.5) 0 var(--_space);
+    font-size: 0.8em;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,17 @@
+import {createContext} from '@lit/context';
+import type {RapportClient} from '@rapport/core';
+import type {CustomizationState} from './customization.js';
+
+/** What `<rapport-provider>` hands to every widget inside it. */
+export interface RapportEnvironment {
+  readonly client?: RapportClient;
+  readonly customization: CustomizationState;
+  readonly viewerRole?: string;
+  readonly locale?: string;
+}
+
+/**
+ * The context key is a string, not a symbol, so a provider from one copy of Rapport on a page serves
+ * widgets from another.
+ */
+export const environmentContext = createContext<RapportEnvironment>('rapport-environment');

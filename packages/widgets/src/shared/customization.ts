@@ -1,0 +1,91 @@
+import {RapportError} from '@rapport/core';
+import {
+  defaultCustomization,
+  validateCustomization,
+  type CustomizationDocument,
+  type Problem,
+  type Theme,
+  type ThemeTokens,
+} from '@rapport/schema';
+
+/** A customization document after validation: usable, or the reasons it is not. */
+export type CustomizationState =
+  | {readonly ok: true; readonly document: CustomizationDocument}
+  | {readonly ok: false; readonly problems: readonly Problem[]; readonly error: RapportError};
+
+const byObject = new WeakMap<object, CustomizationState>();
+const byText = new Map<string, CustomizationState>();
+const DEFAULT: CustomizationState = {ok: true, document: defaultCustomization};
+
+/**
+ * Validates a document once per object (or text) however many widgets use it. No document means the
+ * built-in default.
+ */
+export function checkCustomization(
+  config: CustomizationDocument | string | undefined | null,
+): CustomizationState {
+  if (config === undefined || config === null || config === '') return DEFAULT;
+  const cached = typeof config === 'string' ? byText.get(config) : byObject.get(config);
+  if (cached) return cached;
+  const result = validateCustomization(config);
+  const state: CustomizationState = result.valid
+    ? {ok: true, document: result.document}
+    : {
+        ok: false,
+        problems: result.problems,
+        error: new RapportError(
+          'invalid_input',
+          `The customization document is not valid: ${result.problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; ')}`,
+          {
+            fields: Object.fromEntries(result.problems.map((p) => [p.pointer, p.message])),
+          },
+        ),
+      };
+  if (typeof config === 'string') {
+    if (byText.size > 20) byText.clear();
+    byText.set(config, state);
+  } else {
+    byObject.set(config, state);
+  }
+  return state;
+}
+
+/** The CSS custom property each design token of a document sets. */
+export const tokenProperties: Readonly<Record<keyof ThemeTokens, string>> = {
+  accent: '--rapport-color-accent',
+  accentText: '--rapport-color-accent-text',
+  text: '--rapport-color-text',
+  muted: '--rapport-color-muted',
+  surface: '--rapport-color-surface',
+  border: '--rapport-color-border',
+  danger: '--rapport-color-danger',
+  success: '--rapport-color-success',
+  radius: '--rapport-radius',
+  spacing: '--rapport-spacing',
+  font: '--rapport-font',
+  fontSize: '--rapport-font-size',
+};
+
+/**
+ * Sets a document's tokens as custom properties on `element` (dark ones with a `-dark` suffix, which the
+ * styles use in the dark scheme), and removes tokens a previous document set. Through the CSSOM, so it
+ * works under a Content Security Policy without 'unsafe-inline'.
+ */
+export function applyTheme(
+  element: HTMLElement,
+  theme: Theme | undefined,
+  previous: ReadonlySet<string>,
+): Set<string> {
+  const next = new Map<string, string>();
+  for (const [token, value] of Object.entries(theme?.tokens ?? {})) {
+    const property = tokenProperties[token as keyof ThemeTokens];
+    if (property && value !== undefined) next.set(property, value);
+  }
+  for (const [token, value] of Object.entries(theme?.dark ?? {})) {
+    const property = tokenProperties[token as keyof ThemeTokens];
+    if (property && value !== undefined) next.set(`${property}-dark`, value);
+  }
+  for (const property of previous) if (!next.has(property)) element.style.removeProperty(property);
+  for (const [property, value] of next) element.style.setProperty(property, value);
+  return new Set(next.keys());
+}

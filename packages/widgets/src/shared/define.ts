@@ -1,0 +1,17 @@
+import {DEV_MODE} from './dev.js';
+
+/**
+ * Registers a custom element unless its tag is taken. A page may load Rapport twice (an IIFE and an
+ * npm bundle, or two versions): the first definition wins and the second never throws. In development
+ * builds, a warning says so when the tag belongs to another class.
+ */
+export function defineElement(tag: string, element: CustomElementConstructor): void {
+  const existing = customElements.get(tag);
+  if (existing === undefined) {
+    customElements.define(tag, element);
+  } else if (existing !== element && DEV_MODE) {
+    console.warn(
+      `<${tag}> is already defined by another copy of Rapport on this page; this copy's definition is not used.`,
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {isShown, type FieldValues, type PlanField, type PlanNode} from '@rapport/schema';
+
+let groups = 0;
+
+/**
+ * Renders a plan's layout tree: columns, rows, labelled groups and grids (CSS classes, no inline
+ * styles, so a strict Content Security Policy is fine), hiding what rules hide for the current values.
+ * `control` renders one field.
+ */
+export function renderLayout(
+  node: PlanNode,
+  values: FieldValues,
+  control: (field: PlanField) => TemplateResult | typeof nothing,
+): TemplateResult | typeof nothing {
+  if (!isShown(node, values)) return nothing;
+  if (node.kind === 'control') return control(node.field);
+  const children = node.children.map((child) => renderLayout(child, values, control));
+  switch (node.kind) {
+    case 'horizontal':
+      return html`<div class="row">${children}</div>`;
+    case 'grid':
+      return html`<div class="grid cols-${node.columns ?? 1}">${children}</div>`;
+    case 'group': {
+      const id = `group-${++groups}`;
+      return html`<div class="group" role="group" aria-labelledby=${id}>
+        <p class="group-label" id=${id}>${node.label}</p>
+        <div class="stack">${children}</div>
+      </div>`;
+    }
+    default:
+      return html`<div class="stack">${children}</div>`;
+  }
+}
+
+/** The plan node without the controls `skip` says to leave out (and sections they leave empty). */
+export function withoutFields(
+  node: PlanNode | null,
+  skip: (field: PlanField) => boolean,
+): PlanNode | null {
+  if (node === null) return null;
+  if (node.kind === 'control') return skip(node.field) ? null : node;
+  const children = node.children
+    .map((child) => withoutFields(child, skip))
+    .filter((child): child is PlanNode => child !== null);
+  return children.length === 0 ? null : {...node, children};
+}

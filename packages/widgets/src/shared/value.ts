@@ -1,0 +1,64 @@
+import {html, type TemplateResult} from 'lit';
+import {isEmail, isPhone, type FieldValue} from '@rapport/core';
+import {maskValue, type PlanField} from '@rapport/schema';
+import {formatDate, formatMoney, formatNumber} from './format.js';
+import type {Strings} from './strings.js';
+
+/**
+ * A field's value for display: masked as the plan says for the role, formatted for the locale, and
+ * linked (mailto:, tel:, https:) only when the unmasked value passed validation. Always rendered as
+ * text, never as HTML.
+ */
+export function displayValue(
+  field: PlanField,
+  raw: FieldValue | undefined,
+  locale: string,
+  strings: Strings,
+): TemplateResult {
+  const empty =
+    raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0);
+  if (empty)
+    return html`<span class="empty"
+      ><span aria-hidden="true">—</span><span class="visually-hidden">${strings.notSet}</span></span
+    >`;
+  if (field.mask !== 'none')
+    return html`<span class="masked">${String(maskValue(raw, field.mask))}</span>`;
+  if (Array.isArray(raw)) {
+    return html`<span class="chips"
+      >${raw.map((item) => html`<span class="badge">${optionLabel(field, item)}</span>`)}</span
+    >`;
+  }
+  const text = String(raw);
+  switch (field.type) {
+    case 'email':
+      return isEmail(text) ? html`<a href=${`mailto:${text}`}>${text}</a>` : html`${text}`;
+    case 'phone':
+      return isPhone(text)
+        ? html`<a href=${`tel:${text.replace(/[^\d+]/g, '')}`}>${text}</a>`
+        : html`${text}`;
+    case 'url':
+      return /^https:\/\/[^\s]+$/.test(text)
+        ? html`<a href=${text} rel="noopener noreferrer" target="_blank">${text}</a>`
+        : html`${text}`;
+    case 'date':
+      return html`${formatDate(text, locale, field.dateStyle === 'relative' ? 'medium' : (field.dateStyle ?? 'medium'))}`;
+    case 'datetime':
+      return html`${formatDate(text, locale, field.dateStyle === 'relative' ? 'medium' : (field.dateStyle ?? 'medium'), true)}`;
+    case 'money':
+      return html`${typeof raw === 'number' ? (field.currency ? formatMoney(raw, field.currency, locale) : formatNumber(raw, locale)) : text}`;
+    case 'number':
+    case 'points':
+      return html`${typeof raw === 'number' ? formatNumber(raw, locale) : text}`;
+    case 'boolean':
+      return html`${raw === true ? strings.yes : raw === false ? strings.no : text}`;
+    case 'select':
+      return html`${optionLabel(field, text)}`;
+    default:
+      return html`${text}`;
+  }
+}
+
+/** An option's label in the plan's locale, or the value itself. */
+export function optionLabel(field: PlanField, value: string): string {
+  return field.options?.find((o) => o.value === value)?.label ?? value;
+}

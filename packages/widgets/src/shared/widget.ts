@@ -1,0 +1,139 @@
+import {consume} from '@lit/context';
+import {LitElement, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import type {DataChange, RapportClient} from '@rapport/core';
+import {
+  resolveLayout,
+  type CustomizationDocument,
+  type RenderPlan,
+  type WidgetName,
+} from '@rapport/schema';
+import {baseStyles} from './base.styles.js';
+import {environmentContext, type RapportEnvironment} from './context.js';
+import {applyTheme, checkCustomization, type CustomizationState} from './customization.js';
+import {RapportErrorEvent} from './events.js';
+import {stringsFor, type Strings} from './strings.js';
+
+/**
+ * What every Rapport widget shares: it takes its client, customization, role and locale from the
+ * nearest `<rapport-provider>` or from its own properties (which win), validates the customization once,
+ * resolves its render plan for the role and locale, applies the document's theme tokens, and reloads
+ * when the client says its data changed.
+ */
+export abstract class RapportWidget extends LitElement {
+  static override styles = [baseStyles];
+
+  /** The client to load data through. Default: the provider's. */
+  @property({attribute: false}) client?: RapportClient;
+
+  /** A customization document, as an object or JSON text. Default: the provider's, else the built-in one. */
+  @property({attribute: false}) config?: CustomizationDocument | string;
+
+  /**
+   * The role of the person looking (`customer`, `agent`...), as the customization document names it.
+   * Default: the provider's, else `customer`. (Not `role`, which is the element's ARIA role.)
+   */
+  @property({attribute: 'viewer-role'}) viewerRole?: string;
+
+  /** BCP 47 locale of texts, numbers and dates. Default: the provider's, else the page's language. */
+  @property() locale?: string;
+
+  /** Colour scheme: `light`, `dark`, or unset to follow the person's system setting. */
+  @property({reflect: true}) theme?: 'light' | 'dark';
+
+  @consume({context: environmentContext, subscribe: true})
+  @state()
+  protected environment?: RapportEnvironment;
+
+  /** Which layout of the customization document this widget follows. */
+  protected abstract readonly widgetName: WidgetName;
+
+  /** The validated customization. */
+  protected customization: CustomizationState = checkCustomization(undefined);
+
+  /** The render plan for the current role and locale; `null` while the customization is not valid. */
+  protected plan: RenderPlan | null = null;
+
+  private planKey = '';
+  private themeProperties: ReadonlySet<string> = new Set();
+  private subscribedClient: RapportClient | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  /** The client in use. */
+  protected get activeClient(): RapportClient | undefined {
+    return this.client ?? this.environment?.client;
+  }
+
+  /** The role in use. */
+  protected get activeRole(): string {
+    return this.viewerRole ?? this.environment?.viewerRole ?? 'customer';
+  }
+
+  /** The locale in use. */
+  protected get activeLocale(): string {
+    return (
+      this.locale ??
+      this.environment?.locale ??
+      (document.documentElement.lang || navigator.language || 'en')
+    );
+  }
+
+  /** The widgets' own strings in the active locale. */
+  protected get strings(): Strings {
+    return stringsFor(this.activeLocale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const customization =
+      this.config !== undefined
+        ? checkCustomization(this.config)
+        : (this.environment?.customization ?? checkCustomization(undefined));
+    const key = `${this.activeRole}\u0000${this.activeLocale}`;
+    if (customization !== this.customization || key !== this.planKey || this.plan === null) {
+      const changedDocument = customization !== this.customization;
+      this.customization = customization;
+      this.planKey = key;
+      this.plan = customization.ok
+        ? resolveLayout(customization.document, this.widgetName, {
+            role: this.activeRole,
+            locale: this.activeLocale,
+          })
+        : null;
+      if (changedDocument) {
+        this.themeProperties = applyTheme(
+          this,
+          customization.ok ? customization.document.theme : undefined,
+          this.themeProperties,
+        );
+        // The provider reports its own document's problems; a widget reports only a document given to it.
+        if (!customization.ok && this.config !== undefined)
+          this.dispatchEvent(new RapportErrorEvent(customization.error, this.localName));
+      }
+    }
+    this.subscribe();
+  }
+
+  /** Called when the client reports changed data; widgets reload what concerns them. */
+  protected dataChanged(_change: DataChange): void {}
+
+  private subscribe(): void {
+    const client = this.activeClient;
+    if (!this.isConnected || client === this.subscribedClient) return;
+    this.unsubscribe?.();
+    this.subscribedClient = client;
+    this.unsubscribe = client?.subscribe((change) => this.dataChanged(change));
+  }
+}

@@ -1,0 +1,76 @@
+// Shared helpers of the widget tests (not shipped).
+import {
+  memoryAdapter,
+  type MemoryAdapter,
+  type MemoryAdapterOptions,
+} from '@rapport/adapter-memory';
+import {
+  createClient,
+  type ClientOptions,
+  type RapportClient,
+  type RequestEvent,
+} from '@rapport/core';
+
+export const asOf = new Date('2026-11-01T00:00:00Z');
+
+/** A client over a small memory backend, recording every request. */
+export function demoClient(
+  options: MemoryAdapterOptions = {},
+  client: ClientOptions = {},
+): {
+  client: RapportClient;
+  adapter: MemoryAdapter;
+  requests: RequestEvent[];
+} {
+  const adapter = memoryAdapter({asOf, size: 30, ...options});
+  const requests: RequestEvent[] = [];
+  return {
+    adapter,
+    requests,
+    client: createClient(adapter, {
+      retry: {attempts: 2, baseDelayMs: 1},
+      ...client,
+      hooks: {onRequest: (e) => requests.push(e)},
+    }),
+  };
+}
+
+/** Waits until `predicate` holds (checked each animation frame), or fails after `timeout` ms. */
+export async function until(
+  predicate: () => unknown,
+  what = 'condition',
+  timeout = 4000,
+): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** Elements inside an element's shadow root. */
+export function inside<T extends Element = HTMLElement>(host: Element, selector: string): T | null {
+  return host.shadowRoot!.querySelector<T>(selector);
+}
+
+export function allInside<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
+  return [...host.shadowRoot!.querySelectorAll<T>(selector)];
+}
+
+/** The element that has focus, looking through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** The Big List of Naughty Strings (MIT, see test-fixtures/blns/LICENSE). */
+export async function naughtyStrings(): Promise<string[]> {
+  const response = await fetch(new URL('../../test-fixtures/blns/blns.json', import.meta.url));
+  return (await response.json()) as string[];
+}
+
+/** An element's text as a person reads it: runs of white space as one space, trimmed. */
+export function text(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,35 @@
+// Gives the widgets a client over the demo backend, waits until all three have rendered, checks that
+// their styles applied, and reports to the test page that opened this one in a frame.
+/* global Rapport */
+const provider = document.querySelector('rapport-provider');
+provider.client = Rapport.createClient(Rapport.memoryAdapter({size: 10}));
+
+const shadow = (tag, selector) => document.querySelector(tag)?.shadowRoot?.querySelector(selector);
+const started = Date.now();
+const check = () => {
+  const card = shadow('rapport-customer-card', '[part~="name"]');
+  const tier = shadow('rapport-loyalty-balance', '[part~="tier"]');
+  const form = shadow('rapport-complaint-form', 'form');
+  if ((!card || !tier || !form) && Date.now() - started < 5000) return setTimeout(check, 20);
+  const base = shadow('rapport-customer-card', '[part~="base"]');
+  const submit = shadow('rapport-complaint-form', '[part~="submit"]');
+  const report = {
+    violations: [...window.cspReport.violations],
+    errors: [...window.cspReport.errors],
+    rendered: {card: Boolean(card), tier: Boolean(tier), form: Boolean(form)},
+    styles: {
+      cardRadius: base ? getComputedStyle(base).borderTopLeftRadius : null,
+      submitBackground: submit ? getComputedStyle(submit).backgroundColor : null,
+    },
+  };
+  // A positive control, after the report is taken: the policy must really forbid evaluating strings.
+  try {
+    // eslint-disable-next-line no-new-func -- the control: this must be refused by the policy
+    Function('return 1')();
+    report.evalBlocked = false;
+  } catch {
+    report.evalBlocked = true;
+  }
+  parent.postMessage(report, '*');
+};
+check();
