@@ -62,13 +62,17 @@ export default defineConfig(
     files: [
       'packages/core/src/**/*.ts',
       'packages/adapter-memory/src/**/*.ts',
+      'packages/adapter-http/src/**/*.ts',
       'packages/schema/src/**/*.ts',
+      'packages/gateway/src/**/*.ts',
     ],
     ignores: [
       '**/*.test.ts',
       'packages/adapter-memory/src/node.ts',
       'packages/schema/src/cli.ts',
       'packages/schema/src/bin.ts',
+      'packages/gateway/src/node.ts',
+      'packages/gateway/src/test-support.ts',
     ],
     rules: {'no-restricted-globals': ['error', ...platformNeutral]},
   },

@@ -30,6 +30,7 @@ export {valueMessage, messageLocales} from './messages.js';
 export type {ValueIssue} from './messages.js';
 export {
   readSource,
+  deleteSource,
   writeSource,
   isCustomSource,
   standardSources,

@@ -109,6 +109,18 @@ export function writeSource(
   });
 }
 
+/** Removes the value at a source path from a plain object, if it is there. */
+export function deleteSource(record: Record<string, unknown>, source: string): void {
+  const keys = splitSource(source);
+  let current: unknown = record;
+  for (const key of keys.slice(0, -1)) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return;
+    current = (current as Record<string, unknown>)[key];
+  }
+  if (current !== null && typeof current === 'object')
+    delete (current as Record<string, unknown>)[keys.at(-1)!];
+}
+
 function splitSource(source: string): string[] {
   // customFields keys may contain dots of their own: everything after "customFields." is the key.
   return isCustomSource(source)

@@ -1,0 +1,110 @@
+// Widgets, client, HTTP adapter and a real gateway on 127.0.0.1 over the memory backend: what a page
+// embedding Rapport against its own server does.
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
+import '@rapport/widgets/all';
+import {httpAdapter} from '@rapport/adapter-http';
+import {createClient, type ComplaintInput, type ErrorEvent} from '@rapport/core';
+import type {
+  ComplaintSubmittedEvent,
+  RapportComplaintForm,
+  RapportCustomerCard,
+  RapportProvider,
+} from '@rapport/widgets';
+import {inside, until} from './test-support/support.js';
+
+interface Gateway {
+  url: string;
+  agentToken: string;
+  customerToken: string;
+}
+const gateway = (payload: {role?: string; customerId?: string} = {}) =>
+  executeServerCommand<Gateway, typeof payload>('rapport-gateway', payload);
+
+describe('end to end: widgets → client → adapter-http → gateway → memory backend', () => {
+  afterEach(() => executeServerCommand('rapport-gateway-faults', null));
+
+  it('shows a customer their own card, without what their role may not see, and takes their complaint', async () => {
+    const {url, customerToken} = await gateway({customerId: 'c-003'});
+    const client = createClient(httpAdapter({url, getToken: () => customerToken}));
+    const provider =
+      await fixture<RapportProvider>(html`<rapport-provider .client=${client} viewer-role="customer">
+      <rapport-customer-card customer-id="c-003"></rapport-customer-card>
+      <rapport-complaint-form customer-id="c-003"></rapport-complaint-form>
+    </rapport-provider>`);
+    const card = provider.querySelector<RapportCustomerCard>('rapport-customer-card')!;
+    await until(() => inside(card, '[part~="name"]'), 'the card');
+    expect(inside(card, '.badge.segment')).to.be.null;
+
+    const form = provider.querySelector<RapportComplaintForm>('rapport-complaint-form')!;
+    const set = (id: string, value: string) => {
+      const input = inside<HTMLInputElement>(form, `#f-${id}`)!;
+      input.value = value;
+      input.dispatchEvent(
+        new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true, composed: true}),
+      );
+    };
+    set('category', 'service');
+    set('severity', 'medium');
+    set('subject', 'e2e: rude reply');
+    set('description', 'The reply to my e-mail was rude.');
+    setTimeout(() => inside<HTMLButtonElement>(form, '[part~="submit"]')!.click());
+    const {complaint} = (await oneEvent(
+      form,
+      'rapport-complaint-submitted',
+    )) as ComplaintSubmittedEvent;
+    expect(complaint.customerId).to.equal('c-003');
+    expect(
+      await executeServerCommand('rapport-gateway-subjects', {prefix: 'e2e: rude'}),
+    ).to.deep.equal(['e2e: rude reply']);
+    await until(
+      () => /e2e: rude reply/.test(inside(card, '[part~="footer"]')?.textContent ?? ''),
+      'the card to show the new complaint',
+    );
+  });
+
+  it("refuses another customer's card to a customer token", async () => {
+    const {url, customerToken} = await gateway({customerId: 'c-003'});
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card customer-id="c-004" .client=${createClient(httpAdapter({url, getToken: () => customerToken}))}></rapport-customer-card>`,
+    );
+    await until(() => inside(card, '[data-state="forbidden"]'), 'the forbidden state');
+  });
+
+  it('stores exactly 1,000 complaints, none twice, through 30% transient failures and 429s', async () => {
+    const {url, agentToken} = await gateway();
+    await executeServerCommand('rapport-gateway-faults', {
+      rate: 0.3,
+      kinds: ['unavailable', 'timeout', 'rate_limited'],
+      retryAfterMs: 5,
+      seed: 7,
+    });
+    const errors: ErrorEvent[] = [];
+    const client = createClient(httpAdapter({url, getToken: () => agentToken}), {
+      retry: {attempts: 12, baseDelayMs: 2, maxDelayMs: 20},
+      hooks: {onError: (e) => errors.push(e)},
+    });
+    const input = (i: number): ComplaintInput => ({
+      customerId: `c-0${String((i % 50) + 1).padStart(2, '0')}`,
+      channel: 'web',
+      category: 'delivery',
+      severity: 'low',
+      subject: `bulk-${i}`,
+      description: 'Sent through simulated failures.',
+    });
+    for (let start = 0; start < 1000; start += 100) {
+      await Promise.all(
+        Array.from({length: 100}, (_, i) => client.submitComplaint(input(start + i))),
+      );
+    }
+    const stored = await executeServerCommand<string[], {prefix: string}>(
+      'rapport-gateway-subjects',
+      {prefix: 'bulk-'},
+    );
+    expect(stored.length).to.equal(1000);
+    expect(new Set(stored).size).to.equal(1000);
+    const codes = new Set(errors.map((e) => (e.error as {code?: string}).code));
+    expect([...codes].sort()).to.deep.equal(['rate_limited', 'timeout', 'unavailable']);
+    expect(errors.length).to.be.greaterThan(300);
+  });
+});
