@@ -86,7 +86,13 @@ export default defineConfig(
     rules: {'@typescript-eslint/no-unused-expressions': 'off'},
   },
   {
-    files: ['**/test-fixtures/**/*.js', 'examples/*/public/**/*.js'],
-    languageOptions: {globals: {...globals.browser}},
+    // Scripts that run in pages; `Rapport` is the global of rapport.iife.js.
+    files: [
+      '**/test-fixtures/**/*.js',
+      'examples/plain-html/**/*.js',
+      'examples/crm-sidebar/**/*.js',
+      'examples/playground/src/**/*.{js,mjs}',
+    ],
+    languageOptions: {globals: {...globals.browser, Rapport: 'readonly'}},
   },
 );

@@ -16,7 +16,8 @@ const task = process.argv[2];
 const tasks = {
   start: () => {
     installAndBuild();
-    pnpm(['run', 'demo']);
+    step('Starting the playground');
+    pnpm(['run', 'playground']);
   },
   test: () => {
     const chromium = ensureChromium();

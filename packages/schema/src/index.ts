@@ -38,3 +38,4 @@ export {
   widgetNames,
 } from './sources.js';
 export {defaultCustomization} from './default-document.js';
+export {tokenProperties} from './theme.js';

@@ -4,7 +4,11 @@ import {expect} from '@open-wc/testing';
 
 interface Report {
   rendered: {card: boolean; tier: boolean; form: boolean};
-  styles: {cardRadius: string | null; submitBackground: string | null};
+  styles: {
+    cardRadius: string | null;
+    submitBackground: string | null;
+    progressTransform: string | null;
+  };
   violations: string[];
   errors: string[];
   evalBlocked: boolean;
@@ -30,5 +34,6 @@ describe('rapport-demo.iife.js under a strict CSP', () => {
     expect(result.rendered).to.deep.equal({card: true, tier: true, form: true});
     expect(result.styles.cardRadius).to.equal('10px');
     expect(result.styles.submitBackground).to.equal('rgb(11, 110, 105)');
+    expect(result.styles.progressTransform).to.match(/^matrix\(/, 'the progress bar is drawn');
   });
 });

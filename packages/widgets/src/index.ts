@@ -18,5 +18,4 @@ export {
 export {environmentContext} from './shared/context.js';
 export type {RapportEnvironment} from './shared/context.js';
 export {defineElement} from './shared/define.js';
-export {tokenProperties} from './shared/customization.js';
 export {uiLocales} from './shared/strings.js';

@@ -1,9 +1,9 @@
 import {Task} from '@lit/task';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {styleMap} from 'lit/directives/style-map.js';
 import {localize, type DataChange, type LoyaltyAccount} from '@rapport/core';
 import {readSource, type PlanField} from '@rapport/schema';
+import {cssProperties} from '../shared/css-properties.js';
 import {formatDate, formatNumber} from '../shared/format.js';
 import {renderLayout, withoutFields} from '../shared/layout.js';
 import {customizationState, loadErrorState, loadingState, messageState} from '../shared/states.js';
@@ -105,7 +105,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
       ? html`<span
           class="badge"
           part="tier"
-          style=${styleMap(account.tierColor ? {'--tier-color': account.tierColor} : {})}
+          ${cssProperties(account.tierColor ? {'--tier-color': account.tierColor} : {})}
         >
           <span class="visually-hidden">${tier.label}: </span
           >${tier.mask === 'none' ? tierName : displayValue(tier, tierName, locale, s)}
@@ -154,7 +154,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
                       >
                         <div
                           class="bar"
-                          style=${styleMap({'--progress': String(account.tierProgress)})}
+                          ${cssProperties({'--progress': String(account.tierProgress)})}
                         ></div>
                       </div>
                       <p class="hint">

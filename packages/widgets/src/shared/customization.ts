@@ -1,6 +1,7 @@
 import {RapportError} from '@rapport/core';
 import {
   defaultCustomization,
+  tokenProperties,
   validateCustomization,
   type CustomizationDocument,
   type Problem,
@@ -49,22 +50,6 @@ export function checkCustomization(
   }
   return state;
 }
-
-/** The CSS custom property each design token of a document sets. */
-export const tokenProperties: Readonly<Record<keyof ThemeTokens, string>> = {
-  accent: '--rapport-color-accent',
-  accentText: '--rapport-color-accent-text',
-  text: '--rapport-color-text',
-  muted: '--rapport-color-muted',
-  surface: '--rapport-color-surface',
-  border: '--rapport-color-border',
-  danger: '--rapport-color-danger',
-  success: '--rapport-color-success',
-  radius: '--rapport-radius',
-  spacing: '--rapport-spacing',
-  font: '--rapport-font',
-  fontSize: '--rapport-font-size',
-};
 
 /**
  * Sets a document's tokens as custom properties on `element` (dark ones with a `-dark` suffix, which the

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// The playground server that `npm start` runs: one process on 127.0.0.1 with the gateway over the
+// demo backend (its submissions kept in a JSON file), a token endpoint that signs tokens the way your
+// own server would, a few demo-only endpoints, and the playground and examples as static files.
+import {randomBytes} from 'node:crypto';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {createRequire} from 'node:module';
+import {Hono} from 'hono';
+import {serveStatic} from '@hono/node-server/serve-static';
+import {memoryAdapter} from '@rapport/adapter-memory';
+import {jsonFileStore} from '@rapport/adapter-memory/node';
+import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway';
+import {serveGateway} from '@rapport/gateway/node';
+import {defaultCustomization, validateCustomization} from '@rapport/schema';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const widgetsDist = dirname(
+  createRequire(import.meta.url).resolve('@rapport/widgets/rapport.iife.js'),
+);
+// Every page of the playground runs under the same strict policy a careful host site would set.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:";
+
+/** Starts the playground; resolves once it listens. */
+export async function startPlayground(options = {}) {
+  const port = options.port ?? Number(process.env.PORT ?? 8080);
+  const dataFile =
+    options.dataFile ?? process.env.RAPPORT_DATA ?? join(here, 'data', 'rapport-demo.json');
+  const secret = randomBytes(32).toString('hex'); // a new key each start: pages simply ask for new tokens
+  const audience = 'rapport-playground';
+  const adapter = memoryAdapter({
+    store: jsonFileStore(dataFile),
+    ...(options.asOf && {asOf: options.asOf}),
+  });
+  let customization = defaultCustomization;
+  const makeGateway = () =>
+    createGateway({
+      adapter,
+      customization,
+      auth: {secret, audience},
+      basePath: '/api',
+      rateLimit: {capacity: 400, refillPerSecond: 100},
+    });
+  let gateway = makeGateway();
+
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('content-security-policy', CSP);
+    c.header('x-content-type-options', 'nosniff');
+  });
+  app.all('/api/*', (c) => gateway(c.req.raw));
+
+  // Your server does this behind your own login; the playground lets you pick whom you are.
+  app.get('/token', async (c) => {
+    const role = c.req.query('role') ?? 'customer';
+    const customerId = c.req.query('customerId') ?? 'c-001';
+    const token =
+      role === 'customer'
+        ? await signCustomerToken({customerId, key: {secret}, audience})
+        : await signAgentToken({
+            agentId: 'playground-agent',
+            roles: [role],
+            key: {secret},
+            audience,
+          });
+    return c.text(token, 200, {'cache-control': 'no-store'});
+  });
+
+  // Demo-only helpers: finding a customer by name, switching simulated failures, editing the document.
+  app.get('/demo/customers', (c) => {
+    const q = (c.req.query('q') ?? '').trim().toLowerCase();
+    const matches = adapter.data.customers.filter(
+      (x) =>
+        !q || x.displayName.toLowerCase().includes(q) || (x.email ?? '').includes(q) || x.id === q,
+    );
+    return c.json(
+      matches.slice(0, 25).map((x) => ({
+        id: x.id,
+        displayName: x.displayName,
+        company: x.company ?? null,
+        kind: x.kind,
+      })),
+    );
+  });
+  app.post('/demo/faults', async (c) => {
+    const {on} = await c.req.json();
+    adapter.setFaults(
+      on ? {rate: 0.3, kinds: ['unavailable', 'timeout', 'rate_limited'], retryAfterMs: 300} : null,
+    );
+    return c.json({on: Boolean(on)});
+  });
+  app.get('/demo/customization', (c) => c.json(customization));
+  app.put('/demo/customization', async (c) => {
+    const result = validateCustomization(await c.req.text());
+    if (!result.valid) return c.json({problems: result.problems}, 400);
+    customization = result.document;
+    gateway = makeGateway();
+    return c.json({saved: true});
+  });
+  app.post('/demo/reset', (c) => {
+    adapter.reset();
+    return c.json({reset: true});
+  });
+
+  app.get('/rapport.iife.js', serveStatic({path: join(widgetsDist, 'rapport.iife.js')}));
+  app.get('/app.js', serveStatic({path: join(here, 'dist', 'app.js')}));
+  app.get(
+    '/examples/plain-html/*',
+    serveStatic({
+      root: join(here, '..', 'plain-html'),
+      rewriteRequestPath: (p) => p.replace('/examples/plain-html', ''),
+    }),
+  );
+  app.get(
+    '/examples/crm-sidebar/*',
+    serveStatic({
+      root: join(here, '..', 'crm-sidebar'),
+      rewriteRequestPath: (p) => p.replace('/examples/crm-sidebar', ''),
+    }),
+  );
+  app.get('/*', serveStatic({root: join(here, 'public')}));
+
+  const server = await serveGateway(app.fetch, {port, hostname: options.hostname ?? '127.0.0.1'});
+  return {...server, adapter, dataFile};
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const {url, dataFile} = await startPlayground();
+    console.log(`Rapport playground listening on ${url}`);
+    console.log(`  complaints you submit are kept in ${dataFile}`);
+    console.log('  press Ctrl+C to stop');
+  } catch (error) {
+    if (error.code === 'EADDRINUSE') {
+      console.error(
+        `Port ${error.port ?? process.env.PORT ?? 8080} is already in use. Start on another one: PORT=8081 npm start`,
+      );
+    } else {
+      console.error(`The playground could not start: ${error.message}`);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,1 @@
+export function generated(): Promise<{path: string; content: string}[]>;
