@@ -92,7 +92,14 @@ export default defineConfig(
       'examples/plain-html/**/*.js',
       'examples/crm-sidebar/**/*.js',
       'examples/playground/src/**/*.{js,mjs}',
+      'scripts/bench/src/pages/**/*.js',
+      'scripts/bench/src/entries/**/*.js',
     ],
     languageOptions: {globals: {...globals.browser, Rapport: 'readonly'}},
+  },
+  {
+    // The benchmark's Node side hands functions to page.evaluate, which run in the page.
+    files: ['scripts/bench/src/*.mjs'],
+    languageOptions: {globals: {...globals.node, ...globals.browser}},
   },
 );

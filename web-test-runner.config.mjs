@@ -7,8 +7,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {memoryAdapter} from '@rapport/adapter-memory';
 import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway';
 import {serveGateway} from '@rapport/gateway/node';
-
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
 
 /** Serves msw's service worker at the origin's root, so its scope covers the test pages. */
 const mswWorker = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
@@ -85,18 +84,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: chromiumPath,
         headless: true,
-        args: [
-          '--no-sandbox', // required when running as root
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-        ],
+        args: chromiumArgs,
       },
     }),
   ],

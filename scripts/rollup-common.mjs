@@ -1,5 +1,6 @@
 // Shared rollup settings, the one place bundles are configured (Lit's rollup-common.js pattern).
 import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -12,6 +13,7 @@ export function browserPlugins({minify = false} = {}) {
   return [
     nodeResolve({browser: true, exportConditions: ['production']}),
     commonjs({transformMixedEsModules: true, extensions: ['.js', '.mjs', '.cjs']}),
+    json(),
     ...(minify ? [terser({format: {comments: false}})] : []),
   ];
 }

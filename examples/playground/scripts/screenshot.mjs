@@ -5,7 +5,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import puppeteer from 'puppeteer-core';
 import {startPlayground} from '../server.mjs';
-import {chromiumArgs, widgetsReady} from '../src/browser.mjs';
+import {chromiumArgs, chromiumPath} from '../../../scripts/chromium.mjs';
+import {widgetsReady} from '../src/browser.mjs';
 
 const out = process.argv[2] ?? new URL('../../../docs/playground.png', import.meta.url).pathname;
 const server = await startPlayground({
@@ -14,7 +15,7 @@ const server = await startPlayground({
   asOf: new Date('2026-11-01T00:00:00Z'),
 });
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
   args: chromiumArgs,
 });

@@ -1,2 +1,1 @@
-export const chromiumArgs: string[];
 export function widgetsReady(): boolean;

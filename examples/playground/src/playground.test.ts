@@ -7,7 +7,8 @@ import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {startPlayground} from '../server.mjs';
-import {chromiumArgs, widgetsReady} from './browser.mjs';
+import {chromiumArgs, chromiumPath} from '../../../scripts/chromium.mjs';
+import {widgetsReady} from './browser.mjs';
 
 const dataFile = join(mkdtempSync(join(tmpdir(), 'rapport-playground-')), 'data.json');
 const asOf = new Date('2026-11-01T00:00:00Z');
@@ -60,7 +61,7 @@ describe('the playground', () => {
   before(async () => {
     server = await startPlayground({port: 0, dataFile, asOf});
     browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       headless: true,
       args: chromiumArgs,
     });

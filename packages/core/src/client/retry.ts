@@ -36,11 +36,14 @@ export async function withRetry<T>(
 
   // One controller for the whole operation: the caller's abort or the deadline stops it.
   const controller = new AbortController();
-  const timeout = new RapportError(
-    'timeout',
-    `${detail.operation} did not finish within ${timeoutMs} ms`,
+  // The error is made when the deadline passes: a stack trace per call would cost every fast call.
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new RapportError('timeout', `${detail.operation} did not finish within ${timeoutMs} ms`),
+      ),
+    timeoutMs,
   );
-  const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
   const forward = (): void => controller.abort(signal!.reason);
   signal?.addEventListener('abort', forward, {once: true});
   try {

@@ -155,7 +155,7 @@ export class RapportComplaintForm extends RapportWidget {
       if (this.phase === 'succeeded' && this.complaint) return this.renderSuccess(this.complaint);
       return this.renderForm();
     };
-    return html`<div part="base">${content()}</div>`;
+    return html`<div class="base" part="base">${content()}</div>`;
   }
 
   private renderForm(): TemplateResult {
@@ -175,7 +175,7 @@ export class RapportComplaintForm extends RapportWidget {
         ${this.draftRestored ? html`<p class="notice" role="status">${s.draftRestored}</p>` : nothing}
         ${
           this.showSummary && errors.length > 0
-            ? html`<div part="error-summary" role="alert">
+            ? html`<div class="error-summary" part="error-summary" role="alert">
                 <p>${s.fixProblems(errors.length)}</p>
                 <ul>
                   ${errors.map(
@@ -192,7 +192,7 @@ export class RapportComplaintForm extends RapportWidget {
         }
         ${plan?.root ? renderLayout(plan.root, this.values as FieldValues, (field) => this.renderControl(field)) : nothing}
         ${this.phase === 'failed' ? this.renderFailure() : nothing}
-        <div part="footer">
+        <div class="footer" part="footer">
           <slot name="footer"></slot>
           <button type="submit" part="submit" aria-disabled=${submitting ? 'true' : 'false'}>
             ${submitting ? s.submitting : s.submit}
@@ -237,7 +237,7 @@ export class RapportComplaintForm extends RapportWidget {
             aria-invalid=${common.invalid}
             aria-describedby=${describedBy}
           >
-            <legend part="label">${label}</legend>
+            <legend class="label" part="label">${label}</legend>
             ${(field.options ?? []).map(
               (o) =>
                 html`<label class="check"
@@ -297,9 +297,9 @@ export class RapportComplaintForm extends RapportWidget {
       }
     })();
     const ownLabel = field.type !== 'multiselect' && field.type !== 'boolean';
-    return html`<div part="form-control">
-      ${ownLabel ? html`<label part="label" for=${id}>${label}</label>` : nothing} ${control}
-      ${field.help ? html`<div part="help-text" id=${`${id}-help`}>${field.help}</div>` : nothing}
+    return html`<div class="form-control" part="form-control">
+      ${ownLabel ? html`<label class="label" part="label" for=${id}>${label}</label>` : nothing} ${control}
+      ${field.help ? html`<div class="help-text" part="help-text" id=${`${id}-help`}>${field.help}</div>` : nothing}
       ${
         counted
           ? html`<div class="count" id=${`${id}-count`}>
@@ -307,14 +307,14 @@ export class RapportComplaintForm extends RapportWidget {
             </div>`
           : nothing
       }
-      ${error ? html`<div part="error" id=${`${id}-error`}>${error}</div>` : nothing}
+      ${error ? html`<div class="error" part="error" id=${`${id}-error`}>${error}</div>` : nothing}
     </div>`;
   }
 
   private renderFailure(): TemplateResult {
     const s = this.strings;
     const detail = isRapportError(this.failure) ? s.errors[this.failure.code] : undefined;
-    return html`<div class="failure" part="error" role="alert" tabindex="-1">
+    return html`<div class="error failure" part="error" role="alert" tabindex="-1">
       <p>${s.submitFailed}${detail ? html` ${detail}` : nothing}</p>
       <button type="submit" class="secondary">${s.retry}</button>
     </div>`;

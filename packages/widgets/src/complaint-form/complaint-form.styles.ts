@@ -1,9 +1,6 @@
 import {css} from 'lit';
 
 export const formStyles = css`
-  :host {
-    container-type: inline-size;
-  }
   .title {
     margin: 0 0 calc(var(--_space) * 1.5);
     font-size: 1.15em;
@@ -14,13 +11,13 @@ export const formStyles = css`
     flex-direction: column;
     gap: calc(var(--_space) * 1.5);
   }
-  [part~='form-control'] {
+  .form-control {
     display: flex;
     flex-direction: column;
     gap: 4px;
     min-width: 0;
   }
-  [part~='label'] {
+  .label {
     font-weight: 600;
   }
   .required {
@@ -45,16 +42,16 @@ export const formStyles = css`
     border-color: var(--_danger);
     box-shadow: 0 0 0 1px var(--_danger);
   }
-  [part~='help-text'],
+  .help-text,
   .count {
     color: var(--_muted);
     font-size: 0.85em;
   }
-  [part~='error'] {
+  .error {
     color: var(--_danger);
     font-size: 0.9em;
   }
-  [part~='error-summary'],
+  .error-summary,
   .failure,
   .notice {
     border: 1px solid var(--_danger);
@@ -66,15 +63,15 @@ export const formStyles = css`
     border-color: var(--_border);
     color: var(--_muted);
   }
-  [part~='error-summary'] p {
+  .error-summary p {
     margin: 0 0 4px;
     font-weight: 600;
   }
-  [part~='error-summary'] ul {
+  .error-summary ul {
     margin: 0;
     padding-inline-start: 1.2em;
   }
-  [part~='error-summary'] a {
+  .error-summary a {
     color: inherit;
   }
   fieldset {
@@ -91,7 +88,7 @@ export const formStyles = css`
     gap: 0.5em;
     align-items: center;
   }
-  [part~='footer'] {
+  .footer {
     display: flex;
     flex-wrap: wrap;
     align-items: center;

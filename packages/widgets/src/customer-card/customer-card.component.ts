@@ -65,6 +65,13 @@ export class RapportCustomerCard extends RapportWidget {
   @state() private reloads = 0;
   @state() private activityReloads = 0;
 
+  /**
+   * Whether the card has come near the viewport. Activity (complaints, interactions) is read only then:
+   * a list page of a thousand cards should not send two thousand list requests for cards no one sees.
+   */
+  @state() private nearViewport = typeof IntersectionObserver === 'undefined';
+  private observer: IntersectionObserver | undefined;
+
   private readonly customer = new Task(this, {
     task: async ([client, id], {signal}) =>
       client && id ? client.getCustomer(id, {signal}) : undefined,
@@ -73,10 +80,10 @@ export class RapportCustomerCard extends RapportWidget {
 
   private readonly activity = new Task(this, {
     task: async (
-      [client, id, variant],
+      [client, id, variant, near],
       {signal},
     ): Promise<{open: number; last: Interaction | undefined} | undefined> => {
-      if (!client || !id || variant !== 'full') return undefined;
+      if (!client || !id || variant !== 'full' || !near) return undefined;
       const [complaints, interactions] = await Promise.all([
         client.listComplaints(id, {limit: 100}, {signal}),
         client.listInteractions(id, {limit: 1}, {signal}),
@@ -86,8 +93,39 @@ export class RapportCustomerCard extends RapportWidget {
         last: interactions.items[0],
       };
     },
-    args: () => [this.activeClient, this.customerId, this.variant, this.activityReloads] as const,
+    args: () =>
+      [
+        this.activeClient,
+        this.customerId,
+        this.variant,
+        this.nearViewport,
+        this.activityReloads,
+      ] as const,
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.nearViewport) return;
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.nearViewport = true;
+        this.observer?.disconnect();
+      },
+      {rootMargin: '600px'},
+    );
+    this.observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  protected override get loading(): boolean {
+    return this.customer.status === TaskStatus.PENDING;
+  }
 
   protected override dataChanged(change: DataChange): void {
     if (change.customerId !== undefined && change.customerId !== this.customerId) return;
@@ -102,14 +140,15 @@ export class RapportCustomerCard extends RapportWidget {
       if (!this.activeClient) return messageState(s.noClient, 'no-client');
       if (!this.customerId) return messageState(s.noCustomer);
       return this.customer.render({
-        initial: () => loadingState(s),
-        pending: () => loadingState(s),
+        initial: () => loadingState(s, 3, this.slowLoad),
+        pending: () => loadingState(s, 3, this.slowLoad),
         error: (error) => loadErrorState(error, s, () => this.reloads++),
-        complete: (customer) => (customer ? this.renderCustomer(customer) : loadingState(s)),
+        complete: (customer) =>
+          customer ? this.renderCustomer(customer) : loadingState(s, 3, this.slowLoad),
       });
     };
     return html`<article
-      part="base"
+      class="base" part="base"
       aria-label=${s.customerCard}
       aria-busy=${this.customer.status === TaskStatus.PENDING ? 'true' : 'false'}
     >
@@ -144,14 +183,14 @@ export class RapportCustomerCard extends RapportWidget {
     const root = withoutFields(this.plan?.root ?? null, (f) => HEADER_SOURCES.has(f.source));
 
     return html`
-      <header part="header">
-        <div part="avatar" aria-hidden="true">
+      <header class="header" part="header">
+        <div class="avatar" part="avatar" aria-hidden="true">
           ${typeof avatarUrl === 'string' && /^https:\/\//.test(avatarUrl) ? html`<img src=${avatarUrl} alt="" />` : initials(name)}
         </div>
         <div class="identity">
-          <p part="name">${name}</p>
+          <p class="name" part="name">${name}</p>
           ${company && value(company) ? html`<p class="company">${displayValue(company, value(company), locale, s)}</p>` : nothing}
-          <div part="badges">
+          <div class="badges" part="badges">
             ${badge('lifecycleStage', 'stage')} ${badge('segment', 'segment')}
             ${tags && Array.isArray(tagValues) && tagValues.length > 0 ? html`<span class="visually-hidden">${tags.label}: </span>${displayValue(tags, tagValues, locale, s)}` : nothing}
           </div>
@@ -160,13 +199,13 @@ export class RapportCustomerCard extends RapportWidget {
       </header>
       ${
         this.variant === 'full' && root
-          ? html`<div part="body">
+          ? html`<div class="body" part="body">
               ${renderLayout(
                 root,
                 values,
                 (field) =>
                   html`<dl class="pair">
-                    <dt part="label">${field.label}</dt>
+                    <dt class="label" part="label">${field.label}</dt>
                     <dd part="value">${displayValue(field, value(field), locale, s)}</dd>
                   </dl>`,
               )}
@@ -202,7 +241,7 @@ export class RapportCustomerCard extends RapportWidget {
               >`
           : nothing,
     });
-    return html`<footer part="footer" aria-live="polite">${content}</footer>`;
+    return html`<footer class="footer" part="footer" aria-live="polite">${content}</footer>`;
   }
 }
 

@@ -1,15 +1,12 @@
 import {css} from 'lit';
 
 export const cardStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-  [part~='header'] {
+  .header {
     display: flex;
     align-items: center;
     gap: calc(var(--_space) * 1.5);
   }
-  [part~='avatar'] {
+  .avatar {
     flex: none;
     width: 44px;
     height: 44px;
@@ -22,7 +19,7 @@ export const cardStyles = css`
     font-weight: 600;
     font-size: 1.05em;
   }
-  [part~='avatar'] img {
+  .avatar img {
     width: 100%;
     height: 100%;
     object-fit: cover;
@@ -31,7 +28,7 @@ export const cardStyles = css`
     flex: 1 1 auto;
     min-width: 0;
   }
-  [part~='name'] {
+  .name {
     margin: 0;
     font-size: 1.15em;
     font-weight: 600;
@@ -42,7 +39,7 @@ export const cardStyles = css`
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
-  [part~='badges'] {
+  .badges {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 0.5);
@@ -51,7 +48,7 @@ export const cardStyles = css`
   .badge.stage {
     border-color: var(--_accent);
   }
-  [part~='body'] {
+  .body {
     margin-top: calc(var(--_space) * 2);
   }
   .pair {
@@ -71,7 +68,7 @@ export const cardStyles = css`
     flex-wrap: wrap;
     gap: 4px;
   }
-  [part~='footer'] {
+  .footer {
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
@@ -86,7 +83,7 @@ export const cardStyles = css`
     font-weight: 600;
     color: var(--_text);
   }
-  :host([variant='compact']) [part~='base'] {
+  :host([variant='compact']) .base {
     padding: calc(var(--_space) * 1.25);
   }
 `;

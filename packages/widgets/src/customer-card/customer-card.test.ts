@@ -243,4 +243,38 @@ describe('<rapport-customer-card>', () => {
     );
     expect(inside(card, '[part~="footer"]')!.textContent).to.contain('Late again');
   });
+
+  it('reads the activity of a card only once the card comes near the viewport', async () => {
+    const {client, requests} = demoClient();
+    const page = await fixture<HTMLElement>(
+      html`<div style="height: 300px; overflow: auto">
+        <rapport-customer-card customer-id="c-001" .client=${client}></rapport-customer-card>
+        <div style="height: 5000px"></div>
+        <rapport-customer-card customer-id="c-002" .client=${client}></rapport-customer-card>
+      </div>`,
+    );
+    const [near, far] = [...page.querySelectorAll<RapportCustomerCard>('rapport-customer-card')];
+    await loaded(near!);
+    await until(() => inside(far!, '[part~="name"]'), 'the far card to show its customer');
+    const listed = () =>
+      requests.filter((r) => r.operation === 'listComplaints').map((r) => r.customerId);
+    expect(listed()).to.deep.equal(['c-001']);
+    expect(inside(far!, '[part~="footer"] span:not(.skeleton)')).to.equal(null);
+
+    far!.scrollIntoView();
+    await loaded(far!);
+    expect(listed()).to.deep.equal(['c-001', 'c-002']);
+  });
+
+  it('shows placeholder lines only when loading takes longer than 150 ms', async () => {
+    const {client} = demoClient({latency: 400});
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card customer-id="c-001" .client=${client}></rapport-customer-card>`,
+    );
+    expect(inside(card, '[data-state="loading"]')).to.exist;
+    expect(inside(card, '.skeleton')).to.equal(null);
+    await until(() => inside(card, '.skeleton'), 'placeholder lines', 1000);
+    await loaded(card);
+    expect(inside(card, '[data-state="loading"]')).to.equal(null);
+  });
 });

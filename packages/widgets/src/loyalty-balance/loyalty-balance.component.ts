@@ -1,4 +1,4 @@
-import {Task} from '@lit/task';
+import {Task, TaskStatus} from '@lit/task';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {localize, type DataChange, type LoyaltyAccount} from '@rapport/core';
@@ -57,6 +57,10 @@ export class RapportLoyaltyBalance extends RapportWidget {
     args: () => [this.activeClient, this.customerId, this.reloads] as const,
   });
 
+  protected override get loading(): boolean {
+    return this.account.status === TaskStatus.PENDING;
+  }
+
   protected override dataChanged(change: DataChange): void {
     if (
       change.entity === 'loyalty' &&
@@ -82,13 +86,14 @@ export class RapportLoyaltyBalance extends RapportWidget {
       if (!this.activeClient) return messageState(s.noClient, 'no-client');
       if (!this.customerId) return messageState(s.noCustomer);
       return this.account.render({
-        initial: () => loadingState(s, this.variant === 'badge' ? 1 : 3),
-        pending: () => loadingState(s, this.variant === 'badge' ? 1 : 3),
+        initial: () => loadingState(s, this.variant === 'badge' ? 1 : 3, this.slowLoad),
+        pending: () => loadingState(s, this.variant === 'badge' ? 1 : 3, this.slowLoad),
         error: (error) => loadErrorState(error, s, () => this.reloads++),
-        complete: (account) => (account ? this.renderAccount(account) : loadingState(s)),
+        complete: (account) =>
+          account ? this.renderAccount(account) : loadingState(s, 3, this.slowLoad),
       });
     };
-    return html`<section part="base" aria-label=${s.loyalty}>${content()}</section>`;
+    return html`<section class="base" part="base" aria-label=${s.loyalty}>${content()}</section>`;
   }
 
   private renderAccount(account: LoyaltyAccount): TemplateResult {
@@ -103,7 +108,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
     const tierName = localize(account.tierName, locale);
     const tierBadge = tier
       ? html`<span
-          class="badge"
+          class="tier badge"
           part="tier"
           ${cssProperties(account.tierColor ? {'--tier-color': account.tierColor} : {})}
         >
@@ -140,7 +145,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
       </div>
       ${
         progress && progress.mask === 'none'
-          ? html`<div part="progress">
+          ? html`<div class="progress" part="progress">
               ${
                 next
                   ? html`<div
@@ -197,7 +202,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
                 values,
                 (field) =>
                   html`<dl class="pair">
-                    <dt part="label">${field.label}</dt>
+                    <dt class="label" part="label">${field.label}</dt>
                     <dd>${displayValue(field, readSource(account, field.source), locale, s)}</dd>
                   </dl>`,
               )}

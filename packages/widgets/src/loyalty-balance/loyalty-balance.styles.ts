@@ -21,13 +21,13 @@ export const loyaltyStyles = css`
     color: var(--_muted);
     margin-inline-start: 0.3em;
   }
-  [part~='tier'] {
+  .tier {
     --_tier: var(--tier-color, var(--_accent));
     border: 1px solid var(--_tier);
     color: var(--_text);
     font-weight: 600;
   }
-  [part~='progress'] {
+  .progress {
     margin-top: var(--_space);
   }
   .track {
@@ -75,7 +75,7 @@ export const loyaltyStyles = css`
   :host([variant='badge']) {
     display: inline-block;
   }
-  :host([variant='badge']) [part~='base'] {
+  :host([variant='badge']) .base {
     display: inline-flex;
     align-items: center;
     gap: 0.5em;

@@ -62,12 +62,14 @@ export const baseStyles = css`
       --_success: var(--rapport-color-success-dark, #6ce9a6);
     }
   }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
+  .base,
+  input,
+  select,
+  textarea,
+  button {
+    box-sizing: border-box;
   }
-  [part~='base'] {
+  .base {
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -155,24 +157,20 @@ export const baseStyles = css`
     flex: 1 1 12em;
   }
   .grid {
+    --_gap: calc(var(--_space) * 2);
     display: grid;
-    gap: var(--_space) calc(var(--_space) * 2);
+    gap: var(--_space) var(--_gap);
   }
+  /* At most N columns, and fewer when each would be narrower than 9em: responsive without container
+     queries, which would make every widget a size container and cost layout time on busy pages. */
   .grid.cols-2 {
-    grid-template-columns: repeat(2, minmax(0, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(max(9em, calc((100% - var(--_gap)) / 2)), 1fr));
   }
   .grid.cols-3 {
-    grid-template-columns: repeat(3, minmax(0, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(max(9em, calc((100% - 2 * var(--_gap)) / 3)), 1fr));
   }
   .grid.cols-4 {
-    grid-template-columns: repeat(4, minmax(0, 1fr));
-  }
-  @container (max-width: 360px) {
-    .grid.cols-2,
-    .grid.cols-3,
-    .grid.cols-4 {
-      grid-template-columns: minmax(0, 1fr);
-    }
+    grid-template-columns: repeat(auto-fill, minmax(max(9em, calc((100% - 3 * var(--_gap)) / 4)), 1fr));
   }
   .group {
     border: 0;

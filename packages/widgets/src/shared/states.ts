@@ -3,11 +3,18 @@ import {isRapportError} from '@rapport/core';
 import type {CustomizationState} from './customization.js';
 import type {Strings} from './strings.js';
 
-/** The loading state: placeholder lines, and the word for screen readers. */
-export function loadingState(strings: Strings, lines = 3): TemplateResult {
+/**
+ * The loading state: the word for screen readers at once, and placeholder lines once loading has been
+ * slow (`placeholders`), so fast loads do not flash skeletons (nor make the page lay them out).
+ */
+export function loadingState(
+  strings: Strings,
+  lines: number,
+  placeholders: boolean,
+): TemplateResult {
   return html`<div class="state" role="status" aria-live="polite" data-state="loading">
     <span class="visually-hidden">${strings.loading}</span>
-    ${Array.from({length: lines}, (_, i) => html`<span class="skeleton ${i % 2 ? 'narrow' : 'wide'}" aria-hidden="true"></span>`)}
+    ${placeholders ? Array.from({length: lines}, (_, i) => html`<span class="skeleton ${i % 2 ? 'narrow' : 'wide'}" aria-hidden="true"></span>`) : nothing}
   </div>`;
 }
 

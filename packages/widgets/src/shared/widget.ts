@@ -14,6 +14,23 @@ import {applyTheme, checkCustomization, type CustomizationState} from './customi
 import {RapportErrorEvent} from './events.js';
 import {stringsFor, type Strings} from './strings.js';
 
+const plans = new WeakMap<CustomizationDocument, Map<string, RenderPlan>>();
+
+/** The render plan, resolved once per document, widget, role and locale however many widgets show it. */
+function planFor(
+  document: CustomizationDocument,
+  widget: WidgetName,
+  role: string,
+  locale: string,
+): RenderPlan {
+  let byKey = plans.get(document);
+  if (!byKey) plans.set(document, (byKey = new Map()));
+  const key = `${widget}\u0000${role}\u0000${locale}`;
+  let plan = byKey.get(key);
+  if (!plan) byKey.set(key, (plan = resolveLayout(document, widget, {role, locale})));
+  return plan;
+}
+
 /**
  * What every Rapport widget shares: it takes its client, customization, role and locale from the
  * nearest `<rapport-provider>` or from its own properties (which win), validates the customization once,
@@ -54,6 +71,10 @@ export abstract class RapportWidget extends LitElement {
   /** The render plan for the current role and locale; `null` while the customization is not valid. */
   protected plan: RenderPlan | null = null;
 
+  /** Whether loading has taken long enough to show placeholders (see {@link loading}). */
+  @state() protected slowLoad = false;
+
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private planKey = '';
   private themeProperties: ReadonlySet<string> = new Set();
   private subscribedClient: RapportClient | undefined;
@@ -90,6 +111,8 @@ export abstract class RapportWidget extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.slowTimer);
+    this.slowTimer = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.subscribedClient = undefined;
@@ -107,10 +130,7 @@ export abstract class RapportWidget extends LitElement {
       this.customization = customization;
       this.planKey = key;
       this.plan = customization.ok
-        ? resolveLayout(customization.document, this.widgetName, {
-            role: this.activeRole,
-            locale: this.activeLocale,
-          })
+        ? planFor(customization.document, this.widgetName, this.activeRole, this.activeLocale)
         : null;
       if (changedDocument) {
         this.themeProperties = applyTheme(
@@ -124,6 +144,25 @@ export abstract class RapportWidget extends LitElement {
       }
     }
     this.subscribe();
+    if (this.slowLoad && !this.loading) this.slowLoad = false;
+  }
+
+  /** Whether the widget is waiting for data; widgets that load say so. */
+  protected get loading(): boolean {
+    return false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.loading) {
+      clearTimeout(this.slowTimer);
+      this.slowTimer = undefined;
+    } else if (!this.slowLoad && this.slowTimer === undefined) {
+      this.slowTimer = setTimeout(() => {
+        this.slowTimer = undefined;
+        if (this.loading) this.slowLoad = true;
+      }, 150);
+    }
   }
 
   /** Called when the client reports changed data; widgets reload what concerns them. */

@@ -1,0 +1,266 @@
+#!/usr/bin/env node
+// pnpm bench [--check] [--only=size,render,requests,startup,typing,core]
+// Measures Rapport beside the alternatives in one run, prints a table, writes bench/results/latest.json
+// and docs/performance.md. --check exits 1 when a size budget or a bundle's eval count is not met (sizes
+// are deterministic; timings never fail anything: this machine is shared and noisy).
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {cpus, totalmem, release} from 'node:os';
+import {fileURLToPath} from 'node:url';
+import * as prettier from 'prettier';
+import {chromiumPath} from '../../chromium.mjs';
+import {buildPages, launch, serve} from './browser.mjs';
+import {coreSpeed} from './core.mjs';
+import {measureComposition, measureSizes} from './size.mjs';
+import {renderCost, requestCounts, startup, typing} from './sections.mjs';
+
+const root = new URL('../../../', import.meta.url);
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const wanted = (section) => !only || only.includes(section);
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (value) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+const ratio = (value) => `${value.toFixed(2)}×`;
+const table = (headers, rows) =>
+  [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+const machine = {
+  date: new Date().toISOString().slice(0, 10),
+  cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  os: `Linux ${release()}`,
+  node: process.version,
+  chromium: (() => {
+    try {
+      return execFileSync(chromiumPath, ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })(),
+};
+const results = {machine};
+const failures = [];
+
+if (wanted('size')) {
+  console.log('Measuring sizes…');
+  results.size = await measureSizes();
+  results.composition = await measureComposition();
+  for (const r of results.size) {
+    if (r.withinBudget === false)
+      failures.push(`${r.name}: ${kib(r.gzipBytes)} gzip, budget ${r.budgetKiB} KiB`);
+    if (r.group === 'rapport' && r.evals > 0)
+      failures.push(`${r.name}: ${r.evals} eval/new Function`);
+  }
+}
+
+if (['render', 'requests', 'startup', 'typing'].some(wanted)) {
+  console.log('Building the benchmark pages…');
+  const server = await serve(await buildPages());
+  const browser = await launch();
+  try {
+    if (wanted('render')) {
+      console.log('Render cost (1,000 cards, 7 runs each)…');
+      results.render = await renderCost(browser, server.url);
+    }
+    if (wanted('requests')) {
+      console.log('Requests…');
+      results.requests = await requestCounts(browser, server.url);
+    }
+    if (wanted('startup')) {
+      console.log('Start-up…');
+      results.startup = await startup(browser, server.url);
+    }
+    if (wanted('typing')) {
+      console.log('Typing…');
+      results.typing = await typing(browser, server.url);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (wanted('core')) {
+  console.log('Core (1,000,000 purchases, 1,000,000 ledger lines)…');
+  results.core = coreSpeed();
+}
+
+// ---- Report ----
+const sections = [];
+if (results.size) {
+  sections.push(
+    '## 1. Size (min, gzip -9, brotli 11; each entry bundled alone with everything it imports)',
+    table(
+      ['bundle', 'min', 'gzip', 'brotli', 'eval / new Function', 'budget (gzip)'],
+      results.size.map((r) => [
+        r.name,
+        kib(r.minBytes),
+        kib(r.gzipBytes),
+        kib(r.brotliBytes),
+        String(r.evals),
+        r.budgetKiB === undefined
+          ? ''
+          : `${r.budgetKiB} KiB: ${r.withinBudget ? 'met' : '**not met**'}`,
+      ]),
+    ),
+  );
+}
+if (results.composition) {
+  const floor = results.size.find((r) => r.name.startsWith('floor'));
+  sections.push(
+    'Where the gzip bytes of the budgeted bundles go (each part replaced by a stub; the difference is its cost):',
+    table(
+      [
+        'bundle',
+        'total',
+        ...results.composition[0].costs.map((c) => c.part),
+        'Lit (the floor above)',
+      ],
+      results.composition.map((r) => [
+        r.name,
+        kib(r.gzipBytes),
+        ...r.costs.map((c) => kib(c.gzipBytes)),
+        kib(floor.gzipBytes),
+      ]),
+    ),
+  );
+}
+if (results.render) {
+  const r = results.render;
+  sections.push(
+    `## 2. Render cost (${r.cards.toLocaleString('en')} full customer cards, insertion to layout, median of ${r.runs})`,
+    table(
+      ['how', 'median', 'runs (ms)', 'JS heap per card', 'elements on page'],
+      Object.entries(r.results).map(([name, v]) => [
+        name,
+        ms(v.medianMs),
+        v.runsMs.join(', '),
+        `${(v.bytesPerCard / 1024).toFixed(1)} KiB`,
+        v.elements.toLocaleString('en'),
+      ]),
+    ),
+    `Rapport / plain DOM: **${ratio(r.ratioToPlain)}** (target at most ${r.target}×); a bare LitElement alone is ${ratio(r.results['minimal LitElement'].medianMs / r.results['plain document.createElement'].medianMs)}. Rapport's time includes loading every card's customer through the client (batched) and, for the cards on screen, their complaints and interactions; the baselines get their data ready-made. Elements counted in the page's light DOM only.`,
+  );
+}
+if (results.requests) {
+  sections.push(
+    '## 3. Requests (adapter calls through the client, one page of cards)',
+    table(
+      [
+        'cards',
+        'distinct customers',
+        'variant',
+        'getCustomers calls',
+        'expected ceil(N/max)',
+        'ids requested',
+        'duplicate ids',
+        'list calls',
+      ],
+      results.requests.map((r) => [
+        String(r.cards),
+        String(r.distinctCustomers),
+        r.variant,
+        String(r.batchedCalls),
+        String(r.expectedCalls),
+        String(r.idsRequested),
+        String(r.duplicateIds),
+        String(r.listCalls),
+      ]),
+    ),
+    `Max batch size ${results.requests[0].maxBatch}. Full cards also read their customer's complaints and interactions (two list calls per distinct customer, shared by cards showing the same customer), but only once a card comes within 600 px of the viewport: list calls depend on how many cards fit on the screen (1280 × 720 here), not on the page's length.`,
+  );
+}
+if (results.startup) {
+  const s = results.startup;
+  sections.push(
+    `## 4. Start-up (first line of the bundle to a complaint form rendered with its customization validated, median of ${s.runs})`,
+    table(
+      ['variant', 'median', 'of which validation'],
+      [
+        ['validator compiled at build time (as shipped)', ms(s.standalone.medianMs), 'included'],
+        [
+          'JSON Schema compiled with Ajv at run time',
+          ms(s.runtime.medianMs),
+          ms(s.runtime.validateMs),
+        ],
+      ],
+    ),
+    `Whole start-up, shipped / runtime compile: **${ratio(s.ratio)}** (target at most ${s.target}×). The validation step alone: ${ms(s.validationOnly.standaloneMs)} against ${ms(s.validationOnly.runtimeCompileMs)} (**${ratio(s.validationOnly.ratio)}**). The runtime variant also needs 'unsafe-eval'.`,
+  );
+}
+if (results.typing) {
+  const t = results.typing;
+  sections.push(
+    `## 5. Typing (${t.keystrokes} keystrokes in the description of a ${t.fields}-field complaint form)`,
+    table(
+      ['mean per keystroke', 'median', 'p95', 'DOM mutations in the other fields'],
+      [[ms(t.meanMs), ms(t.medianMs), ms(t.p95Ms), String(t.untouchedMutations)]],
+    ),
+    'Script time from the input event to the form re-rendered (Lit updates only the bindings that changed). Chromium rounds `performance.now()` to 0.1 ms, hence the mean over all keystrokes.',
+  );
+}
+if (results.core) {
+  const c = results.core;
+  sections.push(
+    `## 6. Core (Node, median of ${c.runs})`,
+    table(
+      ['task', 'median', 'floor', 'ratio'],
+      [
+        [
+          `scoreRfm: ${c.rfm.purchases.toLocaleString('en')} purchases, ${c.rfm.customers.toLocaleString('en')} customers`,
+          ms(c.rfm.medianMs),
+          `${ms(c.rfm.floorMs)} (sorting the three columns once)`,
+          `**${ratio(c.rfm.ratio)}** (target at most ${c.rfm.target}×)`,
+        ],
+        [
+          `replayLedger: ${c.ledger.transactions.toLocaleString('en')} lines, yearly expiry`,
+          ms(c.ledger.medianMs),
+          '',
+          '',
+        ],
+      ],
+    ),
+  );
+}
+
+const header = `Measured on ${machine.date}: ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, ${machine.chromium}.`;
+const report = [header, '', ...sections.flatMap((s) => [s, ''])].join('\n');
+console.log(`\n${report}`);
+mkdirSync(new URL('bench/results/', root), {recursive: true});
+writeFileSync(new URL('bench/results/latest.json', root), `${JSON.stringify(results, null, 2)}\n`);
+if (!only) {
+  const intro = [
+    '# Performance',
+    '',
+    'The figures below come from `pnpm bench` (run it after `npm test` has installed and built everything), which builds every bundle and measures everything in one run, beside the alternatives, and writes them here and to `bench/results/latest.json`. Timings are medians on a shared, noisy machine: compare ratios within one run, not absolute times across machines. `pnpm bench --check` fails when a size budget is not met or a browser bundle of Rapport contains `eval` or `new Function`; `pnpm bench --only=size,render` runs some sections.',
+    '',
+  ];
+  if (failures.length > 0) {
+    intro.push(
+      `Not met in this run: ${failures.join('; ')}. The table under section 1 shows where those bytes go: checking a customization document in the browser (the JSON Schema validator built ahead of time, plus the friendly problems with pointers, suggestions and line numbers) is the largest part after Lit itself.`,
+      '',
+    );
+  }
+  const path = fileURLToPath(new URL('docs/performance.md', root));
+  const markdown = `${intro.join('\n')}\n${report}`;
+  writeFileSync(
+    path,
+    await prettier.format(markdown, {...(await prettier.resolveConfig(path)), filepath: path}),
+  );
+}
+if (failures.length > 0) {
+  console.log(`Budgets not met:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  if (check) process.exit(1);
+}

@@ -1,0 +1,138 @@
+// Section 1: sizes, built in this run. Each entry is bundled alone with everything it imports,
+// minified, then compressed (gzip -9, brotli 11).
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
+import replace from '@rollup/plugin-replace';
+import {rollup} from 'rollup';
+import {browserPlugins} from '../../rollup-common.mjs';
+
+const resolve = (specifier) => fileURLToPath(import.meta.resolve(specifier));
+const entry = (name) => new URL(`./entries/${name}`, import.meta.url).pathname;
+
+/** What is measured, and the budgets some of it must meet (in KiB of gzip). */
+export const sizeTargets = [
+  {name: 'customer-card entry', group: 'rapport', input: resolve('@rapport/widgets/customer-card')},
+  {
+    name: 'loyalty-balance entry',
+    group: 'rapport',
+    input: resolve('@rapport/widgets/loyalty-balance'),
+  },
+  {
+    name: 'complaint-form entry',
+    group: 'rapport',
+    input: resolve('@rapport/widgets/complaint-form'),
+    budgetKiB: 12,
+  },
+  {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
+  {
+    name: 'rapport.iife.js (all three widgets, client, adapter-http)',
+    group: 'rapport',
+    file: resolve('@rapport/widgets/rapport.iife.js'),
+    budgetKiB: 20,
+  },
+  {name: 'client + adapter-http', group: 'rapport', input: entry('client-http.js')},
+  {
+    name: 'customization validator (standalone, with messages)',
+    group: 'rapport',
+    input: entry('validator.js'),
+  },
+  {name: 'floor: minimal LitElement', group: 'alternative', input: entry('lit-floor.js')},
+  {name: 'Shoelace <sl-card>', group: 'alternative', input: entry('shoelace-card.js')},
+  {name: '@rjsf/core + validator-ajv8 + React', group: 'alternative', input: entry('rjsf-form.js')},
+];
+
+async function bundle(input, stubs = {}) {
+  const stub = {
+    name: 'rapport-bench-stub',
+    load: (id) => Object.entries(stubs).find(([suffix]) => id.endsWith(suffix))?.[1] ?? null,
+  };
+  const build = await rollup({
+    input,
+    plugins: [
+      stub,
+      replace({
+        preventAssignment: true,
+        values: {'process.env.NODE_ENV': JSON.stringify('production')},
+      }),
+      ...browserPlugins({minify: true}),
+    ],
+    onwarn: () => {},
+  });
+  const {output} = await build.generate({format: 'es', inlineDynamicImports: true});
+  await build.close();
+  return output[0].code;
+}
+
+const gzipSize = (code) => gzipSync(Buffer.from(code), {level: 9}).length;
+
+/** Stand-ins that remove one part of a bundle, to measure what that part costs. */
+const parts = {
+  'document validation (JSON Schema validator, friendly problems, JSON text positions)': {
+    '/schema/dist/validate.js':
+      'export const SCHEMA_VERSION = 1; export function validateCustomization(d) { return {valid: true, document: d, problems: []}; }',
+  },
+  'built-in default document (en, zh-CN)': {
+    '/schema/dist/default-document.js':
+      'export const defaultCustomization = {schemaVersion: 1, fields: {}, widgets: {}, roles: {}};',
+  },
+};
+
+/**
+ * Where the bytes of the budgeted bundles go: the gzip size with each part replaced by a stub, so the
+ * difference is what that part costs. Lit's share is the minimal LitElement's size.
+ */
+export async function measureComposition() {
+  const bundles = [
+    {name: 'complaint-form entry', input: resolve('@rapport/widgets/complaint-form')},
+    {
+      name: 'rapport.iife.js contents',
+      input: resolve('@rapport/widgets/rapport.iife.js').replace(
+        /rapport\.iife\.js$/,
+        'rapport-iife.js',
+      ),
+    },
+  ];
+  const results = [];
+  // The IIFE build compiles Rapport's development warnings out; so does this measurement.
+  const production = {'/shared/dev.js': 'export const DEV_MODE = false;'};
+  for (const {name, input} of bundles) {
+    const total = gzipSize(await bundle(input, production));
+    const costs = [];
+    for (const [part, stubs] of Object.entries(parts)) {
+      costs.push({
+        part,
+        gzipBytes: total - gzipSize(await bundle(input, {...production, ...stubs})),
+      });
+    }
+    results.push({name, gzipBytes: total, costs});
+  }
+  return results;
+}
+
+/** Measures every target; `evals` counts `new Function(` and `eval(` in the code. */
+export async function measureSizes() {
+  const results = [];
+  for (const target of sizeTargets) {
+    const code = target.file ? readFileSync(target.file, 'utf8') : await bundle(target.input);
+    const bytes = Buffer.from(code);
+    const gzip = gzipSize(bytes);
+    const brotli = brotliCompressSync(bytes, {
+      params: {[constants.BROTLI_PARAM_QUALITY]: 11},
+    }).length;
+    const evals = (code.match(/new Function\s*\(|(?<![.\w$])eval\s*\(/g) ?? []).length;
+    results.push({
+      name: target.name,
+      group: target.group,
+      minBytes: bytes.length,
+      gzipBytes: gzip,
+      brotliBytes: brotli,
+      evals,
+      ...(target.budgetKiB !== undefined && {
+        budgetKiB: target.budgetKiB,
+        withinBudget: gzip <= target.budgetKiB * 1024,
+      }),
+    });
+  }
+  return results;
+}
