@@ -8,6 +8,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {chromiumPath} from './chromium.mjs';
 
 const PNPM_VERSION = '12.21.0';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,8 +62,7 @@ function pnpmCommand() {
 
 /** The path of a Chromium for the browser tests; installs Debian's package when there is none. */
 function ensureChromium() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((path) => path && existsSync(path));
+  const found = [chromiumPath, '/usr/bin/chromium-browser'].find((path) => existsSync(path));
   if (found) return found;
   step('Chromium is missing; installing Debian\'s "chromium" package for the browser tests');
   const isRoot = process.getuid?.() === 0;

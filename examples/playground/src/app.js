@@ -162,11 +162,18 @@ async function applyDocument() {
     );
     return;
   }
+  problems.replaceChildren();
+  const saved = await fetch('/demo/customization', {method: 'PUT', body: editor.value}).catch(
+    () => undefined,
+  );
+  if (!saved?.ok) {
+    status.textContent =
+      'Valid, but the server did not take it: the widgets keep the last document';
+    status.className = 'status invalid';
+    return;
+  }
   status.textContent = 'Valid document: applied';
   status.className = 'status valid';
-  problems.replaceChildren();
-  const saved = await fetch('/demo/customization', {method: 'PUT', body: editor.value});
-  if (!saved.ok) return;
   provider.config = result.document;
   // The gateway now masks by the new document: reload what the widgets show.
   for (const entity of ['customer', 'loyalty', 'complaint', 'interaction'])

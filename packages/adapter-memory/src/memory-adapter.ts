@@ -107,8 +107,16 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     const seeded = createDemoData({seed, size, ...(options.asOf && {asOf: options.asOf})});
     customers = new Map(seeded.customers.map((c) => [c.id, c]));
     accounts = new Map(seeded.accounts.map((a) => [a.customerId, a]));
-    complaints = group(seeded.complaints, (c) => c.customerId ?? '');
-    interactions = group(seeded.interactions, (i) => i.customerId);
+    complaints = newestFirst(
+      seeded.complaints,
+      (c) => c.customerId ?? '',
+      (c) => c.createdAt,
+    );
+    interactions = newestFirst(
+      seeded.interactions,
+      (i) => i.customerId,
+      (i) => i.at,
+    );
     submitted = [];
     idempotency = new Map();
     sequence = seeded.complaints.length;
@@ -313,21 +321,20 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   };
 }
 
-function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+/** Items grouped by `key`, each group newest first by `at`. */
+function newestFirst<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  at: (item: T) => string,
+): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     const list = map.get(key(item));
     if (list) list.push(item);
     else map.set(key(item), [item]);
   }
-  for (const list of map.values()) list.sort((a, b) => newestFirst(a, b));
+  for (const list of map.values()) list.sort((a, b) => Date.parse(at(b)) - Date.parse(at(a)));
   return map;
-}
-
-function newestFirst(a: unknown, b: unknown): number {
-  const at = (x: unknown): number =>
-    Date.parse((x as {createdAt?: string; at?: string}).createdAt ?? (x as {at: string}).at);
-  return at(b) - at(a);
 }
 
 function prepend<T>(map: Map<string, T[]>, key: string, item: T): void {

@@ -28,6 +28,11 @@ export function isPhone(text: string): boolean {
   return digits >= 5 && digits <= 15;
 }
 
+/** Whether `text` is an https: address without spaces, safe to put in a link or an image. */
+export function isHttpsUrl(text: string): boolean {
+  return /^https:\/\/[^\s]+$/.test(text);
+}
+
 /**
  * JSON with object keys sorted, so two values that are equal as data give the same string whatever
  * the order their keys were written in. Used to compare an idempotent request with its first try.

@@ -1,4 +1,5 @@
 import {Hono, type Context} from 'hono';
+import {bodyLimit} from 'hono/body-limit';
 import {cors} from 'hono/cors';
 import {
   entities,
@@ -279,7 +280,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     return json({...catalog, fields: catalog.fields.filter((f) => !hidden.has(f.path))});
   });
 
-  api.post('/complaints', async (c) => {
+  // Stops reading a body as soon as it passes the limit.
+  const limitBody = bodyLimit({
+    maxSize: maxBody,
+    onError: () =>
+      errorResponse(
+        new RapportError('invalid_input', `The request body is larger than ${maxBody} bytes`, {
+          fields: {body: 'too large'},
+        }),
+        413,
+      ),
+  });
+
+  api.post('/complaints', limitBody, async (c) => {
     const who = caller(c);
     const key = c.req.header('idempotency-key');
     if (!key || key.length > 200)
@@ -287,16 +300,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         'Idempotency-Key',
         'this header is required: a unique string of at most 200 characters per submission',
       );
-    const text = await readBody(c.req.raw, maxBody);
-    if (text === null) {
-      return errorResponse(
-        new RapportError('invalid_input', `The request body is larger than ${maxBody} bytes`, {
-          fields: {body: 'too large'},
-        }),
-        413,
-      );
-    }
-    const input = parseBody(text);
+    const input = parseBody(await c.req.text());
     if (input === null || typeof input !== 'object' || Array.isArray(input))
       throw invalidInput('body', 'must be a JSON object');
     const body = input as Record<string, unknown>;
@@ -371,13 +375,6 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.onError((error) => errorResponse(error));
 
   return (request) => Promise.resolve(app.fetch(request));
-}
-
-/** The request body as text, or `null` when it is larger than `max` bytes. */
-async function readBody(request: Request, max: number): Promise<string | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > max) return null;
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  return bytes.byteLength > max ? null : new TextDecoder().decode(bytes);
 }
 
 function parseBody(text: string): unknown {

@@ -295,7 +295,7 @@ function dedupe(problems: Problem[]): Problem[] {
 }
 
 /** The value at a JSON pointer, or undefined. Reads own properties only. */
-export function valueAt(data: unknown, pointer: string): unknown {
+function valueAt(data: unknown, pointer: string): unknown {
   if (pointer === '') return data;
   let current: unknown = data;
   for (const raw of pointer.slice(1).split('/')) {

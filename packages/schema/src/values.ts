@@ -1,4 +1,4 @@
-import {isEmail, isPhone, textLength, type FieldValue} from '@rapport/core';
+import {isEmail, isHttpsUrl, isPhone, textLength, type FieldValue} from '@rapport/core';
 import {valueMessage} from './messages.js';
 import {
   isFilled,
@@ -71,7 +71,7 @@ export function checkValue(
       if (!isPhone(text)) return valueMessage('phone', locale);
       break;
     case 'url':
-      if (!/^https:\/\/[^\s]+$/.test(text)) return valueMessage('url', locale);
+      if (!isHttpsUrl(text)) return valueMessage('url', locale);
       break;
     case 'date':
       if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`)))

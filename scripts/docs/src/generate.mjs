@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates the reference parts of the docs: the customization reference in docs/customization.md
 // (from the JSON Schema) and docs/theming.md (from custom-elements.json and the token map).
-// `pnpm docs` writes them; the docs test fails when they are out of date.
+// `pnpm docs:generate` writes them; the docs test fails when they are out of date.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
@@ -13,7 +13,7 @@ const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
 const START = '<!-- generated:reference:start -->';
 const END = '<!-- generated:reference:end -->';
 const NOTE =
-  'Generated from the TypeScript types by `pnpm docs`; edit the JSDoc in packages/schema/src/document.ts.';
+  'Generated from the TypeScript types by `pnpm docs:generate`; edit the JSDoc in packages/schema/src/document.ts.';
 
 const cell = (text) =>
   String(text ?? '')
@@ -80,7 +80,7 @@ export function theming(manifest, schema) {
   const lines = [
     '# Theming',
     '',
-    '_Generated from custom-elements.json and the JSON Schema by `pnpm docs`; edit the JSDoc of the components and of packages/schema/src/document.ts._',
+    '_Generated from custom-elements.json and the JSON Schema by `pnpm docs:generate`; edit the JSDoc of the components and of packages/schema/src/document.ts._',
     '',
     'Widgets are styled through **CSS custom properties** (inherited, so set them on any ancestor such as `<rapport-provider>` or',
     '`:root`) and **parts** (`rapport-customer-card::part(header) { … }`). Internal class names are private and may change.',

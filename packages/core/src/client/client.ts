@@ -2,14 +2,11 @@ import type {
   AdapterCapabilities,
   CallOptions,
   CrmAdapter,
-  FieldCatalog,
-  Page,
   PageRequest,
 } from '../adapter/contract.js';
 import type {Complaint, ComplaintInput} from '../complaints/complaint.js';
-import type {Customer, Interaction} from '../customers/customer.js';
+import type {Customer} from '../customers/customer.js';
 import {RapportError} from '../errors.js';
-import type {Entity} from '../fields.js';
 import type {LoyaltyAccount} from '../loyalty/program.js';
 import type {ClientHooks, DataChange} from './events.js';
 import {BatchLoader, KeyedLoader} from './loaders.js';
@@ -42,7 +39,10 @@ export interface SubmitOptions extends CallOptions {
  * same task into one adapter call per entity, shares loads under way, caches answers, retries
  * transient failures, and tells subscribers when data changed.
  */
-export interface RapportClient {
+export interface RapportClient extends Pick<
+  CrmAdapter,
+  'listComplaints' | 'listInteractions' | 'describeFields'
+> {
   /** The adapter's name and capabilities. */
   readonly adapterName: string;
   readonly capabilities: AdapterCapabilities;
@@ -50,20 +50,6 @@ export interface RapportClient {
   getCustomer(id: string, options?: CallOptions): Promise<Customer>;
   /** A customer's loyalty account. @throws RapportError `not_found` when there is none. */
   getLoyaltyAccount(customerId: string, options?: CallOptions): Promise<LoyaltyAccount>;
-  /** A page of a customer's complaints, newest first. */
-  listComplaints(
-    customerId: string,
-    page?: PageRequest,
-    options?: CallOptions,
-  ): Promise<Page<Complaint>>;
-  /** A page of a customer's interactions, newest first. */
-  listInteractions(
-    customerId: string,
-    page?: PageRequest,
-    options?: CallOptions,
-  ): Promise<Page<Interaction>>;
-  /** The backend's fields for an entity. */
-  describeFields(entity: Entity, options?: CallOptions): Promise<FieldCatalog>;
   /**
    * Opens a complaint, retrying transient failures with one idempotency key, so it is stored once.
    * Afterwards the customer's complaint and interaction lists are reloaded.

@@ -1,3 +1,5 @@
+import {abortable} from './abort.js';
+
 /**
  * One load shared by everyone who asks for the same thing while it runs. Each caller may abort its
  * own wait without disturbing the others; when the last caller has gone, `onIdle` runs so the owner
@@ -34,24 +36,7 @@ export class Flight<T> {
   join(signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
     this.waiters++;
-    if (!signal) return this.promise;
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => {
-        reject(signal.reason);
-        this.leave();
-      };
-      signal.addEventListener('abort', onAbort, {once: true});
-      this.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
+    return signal ? abortable(this.promise, signal, () => this.leave()) : this.promise;
   }
 
   private leave(): void {

@@ -1,4 +1,5 @@
 import {isRapportError, RapportError} from '../errors.js';
+import {abortable, sleep} from './abort.js';
 import type {ClientHooks, RequestDetail} from './events.js';
 
 /** How the client retries transient failures (`rate_limited`, `unavailable`, `timeout`). */
@@ -87,39 +88,6 @@ export async function withRetry<T>(
     clearTimeout(timer);
     signal?.removeEventListener('abort', forward);
   }
-}
-
-/** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, {once: true});
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, {once: true});
-  });
 }
 
 function call<E>(hook: ((event: E) => void) | undefined, event: E): void {

@@ -215,7 +215,7 @@ export class RapportComplaintForm extends RapportWidget {
         .join(' ') || nothing;
     const required = field.validation.required === true;
     const label = html`${field.label}${required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}`;
-    const common = {id, describedBy, invalid: error ? 'true' : 'false', required};
+    const invalid = error ? 'true' : 'false';
     const control = (() => {
       switch (field.type) {
         case 'select':
@@ -223,7 +223,7 @@ export class RapportComplaintForm extends RapportWidget {
             id=${id}
             part="input"
             ?required=${required}
-            aria-invalid=${common.invalid}
+            aria-invalid=${invalid}
             aria-describedby=${describedBy}
             @change=${(e: Event) => this.setValue(field, (e.target as HTMLSelectElement).value)}
           >
@@ -234,7 +234,7 @@ export class RapportComplaintForm extends RapportWidget {
           const chosen = Array.isArray(value) ? value : [];
           return html`<fieldset
             id=${id}
-            aria-invalid=${common.invalid}
+            aria-invalid=${invalid}
             aria-describedby=${describedBy}
           >
             <legend class="label" part="label">${label}</legend>
@@ -276,7 +276,7 @@ export class RapportComplaintForm extends RapportWidget {
             ?required=${required}
             .value=${String(value ?? '')}
             placeholder=${field.placeholder ?? nothing}
-            aria-invalid=${common.invalid}
+            aria-invalid=${invalid}
             aria-describedby=${describedBy}
             @input=${(e: Event) => this.setValue(field, (e.target as HTMLTextAreaElement).value)}
           ></textarea>`;
@@ -290,7 +290,7 @@ export class RapportComplaintForm extends RapportWidget {
             ?required=${required}
             .value=${Array.isArray(value) ? value.join(', ') : String(value ?? '')}
             placeholder=${field.placeholder ?? nothing}
-            aria-invalid=${common.invalid}
+            aria-invalid=${invalid}
             aria-describedby=${describedBy}
             @input=${(e: Event) => this.setValue(field, (e.target as HTMLInputElement).value)}
           />`;

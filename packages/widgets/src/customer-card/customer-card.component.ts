@@ -1,10 +1,16 @@
 import {Task, TaskStatus} from '@lit/task';
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {Complaint, Customer, DataChange, Interaction} from '@rapport/core';
+import {
+  isHttpsUrl,
+  type Complaint,
+  type Customer,
+  type DataChange,
+  type Interaction,
+} from '@rapport/core';
 import {maskValue, readSource, type PlanField} from '@rapport/schema';
 import {formatRelative} from '../shared/format.js';
-import {renderLayout, withoutFields} from '../shared/layout.js';
+import {fieldPair, renderLayout, withoutFields} from '../shared/layout.js';
 import {customizationState, loadErrorState, loadingState, messageState} from '../shared/states.js';
 import {displayValue, optionLabel} from '../shared/value.js';
 import {baseStyles} from '../shared/base.styles.js';
@@ -139,18 +145,18 @@ export class RapportCustomerCard extends RapportWidget {
       if (!this.customization.ok) return customizationState(this.customization, s);
       if (!this.activeClient) return messageState(s.noClient, 'no-client');
       if (!this.customerId) return messageState(s.noCustomer);
+      const loading = () => loadingState(s, 3, this.slowLoad);
       return this.customer.render({
-        initial: () => loadingState(s, 3, this.slowLoad),
-        pending: () => loadingState(s, 3, this.slowLoad),
+        initial: loading,
+        pending: loading,
         error: (error) => loadErrorState(error, s, () => this.reloads++),
-        complete: (customer) =>
-          customer ? this.renderCustomer(customer) : loadingState(s, 3, this.slowLoad),
+        complete: (customer) => (customer ? this.renderCustomer(customer) : loading()),
       });
     };
     return html`<article
       class="base" part="base"
       aria-label=${s.customerCard}
-      aria-busy=${this.customer.status === TaskStatus.PENDING ? 'true' : 'false'}
+      aria-busy=${this.loading ? 'true' : 'false'}
     >
       ${body()}
     </article>`;
@@ -185,7 +191,7 @@ export class RapportCustomerCard extends RapportWidget {
     return html`
       <header class="header" part="header">
         <div class="avatar" part="avatar" aria-hidden="true">
-          ${typeof avatarUrl === 'string' && /^https:\/\//.test(avatarUrl) ? html`<img src=${avatarUrl} alt="" />` : initials(name)}
+          ${typeof avatarUrl === 'string' && isHttpsUrl(avatarUrl) ? html`<img src=${avatarUrl} alt="" />` : initials(name)}
         </div>
         <div class="identity">
           <p class="name" part="name">${name}</p>
@@ -200,14 +206,8 @@ export class RapportCustomerCard extends RapportWidget {
       ${
         this.variant === 'full' && root
           ? html`<div class="body" part="body">
-              ${renderLayout(
-                root,
-                values,
-                (field) =>
-                  html`<dl class="pair">
-                    <dt class="label" part="label">${field.label}</dt>
-                    <dd part="value">${displayValue(field, value(field), locale, s)}</dd>
-                  </dl>`,
+              ${renderLayout(root, values, (field) =>
+                fieldPair(field, displayValue(field, value(field), locale, s)),
               )}
             </div>`
           : nothing

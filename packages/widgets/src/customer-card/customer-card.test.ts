@@ -148,6 +148,34 @@ describe('<rapport-customer-card>', () => {
     expect(inside(card, '.grid.cols-2')).to.exist;
   });
 
+  it('writes a date field with dateStyle "relative" as how long ago, with the full date as its title', async () => {
+    const {client, adapter} = demoClient();
+    const customer = adapter.data.customers[0]!;
+    const id = Object.entries(defaultCustomization.fields).find(
+      ([, f]) => f.source === 'createdAt',
+    )![0];
+    const config: CustomizationDocument = {
+      ...defaultCustomization,
+      fields: {
+        ...defaultCustomization.fields,
+        [id]: {...defaultCustomization.fields[id]!, dateStyle: 'relative'},
+      },
+    };
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card
+        customer-id=${customer.id}
+        viewer-role="supervisor"
+        .client=${client}
+        .config=${config}
+      ></rapport-customer-card>`,
+    );
+    await loaded(card);
+    const time = inside<HTMLTimeElement>(card, '[part~="body"] time')!;
+    expect(time.dateTime).to.equal(customer.createdAt);
+    expect(time.textContent).to.match(/ago|yesterday|last/);
+    expect(time.title).to.contain(String(new Date(customer.createdAt).getUTCFullYear()));
+  });
+
   it('shows only who the customer is in the compact variant', async () => {
     const {client} = demoClient();
     const card = await fixture<RapportCustomerCard>(

@@ -5,7 +5,7 @@ import {localize, type DataChange, type LoyaltyAccount} from '@rapport/core';
 import {readSource, type PlanField} from '@rapport/schema';
 import {cssProperties} from '../shared/css-properties.js';
 import {formatDate, formatNumber} from '../shared/format.js';
-import {renderLayout, withoutFields} from '../shared/layout.js';
+import {fieldPair, renderLayout, withoutFields} from '../shared/layout.js';
 import {customizationState, loadErrorState, loadingState, messageState} from '../shared/states.js';
 import {displayValue} from '../shared/value.js';
 import {baseStyles} from '../shared/base.styles.js';
@@ -25,7 +25,7 @@ const OWN_SOURCES = new Set(['balance', 'tierId', 'toNextTier', 'pending', 'next
  * locale; the bar and the balance animate only when the person's system allows motion.
  *
  * @csspart base - The widget.
- * @csspart value - The points balance.
+ * @csspart value - The points balance, and each listed field's value.
  * @csspart tier - The tier badge.
  * @csspart progress - The progress bar and its caption.
  * @csspart label - A listed field's label.
@@ -85,12 +85,12 @@ export class RapportLoyaltyBalance extends RapportWidget {
       if (!this.customization.ok) return customizationState(this.customization, s);
       if (!this.activeClient) return messageState(s.noClient, 'no-client');
       if (!this.customerId) return messageState(s.noCustomer);
+      const loading = () => loadingState(s, this.variant === 'badge' ? 1 : 3, this.slowLoad);
       return this.account.render({
-        initial: () => loadingState(s, this.variant === 'badge' ? 1 : 3, this.slowLoad),
-        pending: () => loadingState(s, this.variant === 'badge' ? 1 : 3, this.slowLoad),
+        initial: loading,
+        pending: loading,
         error: (error) => loadErrorState(error, s, () => this.reloads++),
-        complete: (account) =>
-          account ? this.renderAccount(account) : loadingState(s, 3, this.slowLoad),
+        complete: (account) => (account ? this.renderAccount(account) : loading()),
       });
     };
     return html`<section class="base" part="base" aria-label=${s.loyalty}>${content()}</section>`;
@@ -197,14 +197,8 @@ export class RapportLoyaltyBalance extends RapportWidget {
       ${
         rest
           ? html`<div class="extra">
-              ${renderLayout(
-                rest,
-                values,
-                (field) =>
-                  html`<dl class="pair">
-                    <dt class="label" part="label">${field.label}</dt>
-                    <dd>${displayValue(field, readSource(account, field.source), locale, s)}</dd>
-                  </dl>`,
+              ${renderLayout(rest, values, (field) =>
+                fieldPair(field, displayValue(field, readSource(account, field.source), locale, s)),
               )}
             </div>`
           : nothing

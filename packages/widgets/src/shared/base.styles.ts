@@ -1,5 +1,18 @@
 import {css} from 'lit';
 
+/** The dark values of the tokens, used by theme="dark" and by the system's dark scheme. */
+const darkTokens = css`
+  --_accent: var(--rapport-color-accent-dark, var(--rapport-color-accent, #5fd3c9));
+  --_accent-text: var(--rapport-color-accent-text-dark, #04211f);
+  --_text: var(--rapport-color-text-dark, #e4e7eb);
+  --_muted: var(--rapport-color-muted-dark, #a7b1bc);
+  --_surface: var(--rapport-color-surface-dark, #1b2128);
+  --_subtle: var(--rapport-color-subtle-dark, #262e37);
+  --_border: var(--rapport-color-border-dark, #3a4450);
+  --_danger: var(--rapport-color-danger-dark, #ff8a80);
+  --_success: var(--rapport-color-success-dark, #6ce9a6);
+`;
+
 /**
  * Design tokens shared by every widget. Each reads a public --rapport-* property and falls back to a
  * default, light or dark. Dark applies with prefers-color-scheme unless theme="light", or always with
@@ -39,27 +52,11 @@ export const baseStyles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --_accent: var(--rapport-color-accent-dark, var(--rapport-color-accent, #5fd3c9));
-    --_accent-text: var(--rapport-color-accent-text-dark, #04211f);
-    --_text: var(--rapport-color-text-dark, #e4e7eb);
-    --_muted: var(--rapport-color-muted-dark, #a7b1bc);
-    --_surface: var(--rapport-color-surface-dark, #1b2128);
-    --_subtle: var(--rapport-color-subtle-dark, #262e37);
-    --_border: var(--rapport-color-border-dark, #3a4450);
-    --_danger: var(--rapport-color-danger-dark, #ff8a80);
-    --_success: var(--rapport-color-success-dark, #6ce9a6);
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_accent: var(--rapport-color-accent-dark, var(--rapport-color-accent, #5fd3c9));
-      --_accent-text: var(--rapport-color-accent-text-dark, #04211f);
-      --_text: var(--rapport-color-text-dark, #e4e7eb);
-      --_muted: var(--rapport-color-muted-dark, #a7b1bc);
-      --_surface: var(--rapport-color-surface-dark, #1b2128);
-      --_subtle: var(--rapport-color-subtle-dark, #262e37);
-      --_border: var(--rapport-color-border-dark, #3a4450);
-      --_danger: var(--rapport-color-danger-dark, #ff8a80);
-      --_success: var(--rapport-color-success-dark, #6ce9a6);
+      ${darkTokens}
     }
   }
   .base,

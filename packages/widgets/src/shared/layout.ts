@@ -33,6 +33,14 @@ export function renderLayout(
   }
 }
 
+/** One field as a label and its value, the way the card and the loyalty balance list fields. */
+export function fieldPair(field: PlanField, value: TemplateResult): TemplateResult {
+  return html`<dl class="pair">
+    <dt class="label" part="label">${field.label}</dt>
+    <dd part="value">${value}</dd>
+  </dl>`;
+}
+
 /** The plan node without the controls `skip` says to leave out (and sections they leave empty). */
 export function withoutFields(
   node: PlanNode | null,

@@ -1,7 +1,7 @@
 import {html, type TemplateResult} from 'lit';
-import {isEmail, isPhone, type FieldValue} from '@rapport/core';
+import {isEmail, isHttpsUrl, isPhone, type FieldValue} from '@rapport/core';
 import {maskValue, type PlanField} from '@rapport/schema';
-import {formatDate, formatMoney, formatNumber} from './format.js';
+import {formatDate, formatMoney, formatNumber, formatRelative} from './format.js';
 import type {Strings} from './strings.js';
 
 /**
@@ -37,13 +37,12 @@ export function displayValue(
         ? html`<a href=${`tel:${text.replace(/[^\d+]/g, '')}`}>${text}</a>`
         : html`${text}`;
     case 'url':
-      return /^https:\/\/[^\s]+$/.test(text)
+      return isHttpsUrl(text)
         ? html`<a href=${text} rel="noopener noreferrer" target="_blank">${text}</a>`
         : html`${text}`;
     case 'date':
-      return html`${formatDate(text, locale, field.dateStyle === 'relative' ? 'medium' : (field.dateStyle ?? 'medium'))}`;
     case 'datetime':
-      return html`${formatDate(text, locale, field.dateStyle === 'relative' ? 'medium' : (field.dateStyle ?? 'medium'), true)}`;
+      return dateValue(field, text, locale);
     case 'money':
       return html`${typeof raw === 'number' ? (field.currency ? formatMoney(raw, field.currency, locale) : formatNumber(raw, locale)) : text}`;
     case 'number':
@@ -56,6 +55,19 @@ export function displayValue(
     default:
       return html`${text}`;
   }
+}
+
+/**
+ * A date in the field's style; `relative` says how long ago ("3 days ago"), with the full date as the
+ * element's title and machine-readable `datetime`.
+ */
+function dateValue(field: PlanField, text: string, locale: string): TemplateResult {
+  const withTime = field.type === 'datetime';
+  const style =
+    field.dateStyle === undefined || field.dateStyle === 'relative' ? 'medium' : field.dateStyle;
+  const full = formatDate(text, locale, style, withTime);
+  if (field.dateStyle !== 'relative' || full === text) return html`${full}`;
+  return html`<time datetime=${text} title=${full}>${formatRelative(text, locale)}</time>`;
 }
 
 /** An option's label in the plan's locale, or the value itself. */

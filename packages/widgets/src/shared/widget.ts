@@ -75,7 +75,6 @@ export abstract class RapportWidget extends LitElement {
   @state() protected slowLoad = false;
 
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
-  private planKey = '';
   private themeProperties: ReadonlySet<string> = new Set();
   private subscribedClient: RapportClient | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -124,24 +123,20 @@ export abstract class RapportWidget extends LitElement {
       this.config !== undefined
         ? checkCustomization(this.config)
         : (this.environment?.customization ?? checkCustomization(undefined));
-    const key = `${this.activeRole}\u0000${this.activeLocale}`;
-    if (customization !== this.customization || key !== this.planKey || this.plan === null) {
-      const changedDocument = customization !== this.customization;
+    // Plans are cached per document, role and locale, so this costs a lookup on most updates.
+    this.plan = customization.ok
+      ? planFor(customization.document, this.widgetName, this.activeRole, this.activeLocale)
+      : null;
+    if (customization !== this.customization) {
       this.customization = customization;
-      this.planKey = key;
-      this.plan = customization.ok
-        ? planFor(customization.document, this.widgetName, this.activeRole, this.activeLocale)
-        : null;
-      if (changedDocument) {
-        this.themeProperties = applyTheme(
-          this,
-          customization.ok ? customization.document.theme : undefined,
-          this.themeProperties,
-        );
-        // The provider reports its own document's problems; a widget reports only a document given to it.
-        if (!customization.ok && this.config !== undefined)
-          this.dispatchEvent(new RapportErrorEvent(customization.error, this.localName));
-      }
+      this.themeProperties = applyTheme(
+        this,
+        customization.ok ? customization.document.theme : undefined,
+        this.themeProperties,
+      );
+      // The provider reports its own document's problems; a widget reports only a document given to it.
+      if (!customization.ok && this.config !== undefined)
+        this.dispatchEvent(new RapportErrorEvent(customization.error, this.localName));
     }
     this.subscribe();
     if (this.slowLoad && !this.loading) this.slowLoad = false;
