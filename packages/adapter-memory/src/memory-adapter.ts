@@ -1,6 +1,6 @@
 import {
   adapterOperations,
-  checkComplaintInput,
+  validateComplaintInput,
   defaultSlaPolicy,
   entities,
   invalidInput,
@@ -233,7 +233,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       }
       return submitted.find((c) => c.id === seen.complaintId)!;
     }
-    const checked = checkComplaintInput(input);
+    const checked = validateComplaintInput(input);
     const problems: Record<string, string> = {};
     if (checked.customerId !== undefined && !customers.has(checked.customerId))
       problems.customerId = 'is not a customer of this backend';

@@ -1,38 +1,154 @@
 /**
- * @rapport/core: the typed CRM model and its domain logic. Plain TypeScript with no DOM and no I/O,
- * so it runs in browsers, Node and server-side rendering alike.
+ * @rapport/core: the typed CRM model and its domain logic, the resource catalogue, the adapter
+ * contract derived from it, and the client widgets share. Plain TypeScript with no DOM and no I/O,
+ * so it runs in browsers, Node and server-side rendering alike. The wire protocol between adapter-http
+ * and the gateway is `@rapport/core/protocol`.
  *
  * @packageDocumentation
  */
-export * from './errors.js';
+export {errorCodes, retryableErrorCodes, RapportError, isRapportError, invalidInput} from './errors.js';
+export type {ErrorCode, RapportErrorOptions} from './errors.js';
 export type {Instant, IsoDateTime, Period} from './time.js';
-export * from './fields.js';
+export {entities, fieldTypes, localize, localeChain} from './fields.js';
+export type {CustomFields, Entity, FieldOption, FieldType, FieldValue, LocalizedText} from './fields.js';
+export {textLength, isEmail, isPhone, isHttpsUrl, stableStringify} from './text.js';
 
-export * from './customers/customer.js';
-export * from './customers/rfm.js';
+export {lifecycleStages, customerKinds, channels, interactionTypes} from './customers/customer.js';
+export type {
+  Channel,
+  Customer,
+  CustomerKind,
+  Interaction,
+  InteractionType,
+  LifecycleStage,
+  PersonName,
+} from './customers/customer.js';
+export type {Purchase} from './customers/purchase.js';
+export {rfmSegments, rfmSegment, scoreRfm} from './customers/rfm.js';
+export type {RfmOptions, RfmResult, RfmScore, RfmScoreValue, RfmSegment} from './customers/rfm.js';
 
-export * from './loyalty/program.js';
-export * from './loyalty/ledger.js';
-export * from './loyalty/tiers.js';
-export * from './loyalty/account.js';
+export {pointsTransactionTypes} from './loyalty/program.js';
+export type {
+  Coupon,
+  EarnRule,
+  ExpiringPoints,
+  ExpiryPolicy,
+  LoyaltyAccount,
+  LoyaltyProgram,
+  PointsTransaction,
+  PointsTransactionType,
+  Tier,
+  TierQualification,
+} from './loyalty/program.js';
+export {replayLedger, pointsExpiringWithin} from './loyalty/ledger.js';
+export type {Ledger, PointsLot, ReplayOptions} from './loyalty/ledger.js';
+export {sortedTiers, evaluateTier, qualifyingAmount, pointsForPurchase} from './loyalty/tiers.js';
+export type {QualifyingInput, TierStanding} from './loyalty/tiers.js';
+export {summarizeAccount} from './loyalty/account.js';
+export type {AccountInput} from './loyalty/account.js';
 
-export * from './complaints/complaint.js';
-export * from './complaints/lifecycle.js';
-export * from './complaints/sla.js';
-
-export * from './sales/sales.js';
-export * from './sales/convert-lead.js';
-export * from './sales/pipeline.js';
+export {severities, complaintCategories, complaintStatuses} from './complaints/complaint.js';
+export type {
+  Complaint,
+  ComplaintCategory,
+  ComplaintContact,
+  ComplaintInput,
+  ComplaintStatus,
+  Severity,
+  StatusChange,
+} from './complaints/complaint.js';
+export {complaintLimits, validateComplaintInput} from './complaints/validate-input.js';
+export {
+  complaintActions,
+  complaintTransitions,
+  allowedActions,
+  transitionComplaint,
+} from './complaints/lifecycle.js';
+export type {ComplaintAction, TransitionOptions} from './complaints/lifecycle.js';
+export {defaultSlaPolicy, slaDueDates, slaStatus, complaintDurations} from './complaints/sla.js';
+export type {
+  BusinessHours,
+  SlaClock,
+  SlaDueDates,
+  SlaPolicy,
+  SlaStatus,
+  SlaTargets,
+} from './complaints/sla.js';
 
 export type {Ratio} from './metrics/ratio.js';
-export * from './metrics/customers.js';
-export * from './metrics/complaints.js';
-export * from './metrics/surveys.js';
+export {
+  lifetimeValue,
+  customerLifetimeValues,
+  retentionRate,
+  repeatPurchaseRate,
+  segmentDistribution,
+} from './metrics/customers.js';
+export type {ClvAssumptions, ClvOptions, CustomerValue, SegmentShare} from './metrics/customers.js';
+export {complaintRate, slaBreachRate} from './metrics/complaints.js';
+export {csat, netPromoterScore} from './metrics/surveys.js';
+export type {NetPromoterScore} from './metrics/surveys.js';
 
-export * from './text.js';
-export * from './complaints/validate-input.js';
-export * from './adapter/contract.js';
-export * from './client/events.js';
+export {
+  catalogue,
+  resource,
+  resourceOperations,
+  resourceOfEntity,
+  resourcesWith,
+} from './resources/catalogue.js';
+export type {
+  Catalogue,
+  InputOf,
+  OperationsOf,
+  RapportCatalogue,
+  RecordOf,
+  ResourceDefinition,
+  ResourceName,
+  ResourceOperation,
+  ResourcesWith,
+} from './resources/catalogue.js';
+export {handlerOf, servedOperations} from './adapter/contract.js';
+export type {
+  AdapterCapabilities,
+  AdapterResources,
+  BatchEntry,
+  BatchResult,
+  CallOptions,
+  CreateHandler,
+  CrmAdapter,
+  FieldCatalog,
+  FieldDescriptor,
+  ListHandler,
+  Page,
+  PageRequest,
+  ReadHandler,
+  ResourceHandlers,
+  WriteOptions,
+} from './adapter/contract.js';
+export {
+  validateKeys,
+  validateCustomerId,
+  validatePage,
+  validateIdempotencyKey,
+  validateEntity,
+} from './adapter/guards.js';
+export {memoryIdempotencyStore, runOnce, withIdempotency} from './adapter/idempotency.js';
+export type {
+  IdempotencyRecord,
+  IdempotencyStore,
+  MemoryIdempotencyStore,
+  MemoryIdempotencyStoreOptions,
+  StoredOutcome,
+} from './adapter/idempotency.js';
+
+export {createClient} from './client/client.js';
+export type {ClientOptions, RapportClient, SubmitOptions} from './client/client.js';
+export type {
+  ClientHooks,
+  DataChange,
+  RequestDetail,
+  RequestErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+} from './client/events.js';
 export type {RetryPolicy} from './client/retry.js';
 export {randomId} from './client/random-id.js';
-export * from './client/client.js';

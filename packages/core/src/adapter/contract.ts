@@ -1,7 +1,14 @@
-import type {Complaint, ComplaintInput} from '../complaints/complaint.js';
-import type {Customer, Interaction} from '../customers/customer.js';
 import type {Entity, FieldOption, FieldType, LocalizedText} from '../fields.js';
-import type {LoyaltyAccount} from '../loyalty/program.js';
+import {RapportError} from '../errors.js';
+import {
+  catalogue as rapportCatalogue,
+  type Catalogue,
+  type InputOf,
+  type OperationsOf,
+  type RapportCatalogue,
+  type RecordOf,
+  type ResourceOperation,
+} from '../resources/catalogue.js';
 
 /** Options every adapter call takes. */
 export interface CallOptions {
@@ -19,15 +26,15 @@ export interface WriteOptions extends CallOptions {
 }
 
 /**
- * The answer for one requested id: the record, or `null` when there is none. Every requested id gets
- * exactly one entry, in any order; entries name their id, so the order carries no meaning.
+ * The answer for one requested key: the record, or `null` when there is none. Every requested key gets
+ * exactly one entry, in any order; entries name their key, so the order carries no meaning.
  */
 export interface BatchEntry<T> {
   readonly id: string;
   readonly record: T | null;
 }
 
-/** The answer to a batch read: one {@link BatchEntry} per distinct requested id. */
+/** The answer to a batch read: one {@link BatchEntry} per distinct requested key. */
 export type BatchResult<T> = readonly BatchEntry<T>[];
 
 /** Which page of a list to read. */
@@ -47,27 +54,43 @@ export interface Page<T> {
   readonly total?: number;
 }
 
-/** The operations of the adapter contract. */
-export const adapterOperations = [
-  'getCustomers',
-  'getLoyaltyAccounts',
-  'listComplaints',
-  'listInteractions',
-  'submitComplaint',
-  'describeFields',
-] as const;
-/** One of {@link adapterOperations}. */
-export type AdapterOperation = (typeof adapterOperations)[number];
+/** `read`: records by their key, in batches of at most `capabilities.maxBatchSize` distinct keys. */
+export interface ReadHandler<T> {
+  read(keys: readonly string[], options?: CallOptions): Promise<BatchResult<T>>;
+}
 
-/** What an adapter can do. An operation it lists must work; one it does not list rejects `unsupported`. */
+/** `list`: a customer's records, newest first. `not_found` for an unknown customer. */
+export interface ListHandler<T> {
+  list(customerId: string, page?: PageRequest, options?: CallOptions): Promise<Page<T>>;
+}
+
+/** `create`: stores a record, exactly once per `options.idempotencyKey`. */
+export interface CreateHandler<T, I> {
+  create(input: I, options: WriteOptions): Promise<T>;
+}
+
+/** What an adapter implements for one resource: every operation the catalogue declares for it. */
+export type ResourceHandlers<D> = ('read' extends OperationsOf<D>
+  ? ReadHandler<RecordOf<D>>
+  : unknown) &
+  ('list' extends OperationsOf<D> ? ListHandler<RecordOf<D>> : unknown) &
+  ('create' extends OperationsOf<D> ? CreateHandler<RecordOf<D>, InputOf<D>> : unknown);
+
+/**
+ * The resources an adapter serves. It may serve some and leave others out (a loyalty platform serves
+ * loyalty accounts only); a resource it serves has every operation of its catalogue entry, typed.
+ */
+export type AdapterResources<C extends Catalogue = RapportCatalogue> = {
+  readonly [N in keyof C]?: ResourceHandlers<C[N]>;
+};
+
+/** What an adapter can do besides the resources it serves. */
 export interface AdapterCapabilities {
-  /** The most ids one batch read accepts; a larger batch is `invalid_input`. */
+  /** The most keys one batch read accepts; a larger batch is `invalid_input`. */
   readonly maxBatchSize: number;
-  /** Operations that work. */
-  readonly operations: readonly AdapterOperation[];
   /** Entities `describeFields` can describe. */
   readonly entities: readonly Entity[];
-  /** Whether `submitComplaint` stores `customFields`. */
+  /** Whether creates store `customFields`. */
   readonly customFieldsWritable: boolean;
 }
 
@@ -96,36 +119,57 @@ export interface FieldCatalog {
 }
 
 /**
- * The contract between Rapport and a CRM backend. Reads are batch-first; every call takes an
- * `AbortSignal`; every failure is a `RapportError` (`not_found`, `unauthorized`, `forbidden`,
- * `rate_limited` with `retryAfterMs`, `invalid_input` with per-field messages, `conflict`,
- * `unavailable`, `timeout`, `unsupported`). Run `@rapport/adapter-testkit` to prove an implementation.
+ * The contract between Rapport and a CRM backend, derived from the resource catalogue (react-admin's
+ * resource-generic data provider, typed per resource). Reads are batch-first; every call takes an
+ * `AbortSignal`; every failure is a `RapportError`. Call the argument guards (`validateKeys`,
+ * `validatePage`, `validateIdempotencyKey`, `validateEntity`) at the top of each operation, and run
+ * `@rapport/adapter-testkit` to prove an implementation.
  */
-export interface CrmAdapter {
+export interface CrmAdapter<C extends Catalogue = RapportCatalogue> {
   /** A short name for logs and reports (`memory`, `http`, `hubspot`). */
   readonly name: string;
   readonly capabilities: AdapterCapabilities;
-  /** Customers by id. */
-  getCustomers(ids: readonly string[], options?: CallOptions): Promise<BatchResult<Customer>>;
-  /** Loyalty accounts by customer id. */
-  getLoyaltyAccounts(
-    customerIds: readonly string[],
-    options?: CallOptions,
-  ): Promise<BatchResult<LoyaltyAccount>>;
-  /** A customer's complaints, newest first. `not_found` for an unknown customer. */
-  listComplaints(
-    customerId: string,
-    page?: PageRequest,
-    options?: CallOptions,
-  ): Promise<Page<Complaint>>;
-  /** A customer's interactions, newest first. `not_found` for an unknown customer. */
-  listInteractions(
-    customerId: string,
-    page?: PageRequest,
-    options?: CallOptions,
-  ): Promise<Page<Interaction>>;
-  /** Opens a complaint; idempotent by `options.idempotencyKey`. */
-  submitComplaint(input: ComplaintInput, options: WriteOptions): Promise<Complaint>;
+  /** The resources it serves, by catalogue name. */
+  readonly resources: AdapterResources<C>;
   /** The backend's field catalog for an entity. */
   describeFields(entity: Entity, options?: CallOptions): Promise<FieldCatalog>;
+}
+
+/** The operations an adapter serves, by resource: what its handlers implement of the catalogue. */
+export function servedOperations<C extends Catalogue>(
+  adapter: CrmAdapter<C>,
+  resources: C = rapportCatalogue as unknown as C,
+): Partial<Record<keyof C & string, readonly ResourceOperation[]>> {
+  const served: Partial<Record<keyof C & string, readonly ResourceOperation[]>> = {};
+  for (const name of Object.keys(resources) as (keyof C & string)[]) {
+    const handlers = adapter.resources[name] as Record<string, unknown> | undefined;
+    const operations = resources[name]!.operations.filter(
+      (operation: ResourceOperation) => typeof handlers?.[operation] === 'function',
+    );
+    if (operations.length > 0) served[name] = operations;
+  }
+  return served;
+}
+
+/**
+ * The handler of `operation` on `resource`, for code that serves any resource (the client, the
+ * gateway, wrappers). @throws RapportError `unsupported` when the adapter does not serve it.
+ */
+export function handlerOf(
+  adapter: {readonly name: string; readonly resources: object},
+  resource: string,
+  operation: ResourceOperation,
+): (...args: unknown[]) => Promise<unknown> {
+  const handlers = (adapter.resources as Record<string, Record<string, unknown> | undefined>)[
+    resource
+  ];
+  const handler = handlers?.[operation];
+  if (typeof handler !== 'function') {
+    throw new RapportError(
+      'unsupported',
+      `The ${adapter.name} adapter does not offer ${operation} on ${resource}`,
+      {details: {resource, operation}},
+    );
+  }
+  return (handler as (...args: unknown[]) => Promise<unknown>).bind(handlers);
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {
-  adapterOperations,
   createClient,
   isRapportError,
   RapportError,
@@ -11,7 +10,7 @@ import {
   type CrmAdapter,
   type Customer,
   type DataChange,
-  type ErrorEvent,
+  type RequestErrorEvent,
   type RequestEvent,
 } from '@rapport/core';
 
@@ -52,36 +51,45 @@ function fakeAdapter(
     name: 'fake',
     capabilities: {
       maxBatchSize: options.maxBatchSize ?? 10,
-      operations: adapterOperations,
       entities: ['customer'],
       customFieldsWritable: false,
     },
-    async getCustomers(ids, o = {}) {
-      calls.push({operation: 'getCustomers', ids: [...ids], ...(o.signal && {signal: o.signal})});
-      await step(o.signal);
-      return ids.map((id) => ({
-        id,
-        record: existing.has(id) ? customer(id) : null,
-      })) as BatchResult<Customer>;
-    },
-    async getLoyaltyAccounts(ids) {
-      calls.push({operation: 'getLoyaltyAccounts', ids: [...ids]});
-      return ids.map((id) => ({id, record: null}));
-    },
-    async listComplaints(customerId) {
-      calls.push({operation: 'listComplaints', ids: [customerId]});
-      await step();
-      return {items: [], nextCursor: null};
-    },
-    async listInteractions(customerId) {
-      calls.push({operation: 'listInteractions', ids: [customerId]});
-      return {items: [], nextCursor: null};
-    },
-    async submitComplaint(input: ComplaintInput, o) {
-      calls.push({operation: 'submitComplaint', key: o.idempotencyKey});
-      await step(o.signal);
-      stored++;
-      return {id: `k${stored}`, customerId: input.customerId ?? null} as Complaint;
+    resources: {
+      customers: {
+        async read(ids, o = {}) {
+          calls.push({operation: 'getCustomers', ids: [...ids], ...(o.signal && {signal: o.signal})});
+          await step(o.signal);
+          return ids.map((id) => ({
+            id,
+            record: existing.has(id) ? customer(id) : null,
+          })) as BatchResult<Customer>;
+        },
+      },
+      loyaltyAccounts: {
+        async read(ids) {
+          calls.push({operation: 'getLoyaltyAccounts', ids: [...ids]});
+          return ids.map((id) => ({id, record: null}));
+        },
+      },
+      complaints: {
+        async list(customerId) {
+          calls.push({operation: 'listComplaints', ids: [customerId]});
+          await step();
+          return {items: [], nextCursor: null};
+        },
+        async create(input: ComplaintInput, o) {
+          calls.push({operation: 'submitComplaint', key: o.idempotencyKey});
+          await step(o.signal);
+          stored++;
+          return {id: `k${stored}`, customerId: input.customerId ?? null} as Complaint;
+        },
+      },
+      interactions: {
+        async list(customerId) {
+          calls.push({operation: 'listInteractions', ids: [customerId]});
+          return {items: [], nextCursor: null};
+        },
+      },
     },
     async describeFields(entity) {
       calls.push({operation: 'describeFields'});
@@ -109,7 +117,7 @@ describe('createClient: batching', () => {
       const ids = Array.from({length: n}, (_, i) => `c${i}`);
       // Every widget asks for its customer; some ask twice, as two widgets showing one customer do.
       const loaded = await Promise.all(
-        [...ids, ...ids.slice(0, 5)].map((id) => client.getCustomer(id)),
+        [...ids, ...ids.slice(0, 5)].map((id) => client.read('customers', id)),
       );
       assert.equal(loaded.length, n + Math.min(5, n));
       assert.equal(calls.length, Math.ceil(n / 10), `${n} reads`);
@@ -123,15 +131,15 @@ describe('createClient: batching', () => {
   it('shares a read under way and serves the cache until its time is up', async () => {
     const {adapter, calls} = fakeAdapter();
     const client = createClient(adapter, {cacheTtlMs: 40});
-    const first = client.getCustomer('c1');
+    const first = client.read('customers', 'c1');
     await new Promise((r) => setTimeout(r, 1));
-    const second = client.getCustomer('c1'); // the batch is on its way: no new call
+    const second = client.read('customers', 'c1'); // the batch is on its way: no new call
     assert.equal((await first).id, 'c1');
     assert.equal(await second, await first);
-    await client.getCustomer('c1'); // cached
+    await client.read('customers', 'c1'); // cached
     assert.equal(calls.length, 1);
     await new Promise((r) => setTimeout(r, 50));
-    await client.getCustomer('c1');
+    await client.read('customers', 'c1');
     assert.equal(calls.length, 2);
   });
 
@@ -140,7 +148,7 @@ describe('createClient: batching', () => {
     const client = createClient(adapter);
     for (let i = 0; i < 2; i++) {
       await assert.rejects(
-        client.getCustomer('nobody'),
+        client.read('customers', 'nobody'),
         (e) => isRapportError(e, 'not_found') && e.details.id === 'nobody',
       );
     }
@@ -151,15 +159,15 @@ describe('createClient: batching', () => {
     const {adapter, calls} = fakeAdapter({delayMs: 30});
     const client = createClient(adapter);
     const leaving = new AbortController();
-    const staying = client.getCustomer('c1');
-    const left = client.getCustomer('c1', {signal: leaving.signal});
+    const staying = client.read('customers', 'c1');
+    const left = client.read('customers', 'c1', {signal: leaving.signal});
     setTimeout(() => leaving.abort(), 5);
     await assert.rejects(left, (e: Error) => e.name === 'AbortError');
     assert.equal((await staying).id, 'c1');
 
     const all = new AbortController();
-    const a = client.getCustomer('c2', {signal: all.signal});
-    const b = client.getCustomer('c3', {signal: all.signal});
+    const a = client.read('customers', 'c2', {signal: all.signal});
+    const b = client.read('customers', 'c3', {signal: all.signal});
     setTimeout(() => all.abort(), 5);
     await assert.rejects(a);
     await assert.rejects(b);
@@ -174,8 +182,8 @@ describe('createClient: batching', () => {
     const {adapter, calls} = fakeAdapter();
     const client = createClient(adapter);
     const controller = new AbortController();
-    const dropped = client.getCustomer('c7', {signal: controller.signal});
-    const kept = client.getCustomer('c8');
+    const dropped = client.read('customers', 'c7', {signal: controller.signal});
+    const kept = client.read('customers', 'c8');
     controller.abort();
     await assert.rejects(dropped);
     await kept;
@@ -189,12 +197,12 @@ describe('createClient: retries', () => {
       failures: [new RapportError('unavailable', 'down'), new RapportError('timeout', 'slow')],
     });
     const requests: RequestEvent[] = [];
-    const errors: ErrorEvent[] = [];
+    const errors: RequestErrorEvent[] = [];
     const client = createClient(adapter, {
       retry: fast,
       hooks: {onRequest: (e) => requests.push(e), onError: (e) => errors.push(e)},
     });
-    assert.equal((await client.getCustomer('c1')).id, 'c1');
+    assert.equal((await client.read('customers', 'c1')).id, 'c1');
     assert.equal(calls.length, 3);
     assert.deepEqual(
       requests.map((r) => r.attempt),
@@ -213,7 +221,7 @@ describe('createClient: retries', () => {
     for (const code of ['invalid_input', 'forbidden', 'conflict', 'unauthorized'] as const) {
       const {adapter, calls} = fakeAdapter({failures: [new RapportError(code, code)]});
       const client = createClient(adapter, {retry: fast});
-      await assert.rejects(client.submitComplaint(input), (e) => isRapportError(e, code));
+      await assert.rejects(client.create('complaints', input), (e) => isRapportError(e, code));
       assert.equal(calls.length, 1, code);
     }
   });
@@ -225,7 +233,7 @@ describe('createClient: retries', () => {
     );
     const {adapter, calls} = fakeAdapter({failures});
     await assert.rejects(
-      createClient(adapter, {retry: {...fast, attempts: 3}}).getCustomer('c1'),
+      createClient(adapter, {retry: {...fast, attempts: 3}}).read('customers', 'c1'),
       /down 2/,
     );
     assert.equal(calls.length, 3);
@@ -235,9 +243,9 @@ describe('createClient: retries', () => {
     const {adapter} = fakeAdapter({
       failures: [new RapportError('rate_limited', 'slow down', {retryAfterMs: 60})],
     });
-    const errors: ErrorEvent[] = [];
+    const errors: RequestErrorEvent[] = [];
     const started = Date.now();
-    await createClient(adapter, {retry: fast, hooks: {onError: (e) => errors.push(e)}}).getCustomer(
+    await createClient(adapter, {retry: fast, hooks: {onError: (e) => errors.push(e)}}).read('customers', 
       'c1',
     );
     assert.equal(errors[0]!.retryInMs, 60);
@@ -247,11 +255,11 @@ describe('createClient: retries', () => {
   it('backs off exponentially with full jitter', async () => {
     const failures = Array.from({length: 4}, () => new RapportError('unavailable', 'down'));
     const {adapter} = fakeAdapter({failures});
-    const errors: ErrorEvent[] = [];
+    const errors: RequestErrorEvent[] = [];
     await createClient(adapter, {
       retry: {attempts: 5, baseDelayMs: 4, maxDelayMs: 20, random: () => 0.5},
       hooks: {onError: (e) => errors.push(e)},
-    }).getCustomer('c1');
+    }).read('customers', 'c1');
     assert.deepEqual(
       errors.map((e) => e.retryInMs),
       [2, 4, 8, 10],
@@ -260,7 +268,7 @@ describe('createClient: retries', () => {
 
   it('fails with timeout when the deadline passes', async () => {
     const {adapter} = fakeAdapter({delayMs: 200});
-    await assert.rejects(createClient(adapter, {retry: {timeoutMs: 20}}).getCustomer('c1'), (e) =>
+    await assert.rejects(createClient(adapter, {retry: {timeoutMs: 20}}).read('customers', 'c1'), (e) =>
       isRapportError(e, 'timeout'),
     );
   });
@@ -275,14 +283,14 @@ describe('createClient: writes', () => {
       ],
     });
     const client = createClient(adapter, {retry: fast});
-    await client.submitComplaint(input);
+    await client.create('complaints', input);
     const keys = calls.map((c) => c.key);
     assert.equal(keys.length, 3);
     assert.equal(new Set(keys).size, 1);
     assert.match(keys[0]!, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    await client.submitComplaint(input);
+    await client.create('complaints', input);
     assert.notEqual(calls.at(-1)!.key, keys[0], 'a new submission gets a new key');
-    await client.submitComplaint(input, {idempotencyKey: 'mine'});
+    await client.create('complaints', input, {idempotencyKey: 'mine'});
     assert.equal(calls.at(-1)!.key, 'mine');
   });
 
@@ -291,23 +299,23 @@ describe('createClient: writes', () => {
     const client = createClient(adapter);
     const changes: DataChange[] = [];
     const stop = client.subscribe((c) => changes.push(c));
-    await client.listComplaints('c1');
-    await client.listComplaints('c10');
-    await client.listComplaints('c1');
+    await client.list('complaints', 'c1');
+    await client.list('complaints', 'c10');
+    await client.list('complaints', 'c1');
     assert.equal(calls.length, 2, 'lists are cached');
-    await client.submitComplaint(input);
+    await client.create('complaints', input);
     assert.deepEqual(changes, [
-      {entity: 'complaint', customerId: 'c1'},
-      {entity: 'interaction', customerId: 'c1'},
+      {resource: 'complaints', customerId: 'c1'},
+      {resource: 'interactions', customerId: 'c1'},
     ]);
-    await client.listComplaints('c1');
-    await client.listComplaints('c10');
+    await client.list('complaints', 'c1');
+    await client.list('complaints', 'c10');
     assert.deepEqual(
       calls.filter((c) => c.operation === 'listComplaints').map((c) => c.ids![0]),
       ['c1', 'c10', 'c1'],
     );
     stop();
-    client.invalidate({entity: 'customer'});
+    client.invalidate({resource: 'customers'});
     assert.equal(changes.length, 2, 'an unsubscribed listener hears nothing');
   });
 });

@@ -1,20 +1,30 @@
-import type {
-  AdapterCapabilities,
-  CallOptions,
-  CrmAdapter,
-  PageRequest,
+import {
+  handlerOf,
+  type AdapterCapabilities,
+  type BatchResult,
+  type CallOptions,
+  type CrmAdapter,
+  type FieldCatalog,
+  type Page,
+  type PageRequest,
 } from '../adapter/contract.js';
-import type {Complaint, ComplaintInput} from '../complaints/complaint.js';
-import type {Customer} from '../customers/customer.js';
 import {RapportError} from '../errors.js';
-import type {LoyaltyAccount} from '../loyalty/program.js';
-import type {ClientHooks, DataChange} from './events.js';
+import type {Entity} from '../fields.js';
+import {
+  catalogue as rapportCatalogue,
+  type Catalogue,
+  type InputOf,
+  type RapportCatalogue,
+  type RecordOf,
+  type ResourcesWith,
+} from '../resources/catalogue.js';
+import type {ClientHooks, DataChange, RequestDetail} from './events.js';
 import {BatchLoader, KeyedLoader} from './loaders.js';
 import {randomId} from './random-id.js';
 import {withRetry, type RetryPolicy} from './retry.js';
 
 /** Options of {@link createClient}. */
-export interface ClientOptions {
+export interface ClientOptions<C extends Catalogue = RapportCatalogue> {
   /** How long answers stay cached, in milliseconds. Default 30000. */
   readonly cacheTtlMs?: number;
   /** How transient failures are retried. */
@@ -23,102 +33,112 @@ export interface ClientOptions {
   readonly hooks?: ClientHooks;
   /** Makes idempotency keys; default random UUIDs. */
   readonly idempotencyKey?: () => string;
+  /** The resources; default Rapport's catalogue. */
+  readonly catalogue?: C;
 }
 
-/** Options of {@link RapportClient.submitComplaint}. */
+/** Options of {@link RapportClient.create}. */
 export interface SubmitOptions extends CallOptions {
   /**
    * The submission's key. A form makes one when the person presses submit and passes it again if
-   * they retry, so the complaint is stored once. Default: a new key for this call.
+   * they retry, so the record is stored once. Default: a new key for this call.
    */
   readonly idempotencyKey?: string;
 }
 
 /**
- * What widgets talk to: one client per page, on top of any adapter. It batches ids asked for in the
- * same task into one adapter call per entity, shares loads under way, caches answers, retries
- * transient failures, and tells subscribers when data changed.
+ * What widgets talk to: one client per page, on top of any adapter. It batches keys read in the same
+ * task into one adapter call per resource, shares loads under way, caches answers, retries transient
+ * failures with one idempotency key per submission, and tells subscribers when data changed.
  */
-export interface RapportClient extends Pick<
-  CrmAdapter,
-  'listComplaints' | 'listInteractions' | 'describeFields'
-> {
+export interface RapportClient<C extends Catalogue = RapportCatalogue> {
   /** The adapter's name and capabilities. */
   readonly adapterName: string;
   readonly capabilities: AdapterCapabilities;
-  /** A customer. @throws RapportError `not_found` when there is none. */
-  getCustomer(id: string, options?: CallOptions): Promise<Customer>;
-  /** A customer's loyalty account. @throws RapportError `not_found` when there is none. */
-  getLoyaltyAccount(customerId: string, options?: CallOptions): Promise<LoyaltyAccount>;
+  /** One record by its key (`read('customers', 'c-42')`). @throws RapportError `not_found`. */
+  read<N extends ResourcesWith<C, 'read'>>(
+    resource: N,
+    key: string,
+    options?: CallOptions,
+  ): Promise<RecordOf<C[N]>>;
+  /** A page of a customer's records, newest first (`list('complaints', 'c-42', {limit: 5})`). */
+  list<N extends ResourcesWith<C, 'list'>>(
+    resource: N,
+    customerId: string,
+    page?: PageRequest,
+    options?: CallOptions,
+  ): Promise<Page<RecordOf<C[N]>>>;
   /**
-   * Opens a complaint, retrying transient failures with one idempotency key, so it is stored once.
-   * Afterwards the customer's complaint and interaction lists are reloaded.
+   * Stores a record, retrying transient failures with one idempotency key, so it is stored once.
+   * Afterwards the owner's lists of this resource and of the resources it affects are reloaded.
    */
-  submitComplaint(input: ComplaintInput, options?: SubmitOptions): Promise<Complaint>;
+  create<N extends ResourcesWith<C, 'create'>>(
+    resource: N,
+    input: InputOf<C[N]>,
+    options?: SubmitOptions,
+  ): Promise<RecordOf<C[N]>>;
+  /** The backend's field catalog for an entity. */
+  describeFields(entity: Entity, options?: CallOptions): Promise<FieldCatalog>;
   /** Drops cached data and tells subscribers, for changes made outside this client. */
-  invalidate(change: DataChange): void;
+  invalidate(change: DataChange<keyof C & string>): void;
   /** Calls `listener` whenever cached data changes; returns a function that stops it. */
-  subscribe(listener: (change: DataChange) => void): () => void;
+  subscribe(listener: (change: DataChange<keyof C & string>) => void): () => void;
 }
 
 /** Creates the client widgets share. See {@link RapportClient}. */
-export function createClient(adapter: CrmAdapter, options: ClientOptions = {}): RapportClient {
+export function createClient<C extends Catalogue = RapportCatalogue>(
+  adapter: CrmAdapter<C>,
+  options: ClientOptions<C> = {},
+): RapportClient<C> {
+  const resources = options.catalogue ?? (rapportCatalogue as unknown as C);
   const ttl = options.cacheTtlMs ?? 30_000;
   const hooks = options.hooks ?? {};
   const retry = options.retry ?? {};
   const newKey = options.idempotencyKey ?? randomId;
-  const listeners = new Set<(change: DataChange) => void>();
-  const maxBatch = (): number => adapter.capabilities.maxBatchSize;
-
-  const customers = new BatchLoader<Customer>(
-    (ids, signal) =>
-      withRetry(
-        {operation: 'getCustomers', ids},
-        (s) => adapter.getCustomers(ids, {signal: s}),
-        signal,
-        retry,
-        hooks,
-      ),
-    maxBatch,
-    ttl,
-  );
-  const accounts = new BatchLoader<LoyaltyAccount>(
-    (ids, signal) =>
-      withRetry(
-        {operation: 'getLoyaltyAccounts', ids},
-        (s) => adapter.getLoyaltyAccounts(ids, {signal: s}),
-        signal,
-        retry,
-        hooks,
-      ),
-    maxBatch,
-    ttl,
-  );
+  const listeners = new Set<(change: DataChange<keyof C & string>) => void>();
   const lists = new KeyedLoader(ttl);
+  const readers = new Map<string, BatchLoader<unknown>>();
 
-  const found = <T>(record: T | null, what: string, id: string): T => {
-    if (record === null)
-      throw new RapportError('not_found', `No ${what} for id ${JSON.stringify(id)}`, {
-        details: {id},
-      });
-    return record;
+  const attempt = <T>(
+    detail: RequestDetail,
+    run: (signal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> => withRetry(detail, run, signal, retry, hooks);
+  const definition = (resource: string) => {
+    const found = resources[resource];
+    if (!found) throw new RapportError('invalid_input', `No resource "${resource}" in the catalogue`);
+    return found;
+  };
+  const reader = (resource: string): BatchLoader<unknown> => {
+    let loader = readers.get(resource);
+    if (!loader) {
+      const read = handlerOf(adapter, resource, 'read') as (
+        keys: readonly string[],
+        options: CallOptions,
+      ) => Promise<BatchResult<unknown>>;
+      loader = new BatchLoader(
+        (ids, signal) =>
+          attempt({resource, operation: 'read', ids}, (s) => read(ids, {signal: s}), signal),
+        () => adapter.capabilities.maxBatchSize,
+        ttl,
+      );
+      readers.set(resource, loader);
+    }
+    return loader;
   };
   // JSON-quoted ids keep keys unambiguous: "c-1" is not a prefix of "c-10".
-  const listKey = (list: string, customerId?: string, page?: PageRequest): string =>
+  const listKey = (resource: string, customerId?: string, page?: PageRequest): string =>
     customerId === undefined
-      ? `${list}:`
-      : `${list}:${JSON.stringify(customerId)}` +
+      ? `${resource}:`
+      : `${resource}:${JSON.stringify(customerId)}` +
         (page ? `|${page.cursor ?? ''}|${page.limit ?? ''}` : '');
-  const notify = (change: DataChange): void => {
+  const invalidate = (change: DataChange<keyof C & string>): void => {
+    const {resource, customerId} = change;
+    const own = definition(resource);
+    // Reads are keyed by customer only when the key is the owner; otherwise drop them all.
+    readers.get(resource)?.invalidate(own.key === own.owner ? customerId : undefined);
+    lists.invalidate(listKey(resource, customerId));
     for (const listener of [...listeners]) listener(change);
-  };
-  const invalidate = (change: DataChange): void => {
-    const who = change.customerId;
-    if (change.entity === 'customer') customers.invalidate(who);
-    if (change.entity === 'loyalty') accounts.invalidate(who);
-    if (change.entity === 'complaint') lists.invalidate(listKey('complaints', who));
-    if (change.entity === 'interaction') lists.invalidate(listKey('interactions', who));
-    notify(change);
   };
 
   return {
@@ -126,76 +146,60 @@ export function createClient(adapter: CrmAdapter, options: ClientOptions = {}): 
     get capabilities() {
       return adapter.capabilities;
     },
-    async getCustomer(id, callOptions = {}) {
-      return found(await customers.load(id, callOptions.signal), 'customer', id);
+    async read(resource, key, callOptions = {}) {
+      const record = await reader(resource).load(key, callOptions.signal);
+      if (record === null)
+        throw new RapportError('not_found', `No ${resource} record for ${JSON.stringify(key)}`, {
+          details: {resource, id: key},
+        });
+      return record as never;
     },
-    async getLoyaltyAccount(customerId, callOptions = {}) {
-      return found(
-        await accounts.load(customerId, callOptions.signal),
-        'loyalty account',
-        customerId,
-      );
-    },
-    listComplaints(customerId, page = {}, callOptions = {}) {
+    async list(resource, customerId, page = {}, callOptions = {}) {
+      const list = handlerOf(adapter, resource, 'list');
       return lists.load(
-        listKey('complaints', customerId, page),
+        listKey(resource, customerId, page),
         (signal) =>
-          withRetry(
-            {operation: 'listComplaints', customerId},
-            (s) => adapter.listComplaints(customerId, page, {signal: s}),
+          attempt(
+            {resource, operation: 'list', customerId},
+            (s) => list(customerId, page, {signal: s}),
             signal,
-            retry,
-            hooks,
           ),
         callOptions.signal,
-      );
+      ) as never;
     },
-    listInteractions(customerId, page = {}, callOptions = {}) {
-      return lists.load(
-        listKey('interactions', customerId, page),
-        (signal) =>
-          withRetry(
-            {operation: 'listInteractions', customerId},
-            (s) => adapter.listInteractions(customerId, page, {signal: s}),
-            signal,
-            retry,
-            hooks,
-          ),
-        callOptions.signal,
-      );
+    async create(resource, input, submitOptions = {}) {
+      const create = handlerOf(adapter, resource, 'create');
+      const own = definition(resource);
+      const idempotencyKey = submitOptions.idempotencyKey ?? newKey();
+      const inputOwner = (input as Record<string, unknown>)[own.owner];
+      const record = (await attempt(
+        {
+          resource,
+          operation: 'create',
+          idempotencyKey,
+          ...(typeof inputOwner === 'string' && {customerId: inputOwner}),
+        },
+        (signal) => create(input, {signal, idempotencyKey}),
+        submitOptions.signal,
+      )) as Record<string, unknown>;
+      const owner = record[own.owner];
+      if (typeof owner === 'string') {
+        for (const changed of [resource, ...(own.affects ?? [])])
+          if (changed in resources) invalidate({resource: changed, customerId: owner});
+      }
+      return record as never;
     },
     describeFields(entity, callOptions = {}) {
       return lists.load(
-        `fields:${entity}`,
+        `\u0000fields:${entity}`,
         (signal) =>
-          withRetry(
-            {operation: 'describeFields'},
+          attempt(
+            {resource: 'fields', operation: 'describe'},
             (s) => adapter.describeFields(entity, {signal: s}),
             signal,
-            retry,
-            hooks,
           ),
         callOptions.signal,
       );
-    },
-    async submitComplaint(input, submitOptions = {}) {
-      const idempotencyKey = submitOptions.idempotencyKey ?? newKey();
-      const complaint = await withRetry(
-        {
-          operation: 'submitComplaint',
-          idempotencyKey,
-          ...(input.customerId !== undefined && {customerId: input.customerId}),
-        },
-        (signal) => adapter.submitComplaint(input, {signal, idempotencyKey}),
-        submitOptions.signal,
-        retry,
-        hooks,
-      );
-      if (complaint.customerId !== null) {
-        invalidate({entity: 'complaint', customerId: complaint.customerId});
-        invalidate({entity: 'interaction', customerId: complaint.customerId});
-      }
-      return complaint;
     },
     invalidate,
     subscribe(listener) {

@@ -1,14 +1,16 @@
 import type {RapportError} from '../errors.js';
-import type {AdapterOperation} from '../adapter/contract.js';
+import type {ResourceOperation} from '../resources/catalogue.js';
 
-/** What a request was about: the ids of a batch read, the customer of a list, the key of a write. */
+/** What a request was about: the resource and operation, the keys of a read, the key of a create. */
 export interface RequestDetail {
-  readonly operation: AdapterOperation;
-  /** Ids of a batch read. */
+  /** The catalogue resource, or `fields` for a field catalogue. */
+  readonly resource: string;
+  readonly operation: ResourceOperation | 'describe';
+  /** Keys of a batch read. */
   readonly ids?: readonly string[];
-  /** Customer of a list read or a write. */
+  /** Customer of a list or a create. */
   readonly customerId?: string;
-  /** Key of a write, the same for every attempt of one submission. */
+  /** Key of a create, the same for every attempt of one submission. */
   readonly idempotencyKey?: string;
 }
 
@@ -24,7 +26,7 @@ export interface ResponseEvent extends RequestEvent {
 }
 
 /** An attempt failed. */
-export interface ErrorEvent extends RequestEvent {
+export interface RequestErrorEvent extends RequestEvent {
   readonly durationMs: number;
   readonly error: RapportError | Error;
   /** Whether the client will try again, after `retryInMs`. */
@@ -39,12 +41,13 @@ export interface ErrorEvent extends RequestEvent {
 export interface ClientHooks {
   readonly onRequest?: (event: RequestEvent) => void;
   readonly onResponse?: (event: ResponseEvent) => void;
-  readonly onError?: (event: ErrorEvent) => void;
+  readonly onError?: (event: RequestErrorEvent) => void;
 }
 
 /** Which cached data changed, so widgets showing it can load it again. */
-export interface DataChange {
-  readonly entity: 'customer' | 'loyalty' | 'complaint' | 'interaction';
-  /** The customer concerned; absent when every customer's data of that entity changed. */
+export interface DataChange<TResource extends string = string> {
+  /** The catalogue resource. */
+  readonly resource: TResource;
+  /** The customer concerned; absent when every customer's data of that resource changed. */
   readonly customerId?: string;
 }

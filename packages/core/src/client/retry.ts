@@ -41,7 +41,10 @@ export async function withRetry<T>(
   const timer = setTimeout(
     () =>
       controller.abort(
-        new RapportError('timeout', `${detail.operation} did not finish within ${timeoutMs} ms`),
+        new RapportError(
+          'timeout',
+          `${detail.operation} ${detail.resource} did not finish within ${timeoutMs} ms`,
+        ),
       ),
     timeoutMs,
   );

@@ -19,7 +19,7 @@ export const complaintLimits = {
  *
  * @throws RapportError `invalid_input`.
  */
-export function checkComplaintInput(input: unknown): ComplaintInput {
+export function validateComplaintInput(input: unknown): ComplaintInput {
   const problems: Record<string, string> = {};
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new RapportError('invalid_input', 'A complaint must be an object', {

@@ -1,6 +1,6 @@
 import {invalidInput} from '../errors.js';
 import {MS_PER_DAY, toEpochMs, type Instant} from '../time.js';
-import type {Purchase} from './customer.js';
+import type {Purchase} from './purchase.js';
 
 /**
  * The standard RFM segments, from best to gone. `rfmSegment` maps scores onto them with this grid

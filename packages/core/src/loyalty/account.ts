@@ -1,5 +1,5 @@
 import {toEpochMs, toIso, type Instant} from '../time.js';
-import type {Purchase} from '../customers/customer.js';
+import type {Purchase} from '../customers/purchase.js';
 import {pointsExpiringWithin, replayLedger} from './ledger.js';
 import type {Coupon, LoyaltyAccount, LoyaltyProgram, PointsTransaction} from './program.js';
 import {evaluateTier, qualifyingAmount} from './tiers.js';

@@ -1,6 +1,6 @@
 import {invalidInput} from '../errors.js';
 import {MS_PER_DAY, toEpochMs, type Instant} from '../time.js';
-import type {Purchase} from '../customers/customer.js';
+import type {Purchase} from '../customers/purchase.js';
 import type {LoyaltyProgram, PointsTransaction, Tier} from './program.js';
 
 /** A member's tier and how far they are from the next one. */

@@ -1,5 +1,5 @@
 import {periodMs, toEpochMs, type Instant, type Period} from '../time.js';
-import type {Purchase} from '../customers/customer.js';
+import type {Purchase} from '../customers/purchase.js';
 import type {Complaint} from '../complaints/complaint.js';
 import {slaStatus} from '../complaints/sla.js';
 import {ratio, type Ratio} from './ratio.js';
@@ -39,19 +39,4 @@ export function slaBreachRate(
   const received = createdIn(complaints, period);
   const breached = received.filter((c) => slaStatus(c, asOf).breached).length;
   return ratio(breached, received.length);
-}
-
-/**
- * Counts items by a key, keys sorted by count (highest first) then name: for complaints by category
- * (`countBy(complaints, c => c.category)`), by status, by severity, or by channel.
- */
-export function countBy<T>(
-  items: readonly T[],
-  key: (item: T) => string,
-): {key: string; count: number}[] {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts]
-    .map(([k, count]) => ({key: k, count}))
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -1,6 +1,6 @@
 import {invalidInput} from '../errors.js';
 import {MS_PER_DAY, periodMs, toEpochMs, type Instant, type Period} from '../time.js';
-import type {Purchase} from '../customers/customer.js';
+import type {Purchase} from '../customers/purchase.js';
 import {rfmSegments, type RfmResult, type RfmSegment} from '../customers/rfm.js';
 import {ratio, type Ratio} from './ratio.js';
 

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {
   complaintRate,
-  countBy,
   csat,
   customerLifetimeValues,
   defaultSlaPolicy,
@@ -147,16 +146,6 @@ describe('complaint metrics', () => {
       denominator: 2,
       rate: 0.5,
     });
-  });
-
-  it('counts by any key, most frequent first', () => {
-    assert.deepEqual(
-      countBy(complaints, (c) => c.category),
-      [
-        {key: 'delivery', count: 2},
-        {key: 'billing', count: 1},
-      ],
-    );
   });
 });
 

@@ -1,0 +1,185 @@
+import {isRapportError, RapportError, errorCodes, type ErrorCode} from '../errors.js';
+import {stableStringify} from '../text.js';
+import {
+  catalogue as rapportCatalogue,
+  resourcesWith,
+  type Catalogue,
+  type RapportCatalogue,
+} from '../resources/catalogue.js';
+import type {CrmAdapter, WriteOptions} from './contract.js';
+import {validateIdempotencyKey} from './guards.js';
+
+/** How a request with a key ended: its value, or the error it will always get again. JSON only. */
+export type StoredOutcome =
+  | {readonly value: unknown}
+  | {readonly error: ReturnType<RapportError['toJSON']>};
+
+/** What a store knows about a key. */
+export type IdempotencyRecord =
+  | {readonly state: 'in_flight'; readonly fingerprint: string}
+  | {readonly state: 'done'; readonly fingerprint: string; readonly outcome: StoredOutcome};
+
+/**
+ * Where idempotency keys are kept: the memory store for one process, a shared one (Redis) for several.
+ * Every store passes the store conformance suite of `@rapport/adapter-testkit`.
+ */
+export interface IdempotencyStore {
+  /**
+   * Claims `key` for a request whose input has `fingerprint`, atomically: `undefined` when the key was
+   * free (it is now in flight), otherwise what the store already holds for it.
+   */
+  claim(key: string, fingerprint: string): Promise<IdempotencyRecord | undefined>;
+  /** Records how the request of a claimed key ended. */
+  complete(key: string, outcome: StoredOutcome): Promise<void>;
+  /** Frees a claimed key after a transient failure, so a retry runs again. */
+  release(key: string): Promise<void>;
+}
+
+/** Options of {@link memoryIdempotencyStore}. */
+export interface MemoryIdempotencyStoreOptions {
+  /** How long a key is remembered, in milliseconds. Default 24 hours. */
+  readonly ttlMs?: number;
+  /** The most keys kept; the oldest go first. Default 100,000. */
+  readonly maxEntries?: number;
+  /** Keys to start with, as {@link MemoryIdempotencyStore.entries} gave them. */
+  readonly entries?: Iterable<readonly [key: string, record: IdempotencyRecord]>;
+  /** The clock, for tests. Default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** The in-process store. */
+export interface MemoryIdempotencyStore extends IdempotencyStore {
+  /** The finished keys, oldest first, for a snapshot. */
+  entries(): [key: string, record: IdempotencyRecord][];
+}
+
+/** An in-process store: right for one server; lost on restart unless its entries are saved. */
+export function memoryIdempotencyStore(
+  options: MemoryIdempotencyStoreOptions = {},
+): MemoryIdempotencyStore {
+  const ttl = options.ttlMs ?? 86_400_000;
+  const max = options.maxEntries ?? 100_000;
+  const now = options.now ?? Date.now;
+  const held = new Map<string, {record: IdempotencyRecord; expires: number}>();
+  for (const [key, record] of options.entries ?? []) held.set(key, {record, expires: now() + ttl});
+  const live = (key: string): IdempotencyRecord | undefined => {
+    const entry = held.get(key);
+    if (entry && entry.expires <= now()) held.delete(key);
+    return held.get(key)?.record;
+  };
+  return {
+    async claim(key, fingerprint) {
+      const existing = live(key);
+      if (existing) return existing;
+      if (held.size >= max) held.delete(held.keys().next().value!);
+      held.set(key, {record: {state: 'in_flight', fingerprint}, expires: now() + ttl});
+      return undefined;
+    },
+    async complete(key, outcome) {
+      const entry = held.get(key);
+      if (!entry) return;
+      held.delete(key);
+      held.set(key, {
+        record: {state: 'done', fingerprint: entry.record.fingerprint, outcome},
+        expires: now() + ttl,
+      });
+    },
+    async release(key) {
+      if (held.get(key)?.record.state === 'in_flight') held.delete(key);
+    },
+    entries() {
+      return [...held]
+        .filter(([key, entry]) => entry.record.state === 'done' && live(key))
+        .map(([key, entry]) => [key, entry.record]);
+    },
+  };
+}
+
+/**
+ * Runs `run` once per key: the first request with `key` runs; a repeat with the same `fingerprint`
+ * gets the first outcome (`replayed`), a repeat with another fingerprint is a `conflict`, and a repeat
+ * while the first still runs is `unavailable` (retry shortly). Transient failures free the key for a
+ * retry; permanent ones are kept, so a retry hears the same answer.
+ */
+export async function runOnce<T>(
+  store: IdempotencyStore,
+  key: string,
+  fingerprint: string,
+  run: () => Promise<T>,
+): Promise<{readonly value: T; readonly replayed: boolean}> {
+  const seen = await store.claim(key, fingerprint);
+  if (seen) {
+    if (seen.fingerprint !== fingerprint) {
+      throw new RapportError(
+        'conflict',
+        'This idempotency key was already used with a different request',
+        {details: {reason: 'idempotency_key_reused'}},
+      );
+    }
+    if (seen.state === 'in_flight') {
+      throw new RapportError(
+        'unavailable',
+        'A request with this idempotency key is still being processed',
+        {retryAfterMs: 500, details: {reason: 'idempotency_key_in_flight'}},
+      );
+    }
+    if ('value' in seen.outcome) return {value: seen.outcome.value as T, replayed: true};
+    throw errorFromJson(seen.outcome.error);
+  }
+  let value: T;
+  try {
+    value = await run();
+  } catch (error) {
+    if (isRapportError(error) && !error.retryable && error.code !== 'unsupported')
+      await store.complete(key, {error: error.toJSON()});
+    else await store.release(key);
+    throw error;
+  }
+  await store.complete(key, {value});
+  return {value, replayed: false};
+}
+
+/**
+ * The adapter with every create made exactly once per idempotency key through `store`: the one
+ * idempotency layer of Rapport (the gateway and the memory backend use it; a vendor adapter whose
+ * backend has no idempotency of its own wraps itself in it).
+ */
+export function withIdempotency<C extends Catalogue = RapportCatalogue>(
+  adapter: CrmAdapter<C>,
+  store: IdempotencyStore,
+  resources: C = rapportCatalogue as unknown as C,
+): CrmAdapter<C> {
+  const wrapped: Record<string, unknown> = {...adapter.resources};
+  for (const name of resourcesWith(resources, 'create')) {
+    const handlers = adapter.resources[name] as
+      | {create?: (input: unknown, options: WriteOptions) => Promise<unknown>}
+      | undefined;
+    const create = handlers?.create;
+    if (!create) continue;
+    wrapped[name] = {
+      ...handlers,
+      async create(input: unknown, options: WriteOptions) {
+        options?.signal?.throwIfAborted();
+        const key = validateIdempotencyKey(options?.idempotencyKey);
+        const {value} = await runOnce(store, `${name}\u0000${key}`, stableStringify(input), () =>
+          create.call(handlers, input, options),
+        );
+        return value;
+      },
+    };
+  }
+  return Object.create(adapter, {
+    resources: {value: wrapped, enumerable: true},
+  }) as CrmAdapter<C>;
+}
+
+function errorFromJson(json: ReturnType<RapportError['toJSON']>): RapportError {
+  const code: ErrorCode = (errorCodes as readonly string[]).includes(json.code)
+    ? json.code
+    : 'unavailable';
+  return new RapportError(code, json.message, {
+    ...(json.fields && {fields: json.fields}),
+    ...(json.retryAfterMs !== undefined && {retryAfterMs: json.retryAfterMs}),
+    ...(json.details && {details: json.details}),
+  });
+}

@@ -1,0 +1,194 @@
+import type {Complaint, ComplaintInput} from '../complaints/complaint.js';
+import {validateComplaintInput} from '../complaints/validate-input.js';
+import type {Customer, Interaction} from '../customers/customer.js';
+import type {Entity} from '../fields.js';
+import type {LoyaltyAccount} from '../loyalty/program.js';
+
+/**
+ * What a resource can offer: `read` a batch of records by key, `list` a customer's records page by
+ * page (newest first), `create` a record with an idempotency key.
+ */
+export const resourceOperations = ['read', 'list', 'create'] as const;
+/** One of {@link resourceOperations}. */
+export type ResourceOperation = (typeof resourceOperations)[number];
+
+/**
+ * One resource, declared once. Its type parameters carry the record and the create input, so the
+ * adapter contract, the client and the wire are typed from this one declaration.
+ */
+export interface ResourceDefinition<
+  TRecord = unknown,
+  TInput = unknown,
+  TOperation extends ResourceOperation = ResourceOperation,
+> {
+  /** What the resource offers. */
+  readonly operations: readonly TOperation[];
+  /** The customization entity whose fields describe a record; absent when documents name none. */
+  readonly entity?: Entity;
+  /** The property a batch read looks records up by (`id`; `customerId` for one record per customer). */
+  readonly key: string;
+  /** The property naming the customer a record belongs to: who may read it, whose lists change. */
+  readonly owner: string;
+  /** For `list`: the date property lists are ordered by, newest first. */
+  readonly orderedBy?: string;
+  /** For `create`: checks an input and returns it typed. @throws RapportError `invalid_input`. */
+  readonly validateInput?: (input: unknown) => TInput;
+  /** For `create`: other resources whose lists a new record changes (a complaint is an interaction). */
+  readonly affects?: readonly string[];
+  /** The standard model paths a customization document may use as field sources. */
+  readonly fields: readonly string[];
+  /**
+   * Properties that give other properties away, by source: hiding `tierId` must hide `tierName`. Redaction
+   * removes or masks them together.
+   */
+  readonly reveals?: Readonly<Record<string, readonly string[]>>;
+  /** Never set: carries the record type for the compiler. */
+  readonly recordType?: TRecord;
+}
+
+/** A set of resources by name. Names are camelCase; routes use them in kebab-case. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any record and input: a bound, not a value
+export type Catalogue = Readonly<Record<string, ResourceDefinition<any, any>>>;
+
+/**
+ * Declares a resource: `resource<Reward>()({operations: ['read'], key: 'id', …})`. The two calls let
+ * the record type be given while the operations are inferred.
+ */
+export function resource<TRecord, TInput = never>() {
+  return <const TOperation extends ResourceOperation>(
+    definition: Omit<ResourceDefinition<TRecord, TInput, TOperation>, 'recordType' | 'key' | 'owner' | 'orderedBy'> & {
+      readonly key: string & keyof TRecord;
+      readonly owner: string & keyof TRecord;
+      readonly orderedBy?: string & keyof TRecord;
+    },
+  ): ResourceDefinition<TRecord, TInput, TOperation> => definition;
+}
+
+/** The record type of a resource definition. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- type-level pattern matching */
+export type RecordOf<D> = D extends ResourceDefinition<infer R, any, any> ? R : never;
+/** The create input type of a resource definition. */
+export type InputOf<D> = D extends ResourceDefinition<any, infer I, any> ? I : never;
+/** The operations of a resource definition. */
+export type OperationsOf<D> = D extends ResourceDefinition<any, any, infer O> ? O : never;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+/** The names of a catalogue's resources that offer `operation`. */
+export type ResourcesWith<C extends Catalogue, O extends ResourceOperation> = {
+  [N in keyof C]: O extends OperationsOf<C[N]> ? N : never;
+}[keyof C] &
+  string;
+
+/**
+ * Rapport's resources. Adding one takes an entry here, its implementation in the adapters that
+ * serve it, and a widget that shows it: the client, the gateway's routes, redaction, adapter-http
+ * and the conformance kit follow this table. See docs/adapters.md.
+ */
+export const catalogue = {
+  customers: resource<Customer>()({
+    operations: ['read'],
+    entity: 'customer',
+    key: 'id',
+    owner: 'id',
+    fields: [
+      'id',
+      'kind',
+      'displayName',
+      'name.given',
+      'name.family',
+      'company',
+      'email',
+      'phone',
+      'locale',
+      'avatarUrl',
+      'lifecycleStage',
+      'tags',
+      'segment',
+      'ownerId',
+      'createdAt',
+      'updatedAt',
+    ],
+  }),
+  loyaltyAccounts: resource<LoyaltyAccount>()({
+    operations: ['read'],
+    entity: 'loyalty',
+    key: 'customerId',
+    owner: 'customerId',
+    fields: [
+      'programId',
+      'balance',
+      'pending',
+      'lifetimePoints',
+      'qualifyingAmount',
+      'tierId',
+      'nextTierId',
+      'toNextTier',
+    ],
+    reveals: {
+      tierId: ['tierName', 'tierColor'],
+      nextTierId: ['nextTierName'],
+      toNextTier: ['tierProgress'],
+      balance: ['expiringSoon'],
+    },
+  }),
+  complaints: resource<Complaint, ComplaintInput>()({
+    operations: ['list', 'create'],
+    entity: 'complaint',
+    key: 'id',
+    owner: 'customerId',
+    orderedBy: 'createdAt',
+    validateInput: validateComplaintInput,
+    affects: ['interactions'],
+    fields: [
+      'id',
+      'reference',
+      'customerId',
+      'contact.name',
+      'contact.email',
+      'channel',
+      'category',
+      'severity',
+      'subject',
+      'description',
+      'status',
+      'createdAt',
+      'updatedAt',
+      'firstResponseAt',
+      'resolvedAt',
+      'responseDueAt',
+      'resolutionDueAt',
+      'resolution',
+    ],
+  }),
+  interactions: resource<Interaction>()({
+    operations: ['list'],
+    key: 'id',
+    owner: 'customerId',
+    orderedBy: 'at',
+    fields: ['id', 'customerId', 'channel', 'type', 'at', 'summary', 'agentId'],
+  }),
+} as const;
+
+/** Rapport's catalogue, as a type. */
+export type RapportCatalogue = typeof catalogue;
+/** The name of one of Rapport's resources. */
+export type ResourceName = keyof RapportCatalogue;
+
+/** The resource whose records a customization entity describes. */
+export function resourceOfEntity<C extends Catalogue>(
+  entity: Entity,
+  resources: C = catalogue as unknown as C,
+): (keyof C & string) | undefined {
+  return (Object.keys(resources) as (keyof C & string)[]).find(
+    (name) => resources[name]!.entity === entity,
+  );
+}
+
+/** The names of a catalogue's resources that offer `operation`, in catalogue order. */
+export function resourcesWith<C extends Catalogue, O extends ResourceOperation>(
+  resources: C,
+  operation: O,
+): ResourcesWith<C, O>[] {
+  return (Object.keys(resources) as ResourcesWith<C, O>[]).filter((name) =>
+    (resources[name]!.operations as readonly ResourceOperation[]).includes(operation),
+  );
+}
