@@ -6,11 +6,24 @@
  *
  * @packageDocumentation
  */
-export {errorCodes, retryableErrorCodes, RapportError, isRapportError, invalidInput} from './errors.js';
+export {
+  errorCodes,
+  retryableErrorCodes,
+  RapportError,
+  isRapportError,
+  invalidInput,
+} from './errors.js';
 export type {ErrorCode, RapportErrorOptions} from './errors.js';
 export type {Instant, IsoDateTime, Period} from './time.js';
 export {entities, fieldTypes, localize, localeChain} from './fields.js';
-export type {CustomFields, Entity, FieldOption, FieldType, FieldValue, LocalizedText} from './fields.js';
+export type {
+  CustomFields,
+  Entity,
+  FieldOption,
+  FieldType,
+  FieldValue,
+  LocalizedText,
+} from './fields.js';
 export {textLength, isEmail, isPhone, isHttpsUrl, stableStringify} from './text.js';
 
 export {lifecycleStages, customerKinds, channels, interactionTypes} from './customers/customer.js';

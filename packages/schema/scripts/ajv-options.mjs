@@ -1,4 +1,4 @@
-// The one place Ajv's options are decided: the build's standalone validator and any runtime compile
+// The one place Ajv's options are decided: the generated standalone validator and any runtime compile
 // (benchmarks) use these, so they validate alike.
 export const ajvOptions = {
   allErrors: true, // report every problem at once, not the first

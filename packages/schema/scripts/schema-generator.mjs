@@ -1,12 +1,10 @@
 // Generates the customization JSON Schema from the TypeScript types in src/document.ts with
 // typescript-json-schema. Used by `pnpm gen:schema` (writes the committed file) and by the test that
 // fails when that file drifts from the types.
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
 import * as TJS from 'typescript-json-schema';
+import {packageDir} from './paths.mjs';
 
-export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const schemaFile = join(packageDir, 'src/generated/customization.schema.json');
 export const SCHEMA_ID = 'https://unpkg.com/@rapport/schema@0/dist/customization.schema.json';
 
 export function generateSchema() {

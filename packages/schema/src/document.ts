@@ -1,6 +1,7 @@
 // The customization document: these types are the source of truth. The JSON Schema in
-// src/generated/customization.schema.json is generated from them (pnpm --filter @rapport/schema gen:schema),
-// so every JSDoc line here becomes a description editors show, and the annotations become rules.
+// src/generated/customization.schema.json, and the validator beside it, are generated from them
+// (pnpm --filter @rapport/schema gen:schema), so every JSDoc line here becomes a description editors
+// show, and the annotations become rules.
 
 import type {Entity, FieldType, LocalizedText} from '@rapport/core';
 

@@ -1,5 +1,6 @@
 import {pointerSegment as escape} from './json-text.js';
-import {schemaIndex, type SchemaError, type SchemaNode} from './standalone-validator.js';
+import {schemaIndex} from './generated/standalone-validator.js';
+import type {SchemaError, SchemaNode} from './validator-types.js';
 
 /** What kind of problem a document has; stable, for tools that react to problems. */
 export const problemCodes = [

@@ -16,7 +16,10 @@ const CONTAINERS = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Grid
  * the backend's field catalog, and that ranges and patterns make sense. Tolerates a document that
  * failed schema validation: it checks what it can read.
  */
-export function referenceProblems(doc: Json, catalogs: readonly FieldCatalog[] = []): Problem[] {
+export function referenceProblems(
+  document: Json,
+  catalogs: readonly FieldCatalog[] = [],
+): Problem[] {
   const problems: Problem[] = [];
   const add = (
     pointer: string,
@@ -33,7 +36,7 @@ export function referenceProblems(doc: Json, catalogs: readonly FieldCatalog[] =
   };
 
   const roleIds: string[] = [];
-  (Array.isArray(doc.roles) ? doc.roles : []).forEach((role: unknown, i) => {
+  (Array.isArray(document.roles) ? document.roles : []).forEach((role: unknown, i) => {
     if (!isObject(role) || typeof role.id !== 'string') return;
     if (roleIds.includes(role.id))
       add(`/roles/${i}/id`, 'duplicate-role', `role "${role.id}" is defined twice`);
@@ -49,7 +52,7 @@ export function referenceProblems(doc: Json, catalogs: readonly FieldCatalog[] =
       );
   };
 
-  const fields = isObject(doc.fields) ? doc.fields : {};
+  const fields = isObject(document.fields) ? document.fields : {};
   const fieldIds = Object.keys(fields);
   for (const [id, field] of Object.entries(fields)) {
     const at = `/fields/${escape(id)}`;
@@ -131,13 +134,13 @@ export function referenceProblems(doc: Json, catalogs: readonly FieldCatalog[] =
     }
   }
 
-  const widgets = isObject(doc.widgets) ? doc.widgets : {};
+  const widgets = isObject(document.widgets) ? document.widgets : {};
   for (const widget of widgetNames) {
-    const config = widgets[widget];
-    if (!isObject(config)) continue;
-    const layouts: [string, unknown][] = [[`/widgets/${widget}/layout`, config.layout]];
-    if (isObject(config.roles)) {
-      for (const [role, layout] of Object.entries(config.roles)) {
+    const widgetLayout = widgets[widget];
+    if (!isObject(widgetLayout)) continue;
+    const layouts: [string, unknown][] = [[`/widgets/${widget}/layout`, widgetLayout.layout]];
+    if (isObject(widgetLayout.roles)) {
+      for (const [role, layout] of Object.entries(widgetLayout.roles)) {
         checkRole(`/widgets/${widget}/roles/${escape(role)}`, role);
         layouts.push([`/widgets/${widget}/roles/${escape(role)}`, layout]);
       }

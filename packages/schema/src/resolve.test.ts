@@ -3,11 +3,12 @@ import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {
   defaultCustomization,
-  FULL_MASK,
+  maskFor,
   maskValue,
   readSource,
   resolveLayout,
   shownFields,
+  validateValue,
   validateValues,
   writeSource,
   type CustomizationDocument,
@@ -16,6 +17,8 @@ import {
   type PlanNode,
 } from '@rapport/schema';
 
+// What a fully masked value shows, whatever its length.
+const FULL_MASK = '••••••';
 const ids = (nodes: readonly {id: string}[]) => nodes.map((f) => f.id);
 
 describe('resolveLayout', () => {
@@ -64,7 +67,7 @@ describe('resolveLayout', () => {
   });
 
   it("uses a role's own layout, and drops sections left empty", () => {
-    const doc: CustomizationDocument = {
+    const document: CustomizationDocument = {
       ...defaultCustomization,
       widgets: {
         'customer-card': {
@@ -81,13 +84,13 @@ describe('resolveLayout', () => {
         },
       },
     };
-    const agent = resolveLayout(doc, 'customer-card', {role: 'agent'});
+    const agent = resolveLayout(document, 'customer-card', {role: 'agent'});
     assert.deepEqual(agent.root, {
       kind: 'vertical',
       children: [{kind: 'control', field: agent.fields[0]}],
     });
     assert.equal(agent.fields[0]!.label, 'Mobile');
-    assert.deepEqual(ids(resolveLayout(doc, 'customer-card', {role: 'supervisor'}).fields), [
+    assert.deepEqual(ids(resolveLayout(document, 'customer-card', {role: 'supervisor'}).fields), [
       'email',
     ]);
   });
@@ -158,17 +161,18 @@ describe('resolveLayout', () => {
 
   it("never puts a field hidden for a role in that role's plan, and places a field at most once (property)", () => {
     fc.assert(
-      fc.property(documentArb, fc.constantFrom(...roles), (doc, role) => {
-        const plan = resolveLayout(doc, 'customer-card', {role});
+      fc.property(documentArb, fc.constantFrom(...roles), (document, role) => {
+        const plan = resolveLayout(document, 'customer-card', {role});
         const placed: string[] = [];
         const walk = (node: PlanNode): void =>
           node.kind === 'control' ? void placed.push(node.field.id) : node.children.forEach(walk);
         if (plan.root) walk(plan.root);
         assert.deepEqual(placed, ids(plan.fields), 'the flat list is the tree in reading order');
         assert.equal(new Set(placed).size, placed.length, 'no field twice');
-        for (const id of placed) {
-          const field = doc.fields[id]!;
-          assert.notEqual(field.access?.[role] ?? field.mask ?? 'none', 'hidden');
+        for (const field of plan.fields) {
+          const mask = maskFor(document.fields[field.id]!, role);
+          assert.notEqual(mask, 'hidden');
+          assert.equal(field.mask, mask);
         }
       }),
       {numRuns: 300},
@@ -177,10 +181,13 @@ describe('resolveLayout', () => {
 
   it('falls back along the locale chain, then to the default locale (property)', () => {
     fc.assert(
-      fc.property(documentArb, (doc) => {
-        const plan = resolveLayout(doc, 'customer-card', {role: 'supervisor', locale: 'zh-TW'});
+      fc.property(documentArb, (document) => {
+        const plan = resolveLayout(document, 'customer-card', {
+          role: 'supervisor',
+          locale: 'zh-TW',
+        });
         for (const field of plan.fields) {
-          const label = doc.fields[field.id]!.label as Record<string, string>;
+          const label = document.fields[field.id]!.label as Record<string, string>;
           const expected = label['zh-TW'] ?? label.zh ?? label.en ?? Object.values(label)[0];
           assert.equal(field.label, expected);
         }
@@ -277,6 +284,16 @@ describe('validateValues', () => {
       validateValues(plan, {severity: 'apocalyptic'}, {only: ['severity']}).errors.severity,
       'Choose one of the options.',
     );
+  });
+
+  it('gives the same verdict for one field with validateValue, as a form checks a field the person leaves', () => {
+    const email = plan.fields.find((f) => f.id === 'contactEmail')!;
+    assert.equal(
+      validateValue(email, 'ada@', 'zh-CN'),
+      '请输入有效的邮箱地址，例如 name@example.com。',
+    );
+    assert.equal(validateValue(email, ' ada@example.com ', 'en'), undefined);
+    assert.equal(validateValue(email, undefined, 'en'), 'This field is required.');
   });
 });
 

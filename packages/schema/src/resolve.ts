@@ -10,6 +10,7 @@ import type {
   Validation,
   WidgetName,
 } from './document.js';
+import {maskFor} from './mask.js';
 
 /** A field as a widget renders it for one role and locale: texts resolved, masking decided. */
 export interface PlanField {
@@ -87,28 +88,23 @@ const KINDS = {
  * sections left empty are dropped. Pure: the same input gives the same plan.
  */
 export function resolveLayout(
-  doc: CustomizationDocument,
+  document: CustomizationDocument,
   widget: WidgetName,
   options: ResolveOptions,
 ): RenderPlan {
-  const fallback = doc.defaultLocale ?? 'en';
+  const fallback = document.defaultLocale ?? 'en';
   const locale = options.locale ?? fallback;
   const text = (value: Parameters<typeof localize>[0] | undefined): string | undefined =>
     value === undefined ? undefined : localize(value, locale, fallback);
-  const config = doc.widgets[widget];
-  const layout = config?.roles?.[options.role] ?? config?.layout;
+  const widgetLayout = document.widgets[widget];
+  const layout = widgetLayout?.roles?.[options.role] ?? widgetLayout?.layout;
   const fields: PlanField[] = [];
   const placed = new Set<string>();
 
   const field = (id: string, labelOverride?: Parameters<typeof localize>[0]): PlanField | null => {
-    const definition = Object.hasOwn(doc.fields, id) ? doc.fields[id] : undefined;
+    const definition = Object.hasOwn(document.fields, id) ? document.fields[id] : undefined;
     if (!definition || placed.has(id)) return null;
-    const mask =
-      (definition.access && Object.hasOwn(definition.access, options.role)
-        ? definition.access[options.role]
-        : undefined) ??
-      definition.mask ??
-      'none';
+    const mask = maskFor(definition, options.role);
     if (mask === 'hidden') return null;
     placed.add(id);
     const {message, ...validation} = definition.validation ?? {};

@@ -1,57 +1,21 @@
-import type {Entity, FieldValue} from '@rapport/core';
+import {
+  catalogue,
+  entities,
+  resourceOfEntity,
+  type Entity,
+  type FieldValue,
+  type ResourceName,
+} from '@rapport/core';
 import type {WidgetName} from './document.js';
 
-/** The standard field paths of each entity's record; anything else must be `customFields.<key>`. */
-export const standardSources: Readonly<Record<Entity, readonly string[]>> = {
-  customer: [
-    'id',
-    'kind',
-    'displayName',
-    'name.given',
-    'name.family',
-    'company',
-    'email',
-    'phone',
-    'locale',
-    'avatarUrl',
-    'lifecycleStage',
-    'tags',
-    'segment',
-    'ownerId',
-    'createdAt',
-    'updatedAt',
-  ],
-  loyalty: [
-    'programId',
-    'balance',
-    'pending',
-    'lifetimePoints',
-    'qualifyingAmount',
-    'tierId',
-    'nextTierId',
-    'toNextTier',
-  ],
-  complaint: [
-    'id',
-    'reference',
-    'customerId',
-    'contact.name',
-    'contact.email',
-    'channel',
-    'category',
-    'severity',
-    'subject',
-    'description',
-    'status',
-    'createdAt',
-    'updatedAt',
-    'firstResponseAt',
-    'resolvedAt',
-    'responseDueAt',
-    'resolutionDueAt',
-    'resolution',
-  ],
-};
+/**
+ * The standard field paths of each entity's record, from core's resource catalogue; anything else must
+ * be `customFields.<key>`.
+ */
+export const standardSources: Readonly<Record<Entity, readonly string[]>> =
+  /* @__PURE__ */ Object.fromEntries(
+    entities.map((entity) => [entity, catalogue[resourceOfEntity(entity) as ResourceName].fields]),
+  ) as Record<Entity, readonly string[]>;
 
 /** Which entity each widget shows. */
 export const widgetEntity: Readonly<Record<WidgetName, Entity>> = {

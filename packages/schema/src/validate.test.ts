@@ -2,13 +2,9 @@ import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
-import {
-  defaultCustomization,
-  parseJson,
-  validateCustomization,
-  type Problem,
-} from '@rapport/schema';
+import {defaultCustomization, validateCustomization, type Problem} from '@rapport/schema';
 import type {FieldCatalog} from '@rapport/core';
+import {parseJson} from './json-text.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
 const read = (path: string): string => readFileSync(path, 'utf8');
@@ -151,8 +147,8 @@ describe('validateCustomization: fixtures', () => {
     }
     assert.equal(validateCustomization(defaultCustomization).valid, true);
     assert.equal(validateCustomization(JSON.stringify(defaultCustomization)).valid, true);
-    const docs = read(join(import.meta.dirname, '../../../docs/customization.md'));
-    const examples = [...docs.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const guide = read(join(import.meta.dirname, '../../../docs/customization.md'));
+    const examples = [...guide.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
     assert.ok(examples.length >= 6, 'the recipes are there');
     for (const example of examples)
       assert.deepEqual(brief(validateCustomization(example).problems), [], example.slice(0, 80));
@@ -190,12 +186,12 @@ describe('validateCustomization: behaviour', () => {
   });
 
   it('reports every problem at once', () => {
-    const doc = JSON.parse(read(join(fixtures, 'valid/minimal.json')));
-    doc.fields.email.type = 'emial';
-    doc.fields.email.colour = 'red';
-    doc.widgets['customer-card'].layout.elements.push({type: 'Control', field: 'phone'});
-    doc.roles.push({id: 'customer', label: 'Again'});
-    const codes = validateCustomization(doc)
+    const document = JSON.parse(read(join(fixtures, 'valid/minimal.json')));
+    document.fields.email.type = 'emial';
+    document.fields.email.colour = 'red';
+    document.widgets['customer-card'].layout.elements.push({type: 'Control', field: 'phone'});
+    document.roles.push({id: 'customer', label: 'Again'});
+    const codes = validateCustomization(document)
       .problems.map((p) => p.code)
       .sort();
     assert.deepEqual(codes, [
@@ -220,7 +216,7 @@ describe('validateCustomization: behaviour', () => {
         },
       ],
     };
-    const doc = {
+    const document = {
       schemaVersion: 1,
       roles: [{id: 'agent', label: 'Agent'}],
       fields: {
@@ -239,7 +235,7 @@ describe('validateCustomization: behaviour', () => {
       },
       widgets: {},
     };
-    const result = validateCustomization(doc, {fieldCatalogs: [catalog]});
+    const result = validateCustomization(document, {fieldCatalogs: [catalog]});
     assert.deepEqual(brief(result.problems), [
       {
         pointer: '/fields/store/source',
@@ -252,7 +248,7 @@ describe('validateCustomization: behaviour', () => {
       },
     ]);
     assert.equal(
-      validateCustomization(doc).problems.length,
+      validateCustomization(document).problems.length,
       2,
       'without a catalog, any custom key is accepted but options are still needed',
     );

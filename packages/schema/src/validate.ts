@@ -3,7 +3,7 @@ import type {CustomizationDocument} from './document.js';
 import {JsonSyntaxError, parseJson, type TextPosition} from './json-text.js';
 import {schemaProblems, type Problem} from './problems.js';
 import {referenceProblems} from './references.js';
-import validateSchema from './standalone-validator.js';
+import validateSchema from './generated/standalone-validator.js';
 
 /** The document format version this library reads. */
 export const SCHEMA_VERSION = 1;
@@ -29,8 +29,8 @@ export type ValidationResult =
  * twice, rules without a test...). Each problem has a JSON pointer, a plain message, and a suggestion
  * when a typo is likely; with text input, also its line and column.
  *
- * Runs the validator compiled at build time: no schema compilation and no `eval` at run time, so it is
- * safe under a strict Content Security Policy.
+ * Runs the validator compiled ahead of time (src/generated/, from the JSON Schema): no schema
+ * compilation and no `eval` at run time, so it is safe under a strict Content Security Policy.
  */
 export function validateCustomization(
   input: unknown,

@@ -38,14 +38,18 @@ export function validateValues(
   const errors: Record<string, string> = {};
   for (const field of shownFields(plan, values)) {
     if (field.readOnly || (options.only && !options.only.includes(field.id))) continue;
-    const message = checkValue(field, values[field.id], locale);
+    const message = validateValue(field, values[field.id], locale);
     if (message !== undefined) errors[field.id] = message;
   }
   return {valid: Object.keys(errors).length === 0, errors};
 }
 
-/** The message for one field's value, or `undefined` when it is fine. */
-export function checkValue(
+/**
+ * Checks one value against one field's rules, as {@link validateValues} does for each shown, editable
+ * field (for validation as a person leaves a field): the message in `locale`, or `undefined` when the
+ * value is fine.
+ */
+export function validateValue(
   field: PlanField,
   value: FieldValue | undefined,
   locale: string,

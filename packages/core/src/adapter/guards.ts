@@ -57,10 +57,7 @@ export function validateIdempotencyKey(key: unknown): string {
 }
 
 /** An entity `describeFields` may be asked for. @throws RapportError `invalid_input` (field `entity`). */
-export function validateEntity(
-  entity: unknown,
-  offered: readonly Entity[] = entities,
-): Entity {
+export function validateEntity(entity: unknown, offered: readonly Entity[] = entities): Entity {
   if (!(offered as readonly unknown[]).includes(entity))
     throw invalidInput('entity', `must be one of ${offered.join(', ')}`);
   return entity as Entity;

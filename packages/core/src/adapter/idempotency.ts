@@ -11,8 +11,7 @@ import {validateIdempotencyKey} from './guards.js';
 
 /** How a request with a key ended: its value, or the error it will always get again. JSON only. */
 export type StoredOutcome =
-  | {readonly value: unknown}
-  | {readonly error: ReturnType<RapportError['toJSON']>};
+  {readonly value: unknown} | {readonly error: ReturnType<RapportError['toJSON']>};
 
 /** What a store knows about a key. */
 export type IdempotencyRecord =
@@ -152,8 +151,7 @@ export function withIdempotency<C extends Catalogue = RapportCatalogue>(
   const wrapped: Record<string, unknown> = {...adapter.resources};
   for (const name of resourcesWith(resources, 'create')) {
     const handlers = adapter.resources[name] as
-      | {create?: (input: unknown, options: WriteOptions) => Promise<unknown>}
-      | undefined;
+      {create?: (input: unknown, options: WriteOptions) => Promise<unknown>} | undefined;
     const create = handlers?.create;
     if (!create) continue;
     wrapped[name] = {

@@ -57,7 +57,11 @@ function fakeAdapter(
     resources: {
       customers: {
         async read(ids, o = {}) {
-          calls.push({operation: 'getCustomers', ids: [...ids], ...(o.signal && {signal: o.signal})});
+          calls.push({
+            operation: 'getCustomers',
+            ids: [...ids],
+            ...(o.signal && {signal: o.signal}),
+          });
           await step(o.signal);
           return ids.map((id) => ({
             id,
@@ -245,7 +249,8 @@ describe('createClient: retries', () => {
     });
     const errors: RequestErrorEvent[] = [];
     const started = Date.now();
-    await createClient(adapter, {retry: fast, hooks: {onError: (e) => errors.push(e)}}).read('customers', 
+    await createClient(adapter, {retry: fast, hooks: {onError: (e) => errors.push(e)}}).read(
+      'customers',
       'c1',
     );
     assert.equal(errors[0]!.retryInMs, 60);
@@ -268,8 +273,9 @@ describe('createClient: retries', () => {
 
   it('fails with timeout when the deadline passes', async () => {
     const {adapter} = fakeAdapter({delayMs: 200});
-    await assert.rejects(createClient(adapter, {retry: {timeoutMs: 20}}).read('customers', 'c1'), (e) =>
-      isRapportError(e, 'timeout'),
+    await assert.rejects(
+      createClient(adapter, {retry: {timeoutMs: 20}}).read('customers', 'c1'),
+      (e) => isRapportError(e, 'timeout'),
     );
   });
 });

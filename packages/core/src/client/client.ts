@@ -106,7 +106,8 @@ export function createClient<C extends Catalogue = RapportCatalogue>(
   ): Promise<T> => withRetry(detail, run, signal, retry, hooks);
   const definition = (resource: string) => {
     const found = resources[resource];
-    if (!found) throw new RapportError('invalid_input', `No resource "${resource}" in the catalogue`);
+    if (!found)
+      throw new RapportError('invalid_input', `No resource "${resource}" in the catalogue`);
     return found;
   };
   const reader = (resource: string): BatchLoader<unknown> => {

@@ -61,7 +61,11 @@ export function resourceRoutes(
   resources: Catalogue = rapportCatalogue,
 ): (Route & {readonly resource: string; readonly operation: ResourceOperation})[] {
   return Object.entries(resources).flatMap(([resource, definition]) =>
-    definition.operations.map((operation) => ({resource, operation, ...routeOf(resource, operation)})),
+    definition.operations.map((operation) => ({
+      resource,
+      operation,
+      ...routeOf(resource, operation),
+    })),
   );
 }
 
@@ -155,8 +159,7 @@ export async function errorFromResponse(response: Response): Promise<RapportErro
   const claimed = body.error?.code;
   const code: ErrorCode = (errorCodes as readonly unknown[]).includes(claimed)
     ? (claimed as ErrorCode)
-    : (codeOfStatus[response.status] ??
-      (response.status >= 500 ? 'unavailable' : 'invalid_input'));
+    : (codeOfStatus[response.status] ?? (response.status >= 500 ? 'unavailable' : 'invalid_input'));
   // The body's milliseconds are more precise than the header's whole seconds.
   const retryAfterMs =
     (typeof body.error?.retryAfterMs === 'number' ? body.error.retryAfterMs : undefined) ??

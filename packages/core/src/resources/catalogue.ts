@@ -56,7 +56,10 @@ export type Catalogue = Readonly<Record<string, ResourceDefinition<any, any>>>;
  */
 export function resource<TRecord, TInput = never>() {
   return <const TOperation extends ResourceOperation>(
-    definition: Omit<ResourceDefinition<TRecord, TInput, TOperation>, 'recordType' | 'key' | 'owner' | 'orderedBy'> & {
+    definition: Omit<
+      ResourceDefinition<TRecord, TInput, TOperation>,
+      'recordType' | 'key' | 'owner' | 'orderedBy'
+    > & {
       readonly key: string & keyof TRecord;
       readonly owner: string & keyof TRecord;
       readonly orderedBy?: string & keyof TRecord;

@@ -1,4 +1,4 @@
-// Types of dist/standalone-validator.js, which scripts/build-validator.mjs generates from the JSON Schema.
+// Types of the standalone validator that scripts/validator-generator.mjs writes to src/generated/.
 
 /** The part of an Ajv error object the friendly messages are made from. */
 export interface SchemaError {
@@ -9,10 +9,13 @@ export interface SchemaError {
   message?: string;
 }
 
-declare const validate: {(data: unknown): boolean; errors?: SchemaError[] | null};
-export default validate;
+/** The compiled JSON Schema: true when the data is a valid document, with the errors otherwise. */
+export interface StandaloneValidator {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
 
-/** One node of the schema's shape (see scripts/build-validator.mjs). */
+/** One node of the schema's shape. */
 export interface SchemaNode {
   /** Property names allowed here. */
   keys?: string[];
@@ -28,5 +31,5 @@ export interface SchemaNode {
   localized?: true;
 }
 
-/** The schema's shape: nodes by id, the root being `#`. */
-export declare const schemaIndex: Record<string, SchemaNode>;
+/** The schema's shape, so a problem's pointer can be followed to its schema node: nodes by id, the root being `#`. */
+export type SchemaIndex = Record<string, SchemaNode>;

@@ -1,42 +1,66 @@
-#!/usr/bin/env node
-// Build step: compiles the committed JSON Schema into a standalone Ajv validator (plain code, no
-// `new Function` at run time, so it works under a strict Content Security Policy) and bundles Ajv's few
-// runtime helpers into it, then ships the schema beside it.
-import {copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+// Compiles the committed JSON Schema into a standalone Ajv validator: plain code, no `new Function` at
+// run time, so it works under a strict Content Security Policy. Ajv's few runtime helpers are bundled
+// into it, so the result imports nothing. Used by `pnpm gen:schema` (writes the committed files under
+// src/generated/) and by the test that fails when they drift from the schema.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import {join} from 'node:path';
 import {rollup} from 'rollup';
 import {browserPlugins, onwarn} from '../../../scripts/rollup-common.mjs';
 import {ajvOptions} from './ajv-options.mjs';
-import {packageDir, schemaFile} from './schema-generator.mjs';
+import {packageDir} from './paths.mjs';
 
-const dist = join(packageDir, 'dist');
-mkdirSync(dist, {recursive: true});
-const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
-const ajv = new Ajv({...ajvOptions, code: {source: true, esm: true}});
-const code = standaloneCode(ajv, ajv.compile(schema));
+const BANNER =
+  '// Generated from customization.schema.json by scripts/validator-generator.mjs: do not edit.\n' +
+  '// Run `pnpm --filter @rapport/schema gen:schema` after changing the types.';
 
-const raw = join(dist, 'standalone-validator.raw.mjs');
-writeFileSync(raw, `${code}\nexport const schemaIndex = ${JSON.stringify(indexSchema(schema))};\n`);
-const bundle = await rollup({input: raw, plugins: browserPlugins(), onwarn});
-await bundle.write({file: join(dist, 'standalone-validator.js'), format: 'es'});
-await bundle.close();
-rmSync(raw);
+const TYPES = `${BANNER}
+import type {SchemaIndex, StandaloneValidator} from '../validator-types.js';
 
-copyFileSync(
-  join(packageDir, 'src/standalone-validator.d.ts'),
-  join(dist, 'standalone-validator.d.ts'),
-);
-copyFileSync(schemaFile, join(dist, 'customization.schema.json'));
-console.log(`built dist/standalone-validator.js (${code.length} characters of validator code)`);
+declare const validate: StandaloneValidator;
+export default validate;
+export declare const schemaIndex: SchemaIndex;
+`;
+
+/**
+ * The validator's code and its declarations for `schema`. Deterministic: the same schema, Ajv and
+ * rollup give the same text, byte for byte.
+ */
+export async function generateValidator(schema) {
+  // Line breaks in the generated code keep the committed file's diffs readable.
+  const ajv = new Ajv({...ajvOptions, code: {source: true, esm: true, lines: true}});
+  const raw = [
+    standaloneCode(ajv, ajv.compile(schema)),
+    `export const schemaIndex = ${JSON.stringify(indexSchema(schema), null, 2)};`,
+    '',
+  ].join('\n');
+  // A module that exists only in memory. Its id sits in this package so Ajv's `require`s resolve from
+  // here, and ends in .mjs so the commonjs plugin turns them into imports.
+  const id = join(packageDir, 'src/generated/standalone-validator.raw.mjs');
+  const bundle = await rollup({
+    input: id,
+    plugins: [
+      {
+        name: 'raw-validator',
+        resolveId: (s) => (s === id ? id : null),
+        load: (s) => (s === id ? raw : null),
+      },
+      ...browserPlugins(),
+    ],
+    onwarn,
+  });
+  const {output} = await bundle.generate({format: 'es', banner: BANNER});
+  await bundle.close();
+  return {code: output[0].code, types: TYPES};
+}
 
 /**
  * What the friendly messages need to know about the schema, without shipping the whole schema to the
  * browser: its shape as a graph of nodes, so a problem's instance path can be followed to the schema
  * node it belongs to. Each node lists its allowed property names (`keys`, to suggest "label" for
  * "lable"), where each property leads (`props`, `values` for maps, `items` for lists), the tags of a
- * discriminated union (`tags`), and whether it is a localized text (`localized`).
+ * discriminated union (`tags`), and whether it is a localized text (`localized`). Its type is
+ * `SchemaIndex` in src/validator-types.ts.
  */
 function indexSchema(root) {
   const nodes = {};

@@ -1,0 +1,56 @@
+import type {CustomizationDocument, LayoutElement, WidgetLayout, WidgetName} from './document.js';
+import {maskFor} from './mask.js';
+import {conditionHolds} from './resolve.js';
+
+/**
+ * The customization as one role may see it, for sending to that role's browser: fields hidden for the
+ * role left out, with their places in layouts and the rules that test them (decided as the widget would
+ * decide them without the value); every other field with the role's mask as its only `mask`; other
+ * roles and their layouts removed, the role's own layout (if any) becoming the widget's layout. The
+ * result is still a valid document.
+ */
+export function documentForRole(
+  customization: CustomizationDocument,
+  role: string,
+): CustomizationDocument {
+  const fields = Object.fromEntries(
+    Object.entries(customization.fields)
+      .filter(([, field]) => maskFor(field, role) !== 'hidden')
+      .map(([id, field]) => {
+        const {access: _access, mask: _mask, ...rest} = field;
+        return [id, {...rest, mask: maskFor(field, role)}];
+      }),
+  );
+  const prune = (element: LayoutElement): LayoutElement | null => {
+    let rule = element.rule;
+    if (rule && !Object.hasOwn(fields, rule.condition.field)) {
+      // The role cannot see the tested field: decide the rule now, as the widget would without a value.
+      const shown = conditionHolds(rule.condition, {}) === (rule.effect === 'SHOW');
+      if (!shown) return null;
+      rule = undefined;
+    }
+    const base = {...element};
+    delete base.rule;
+    const withRule = rule ? {...base, rule} : base;
+    if (withRule.type === 'Control') return Object.hasOwn(fields, withRule.field) ? withRule : null;
+    return {
+      ...withRule,
+      elements: withRule.elements.map(prune).filter((e): e is LayoutElement => e !== null),
+    };
+  };
+  const widgets: CustomizationDocument['widgets'] = {};
+  for (const [name, widgetLayout] of Object.entries(customization.widgets) as [
+    WidgetName,
+    WidgetLayout,
+  ][]) {
+    const layout = prune(widgetLayout.roles?.[role] ?? widgetLayout.layout);
+    if (layout) widgets[name] = {layout};
+  }
+  const roles = customization.roles.filter((r) => r.id === role);
+  return {
+    ...customization,
+    roles: roles.length > 0 ? roles : [{id: role, label: role}],
+    fields,
+    widgets,
+  };
+}
