@@ -72,7 +72,6 @@ export default defineConfig(
       'packages/schema/src/cli.ts',
       'packages/schema/src/bin.ts',
       'packages/gateway/src/node.ts',
-      'packages/gateway/src/test-support.ts',
     ],
     rules: {'no-restricted-globals': ['error', ...platformNeutral]},
   },

@@ -34,7 +34,10 @@ describe('httpAdapter in a browser (msw service worker)', () => {
       }),
     );
     const client = createClient(httpAdapter({url, getToken: () => 'browser-token'}));
-    const [a, b] = await Promise.all([client.getCustomer('c-1'), client.getCustomer('c-2')]);
+    const [a, b] = await Promise.all([
+      client.read('customers', 'c-1'),
+      client.read('customers', 'c-2'),
+    ]);
     expect([a.displayName, b.displayName]).to.deep.equal(['Customer c-1', 'Customer c-2']);
     expect(auth).to.equal('Bearer browser-token');
   });
@@ -52,8 +55,8 @@ describe('httpAdapter in a browser (msw service worker)', () => {
       ),
     );
     const adapter = httpAdapter({url});
-    const error = await adapter
-      .submitComplaint(
+    const error = await adapter.resources
+      .complaints!.create(
         {
           customerId: 'c-1',
           channel: 'web',
@@ -67,7 +70,7 @@ describe('httpAdapter in a browser (msw service worker)', () => {
       .catch((e: unknown) => e);
     expect(isRapportError(error, 'rate_limited') && error.retryAfterMs).to.equal(20);
     calls = 0;
-    const complaint = await createClient(adapter, {retry: {baseDelayMs: 1}}).submitComplaint({
+    const complaint = await createClient(adapter, {retry: {baseDelayMs: 1}}).create('complaints', {
       customerId: 'c-1',
       channel: 'web',
       category: 'other',
@@ -90,7 +93,7 @@ describe('httpAdapter in a browser (msw service worker)', () => {
     const page = await httpAdapter({
       url,
       getToken: ({refresh}) => (refresh ? 'new' : 'old'),
-    }).listInteractions('c-1');
+    }).resources.interactions!.list('c-1');
     expect(page.items).to.deep.equal([]);
   });
 });

@@ -3,7 +3,7 @@ import {after, afterEach, before, describe, it} from 'node:test';
 import {http, HttpResponse, delay} from 'msw';
 import {setupServer} from 'msw/node';
 import {httpAdapter} from '@rapport/adapter-http';
-import {isRapportError} from '@rapport/core';
+import {createClient, isRapportError} from '@rapport/core';
 
 const url = 'https://gateway.example/rapport';
 const server = setupServer();
@@ -32,11 +32,15 @@ describe('httpAdapter: requests', () => {
       }),
     );
     const adapter = httpAdapter({url: `${url}/`, getToken: () => 'tok'});
-    const results = await adapter.getCustomers(['a&b', 'c/d', 'a&b', '客户']);
+    const results = await adapter.resources.customers!.read(['a&b', 'c/d', 'a&b', '客户']);
     assert.deepEqual(seen, ['a&b', 'c/d', '客户']);
     assert.equal(results.length, 3);
     assert.equal(auth, 'Bearer tok');
-    assert.deepEqual(await adapter.getCustomers([]), [], 'an empty batch needs no request');
+    assert.deepEqual(
+      await adapter.resources.customers!.read([]),
+      [],
+      'an empty batch needs no request',
+    );
   });
 
   it('posts complaints as JSON with the idempotency key in a header', async () => {
@@ -49,7 +53,7 @@ describe('httpAdapter: requests', () => {
         return HttpResponse.json({id: 'k-1', customerId: 'c-1'}, {status: 201});
       }),
     );
-    const complaint = await httpAdapter({url}).submitComplaint(complaintInput, {
+    const complaint = await httpAdapter({url}).resources.complaints!.create(complaintInput, {
       idempotencyKey: 'key-1',
     });
     assert.deepEqual([complaint.id, key, body], ['k-1', 'key-1', complaintInput]);
@@ -63,8 +67,40 @@ describe('httpAdapter: requests', () => {
         return HttpResponse.json({items: [], nextCursor: null});
       }),
     );
-    await httpAdapter({url}).listComplaints('c/1', {cursor: 'x y', limit: 5});
+    await httpAdapter({url}).resources.complaints!.list('c/1', {cursor: 'x y', limit: 5});
     assert.equal(path, '/rapport/v1/customers/c%2F1/complaints?cursor=x%20y&limit=5');
+  });
+
+  it('reads by the resource key: loyalty accounts by customerId', async () => {
+    let seen: string[] = [];
+    server.use(
+      http.get(`${url}/v1/loyalty-accounts`, ({request}) => {
+        seen = new URL(request.url).searchParams.getAll('customerId');
+        return HttpResponse.json({results: seen.map((id) => ({id, record: null}))});
+      }),
+    );
+    await httpAdapter({url}).resources.loyaltyAccounts!.read(['c-1', 'c-2']);
+    assert.deepEqual(seen, ['c-1', 'c-2']);
+  });
+
+  it("refuses bad arguments with the contract's guards, without a request", async () => {
+    const adapter = httpAdapter({url, capabilities: {maxBatchSize: 2}});
+    await assert.rejects(
+      adapter.resources.customers!.read(['a', 'b', 'c']),
+      (e) => isRapportError(e, 'invalid_input') && e.fields.ids !== undefined,
+    );
+    for (const idempotencyKey of ['', 'k'.repeat(201)])
+      await assert.rejects(
+        adapter.resources.complaints!.create(complaintInput, {idempotencyKey}),
+        (e) => isRapportError(e, 'invalid_input') && e.fields.idempotencyKey !== undefined,
+      );
+    await assert.rejects(
+      adapter.resources.complaints!.list('c-1', {limit: 0}),
+      (e) => isRapportError(e, 'invalid_input') && e.fields.limit !== undefined,
+    );
+    await assert.rejects(adapter.describeFields('orders' as never), (e) =>
+      isRapportError(e, 'invalid_input'),
+    );
   });
 });
 
@@ -111,7 +147,7 @@ describe('httpAdapter: failures become typed errors', () => {
             : HttpResponse.json(body, {status, headers}),
         ),
       );
-      await assert.rejects(httpAdapter({url}).getCustomers(['c-1']), (e) => {
+      await assert.rejects(httpAdapter({url}).resources.customers!.read(['c-1']), (e) => {
         assert.ok(isRapportError(e, code as never), `got ${(e as Error).message}`);
         if (retryAfterMs !== undefined)
           assert.ok(
@@ -134,7 +170,7 @@ describe('httpAdapter: failures become typed errors', () => {
       ),
     );
     await assert.rejects(
-      httpAdapter({url}).submitComplaint(complaintInput, {idempotencyKey: 'k'}),
+      httpAdapter({url}).resources.complaints!.create(complaintInput, {idempotencyKey: 'k'}),
       (e) => isRapportError(e, 'invalid_input') && e.fields.description === 'is required',
     );
   });
@@ -163,12 +199,12 @@ describe('httpAdapter: failures become typed errors', () => {
       url,
       getToken: ({refresh}) => (asked.push(refresh), refresh ? 'fresh' : 'stale'),
     });
-    assert.equal((await refreshing.getCustomers(['c-1'])).length, 1);
+    assert.equal((await refreshing.resources.customers!.read(['c-1'])).length, 1);
     assert.deepEqual(asked, [false, true]);
     calls = 0;
     const stuck = httpAdapter({url, getToken: () => 'stale'});
     await assert.rejects(
-      stuck.getCustomers(['c-1']),
+      stuck.resources.customers!.read(['c-1']),
       (e) => isRapportError(e, 'unauthorized') && e.details.reason === 'token_expired',
     );
     assert.equal(calls, 2, 'one retry, no more');
@@ -181,11 +217,12 @@ describe('httpAdapter: failures become typed errors', () => {
         return HttpResponse.json({results: []});
       }),
     );
-    await assert.rejects(httpAdapter({url, timeoutMs: 50}).getCustomers(['c-1']), (e) =>
-      isRapportError(e, 'timeout'),
+    await assert.rejects(
+      httpAdapter({url, timeoutMs: 50}).resources.customers!.read(['c-1']),
+      (e) => isRapportError(e, 'timeout'),
     );
     server.use(http.get(`${url}/v1/customers`, () => HttpResponse.error()));
-    await assert.rejects(httpAdapter({url}).getCustomers(['c-1']), (e) =>
+    await assert.rejects(httpAdapter({url}).resources.customers!.read(['c-1']), (e) =>
       isRapportError(e, 'unavailable'),
     );
   });
@@ -198,13 +235,25 @@ describe('httpAdapter: failures become typed errors', () => {
       }),
     );
     const controller = new AbortController();
-    const read = httpAdapter({url}).getCustomers(['c-1'], {signal: controller.signal});
+    const read = httpAdapter({url}).resources.customers!.read(['c-1'], {
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 20);
     await assert.rejects(read, (e: Error) => e.name === 'AbortError');
   });
 
   it('refuses operations the gateway does not offer, without a request', async () => {
-    const adapter = httpAdapter({url, capabilities: {operations: ['getCustomers']}});
-    await assert.rejects(adapter.listInteractions('c-1'), (e) => isRapportError(e, 'unsupported'));
+    const adapter = httpAdapter({url, resources: {customers: ['read'], complaints: ['list']}});
+    assert.deepEqual(
+      [adapter.resources.interactions, adapter.resources.complaints?.create],
+      [undefined, undefined],
+    );
+    const client = createClient(adapter);
+    await assert.rejects(client.list('interactions', 'c-1'), (e) =>
+      isRapportError(e, 'unsupported'),
+    );
+    await assert.rejects(client.create('complaints', complaintInput), (e) =>
+      isRapportError(e, 'unsupported'),
+    );
   });
 });

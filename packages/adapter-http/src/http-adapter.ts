@@ -1,26 +1,37 @@
 import {
-  adapterOperations,
+  catalogue as rapportCatalogue,
   entities,
-  errorCodes,
   RapportError,
+  validateCustomerId,
+  validateEntity,
+  validateIdempotencyKey,
+  validateKeys,
+  validatePage,
   type AdapterCapabilities,
+  type AdapterResources,
   type BatchResult,
   type CallOptions,
-  type Complaint,
-  type ComplaintInput,
+  type Catalogue,
   type CrmAdapter,
-  type Customer,
-  type Entity,
-  type ErrorCode,
   type FieldCatalog,
-  type Interaction,
-  type LoyaltyAccount,
   type Page,
   type PageRequest,
+  type RapportCatalogue,
+  type ResourceDefinition,
+  type ResourceOperation,
+  type WriteOptions,
 } from '@rapport/core';
+import {
+  errorFromResponse,
+  headers,
+  limits,
+  protocolVersion,
+  routeOf,
+  routes,
+} from '@rapport/core/protocol';
 
 /** Options of {@link httpAdapter}. */
-export interface HttpAdapterOptions {
+export interface HttpAdapterOptions<C extends Catalogue = RapportCatalogue> {
   /** The gateway's address, with any base path: `https://api.example.com/rapport`. */
   readonly url: string;
   /**
@@ -31,42 +42,54 @@ export interface HttpAdapterOptions {
   readonly getToken?: (options: {refresh: boolean}) => string | null | Promise<string | null>;
   /** Longest wait for one request, in milliseconds. Default 15000. */
   readonly timeoutMs?: number;
-  /** What the gateway offers. Default: every operation, batches of 100 (the gateway's default). */
+  /** The resources the gateway serves; default Rapport's catalogue. Give the gateway's own. */
+  readonly catalogue?: C;
+  /**
+   * What the gateway serves, by resource, as its `/v1/capabilities` answers under `resources`.
+   * Operations left out are `unsupported` without a request. Default every operation of the catalogue.
+   */
+  readonly resources?: Partial<Record<keyof NoInfer<C> & string, readonly ResourceOperation[]>>;
+  /** Batch size, entities, custom fields. Default batches of 100 (the gateway's default), every entity. */
   readonly capabilities?: Partial<AdapterCapabilities>;
   /** The fetch to use; default the global one. */
   readonly fetch?: typeof fetch;
 }
 
 /** The HTTP adapter, with one call beyond the contract: the customization for the caller's role. */
-export interface HttpAdapter extends CrmAdapter {
+export interface HttpAdapter<C extends Catalogue = RapportCatalogue> extends CrmAdapter<C> {
   /** The customization document as the gateway serves it to the caller's role. */
   getCustomization(
     options?: CallOptions,
   ): Promise<{role: string; document: Record<string, unknown>}>;
 }
 
+type Call = <T>(
+  method: 'GET' | 'POST',
+  path: string,
+  init?: {signal?: AbortSignal | undefined; body?: unknown; headers?: Record<string, string>},
+) => Promise<T>;
+
 /**
- * A `CrmAdapter` that talks to a Rapport gateway over HTTP: batch reads as query strings, complaints
- * as JSON with an `Idempotency-Key` header, the person's token in `Authorization`. HTTP failures come
- * back as typed `RapportError`s (a 429's `Retry-After` becomes `retryAfterMs`), so the client retries
- * exactly what is worth retrying.
+ * A `CrmAdapter` that talks to a Rapport gateway over HTTP, at the routes `@rapport/core/protocol`
+ * derives from the catalogue: batch reads as query strings, lists paged by cursor, creates as JSON
+ * with an `Idempotency-Key` header, the person's token in `Authorization`. HTTP failures come back as
+ * typed `RapportError`s (a 429's `Retry-After` becomes `retryAfterMs`), so the client retries exactly
+ * what is worth retrying.
  */
-export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
+export function httpAdapter<C extends Catalogue = RapportCatalogue>(
+  options: HttpAdapterOptions<C>,
+): HttpAdapter<C> {
   const base = options.url.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const catalogue: Catalogue = options.catalogue ?? rapportCatalogue;
   const capabilities: AdapterCapabilities = {
-    maxBatchSize: 100,
-    operations: adapterOperations,
+    maxBatchSize: limits.maxBatchSize,
     entities,
     customFieldsWritable: true,
     ...options.capabilities,
   };
-  const unsupported = (operation: (typeof adapterOperations)[number]): void => {
-    if (!capabilities.operations.includes(operation))
-      throw new RapportError('unsupported', `This gateway does not offer ${operation}`);
-  };
 
-  const request = async <T>(
+  const request: Call = async <T>(
     method: 'GET' | 'POST',
     path: string,
     init: {signal?: AbortSignal | undefined; body?: unknown; headers?: Record<string, string>} = {},
@@ -77,12 +100,12 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
       try {
-        return await (options.fetch ?? fetch)(`${base}/v1${path}`, {
+        return await (options.fetch ?? fetch)(`${base}/v${protocolVersion}${path}`, {
           method,
           signal,
           headers: {
             accept: 'application/json',
-            ...(token ? {authorization: `Bearer ${token}`} : {}),
+            ...(token ? {[headers.authorization]: `Bearer ${token}`} : {}),
             ...(init.body !== undefined ? {'content-type': 'application/json'} : {}),
             ...init.headers,
           },
@@ -101,166 +124,91 @@ export function httpAdapter(options: HttpAdapterOptions): HttpAdapter {
     };
     let response = await send(false);
     if (response.status === 401 && options.getToken) response = await send(true);
-    if (!response.ok) throw await toError(response);
+    if (!response.ok) throw await errorFromResponse(response);
     return (await response.json()) as T;
   };
 
-  const query = (name: string, values: readonly string[]): string =>
-    values.map((v) => `${name}=${encodeURIComponent(v)}`).join('&');
-  const pageQuery = (page: PageRequest = {}): string => {
-    const parts = [
-      page.cursor !== undefined && `cursor=${encodeURIComponent(page.cursor)}`,
-      page.limit !== undefined && `limit=${page.limit}`,
-    ].filter(Boolean);
-    return parts.length ? `?${parts.join('&')}` : '';
-  };
-  const batch = async <T>(
-    path: string,
-    name: string,
-    ids: readonly string[],
-    signal: AbortSignal | undefined,
-  ): Promise<BatchResult<T>> => {
-    signal?.throwIfAborted();
-    const distinct = [...new Set(ids)];
-    if (distinct.length === 0) return [];
-    if (distinct.length > capabilities.maxBatchSize) {
-      throw new RapportError(
-        'invalid_input',
-        `At most ${capabilities.maxBatchSize} ids in one batch`,
-        {fields: {ids: 'too many'}},
-      );
-    }
-    return (
-      await request<{results: BatchResult<T>}>('GET', `${path}?${query(name, distinct)}`, {signal})
-    ).results;
-  };
+  const served: Record<string, Record<string, unknown>> = {};
+  for (const [name, definition] of Object.entries(catalogue)) {
+    const offered: readonly ResourceOperation[] = options.resources
+      ? ((options.resources as Record<string, readonly ResourceOperation[]>)[name] ?? [])
+      : definition.operations;
+    const handlers: Record<string, unknown> = {};
+    for (const operation of definition.operations)
+      if (offered.includes(operation))
+        handlers[operation] = operations[operation](name, definition, request, capabilities);
+    if (Object.keys(handlers).length > 0) served[name] = handlers;
+  }
 
   return {
     name: 'http',
     capabilities,
-    async getCustomers(ids, o: CallOptions = {}) {
-      unsupported('getCustomers');
-      return batch<Customer>('/customers', 'id', ids, o.signal);
-    },
-    async getLoyaltyAccounts(ids, o: CallOptions = {}) {
-      unsupported('getLoyaltyAccounts');
-      return batch<LoyaltyAccount>('/loyalty-accounts', 'customerId', ids, o.signal);
-    },
-    async listComplaints(customerId, page, o: CallOptions = {}) {
-      unsupported('listComplaints');
-      return request<Page<Complaint>>(
-        'GET',
-        `/customers/${encodeURIComponent(customerId)}/complaints${pageQuery(page)}`,
+    resources: served as AdapterResources<C>,
+    async describeFields(entity, o: CallOptions = {}) {
+      validateEntity(entity, capabilities.entities);
+      return request<FieldCatalog>(
+        routes.fields.method,
+        routes.fields.pattern.replace(':entity', encodeURIComponent(entity)),
         {signal: o.signal},
       );
-    },
-    async listInteractions(customerId, page, o: CallOptions = {}) {
-      unsupported('listInteractions');
-      return request<Page<Interaction>>(
-        'GET',
-        `/customers/${encodeURIComponent(customerId)}/interactions${pageQuery(page)}`,
-        {signal: o.signal},
-      );
-    },
-    async submitComplaint(input: ComplaintInput, o) {
-      unsupported('submitComplaint');
-      if (
-        typeof o?.idempotencyKey !== 'string' ||
-        o.idempotencyKey === '' ||
-        o.idempotencyKey.length > 200
-      ) {
-        throw new RapportError(
-          'invalid_input',
-          'submitComplaint needs an idempotency key of 1 to 200 characters',
-          {fields: {idempotencyKey: 'is required'}},
-        );
-      }
-      return request<Complaint>('POST', '/complaints', {
-        signal: o.signal,
-        body: input,
-        headers: {'idempotency-key': o.idempotencyKey},
-      });
-    },
-    async describeFields(entity: Entity, o: CallOptions = {}) {
-      unsupported('describeFields');
-      return request<FieldCatalog>('GET', `/fields/${encodeURIComponent(entity)}`, {
-        signal: o.signal,
-      });
     },
     getCustomization(o: CallOptions = {}) {
-      return request('GET', '/customization', {signal: o.signal});
+      return request(routes.customization.method, routes.customization.pattern, {
+        signal: o.signal,
+      });
     },
   };
 }
 
-const CODE_OF_STATUS: Record<number, ErrorCode> = {
-  400: 'invalid_input',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'invalid_input',
-  422: 'conflict',
-  429: 'rate_limited',
-  501: 'unsupported',
-  502: 'unavailable',
-  503: 'unavailable',
-  504: 'timeout',
-};
+type OperationMaker = (
+  name: string,
+  definition: ResourceDefinition,
+  request: Call,
+  capabilities: AdapterCapabilities,
+) => (...args: never[]) => Promise<unknown>;
 
-/**
- * The typed error for a failed response: the gateway's own error body when it sent one, otherwise the
- * status's meaning. `Retry-After` (seconds or an HTTP date) becomes `retryAfterMs`.
- */
-export async function toError(response: Response): Promise<RapportError> {
-  let body: {
-    error?: {
-      code?: unknown;
-      message?: unknown;
-      fields?: unknown;
-      retryAfterMs?: unknown;
-      details?: unknown;
+const operations: Record<ResourceOperation, OperationMaker> = {
+  read: (name, definition, request, capabilities) => {
+    const route = routeOf(name, 'read');
+    const parameter = encodeURIComponent(definition.key);
+    return async (keys: readonly string[], o: CallOptions = {}) => {
+      o.signal?.throwIfAborted();
+      const distinct = validateKeys(keys, capabilities.maxBatchSize);
+      if (distinct.length === 0) return [];
+      const query = distinct.map((key) => `${parameter}=${encodeURIComponent(key)}`).join('&');
+      return (
+        await request<{results: BatchResult<unknown>}>(route.method, `${route.pattern}?${query}`, {
+          signal: o.signal,
+        })
+      ).results;
     };
-  } = {};
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    // Not JSON (a proxy's error page): the status says enough.
-  }
-  const claimed = body.error?.code;
-  const code: ErrorCode = (errorCodes as readonly unknown[]).includes(claimed)
-    ? (claimed as ErrorCode)
-    : (CODE_OF_STATUS[response.status] ??
-      (response.status >= 500 ? 'unavailable' : 'invalid_input'));
-  // The body's milliseconds are more precise than the header's whole seconds.
-  const retryAfterMs =
-    (typeof body.error?.retryAfterMs === 'number' ? body.error.retryAfterMs : undefined) ??
-    retryAfter(response.headers.get('retry-after'));
-  const fields = body.error?.fields;
-  const details = body.error?.details;
-  return new RapportError(
-    code,
-    typeof body.error?.message === 'string'
-      ? body.error.message
-      : `The gateway answered ${response.status} ${response.statusText}`.trim(),
-    {
-      ...(fields !== null &&
-        typeof fields === 'object' && {fields: fields as Record<string, string>}),
-      ...(retryAfterMs !== undefined && {retryAfterMs}),
-      details: {
-        status: response.status,
-        ...(details !== null && typeof details === 'object'
-          ? (details as Record<string, unknown>)
-          : {}),
-      },
-    },
-  );
-}
-
-function retryAfter(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
+  },
+  list: (name, _definition, request) => {
+    const route = routeOf(name, 'list');
+    return async (customerId: string, page?: PageRequest, o: CallOptions = {}) => {
+      validateCustomerId(customerId);
+      validatePage(page);
+      // Only what the caller gave: the gateway and the backend know the default page size.
+      const query = [
+        page?.cursor !== undefined && `cursor=${encodeURIComponent(page.cursor)}`,
+        page?.limit !== undefined && `limit=${page.limit}`,
+      ].filter(Boolean);
+      return request<Page<unknown>>(
+        route.method,
+        `${route.pattern.replace(':customerId', encodeURIComponent(customerId))}${query.length ? `?${query.join('&')}` : ''}`,
+        {signal: o.signal},
+      );
+    };
+  },
+  create: (name, _definition, request) => {
+    const route = routeOf(name, 'create');
+    return async (input: unknown, o: WriteOptions) => {
+      const key = validateIdempotencyKey(o?.idempotencyKey);
+      return request(route.method, route.pattern, {
+        signal: o.signal,
+        body: input,
+        headers: {[headers.idempotencyKey]: key},
+      });
+    };
+  },
+};

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {SignJWT} from 'jose';
-import {defaultCustomization, maskValue, readSource, type MaskMode} from '@rapport/schema';
-import {agentToken, audience, customerToken, setup} from './test-support.js';
+import {defaultCustomization, maskFor, maskValue, readSource} from '@rapport/schema';
+import {agentToken, audience, customerToken, setup} from '../test-support/support.js';
 
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
 
@@ -118,8 +118,6 @@ describe('gateway under attack (fast-check)', () => {
     const tokenFor = async (role: string, customerId: string) =>
       role === 'customer' ? customerToken(customerId) : agentToken([role]);
     const fields = Object.values(defaultCustomization.fields);
-    const maskFor = (field: (typeof fields)[number], role: string): MaskMode =>
-      field.access?.[role] ?? field.mask ?? 'none';
     const originals = new Map(adapter.data.customers.map((c) => [c.id, c]));
     const accounts = new Map(adapter.data.accounts.map((a) => [a.customerId, a]));
     await fc.assert(

@@ -13,7 +13,7 @@ import {
   customerToken,
   secret,
   setup,
-} from './test-support.js';
+} from '../test-support/support.js';
 
 describe('gateway: routes', () => {
   it('serves every route to an agent, in the documented shapes', async () => {
@@ -42,6 +42,16 @@ describe('gateway: routes', () => {
       [capabilities.status, capabilities.body.protocol, capabilities.body.maxBatchSize],
       [200, 1, 100],
     );
+    assert.deepEqual(
+      capabilities.body.resources,
+      {
+        customers: ['read'],
+        loyaltyAccounts: ['read'],
+        complaints: ['list', 'create'],
+        interactions: ['list'],
+      },
+      'what the adapter serves, per resource',
+    );
     const created = await call('/v1/complaints', {
       token,
       body: complaint('c-001'),
@@ -67,7 +77,7 @@ describe('gateway: routes', () => {
     );
     assert.deepEqual(
       [six.status, six.body.error.code, six.body.error.fields.id],
-      [400, 'invalid_input', 'at most 5 in one request'],
+      [400, 'invalid_input', 'holds 6 ids; at most 5 are allowed in one batch'],
     );
     const none = await call('/v1/customers', {token});
     assert.deepEqual(
@@ -142,17 +152,34 @@ describe('gateway: routes', () => {
           headers: {authorization: `Bearer ${token}`},
         }),
       );
+    const {interactions: _interactions, ...served} = real.resources;
     const lacking = createGateway({
+      adapter: {...real, resources: served},
+      auth: {secret, audience},
+    });
+    const answer = await get(lacking);
+    assert.deepEqual([answer.status, (await answer.json()).error.code], [501, 'unsupported']);
+    const refusing = createGateway({
       adapter: {
         ...real,
-        listInteractions: () =>
-          Promise.reject(new RapportError('unsupported', 'No interactions here')),
+        resources: {
+          ...served,
+          interactions: {
+            list: () => Promise.reject(new RapportError('unsupported', 'No interactions here')),
+          },
+        },
       },
       auth: {secret, audience},
     });
-    assert.equal((await get(lacking)).status, 501);
+    assert.equal((await get(refusing)).status, 501);
     const buggy = createGateway({
-      adapter: {...real, listInteractions: () => Promise.reject(new TypeError('x is undefined'))},
+      adapter: {
+        ...real,
+        resources: {
+          ...served,
+          interactions: {list: () => Promise.reject(new TypeError('x is undefined'))},
+        },
+      },
       auth: {secret, audience},
     });
     const crashed = await get(buggy);
@@ -438,6 +465,27 @@ describe('gateway: idempotency', () => {
     );
   });
 
+  it('replays a stored refusal with its status, marked as a replay', async () => {
+    const {call} = setup();
+    const token = await agentToken();
+    const send = () =>
+      call('/v1/complaints', {
+        token,
+        body: {...complaint('c-001'), description: ''},
+        headers: {'idempotency-key': 'refused'},
+      });
+    const first = await send();
+    assert.deepEqual(
+      [first.status, first.body.error.fields.description, first.headers.get('idempotent-replayed')],
+      [400, 'is required', null],
+    );
+    const again = await send();
+    assert.deepEqual(
+      [again.status, again.body, again.headers.get('idempotent-replayed')],
+      [400, first.body, 'true'],
+    );
+  });
+
   it('answers 409 while the first request with a key is still running', async () => {
     const {call} = setup({}, {latency: 150});
     const token = await agentToken();
@@ -555,7 +603,7 @@ describe('gateway: limits, CORS and logs', () => {
         {method: 'GET', route: '/v1/customers', status: 200, caller: 'customer'},
         {
           method: 'GET',
-          route: '/v1/customers/:id/complaints',
+          route: '/v1/customers/:customerId/complaints',
           status: 403,
           caller: 'customer',
           code: 'forbidden',

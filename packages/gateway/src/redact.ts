@@ -1,72 +1,56 @@
-import type {Entity} from '@rapport/core';
+import {catalogue as rapportCatalogue, type Catalogue} from '@rapport/core';
 import {
-  conditionHolds,
   deleteSource,
+  maskFor,
   maskValue,
   readSource,
   writeSource,
   type CustomizationDocument,
-  type FieldDefinition,
-  type LayoutElement,
   type MaskMode,
 } from '@rapport/schema';
 
 const STRICTNESS: Record<MaskMode, number> = {none: 0, partial: 1, full: 2, hidden: 3};
 
-/**
- * Values that would give a masked or hidden field away: hiding a tier id must hide its name too.
- * Listed per entity by the field's source.
- */
-const COMPANIONS: Partial<Record<Entity, Record<string, readonly string[]>>> = {
-  loyalty: {
-    tierId: ['tierName', 'tierColor'],
-    nextTierId: ['nextTierName'],
-    toNextTier: ['tierProgress'],
-    balance: ['expiringSoon'],
-  },
-};
-
-/** The mask a role gets for a field. */
-export function maskFor(field: FieldDefinition, role: string): MaskMode {
-  return (
-    (field.access && Object.hasOwn(field.access, role) ? field.access[role] : undefined) ??
-    field.mask ??
-    'none'
-  );
-}
+/** Redacts one record of a resource for a role; see {@link createRedactor}. */
+export type Redactor = <T>(resource: string, record: T, role: string) => T;
 
 /**
  * Applies a customization's masking for one role to records before they leave the server: hidden
- * fields (and their companions) are removed, masked ones replaced by their mask. When several fields
- * share a source, the strictest mask wins. Records are copied, never changed.
+ * fields are removed, masked ones replaced by their mask, and so are the properties the resource's
+ * catalogue entry says `reveals` them (a hidden tier takes its name along). When several fields share
+ * a source, the strictest mask wins. Resources without an entity (interactions) have no fields to
+ * mask and pass through. Records are copied, never changed.
  */
 export function createRedactor(
-  doc: CustomizationDocument,
-): <T>(entity: Entity, record: T, role: string) => T {
+  customization: CustomizationDocument,
+  resources: Catalogue = rapportCatalogue,
+): Redactor {
   const cache = new Map<string, [string, MaskMode][]>();
-  const rules = (entity: Entity, role: string): [string, MaskMode][] => {
-    const key = `${entity}\u0000${role}`;
-    let list = cache.get(key);
+  const rules = (resource: string, role: string): [string, MaskMode][] => {
+    const cacheKey = `${resource}\u0000${role}`;
+    let list = cache.get(cacheKey);
     if (!list) {
+      const entity = resources[resource]?.entity;
       const strictest = new Map<string, MaskMode>();
-      for (const field of Object.values(doc.fields)) {
-        if (field.entity !== entity) continue;
+      for (const field of Object.values(customization.fields)) {
+        if (entity === undefined || field.entity !== entity) continue;
         const mask = maskFor(field, role);
         const before = strictest.get(field.source);
         if (before === undefined || STRICTNESS[mask] > STRICTNESS[before])
           strictest.set(field.source, mask);
       }
       list = [...strictest].filter(([, mask]) => mask !== 'none');
-      cache.set(key, list);
+      cache.set(cacheKey, list);
     }
     return list;
   };
-  return (entity, record, role) => {
-    const list = rules(entity, role);
+  return (resource, record, role) => {
+    const list = rules(resource, role);
     if (list.length === 0 || record === null || typeof record !== 'object') return record;
+    const reveals = resources[resource]?.reveals ?? {};
     const copy = structuredClone(record) as Record<string, unknown>;
     for (const [source, mask] of list) {
-      const companions = COMPANIONS[entity]?.[source] ?? [];
+      const companions = Object.hasOwn(reveals, source) ? reveals[source]! : [];
       if (mask === 'hidden') {
         deleteSource(copy, source);
         for (const companion of companions) deleteSource(copy, companion);
@@ -82,55 +66,5 @@ export function createRedactor(
       }
     }
     return copy as typeof record;
-  };
-}
-
-/**
- * The customization as one role may see it: fields hidden for the role left out (with their places in
- * layouts and the rules that test them, decided as the widget would decide them without the value),
- * other roles and their layouts removed. The result is still a valid document.
- */
-export function documentForRole(doc: CustomizationDocument, role: string): CustomizationDocument {
-  const fields = Object.fromEntries(
-    Object.entries(doc.fields)
-      .filter(([, field]) => maskFor(field, role) !== 'hidden')
-      .map(([id, {access: _access, mask: _mask, ...field}]) => [
-        id,
-        {...field, mask: maskFor(doc.fields[id]!, role)},
-      ]),
-  );
-  const prune = (element: LayoutElement): LayoutElement | null => {
-    let rule = element.rule;
-    if (rule && !Object.hasOwn(fields, rule.condition.field)) {
-      // The role cannot see the tested field: decide the rule now, as the widget would without a value.
-      const shown = conditionHolds(rule.condition, {}) === (rule.effect === 'SHOW');
-      if (!shown) return null;
-      rule = undefined;
-    }
-    const base = {...element};
-    delete base.rule;
-    const withRule = rule ? {...base, rule} : base;
-    if (withRule.type === 'Control') return Object.hasOwn(fields, withRule.field) ? withRule : null;
-    return {
-      ...withRule,
-      elements: withRule.elements.map(prune).filter((e): e is LayoutElement => e !== null),
-    };
-  };
-  const widgets: CustomizationDocument['widgets'] = {};
-  for (const [name, config] of Object.entries(doc.widgets) as [
-    keyof CustomizationDocument['widgets'],
-    NonNullable<CustomizationDocument['widgets'][keyof CustomizationDocument['widgets']]>,
-  ][]) {
-    const layout = prune(config.roles?.[role] ?? config.layout);
-    if (layout) widgets[name] = {layout};
-  }
-  return {
-    ...doc,
-    roles:
-      doc.roles.filter((r) => r.id === role).length > 0
-        ? doc.roles.filter((r) => r.id === role)
-        : [{id: role, label: role}],
-    fields,
-    widgets,
   };
 }

@@ -1,4 +1,4 @@
-// Shared by the gateway's tests (not exported).
+// Shared by the gateway's tests; lives beside src/ so the package never ships it.
 import {memoryAdapter, type MemoryAdapterOptions} from '@rapport/adapter-memory';
 import {
   createGateway,

@@ -1,0 +1,16 @@
+import type {Catalogue, CrmAdapter, IdempotencyStore} from '@rapport/core';
+import type {CustomizationDocument} from '@rapport/schema';
+import type {Redactor} from '../redact.js';
+
+/** What the routes share, made once by `createGateway`. */
+export interface RouteContext {
+  readonly adapter: CrmAdapter<Catalogue>;
+  readonly catalogue: Catalogue;
+  readonly customization: CustomizationDocument;
+  readonly redact: Redactor;
+  readonly idempotencyStore: IdempotencyStore;
+  /** Most keys in one batch read over the wire. */
+  readonly maxBatchSize: number;
+  /** Largest request body, in bytes. */
+  readonly maxBodyBytes: number;
+}
