@@ -64,7 +64,9 @@ console.log(
 const calls = [];
 const client = createClient(adapter, {hooks: {onRequest: (e) => calls.push(e)}});
 const ids = data.customers.slice(0, 120).map((c) => c.id);
-await Promise.all(ids.flatMap((id) => [client.getCustomer(id), client.getLoyaltyAccount(id)]));
+await Promise.all(
+  ids.flatMap((id) => [client.read('customers', id), client.read('loyaltyAccounts', id)]),
+);
 console.log(
   `\n120 cards asked for 240 records: ${calls.length} adapter calls (batches of at most ${adapter.capabilities.maxBatchSize})`,
 );
@@ -79,7 +81,7 @@ const submitting = createClient(adapter, {
 const before = adapter.data.complaints.length;
 await Promise.all(
   ids.slice(0, 100).map((customerId, i) =>
-    submitting.submitComplaint({
+    submitting.create('complaints', {
       customerId,
       channel: 'web',
       category: 'delivery',

@@ -1,5 +1,5 @@
 // custom-elements.json from the classes' JSDoc (Shoelace-style). The base class is included so the
-// shared properties (client, config, viewer-role, locale, theme) appear on every widget.
+// shared properties (client, customization, viewer-role, locale, theme) appear on every widget.
 export default {
   globs: ['src/**/*.component.ts', 'src/shared/widget.ts'],
   outdir: '.',

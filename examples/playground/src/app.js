@@ -2,7 +2,7 @@
 // gateway; edits the customization document live; lists what goes over the wire.
 import '@rapport/widgets/all';
 import {httpAdapter} from '@rapport/adapter-http';
-import {createClient} from '@rapport/core';
+import {catalogue, createClient} from '@rapport/core';
 import {validateCustomization} from '@rapport/schema';
 
 const $ = (id) => document.getElementById(id);
@@ -44,14 +44,15 @@ const detail = (e) =>
       ? `customer ${e.customerId}`
       : '') + (e.idempotencyKey ? ` · key ${e.idempotencyKey.slice(0, 8)}…` : '');
 const time = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
+const request = (e) => `${e.operation} ${e.resource}`;
 const hooks = {
   onResponse: (e) =>
-    logRow([time(), e.operation, detail(e), String(e.attempt), `ok ${e.durationMs} ms`], 'ok'),
+    logRow([time(), request(e), detail(e), String(e.attempt), `ok ${e.durationMs} ms`], 'ok'),
   onError: (e) =>
     logRow(
       [
         time(),
-        e.operation,
+        request(e),
         detail(e),
         String(e.attempt),
         `${e.error.code ?? e.error.name}${e.willRetry ? `, retry in ${e.retryInMs} ms` : ''}`,
@@ -174,10 +175,9 @@ async function applyDocument() {
   }
   status.textContent = 'Valid document: applied';
   status.className = 'status valid';
-  provider.config = result.document;
+  provider.customization = result.document;
   // The gateway now masks by the new document: reload what the widgets show.
-  for (const entity of ['customer', 'loyalty', 'complaint', 'interaction'])
-    client.invalidate({entity});
+  for (const resource of Object.keys(catalogue)) client.invalidate({resource});
 }
 function goTo(line, column) {
   if (line === undefined) return;

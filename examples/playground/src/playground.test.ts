@@ -75,6 +75,13 @@ describe('the playground', () => {
     const {page, problems} = await open('/');
     await page.waitForFunction(widgetsReady, {timeout: 15_000});
 
+    // The request log names each request by its operation and resource.
+    const requests = await page.$$eval('#wire tr', (rows) =>
+      rows.map((row) => row.children[1]?.textContent ?? ''),
+    );
+    for (const request of ['read customers', 'read loyaltyAccounts', 'list complaints'])
+      assert.ok(requests.includes(request), `the request log shows "${request}"`);
+
     // Rename the e-mail field in the document editor.
     await page.evaluate(() => {
       const editor = document.querySelector<HTMLTextAreaElement>('#document')!;

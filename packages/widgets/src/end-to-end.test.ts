@@ -4,14 +4,14 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
 import {httpAdapter} from '@rapport/adapter-http';
-import {createClient, type ComplaintInput, type ErrorEvent} from '@rapport/core';
+import {createClient, type ComplaintInput, type RequestErrorEvent} from '@rapport/core';
 import type {
   ComplaintSubmittedEvent,
   RapportComplaintForm,
   RapportCustomerCard,
   RapportProvider,
 } from '@rapport/widgets';
-import {inside, until} from './test-support/support.js';
+import {inside, until} from '../test-support/support.js';
 
 interface Gateway {
   url: string;
@@ -79,7 +79,7 @@ describe('end to end: widgets → client → adapter-http → gateway → memory
       retryAfterMs: 5,
       seed: 7,
     });
-    const errors: ErrorEvent[] = [];
+    const errors: RequestErrorEvent[] = [];
     const client = createClient(httpAdapter({url, getToken: () => agentToken}), {
       retry: {attempts: 12, baseDelayMs: 2, maxDelayMs: 20},
       hooks: {onError: (e) => errors.push(e)},
@@ -94,7 +94,7 @@ describe('end to end: widgets → client → adapter-http → gateway → memory
     });
     for (let start = 0; start < 1000; start += 100) {
       await Promise.all(
-        Array.from({length: 100}, (_, i) => client.submitComplaint(input(start + i))),
+        Array.from({length: 100}, (_, i) => client.create('complaints', input(start + i))),
       );
     }
     const stored = await executeServerCommand<string[], {prefix: string}>(

@@ -1,4 +1,21 @@
 // The entry of rapport-demo.iife.js: rapport.iife.js plus the in-memory demo backend, for pages that
 // show the widgets without any server: `Rapport.createClient(Rapport.memoryAdapter())`.
-export * from './rapport-iife.js';
+export {
+  ComplaintBeforeSubmitEvent,
+  ComplaintFailedEvent,
+  ComplaintSubmittedEvent,
+  defineElement,
+  environmentContext,
+  RapportComplaintForm,
+  RapportCustomerCard,
+  RapportErrorEvent,
+  RapportLoyaltyBalance,
+  RapportProvider,
+  RapportWidget,
+  uiLocales,
+  createClient,
+  httpAdapter,
+  isRapportError,
+  RapportError,
+} from './rapport-iife.js';
 export {memoryAdapter, createDemoData} from '@rapport/adapter-memory';

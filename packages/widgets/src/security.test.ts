@@ -4,7 +4,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '@rapport/widgets/all';
 import {createClient, type CrmAdapter, type Customer} from '@rapport/core';
 import type {RapportComplaintForm, RapportCustomerCard, RapportProvider} from '@rapport/widgets';
-import {demoClient, inside, naughtyStrings, until} from './test-support/support.js';
+import {demoClient, inside, naughtyStrings, until} from '../test-support/support.js';
 
 declare global {
   interface Window {
@@ -54,7 +54,12 @@ describe('rendering untrusted text', () => {
     };
     const naughty: CrmAdapter = {
       ...adapter,
-      getCustomers: async (ids) => ids.map((id) => ({id, record: customer(Number(id.slice(2)))})),
+      resources: {
+        ...adapter.resources,
+        customers: {
+          read: async (ids) => ids.map((id) => ({id, record: customer(Number(id.slice(2)))})),
+        },
+      },
     };
     const client = createClient(naughty);
     for (let start = 0; start < strings.length; start += 100) {
@@ -116,7 +121,7 @@ describe('rendering untrusted text', () => {
       .filter((s) => s.trim() !== '' && Array.from(s).length <= 200)
       .slice(-60);
     for (const subject of subjects) {
-      await client.submitComplaint({
+      await client.create('complaints', {
         customerId: 'c-001',
         channel: 'web',
         category: 'other',

@@ -162,7 +162,7 @@ if (results.requests) {
         'cards',
         'distinct customers',
         'variant',
-        'getCustomers calls',
+        "`read('customers')` calls",
         'expected ceil(N/max)',
         'ids requested',
         'duplicate ids',

@@ -9,8 +9,8 @@ import {
   type FieldValue,
 } from '@rapport/core';
 import {
-  checkValue,
   shownFields,
+  validateValue,
   validateValues,
   writeSource,
   type FieldValues,
@@ -150,7 +150,7 @@ export class RapportComplaintForm extends RapportWidget {
   protected override render(): TemplateResult {
     const s = this.strings;
     const content = (): TemplateResult => {
-      if (!this.customization.ok) return customizationState(this.customization, s);
+      if (!this.resolvedCustomization.ok) return customizationState(this.resolvedCustomization, s);
       if (!this.activeClient) return messageState(s.noClient, 'no-client');
       if (this.phase === 'succeeded' && this.complaint) return this.renderSuccess(this.complaint);
       return this.renderForm();
@@ -363,7 +363,7 @@ export class RapportComplaintForm extends RapportWidget {
     const shown = field && shownFields(plan, this.values).includes(field);
     const message =
       field && shown && !field.readOnly
-        ? checkValue(field, this.values[fieldId], this.activeLocale)
+        ? validateValue(field, this.values[fieldId], this.activeLocale)
         : undefined;
     const {[fieldId]: _old, ...others} = this.errors;
     this.errors = this.orderErrors(
@@ -402,7 +402,9 @@ export class RapportComplaintForm extends RapportWidget {
 
     this.phase = 'submitting';
     try {
-      const complaint = await client.submitComplaint(input, {idempotencyKey: this.submission.key});
+      const complaint = await client.create('complaints', input, {
+        idempotencyKey: this.submission.key,
+      });
       this.complaint = complaint;
       this.phase = 'succeeded';
       this.submission = undefined;
@@ -429,7 +431,8 @@ export class RapportComplaintForm extends RapportWidget {
     for (const [path, message] of Object.entries(fields)) {
       const field = plan.fields.find((f) => f.source === path);
       if (field)
-        errors[field.id] = checkValue(field, this.values[field.id], this.activeLocale) ?? message;
+        errors[field.id] =
+          validateValue(field, this.values[field.id], this.activeLocale) ?? message;
     }
     this.errors = this.orderErrors(errors);
     this.showSummary = Object.keys(this.errors).length > 0;

@@ -4,7 +4,7 @@ import '@rapport/widgets/all';
 import {createClient} from '@rapport/core';
 import {defaultCustomization} from '@rapport/schema';
 import type {ComplaintSubmittedEvent, RapportComplaintForm} from '@rapport/widgets';
-import {deepActiveElement, demoClient, inside, text, until} from '../test-support/support.js';
+import {deepActiveElement, demoClient, inside, text, until} from '../../test-support/support.js';
 
 const field = (form: RapportComplaintForm, id: string) =>
   inside<HTMLInputElement>(form, `#f-${id}`)!;
@@ -96,7 +96,7 @@ describe('<rapport-complaint-form>', () => {
       () => deepActiveElement() === field(form, 'severity'),
       'focus on the first invalid field',
     );
-    expect(requests.filter((r) => r.operation === 'submitComplaint')).to.have.length(0);
+    expect(requests.filter((r) => r.operation === 'create')).to.have.length(0);
   });
 
   it('counts characters of the description against its limit', async () => {
@@ -128,7 +128,7 @@ describe('<rapport-complaint-form>', () => {
       form,
       'rapport-complaint-submitted',
     )) as ComplaintSubmittedEvent;
-    expect(requests.filter((r) => r.operation === 'submitComplaint')).to.have.length(1);
+    expect(requests.filter((r) => r.operation === 'create')).to.have.length(1);
     expect(adapter.data.complaints.length).to.equal(before + 1);
     expect(complaint.severity).to.equal('high');
     await form.updateComplete;
@@ -150,7 +150,7 @@ describe('<rapport-complaint-form>', () => {
     await fillValid(form);
     submit(form);
     await new Promise((r) => setTimeout(r, 50));
-    expect(requests.filter((r) => r.operation === 'submitComplaint')).to.have.length(0);
+    expect(requests.filter((r) => r.operation === 'create')).to.have.length(0);
     expect(inside(form, '.success')).to.be.null;
   });
 
@@ -185,13 +185,13 @@ describe('<rapport-complaint-form>', () => {
 
   it("shows the backend's refusal under the field it concerns", async () => {
     const {client} = demoClient();
-    const config = structuredClone(defaultCustomization);
-    config.fields.subject!.validation = {}; // the form lets anything through; the backend does not
+    const customization = structuredClone(defaultCustomization);
+    customization.fields.subject!.validation = {}; // the form lets anything through; the backend does not
     const form = await fixture<RapportComplaintForm>(
       html`<rapport-complaint-form
         customer-id="c-001"
         .client=${client}
-        .config=${config}
+        .customization=${customization}
       ></rapport-complaint-form>`,
     );
     await fillValid(form);
@@ -285,10 +285,10 @@ describe('<rapport-complaint-form>', () => {
 
   it('follows a customization that renames, hides for a role, adds a custom field and uses two columns', async () => {
     const {client, adapter} = demoClient();
-    const config = structuredClone(defaultCustomization);
-    config.fields.subject!.label = 'Headline';
-    config.fields.severity!.access = {customer: 'hidden'};
-    config.fields.storeVisited = {
+    const customization = structuredClone(defaultCustomization);
+    customization.fields.subject!.label = 'Headline';
+    customization.fields.severity!.access = {customer: 'hidden'};
+    customization.fields.storeVisited = {
       entity: 'complaint',
       source: 'customFields.store_visited',
       label: 'Store visited',
@@ -298,7 +298,7 @@ describe('<rapport-complaint-form>', () => {
         {value: 'online', label: 'Online'},
       ],
     };
-    config.widgets['complaint-form'] = {
+    customization.widgets['complaint-form'] = {
       layout: {
         type: 'Grid',
         columns: 2,
@@ -316,7 +316,7 @@ describe('<rapport-complaint-form>', () => {
         customer-id="c-001"
         viewer-role="customer"
         .client=${client}
-        .config=${config}
+        .customization=${customization}
       ></rapport-complaint-form>`,
     );
     expect(inside(form, 'label[for="f-subject"]')!.textContent).to.contain('Headline');

@@ -7,6 +7,7 @@ import {
   type Customer,
   type DataChange,
   type Interaction,
+  type ResourceName,
 } from '@rapport/core';
 import {maskValue, readSource, type PlanField} from '@rapport/schema';
 import {formatRelative} from '../shared/format.js';
@@ -27,6 +28,8 @@ const HEADER_SOURCES = new Set([
   'tags',
 ]);
 const OPEN: readonly Complaint['status'][] = ['new', 'acknowledged', 'in_progress'];
+// The footer's resources, beside the customer the layout describes.
+const ACTIVITY: ReadonlySet<string> = new Set<ResourceName>(['complaints', 'interactions']);
 
 /**
  * @tag rapport-customer-card
@@ -80,7 +83,7 @@ export class RapportCustomerCard extends RapportWidget {
 
   private readonly customer = new Task(this, {
     task: async ([client, id], {signal}) =>
-      client && id ? client.getCustomer(id, {signal}) : undefined,
+      client && id ? client.read('customers', id, {signal}) : undefined,
     args: () => [this.activeClient, this.customerId, this.reloads] as const,
   });
 
@@ -91,8 +94,8 @@ export class RapportCustomerCard extends RapportWidget {
     ): Promise<{open: number; last: Interaction | undefined} | undefined> => {
       if (!client || !id || variant !== 'full' || !near) return undefined;
       const [complaints, interactions] = await Promise.all([
-        client.listComplaints(id, {limit: 100}, {signal}),
-        client.listInteractions(id, {limit: 1}, {signal}),
+        client.list('complaints', id, {limit: 100}, {signal}),
+        client.list('interactions', id, {limit: 1}, {signal}),
       ]);
       return {
         open: complaints.items.filter((c) => OPEN.includes(c.status)).length,
@@ -135,14 +138,14 @@ export class RapportCustomerCard extends RapportWidget {
 
   protected override dataChanged(change: DataChange): void {
     if (change.customerId !== undefined && change.customerId !== this.customerId) return;
-    if (change.entity === 'customer') this.reloads++;
-    if (change.entity === 'complaint' || change.entity === 'interaction') this.activityReloads++;
+    if (change.resource === this.resource) this.reloads++;
+    if (ACTIVITY.has(change.resource)) this.activityReloads++;
   }
 
   protected override render(): TemplateResult {
     const s = this.strings;
     const body = (): TemplateResult => {
-      if (!this.customization.ok) return customizationState(this.customization, s);
+      if (!this.resolvedCustomization.ok) return customizationState(this.resolvedCustomization, s);
       if (!this.activeClient) return messageState(s.noClient, 'no-client');
       if (!this.customerId) return messageState(s.noCustomer);
       const loading = () => loadingState(s, 3, this.slowLoad);

@@ -5,7 +5,13 @@ import {RapportError, type CrmAdapter} from '@rapport/core';
 import {createClient} from '@rapport/core';
 import {defaultCustomization, type CustomizationDocument} from '@rapport/schema';
 import type {RapportCustomerCard} from '@rapport/widgets';
-import {allInside, deepActiveElement, demoClient, inside, until} from '../test-support/support.js';
+import {
+  allInside,
+  deepActiveElement,
+  demoClient,
+  inside,
+  until,
+} from '../../test-support/support.js';
 
 const loaded = (card: RapportCustomerCard) =>
   until(
@@ -108,7 +114,7 @@ describe('<rapport-customer-card>', () => {
   it('follows a customization that renames, hides, adds a field and uses two columns', async () => {
     const {client, adapter} = demoClient();
     const customer = adapter.data.customers[0]!;
-    const config: CustomizationDocument = {
+    const customization: CustomizationDocument = {
       ...defaultCustomization,
       fields: {
         ...defaultCustomization.fields,
@@ -136,7 +142,7 @@ describe('<rapport-customer-card>', () => {
         customer-id=${customer.id}
         viewer-role="agent"
         .client=${client}
-        .config=${config}
+        .customization=${customization}
       ></rapport-customer-card>`,
     );
     await loaded(card);
@@ -154,7 +160,7 @@ describe('<rapport-customer-card>', () => {
     const id = Object.entries(defaultCustomization.fields).find(
       ([, f]) => f.source === 'createdAt',
     )![0];
-    const config: CustomizationDocument = {
+    const customization: CustomizationDocument = {
       ...defaultCustomization,
       fields: {
         ...defaultCustomization.fields,
@@ -166,7 +172,7 @@ describe('<rapport-customer-card>', () => {
         customer-id=${customer.id}
         viewer-role="supervisor"
         .client=${client}
-        .config=${config}
+        .customization=${customization}
       ></rapport-customer-card>`,
     );
     await loaded(card);
@@ -200,7 +206,10 @@ describe('<rapport-customer-card>', () => {
 
     const forbidding: CrmAdapter = {
       ...adapter,
-      getCustomers: () => Promise.reject(new RapportError('forbidden', 'No')),
+      resources: {
+        ...adapter.resources,
+        customers: {read: () => Promise.reject(new RapportError('forbidden', 'No'))},
+      },
     };
     const forbidden = await fixture<RapportCustomerCard>(
       html`<rapport-customer-card
@@ -257,7 +266,7 @@ describe('<rapport-customer-card>', () => {
     await loaded(card);
     const before = inside(card, '[part~="footer"]')!.textContent!;
     const count = (text: string) => Number(/(\d+) open complaint/.exec(text)?.[1] ?? 0);
-    await client.submitComplaint({
+    await client.create('complaints', {
       customerId: 'c-005',
       channel: 'web',
       category: 'delivery',
@@ -270,6 +279,26 @@ describe('<rapport-customer-card>', () => {
       'the count to rise',
     );
     expect(inside(card, '[part~="footer"]')!.textContent).to.contain('Late again');
+  });
+
+  it('loads its customer again when the client says that customer changed, and only then', async () => {
+    const {client, requests} = demoClient();
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card
+        customer-id="c-006"
+        variant="compact"
+        .client=${client}
+      ></rapport-customer-card>`,
+    );
+    await until(() => inside(card, '[part~="name"]'), 'the name');
+    const reads = () => requests.filter((r) => r.resource === 'customers').length;
+    const before = reads();
+    client.invalidate({resource: 'loyaltyAccounts', customerId: 'c-006'});
+    client.invalidate({resource: 'customers', customerId: 'c-007'});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads(), 'after changes of another resource or customer').to.equal(before);
+    client.invalidate({resource: 'customers', customerId: 'c-006'});
+    await until(() => reads() === before + 1, 'the card to read its customer again');
   });
 
   it('reads the activity of a card only once the card comes near the viewport', async () => {
@@ -285,7 +314,9 @@ describe('<rapport-customer-card>', () => {
     await loaded(near!);
     await until(() => inside(far!, '[part~="name"]'), 'the far card to show its customer');
     const listed = () =>
-      requests.filter((r) => r.operation === 'listComplaints').map((r) => r.customerId);
+      requests
+        .filter((r) => r.resource === 'complaints' && r.operation === 'list')
+        .map((r) => r.customerId);
     expect(listed()).to.deep.equal(['c-001']);
     expect(inside(far!, '[part~="footer"] span:not(.skeleton)')).to.equal(null);
 

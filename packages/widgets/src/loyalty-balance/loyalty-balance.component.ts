@@ -53,7 +53,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
 
   private readonly account = new Task(this, {
     task: async ([client, id], {signal}) =>
-      client && id ? client.getLoyaltyAccount(id, {signal}) : undefined,
+      client && id ? client.read('loyaltyAccounts', id, {signal}) : undefined,
     args: () => [this.activeClient, this.customerId, this.reloads] as const,
   });
 
@@ -63,7 +63,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
 
   protected override dataChanged(change: DataChange): void {
     if (
-      change.entity === 'loyalty' &&
+      change.resource === this.resource &&
       (change.customerId === undefined || change.customerId === this.customerId)
     )
       this.reloads++;
@@ -82,7 +82,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
   protected override render(): TemplateResult {
     const s = this.strings;
     const content = (): TemplateResult => {
-      if (!this.customization.ok) return customizationState(this.customization, s);
+      if (!this.resolvedCustomization.ok) return customizationState(this.resolvedCustomization, s);
       if (!this.activeClient) return messageState(s.noClient, 'no-client');
       if (!this.customerId) return messageState(s.noCustomer);
       const loading = () => loadingState(s, this.variant === 'badge' ? 1 : 3, this.slowLoad);

@@ -3,7 +3,7 @@ import {emulateMedia} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
 import {localize} from '@rapport/core';
 import type {RapportLoyaltyBalance} from '@rapport/widgets';
-import {demoClient, inside, until} from '../test-support/support.js';
+import {demoClient, inside, until} from '../../test-support/support.js';
 
 const loaded = (el: RapportLoyaltyBalance) =>
   until(() => inside(el, '[part~="tier"]'), 'the account to load');
@@ -116,9 +116,24 @@ describe('<rapport-loyalty-balance>', () => {
     expect(duration()).to.equal('0s');
   });
 
+  it('loads again when the client says loyalty accounts changed, not for other resources', async () => {
+    const {client, requests} = demoClient();
+    const el = await fixture<RapportLoyaltyBalance>(
+      html`<rapport-loyalty-balance customer-id="c-001" .client=${client}></rapport-loyalty-balance>`,
+    );
+    await loaded(el);
+    const reads = () => requests.filter((r) => r.resource === 'loyaltyAccounts').length;
+    const before = reads();
+    client.invalidate({resource: 'customers', customerId: 'c-001'});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads(), 'after a change of customers').to.equal(before);
+    client.invalidate({resource: 'loyaltyAccounts'});
+    await until(() => reads() === before + 1, 'the account to be read again');
+  });
+
   it('hides what the document hides for a role', async () => {
     const {client} = demoClient();
-    const config = {
+    const customization = {
       schemaVersion: 1,
       roles: [{id: 'customer', label: 'Customer'}],
       fields: {
@@ -154,7 +169,7 @@ describe('<rapport-loyalty-balance>', () => {
       html`<rapport-loyalty-balance
         customer-id="c-001"
         .client=${client}
-        .config=${config}
+        .customization=${customization}
       ></rapport-loyalty-balance>`,
     );
     await until(() => inside(el, '.amount'), 'the balance');

@@ -4,7 +4,8 @@ import {property, state} from 'lit/decorators.js';
 import type {RapportClient} from '@rapport/core';
 import type {CustomizationDocument} from '@rapport/schema';
 import {environmentContext, type RapportEnvironment} from '../shared/context.js';
-import {checkCustomization} from '../shared/customization.js';
+import {resolveCustomization} from '../shared/customization.js';
+import {upgradeProperty} from '../shared/define.js';
 import {RapportErrorEvent} from '../shared/events.js';
 
 /**
@@ -28,7 +29,18 @@ export class RapportProvider extends LitElement {
   @property({attribute: false}) client?: RapportClient;
 
   /** The customization document, as an object or JSON text. Default: the built-in document. */
-  @property({attribute: false}) config?: CustomizationDocument | string;
+  @property({attribute: false}) customization: CustomizationDocument | string | undefined;
+
+  /**
+   * The customization document.
+   * @deprecated Use `customization`; `config` is an alias that reads and sets it.
+   */
+  get config(): CustomizationDocument | string | undefined {
+    return this.customization;
+  }
+  set config(value: CustomizationDocument | string | undefined) {
+    this.customization = value;
+  }
 
   /** The role of the person looking (`customer`, `agent`, `supervisor`...), as the customization document names it. */
   @property({attribute: 'viewer-role'}) viewerRole?: string;
@@ -38,18 +50,23 @@ export class RapportProvider extends LitElement {
 
   @provide({context: environmentContext})
   @state()
-  protected environment: RapportEnvironment = {customization: checkCustomization(undefined)};
+  protected environment: RapportEnvironment = {customization: resolveCustomization(undefined)};
+
+  constructor() {
+    super();
+    upgradeProperty(this, 'config');
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (
       !changed.has('client') &&
-      !changed.has('config') &&
+      !changed.has('customization') &&
       !changed.has('viewerRole') &&
       !changed.has('locale')
     )
       return;
-    const customization = checkCustomization(this.config);
-    if (changed.has('config') && !customization.ok)
+    const customization = resolveCustomization(this.customization);
+    if (changed.has('customization') && !customization.ok)
       this.dispatchEvent(new RapportErrorEvent(customization.error, this.localName));
     this.environment = {
       customization,

@@ -7,10 +7,19 @@ import type {
   RapportLoyaltyBalance,
   RapportProvider,
 } from '@rapport/widgets';
-import {demoClient, inside, until} from '../test-support/support.js';
+import {allInside, demoClient, inside, until} from '../../test-support/support.js';
+
+const relabelled = (label: string) => ({
+  ...defaultCustomization,
+  fields: {
+    ...defaultCustomization.fields,
+    phone: {...defaultCustomization.fields.phone!, label},
+  },
+});
+const labels = (card: Element) => allInside(card, 'dt').map((dt) => dt.textContent);
 
 describe('<rapport-provider>', () => {
-  it('gives every widget inside one client, so a page of widgets costs one request per entity', async () => {
+  it('gives every widget inside one client, so a page of widgets costs one request per resource', async () => {
     const {client, requests} = demoClient();
     const provider = await fixture<RapportProvider>(
       html`<rapport-provider .client=${client} viewer-role="agent">
@@ -33,12 +42,11 @@ describe('<rapport-provider>', () => {
         balances.every((b) => inside(b, '[part~="tier"]')),
       'every widget',
     );
-    const reads = requests.filter(
-      (r) => r.operation === 'getCustomers' || r.operation === 'getLoyaltyAccounts',
-    );
-    expect(reads.map((r) => `${r.operation}:${[...r.ids!].sort().join(',')}`).sort()).to.deep.equal(
-      ['getCustomers:c-001,c-002', 'getLoyaltyAccounts:c-001,c-002'],
-    );
+    const reads = requests.filter((r) => r.operation === 'read');
+    expect(reads.map((r) => `${r.resource}:${[...r.ids!].sort().join(',')}`).sort()).to.deep.equal([
+      'customers:c-001,c-002',
+      'loyaltyAccounts:c-001,c-002',
+    ]);
   });
 
   it("hands down role and locale; a widget's own properties win", async () => {
@@ -66,7 +74,7 @@ describe('<rapport-provider>', () => {
 
   it('reports a customization that is not valid, and its widgets say so instead of guessing', async () => {
     const {client} = demoClient();
-    const config = {
+    const customization = {
       ...defaultCustomization,
       fields: {
         ...defaultCustomization.fields,
@@ -77,7 +85,7 @@ describe('<rapport-provider>', () => {
     provider.client = client;
     provider.innerHTML = '<rapport-customer-card customer-id="c-001"></rapport-customer-card>';
     setTimeout(() => {
-      provider.config = config as never;
+      provider.customization = customization as never;
       document.body.append(provider);
     });
     const event = (await oneEvent(provider, 'rapport-error')) as RapportErrorEvent;
@@ -101,7 +109,7 @@ describe('<rapport-provider>', () => {
       },
     });
     const provider = await fixture<RapportProvider>(
-      html`<rapport-provider .client=${client} .config=${text} viewer-role="supervisor">
+      html`<rapport-provider .client=${client} .customization=${text} viewer-role="supervisor">
         <rapport-customer-card customer-id="c-001"></rapport-customer-card>
       </rapport-provider>`,
     );
@@ -110,6 +118,63 @@ describe('<rapport-provider>', () => {
     expect([...card.shadowRoot!.querySelectorAll('dt')].map((dt) => dt.textContent)).to.include(
       'Mobile',
     );
+  });
+
+  it('takes the document as `customization`, and still as the deprecated `config` alias', async () => {
+    const {client} = demoClient();
+    const provider = await fixture<RapportProvider>(
+      html`<rapport-provider .client=${client} viewer-role="supervisor">
+        <rapport-customer-card customer-id="c-001"></rapport-customer-card>
+      </rapport-provider>`,
+    );
+    const card = provider.querySelector<RapportCustomerCard>('rapport-customer-card')!;
+    await until(() => labels(card).includes('Phone'), 'the default labels');
+
+    provider.config = relabelled('Mobile');
+    await until(() => labels(card).includes('Mobile'), "the provider's document, set as config");
+    expect(provider.customization, 'config sets customization').to.equal(provider.config);
+
+    card.config = relabelled('Cell');
+    await until(() => labels(card).includes('Cell'), "the card's own document, set as config");
+    card.customization = relabelled('Handy');
+    await until(
+      () => labels(card).includes('Handy'),
+      "the card's own document, set as customization",
+    );
+    expect(card.config, 'config reads customization').to.equal(card.customization);
+  });
+
+  it('keeps a `config` set on an element before its tag was defined', async () => {
+    const {RapportProvider, RapportCustomerCard} = await import('@rapport/widgets');
+    const {client} = demoClient();
+    const early = relabelled('Mobile');
+    const provider = document.createElement('rapport-test-early-provider') as RapportProvider;
+    const card = document.createElement('rapport-test-early-card') as RapportCustomerCard;
+    provider.config = early;
+    card.client = client;
+    card.config = relabelled('Cell');
+    card.setAttribute('customer-id', 'c-001');
+    card.setAttribute('viewer-role', 'supervisor');
+    provider.append(card);
+    document.body.append(provider);
+    customElements.define('rapport-test-early-provider', class extends RapportProvider {});
+    customElements.define('rapport-test-early-card', class extends RapportCustomerCard {});
+    try {
+      expect(provider.customization, "the provider's early document").to.equal(early);
+      await until(() => labels(card).includes('Cell'), "the card's early document");
+      expect(Object.hasOwn(card, 'config'), 'no own property shadows the alias').to.equal(false);
+      const inherited = document.createElement('rapport-customer-card');
+      inherited.client = client;
+      inherited.customerId = 'c-001';
+      inherited.viewerRole = 'supervisor';
+      provider.append(inherited);
+      await until(
+        () => labels(inherited).includes('Mobile'),
+        "the provider's early document in use",
+      );
+    } finally {
+      provider.remove();
+    }
   });
 
   it('tells a widget without any client what to do', async () => {

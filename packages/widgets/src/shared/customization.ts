@@ -22,13 +22,14 @@ const DEFAULT: CustomizationState = {ok: true, document: defaultCustomization};
  * Validates a document once per object (or text) however many widgets use it. No document means the
  * built-in default.
  */
-export function checkCustomization(
-  config: CustomizationDocument | string | undefined | null,
+export function resolveCustomization(
+  customization: CustomizationDocument | string | undefined | null,
 ): CustomizationState {
-  if (config === undefined || config === null || config === '') return DEFAULT;
-  const cached = typeof config === 'string' ? byText.get(config) : byObject.get(config);
+  if (customization === undefined || customization === null || customization === '') return DEFAULT;
+  const cached =
+    typeof customization === 'string' ? byText.get(customization) : byObject.get(customization);
   if (cached) return cached;
-  const result = validateCustomization(config);
+  const result = validateCustomization(customization);
   const state: CustomizationState = result.valid
     ? {ok: true, document: result.document}
     : {
@@ -42,11 +43,11 @@ export function checkCustomization(
           },
         ),
       };
-  if (typeof config === 'string') {
+  if (typeof customization === 'string') {
     if (byText.size > 20) byText.clear();
-    byText.set(config, state);
+    byText.set(customization, state);
   } else {
-    byObject.set(config, state);
+    byObject.set(customization, state);
   }
   return state;
 }

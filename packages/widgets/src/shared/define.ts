@@ -15,3 +15,16 @@ export function defineElement(tag: string, element: CustomElementConstructor): v
     );
   }
 }
+
+/**
+ * Hands a value set on an element before its class was defined to the class's accessor. Lit does this
+ * for reactive properties only; a plain accessor (a deprecated alias) would stay shadowed by the
+ * element's own property and never see the value.
+ */
+export function upgradeProperty(element: object, name: string): void {
+  if (!Object.hasOwn(element, name)) return;
+  const record = element as Record<string, unknown>;
+  const value = record[name];
+  delete record[name];
+  record[name] = value;
+}

@@ -1,16 +1,24 @@
 import {consume} from '@lit/context';
 import {LitElement, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {DataChange, RapportClient} from '@rapport/core';
+import {
+  catalogue,
+  resourceOfEntity,
+  type DataChange,
+  type RapportClient,
+  type ResourceName,
+} from '@rapport/core';
 import {
   resolveLayout,
+  widgetEntity,
   type CustomizationDocument,
   type RenderPlan,
   type WidgetName,
 } from '@rapport/schema';
 import {baseStyles} from './base.styles.js';
 import {environmentContext, type RapportEnvironment} from './context.js';
-import {applyTheme, checkCustomization, type CustomizationState} from './customization.js';
+import {applyTheme, resolveCustomization, type CustomizationState} from './customization.js';
+import {upgradeProperty} from './define.js';
 import {RapportErrorEvent} from './events.js';
 import {stringsFor, type Strings} from './strings.js';
 
@@ -44,7 +52,18 @@ export abstract class RapportWidget extends LitElement {
   @property({attribute: false}) client?: RapportClient;
 
   /** A customization document, as an object or JSON text. Default: the provider's, else the built-in one. */
-  @property({attribute: false}) config?: CustomizationDocument | string;
+  @property({attribute: false}) customization: CustomizationDocument | string | undefined;
+
+  /**
+   * The customization document.
+   * @deprecated Use `customization`; `config` is an alias that reads and sets it.
+   */
+  get config(): CustomizationDocument | string | undefined {
+    return this.customization;
+  }
+  set config(value: CustomizationDocument | string | undefined) {
+    this.customization = value;
+  }
 
   /**
    * The role of the person looking (`customer`, `agent`...), as the customization document names it.
@@ -65,8 +84,8 @@ export abstract class RapportWidget extends LitElement {
   /** Which layout of the customization document this widget follows. */
   protected abstract readonly widgetName: WidgetName;
 
-  /** The validated customization. */
-  protected customization: CustomizationState = checkCustomization(undefined);
+  /** The customization in use (the widget's own, else the provider's), validated. */
+  protected resolvedCustomization: CustomizationState = resolveCustomization(undefined);
 
   /** The render plan for the current role and locale; `null` while the customization is not valid. */
   protected plan: RenderPlan | null = null;
@@ -78,6 +97,16 @@ export abstract class RapportWidget extends LitElement {
   private themeProperties: ReadonlySet<string> = new Set();
   private subscribedClient: RapportClient | undefined;
   private unsubscribe: (() => void) | undefined;
+
+  constructor() {
+    super();
+    upgradeProperty(this, 'config');
+  }
+
+  /** The catalogue resource whose records the widget's layout describes (`customers` for the card). */
+  protected get resource(): ResourceName | undefined {
+    return resourceOfEntity(widgetEntity[this.widgetName], catalogue);
+  }
 
   /** The client in use. */
   protected get activeClient(): RapportClient | undefined {
@@ -120,22 +149,22 @@ export abstract class RapportWidget extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const customization =
-      this.config !== undefined
-        ? checkCustomization(this.config)
-        : (this.environment?.customization ?? checkCustomization(undefined));
+      this.customization !== undefined
+        ? resolveCustomization(this.customization)
+        : (this.environment?.customization ?? resolveCustomization(undefined));
     // Plans are cached per document, role and locale, so this costs a lookup on most updates.
     this.plan = customization.ok
       ? planFor(customization.document, this.widgetName, this.activeRole, this.activeLocale)
       : null;
-    if (customization !== this.customization) {
-      this.customization = customization;
+    if (customization !== this.resolvedCustomization) {
+      this.resolvedCustomization = customization;
       this.themeProperties = applyTheme(
         this,
         customization.ok ? customization.document.theme : undefined,
         this.themeProperties,
       );
       // The provider reports its own document's problems; a widget reports only a document given to it.
-      if (!customization.ok && this.config !== undefined)
+      if (!customization.ok && this.customization !== undefined)
         this.dispatchEvent(new RapportErrorEvent(customization.error, this.localName));
     }
     this.subscribe();

@@ -15,6 +15,7 @@ window.bench = {
       hooks: {
         onRequest: (e) =>
           requests.push({
+            resource: e.resource,
             operation: e.operation,
             ids: e.ids ?? (e.customerId ? [e.customerId] : []),
           }),
@@ -39,16 +40,14 @@ window.bench = {
         onScreen.every((c) => c.shadowRoot?.querySelector('[part~="footer"] span:not(.skeleton)')),
     );
     provider.remove();
-    const reads = requests.filter((r) => r.operation === 'getCustomers');
+    const reads = requests.filter((r) => r.resource === 'customers' && r.operation === 'read');
     const requested = reads.flatMap((r) => r.ids);
     return {
       batchedCalls: reads.length,
       idsRequested: requested.length,
       duplicateIds: requested.length - new Set(requested).size,
       maxBatch: adapter.capabilities.maxBatchSize,
-      listCalls: requests.filter(
-        (r) => r.operation === 'listComplaints' || r.operation === 'listInteractions',
-      ).length,
+      listCalls: requests.filter((r) => r.operation === 'list').length,
     };
   },
 };

@@ -2,7 +2,7 @@
 // built-in (trusted) document and must be checked.
 import {defaultCustomization} from '@rapport/schema';
 
-export const config = {
+export const customization = {
   ...defaultCustomization,
   fields: {
     ...defaultCustomization.fields,

@@ -3,12 +3,12 @@
 import '@rapport/widgets/complaint-form';
 import {createClient} from '@rapport/core';
 import {backend} from './shared.js';
-import {config} from './startup-doc.js';
+import {customization} from './startup-doc.js';
 
 export async function showForm(validateMs) {
   const form = document.createElement('rapport-complaint-form');
   form.client = createClient(backend(5));
-  form.config = config;
+  form.customization = customization;
   form.customerId = 'c-001';
   document.body.append(form);
   await form.updateComplete;

@@ -3,12 +3,12 @@
 import Ajv from 'ajv';
 import schema from '@rapport/schema/customization.schema.json';
 import {ajvOptions} from '../../../../packages/schema/scripts/ajv-options.mjs';
-import {config} from './startup-doc.js';
+import {customization} from './startup-doc.js';
 import {showForm} from './startup-form.js';
 
 const validateStarted = performance.now();
 const validate = new Ajv(ajvOptions).compile(schema);
-if (!validate(config)) throw new Error('the benchmark document should be valid');
+if (!validate(customization)) throw new Error('the benchmark document should be valid');
 const validateMs = performance.now() - validateStarted;
 
 await showForm(validateMs);

@@ -9,7 +9,7 @@ const custom = (id, label, type, extra = {}) => [
   id,
   {entity: 'complaint', source: `customFields.${id}`, label, type, ...extra},
 ];
-const config = {
+const customization = {
   ...defaultCustomization,
   fields: {
     ...defaultCustomization.fields,
@@ -59,7 +59,7 @@ window.bench = {
   async type(keystrokes) {
     const form = document.createElement('rapport-complaint-form');
     form.client = createClient(backend(5));
-    form.config = config;
+    form.customization = customization;
     form.customerId = 'c-001';
     document.body.append(form);
     await until(() => form.shadowRoot?.querySelector('#f-description'));

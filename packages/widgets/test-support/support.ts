@@ -66,7 +66,7 @@ export function deepActiveElement(): Element | null {
 
 /** The Big List of Naughty Strings (MIT, see test-fixtures/blns/LICENSE). */
 export async function naughtyStrings(): Promise<string[]> {
-  const response = await fetch(new URL('../../test-fixtures/blns/blns.json', import.meta.url));
+  const response = await fetch(new URL('../test-fixtures/blns/blns.json', import.meta.url));
   return (await response.json()) as string[];
 }
 
