@@ -3,19 +3,6 @@
 // Widgets themselves never import an adapter; only this distribution bundle carries the HTTP one.
 import './rapport-widgets.js';
 
-export {
-  ComplaintBeforeSubmitEvent,
-  ComplaintFailedEvent,
-  ComplaintSubmittedEvent,
-  defineElement,
-  environmentContext,
-  RapportComplaintForm,
-  RapportCustomerCard,
-  RapportErrorEvent,
-  RapportLoyaltyBalance,
-  RapportProvider,
-  RapportWidget,
-  uiLocales,
-} from './index.js';
+export * from './index.js';
 export {createClient, isRapportError, RapportError} from '@rapport/core';
 export {httpAdapter} from '@rapport/adapter-http';

@@ -4,18 +4,4 @@ import './customer-card/rapport-customer-card.js';
 import './loyalty-balance/rapport-loyalty-balance.js';
 import './complaint-form/rapport-complaint-form.js';
 
-export {
-  ComplaintBeforeSubmitEvent,
-  ComplaintFailedEvent,
-  ComplaintSubmittedEvent,
-  defineElement,
-  environmentContext,
-  RapportComplaintForm,
-  RapportCustomerCard,
-  RapportErrorEvent,
-  RapportLoyaltyBalance,
-  RapportProvider,
-  RapportWidget,
-  uiLocales,
-} from './index.js';
-export type {RapportEnvironment} from './index.js';
+export * from './index.js';
