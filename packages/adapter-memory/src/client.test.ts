@@ -6,7 +6,7 @@ import {
   createClient,
   isRapportError,
   type ComplaintInput,
-  type ErrorEvent,
+  type RequestErrorEvent,
   type RequestEvent,
 } from '@rapport/core';
 
@@ -16,7 +16,7 @@ describe('client over the memory backend', () => {
   it('stores exactly 1,000 complaints, none twice, under 30% simulated transient failures', async () => {
     const adapter = memoryAdapter({asOf, faults: {rate: 0.3, seed: 2026, retryAfterMs: 1}});
     const requests: RequestEvent[] = [];
-    const errors: ErrorEvent[] = [];
+    const errors: RequestErrorEvent[] = [];
     const client = createClient(adapter, {
       retry: {attempts: 12, baseDelayMs: 1, maxDelayMs: 4},
       hooks: {onRequest: (e) => requests.push(e), onError: (e) => errors.push(e)},
@@ -25,7 +25,7 @@ describe('client over the memory backend', () => {
     const ids = Array.from({length: 200}, (_, i) => `c-${String(i + 1).padStart(3, '0')}`);
     const results = await Promise.all(
       Array.from({length: 1000}, (_, i) =>
-        client.submitComplaint({
+        client.create('complaints', {
           customerId: ids[i % ids.length]!,
           channel: 'web',
           category: 'delivery',
@@ -58,7 +58,7 @@ describe('client over the memory backend', () => {
       description: '',
     };
     await assert.rejects(
-      client.submitComplaint(bad),
+      client.create('complaints', bad),
       (e) => isRapportError(e, 'invalid_input') && 'description' in e.fields,
     );
     assert.equal(requests.length, 1);
@@ -70,16 +70,18 @@ describe('client over the memory backend', () => {
     const client = createClient(adapter, {hooks: {onRequest: (e) => requests.push(e)}});
     const ids = Array.from({length: 120}, (_, i) => `c-${String(i + 1).padStart(3, '0')}`);
     const cards = await Promise.all(
-      ids.map((id) => Promise.all([client.getCustomer(id), client.getLoyaltyAccount(id)])),
+      ids.map((id) =>
+        Promise.all([client.read('customers', id), client.read('loyaltyAccounts', id)]),
+      ),
     );
     assert.equal(cards.length, 120);
-    assert.deepEqual(requests.map((r) => `${r.operation}:${r.ids!.length}`).sort(), [
-      'getCustomers:20',
-      'getCustomers:50',
-      'getCustomers:50',
-      'getLoyaltyAccounts:20',
-      'getLoyaltyAccounts:50',
-      'getLoyaltyAccounts:50',
+    assert.deepEqual(requests.map((r) => `${r.resource}.${r.operation}:${r.ids!.length}`).sort(), [
+      'customers.read:20',
+      'customers.read:50',
+      'customers.read:50',
+      'loyaltyAccounts.read:20',
+      'loyaltyAccounts.read:50',
+      'loyaltyAccounts.read:50',
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {checkAdapter, runAdapterConformance} from '@rapport/adapter-testkit';
+import {checkAdapter, formatReport, runAdapterConformance} from '@rapport/adapter-testkit';
 import {memoryAdapter} from '@rapport/adapter-memory';
-import type {CrmAdapter} from '@rapport/core';
+import type {AdapterResources, Complaint, CrmAdapter} from '@rapport/core';
 
 const asOf = new Date('2026-11-01T00:00:00Z');
 const knownCustomerIds = ['c-001', 'c-002'];
@@ -14,9 +14,20 @@ runAdapterConformance({
   knownCustomerIds,
 });
 
+/** The memory adapter with some of its resources' handlers replaced. */
+function altered(
+  change: (resources: Required<AdapterResources>) => AdapterResources,
+): () => CrmAdapter {
+  return () => {
+    const real = memoryAdapter({asOf});
+    const resources = real.resources as Required<AdapterResources>;
+    return {...real, resources: {...resources, ...change(resources)}};
+  };
+}
+
 describe('the conformance kit catches broken adapters', () => {
-  const failed = async (adapter: () => CrmAdapter): Promise<string[]> =>
-    (await checkAdapter({name: 'broken', create: adapter, knownCustomerIds}))
+  const failed = async (create: () => CrmAdapter): Promise<string[]> =>
+    (await checkAdapter({name: 'broken', create, knownCustomerIds}))
       .filter((r) => r.outcome === 'failed')
       .map((r) => r.id);
 
@@ -24,50 +35,193 @@ describe('the conformance kit catches broken adapters', () => {
     assert.deepEqual(await failed(() => memoryAdapter({asOf})), []);
   });
 
+  it('fails an adapter whose complaints list is oldest first', async () => {
+    const ids = await failed(
+      altered(({complaints}) => ({
+        complaints: {
+          ...complaints,
+          list: async (id, page, o) => {
+            const newest = await complaints.list(id, {limit: 100}, o);
+            return {...newest, items: [...newest.items].reverse().slice(0, page?.limit ?? 20)};
+          },
+        },
+      })),
+    );
+    assert.ok(ids.includes('complaints.list.newest-first'), ids.join());
+  });
+
+  it('fails an oldest-first complaints list on a backend that starts empty, by creating complaints first', async () => {
+    const ids = await failed(
+      altered(({complaints}) => {
+        const created: Complaint[] = [];
+        return {
+          complaints: {
+            create: async (input, o) => {
+              const complaint = await complaints.create(input, o);
+              if (!created.some((c) => c.id === complaint.id)) created.push(complaint);
+              return complaint;
+            },
+            list: async (id, page, o) => {
+              await complaints.list(id, page, o);
+              const items = created.filter((c) => c.customerId === id);
+              return {items: items.slice(0, page?.limit ?? 20), nextCursor: null};
+            },
+          },
+        };
+      }),
+    );
+    assert.ok(ids.includes('complaints.list.newest-first'), ids.join());
+  });
+
   it('fails an adapter that leaves unknown ids out of a batch answer', async () => {
-    const ids = await failed(() => {
-      const real = memoryAdapter({asOf});
-      return {
-        ...real,
-        getCustomers: async (list, o) =>
-          (await real.getCustomers(list, o)).filter((e) => e.record !== null),
-      };
-    });
-    assert.ok(ids.includes('getCustomers.batch-answer'), ids.join());
+    const ids = await failed(
+      altered(({customers}) => ({
+        customers: {
+          read: async (keys, o) => (await customers.read(keys, o)).filter((e) => e.record !== null),
+        },
+      })),
+    );
+    assert.ok(ids.includes('customers.read.batch-answer'), ids.join());
   });
 
   it('fails an adapter that stores a retried submission twice', async () => {
-    const ids = await failed(() => {
-      const real = memoryAdapter({asOf});
-      let n = 0;
-      return {
-        ...real,
-        submitComplaint: (input, o) =>
-          real.submitComplaint(input, {...o, idempotencyKey: `${o.idempotencyKey}-${++n}`}),
-      };
-    });
-    assert.ok(ids.includes('submitComplaint.idempotent'), ids.join());
+    let n = 0;
+    const ids = await failed(
+      altered(({complaints}) => ({
+        complaints: {
+          ...complaints,
+          create: (input, o) =>
+            complaints.create(input, {...o, idempotencyKey: `${o.idempotencyKey}-${++n}`}),
+        },
+      })),
+    );
+    assert.ok(ids.includes('complaints.create.idempotent'), ids.join());
   });
 
-  it('fails an adapter that answers silently for an operation it does not declare', async () => {
-    const ids = await failed(() => {
-      const real = memoryAdapter({asOf});
-      return {
-        ...real,
-        capabilities: {
-          ...real.capabilities,
-          operations: real.capabilities.operations.filter((o) => o !== 'describeFields'),
+  it('fails an adapter that does not copy contact back into the complaint', async () => {
+    const ids = await failed(
+      altered(({complaints}) => ({
+        complaints: {
+          ...complaints,
+          create: async (input, o) => {
+            const {contact: _dropped, ...complaint} = await complaints.create(input, o);
+            return complaint;
+          },
         },
-      };
-    });
-    assert.deepEqual(ids, ['describeFields.unsupported']);
+      })),
+    );
+    assert.deepEqual(ids, ['complaints.create.anonymous']);
+  });
+
+  it("fails an adapter whose interactions list holds another customer's items", async () => {
+    const ids = await failed(
+      altered(({interactions}) => ({
+        interactions: {
+          list: async (id, page, o) => {
+            const own = await interactions.list(id, page, o);
+            const other = await interactions.list(id === 'c-001' ? 'c-002' : 'c-001', {limit: 1});
+            return {...own, items: [...other.items, ...own.items].slice(0, page?.limit ?? 20)};
+          },
+        },
+      })),
+    );
+    assert.ok(ids.includes('interactions.list.owner'), ids.join());
+  });
+
+  it('fails an adapter whose pages repeat items', async () => {
+    const ids = await failed(
+      altered(({interactions}) => ({
+        interactions: {
+          list: (id, page, o) => interactions.list(id, page && {limit: page.limit ?? 20}, o),
+        },
+      })),
+    );
+    assert.ok(ids.includes('interactions.list.pages'), ids.join());
+  });
+
+  it('fails an adapter that serves only part of a resource', async () => {
+    const ids = await failed(
+      altered(({complaints}) => ({complaints: {list: complaints.list} as never})),
+    );
+    assert.ok(ids.includes('capabilities.shape'), ids.join());
+    assert.ok(!ids.some((id) => id.startsWith('complaints.create')), 'no create checks run');
   });
 
   it('fails an adapter that ignores abort signals', async () => {
-    const ids = await failed(() => {
-      const real = memoryAdapter({asOf});
-      return {...real, listInteractions: (id, page) => real.listInteractions(id, page)};
+    const ids = await failed(
+      altered(({interactions}) => ({
+        interactions: {list: (id, page) => interactions.list(id, page)},
+      })),
+    );
+    assert.deepEqual(ids, ['interactions.list.abort']);
+  });
+
+  it('runs no checks for a resource the adapter does not serve, and reports it as not served', async () => {
+    const partial = (): CrmAdapter => {
+      const {loyaltyAccounts: _left, ...resources} = memoryAdapter({asOf}).resources;
+      return {...memoryAdapter({asOf}), resources};
+    };
+    const results = await checkAdapter({name: 'partial', create: partial, knownCustomerIds});
+    assert.deepEqual(
+      results.filter((r) => r.outcome !== 'passed').map((r) => r.id),
+      [],
+    );
+    assert.ok(!results.some((r) => r.group.startsWith('loyaltyAccounts')));
+    assert.match(formatReport('partial', results, partial()), /loyaltyAccounts\.read\s+not served/);
+  });
+});
+
+describe('the conformance kit blames a wrong configuration, not the adapter', () => {
+  const create = () => memoryAdapter({asOf});
+
+  it('refuses an unknown skip id, at compile time and at run time', async () => {
+    await assert.rejects(
+      checkAdapter({
+        name: 'memory',
+        create,
+        knownCustomerIds,
+        // @ts-expect-error: operations that are not served have no check any more
+        skip: {'complaints.create.unsupported': 'gone'},
+      }),
+      /Conformance configuration: skip names "complaints\.create\.unsupported", which is not a check id; the check ids are: capabilities\.shape, customers\.read\.batch-answer/,
+    );
+  });
+
+  it('reports skipped checks as skipped', async () => {
+    const results = await checkAdapter({
+      name: 'memory',
+      create,
+      knownCustomerIds,
+      skip: {'complaints.create.anonymous': 'the backend wants a customer for every ticket'},
     });
-    assert.deepEqual(ids, ['listInteractions.abort']);
+    assert.deepEqual(
+      results.filter((r) => r.outcome === 'skipped').map((r) => [r.id, r.message]),
+      [['complaints.create.anonymous', 'the backend wants a customer for every ticket']],
+    );
+  });
+
+  it('needs two different known customers', async () => {
+    await assert.rejects(
+      checkAdapter({name: 'memory', create, knownCustomerIds: ['c-001', 'c-001']}),
+      /Conformance configuration: knownCustomerIds must name at least two different customers/,
+    );
+  });
+
+  it('says which known customer the backend does not have', async () => {
+    await assert.rejects(
+      checkAdapter({name: 'memory', create, knownCustomerIds: ['c-001', 'c-999']}),
+      /Conformance configuration: knownCustomerIds\[1\] "c-999" is not a customer of the "memory" backend \(customers\.read answered no record for it\)/,
+    );
+  });
+
+  it('checks known customers through a list when the adapter reads no customers', async () => {
+    const noCustomers = (): CrmAdapter => {
+      const {customers: _left, ...resources} = memoryAdapter({asOf}).resources;
+      return {...memoryAdapter({asOf}), resources};
+    };
+    await assert.rejects(
+      checkAdapter({name: 'memory', create: noCustomers, knownCustomerIds: ['c-999', 'c-001']}),
+      /knownCustomerIds\[0\] "c-999" is not a customer of the "memory" backend \(complaints\.list answered not_found\)/,
+    );
   });
 });

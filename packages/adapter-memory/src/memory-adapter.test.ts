@@ -5,7 +5,13 @@ import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {createDemoData, demoProgram, memoryAdapter} from '@rapport/adapter-memory';
 import {jsonFileStore} from '@rapport/adapter-memory/node';
-import {isRapportError, replayLedger, scoreRfm, type ComplaintInput} from '@rapport/core';
+import {
+  isRapportError,
+  replayLedger,
+  scoreRfm,
+  stableStringify,
+  type ComplaintInput,
+} from '@rapport/core';
 
 const asOf = new Date('2026-11-01T00:00:00Z');
 const complaint: ComplaintInput = {
@@ -84,7 +90,7 @@ describe('memoryAdapter', () => {
   it('adds latency and can be aborted while waiting', async () => {
     const adapter = memoryAdapter({asOf, latency: 200});
     const controller = new AbortController();
-    const read = adapter.getCustomers(['c-001'], {signal: controller.signal});
+    const read = adapter.resources.customers!.read(['c-001'], {signal: controller.signal});
     setTimeout(() => controller.abort(), 10);
     await assert.rejects(read, (e: Error) => e.name === 'AbortError');
   });
@@ -95,17 +101,17 @@ describe('memoryAdapter', () => {
       faults: {rate: 1, kinds: ['rate_limited'], retryAfterMs: 7},
     });
     await assert.rejects(
-      adapter.getCustomers(['c-001']),
+      adapter.resources.customers!.read(['c-001']),
       (e) => isRapportError(e, 'rate_limited') && e.retryAfterMs === 7,
     );
     adapter.setFaults(null);
-    assert.equal((await adapter.getCustomers(['c-001']))[0]!.record!.id, 'c-001');
+    assert.equal((await adapter.resources.customers!.read(['c-001']))[0]!.record!.id, 'c-001');
     const codes = async (): Promise<string[]> => {
       const a = memoryAdapter({asOf, faults: {rate: 0.5, seed: 3}});
       const out: string[] = [];
       for (let i = 0; i < 20; i++)
         out.push(
-          await a.getCustomers(['c-001']).then(
+          await a.resources.customers!.read(['c-001']).then(
             () => 'ok',
             (e) => e.code,
           ),
@@ -117,34 +123,124 @@ describe('memoryAdapter', () => {
     assert.ok(first.includes('ok') && first.some((c) => c !== 'ok'));
   });
 
-  it('may lose the answer of a write it did perform, as real networks do', async () => {
+  it('may lose the answer of a write it did perform, and answers the retry with the stored complaint', async () => {
     const adapter = memoryAdapter({asOf, faults: {rate: 1, kinds: ['timeout'], seed: 2}});
-    for (let i = 0; i < 10; i++) {
-      await adapter.submitComplaint(complaint, {idempotencyKey: `lost-${i}`}).catch(() => {});
+    const before = adapter.data.complaints.length;
+    const keys = Array.from({length: 10}, (_, i) => `lost-${i}`);
+    for (const key of keys) {
+      await adapter.resources
+        .complaints!.create({...complaint, subject: key}, {idempotencyKey: key})
+        .then(
+          () => assert.fail('every call fails at rate 1'),
+          (e) => assert.ok(isRapportError(e, 'timeout'), String(e)),
+        );
     }
-    const stored = adapter.data.complaints.length - createDemoData({asOf}).complaints.length;
-    assert.ok(stored > 0 && stored < 10, `some writes happened before the failure (${stored})`);
+    const lost = adapter.data.complaints.slice(before);
+    assert.ok(
+      lost.length > 0 && lost.length < 10,
+      `some writes happened before the failure (${lost.length})`,
+    );
+
+    adapter.setFaults(null);
+    const retried = await Promise.all(
+      keys.map((key) =>
+        adapter.resources.complaints!.create({...complaint, subject: key}, {idempotencyKey: key}),
+      ),
+    );
+    const stored = adapter.data.complaints.slice(before);
+    assert.equal(stored.length, 10, 'each key is stored once');
+    for (const done of lost) {
+      assert.equal(
+        retried.find((c) => c.subject === done.subject)?.id,
+        done.id,
+        'a retry after a lost answer gets the complaint stored the first time',
+      );
+    }
+  });
+
+  it('refuses bad arguments with the contract guards: keys, page, idempotency key, entity', async () => {
+    const adapter = memoryAdapter({asOf, maxBatchSize: 2});
+    const field = async (promise: Promise<unknown>, name: string) =>
+      assert.rejects(promise, (e) => isRapportError(e, 'invalid_input') && name in e.fields);
+    await field(adapter.resources.customers!.read(['c-001', 'c-002', 'c-003']), 'ids');
+    await field(adapter.resources.loyaltyAccounts!.read(['']), 'ids');
+    await field(adapter.resources.complaints!.list('c-001', {limit: 101}), 'limit');
+    await field(adapter.resources.interactions!.list('c-001', {cursor: 'x'}), 'cursor');
+    await field(adapter.resources.interactions!.list(''), 'customerId');
+    await field(
+      adapter.resources.complaints!.create(complaint, {idempotencyKey: ' '}),
+      'idempotencyKey',
+    );
+    await field(adapter.describeFields('nonsense' as never), 'entity');
+    assert.equal(
+      (await adapter.resources.customers!.read(['c-001', 'c-002', 'c-001'])).length,
+      2,
+      'a repeated id counts once towards the batch size',
+    );
   });
 
   it('keeps submissions in a JSON file across restarts, written atomically', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-'));
     const path = join(dir, 'data', 'demo.json');
     const first = memoryAdapter({asOf, store: jsonFileStore(path)});
-    const stored = await first.submitComplaint(complaint, {idempotencyKey: 'persist-1'});
+    const stored = await first.resources.complaints!.create(complaint, {
+      idempotencyKey: 'persist-1',
+    });
     assert.deepEqual(
       readdirSync(join(dir, 'data')),
       ['demo.json'],
       'no temporary file is left behind',
     );
+    assert.equal(JSON.parse(readFileSync(path, 'utf8')).format, 2);
 
     const restarted = memoryAdapter({asOf, store: jsonFileStore(path)});
-    const page = await restarted.listComplaints('c-001', {limit: 1});
+    const page = await restarted.resources.complaints!.list('c-001', {limit: 1});
     assert.equal(page.items[0]!.id, stored.id);
-    const replay = await restarted.submitComplaint(complaint, {idempotencyKey: 'persist-1'});
+    const replay = await restarted.resources.complaints!.create(complaint, {
+      idempotencyKey: 'persist-1',
+    });
     assert.equal(replay.id, stored.id, 'idempotency keys survive the restart too');
+    await assert.rejects(
+      restarted.resources.complaints!.create(
+        {...complaint, subject: 'Other'},
+        {idempotencyKey: 'persist-1'},
+      ),
+      (e) => isRapportError(e, 'conflict'),
+      'so does the input a key was used with',
+    );
 
     restarted.reset();
-    assert.equal(JSON.parse(readFileSync(path, 'utf8')).complaints.length, 0);
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    assert.equal(saved.complaints.length, 0);
+    assert.equal(saved.idempotency.length, 0);
+  });
+
+  it('loads a format 1 data file, keys included, and saves it as format 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-'));
+    const path = join(dir, 'demo.json');
+    const old = memoryAdapter({asOf});
+    const stored = await old.resources.complaints!.create(complaint, {idempotencyKey: 'old-key'});
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: 1,
+        seed: 42,
+        size: 200,
+        complaints: [stored],
+        idempotency: [['old-key', stableStringify(complaint), stored.id]],
+      }),
+    );
+    const upgraded = memoryAdapter({asOf, store: jsonFileStore(path)});
+    assert.equal(
+      (await upgraded.resources.complaints!.list('c-001', {limit: 1})).items[0]!.id,
+      stored.id,
+    );
+    const replay = await upgraded.resources.complaints!.create(complaint, {
+      idempotencyKey: 'old-key',
+    });
+    assert.equal(replay.id, stored.id, 'the format 1 key still answers with its complaint');
+    assert.equal(upgraded.data.complaints.filter((c) => c.id === stored.id).length, 1);
+    assert.equal(JSON.parse(readFileSync(path, 'utf8')).format, 2);
   });
 
   it('refuses a data file that is not its own, and leaves it alone', () => {
@@ -161,7 +257,7 @@ describe('memoryAdapter', () => {
   it('rejects custom fields the backend does not have', async () => {
     const adapter = memoryAdapter({asOf});
     await assert.rejects(
-      adapter.submitComplaint(
+      adapter.resources.complaints!.create(
         {...complaint, customFields: {shoe_size: '42'}},
         {idempotencyKey: 'x'},
       ),

@@ -1,23 +1,31 @@
 import {
-  adapterOperations,
-  validateComplaintInput,
   defaultSlaPolicy,
   entities,
-  invalidInput,
+  memoryIdempotencyStore,
   RapportError,
   slaDueDates,
-  stableStringify,
+  invalidInput,
+  validateComplaintInput,
+  validateCustomerId,
+  validateEntity,
+  validateIdempotencyKey,
+  validateKeys,
+  validatePage,
+  withIdempotency,
+  type AdapterResources,
   type BatchResult,
   type CallOptions,
   type Complaint,
+  type ComplaintInput,
   type CrmAdapter,
   type Customer,
-  type Entity,
-  type FieldCatalog,
+  type IdempotencyRecord,
   type Interaction,
   type LoyaltyAccount,
+  type MemoryIdempotencyStore,
   type Page,
   type PageRequest,
+  type RapportCatalogue,
   type SlaPolicy,
   type WriteOptions,
 } from '@rapport/core';
@@ -27,12 +35,22 @@ import {FaultInjector, type FaultOptions} from './faults.js';
 
 /** What the memory backend saves to keep submissions across restarts. */
 export interface MemorySnapshot {
-  readonly format: 1;
+  readonly format: 2;
   readonly seed: number;
   readonly size: number;
   /** Complaints submitted through the adapter, oldest first. */
   readonly complaints: readonly Complaint[];
-  /** Idempotency records: key, fingerprint of the input, complaint id. */
+  /** The idempotency store's finished keys, as `MemoryIdempotencyStore.entries()` gives them. */
+  readonly idempotency: readonly (readonly [key: string, record: IdempotencyRecord])[];
+}
+
+/** A snapshot written before format 2; still loaded, and saved again as format 2. */
+export interface MemorySnapshotV1 {
+  readonly format: 1;
+  readonly seed: number;
+  readonly size: number;
+  readonly complaints: readonly Complaint[];
+  /** Key, fingerprint of the input, complaint id. */
   readonly idempotency: readonly (readonly [
     key: string,
     fingerprint: string,
@@ -42,7 +60,7 @@ export interface MemorySnapshot {
 
 /** Where snapshots are kept. `@rapport/adapter-memory/node` has a JSON file store. */
 export interface SnapshotStore {
-  load(): MemorySnapshot | undefined;
+  load(): MemorySnapshot | MemorySnapshotV1 | undefined;
   save(snapshot: MemorySnapshot): void;
 }
 
@@ -65,7 +83,7 @@ export interface MemoryAdapterOptions extends DemoDataOptions {
   readonly now?: () => number;
 }
 
-/** The embedded backend: the whole adapter contract in memory, plus demo controls. */
+/** The embedded backend: every resource of the catalogue in memory, plus demo controls. */
 export interface MemoryAdapter extends CrmAdapter {
   /** The seeded data set, with what was submitted since. */
   readonly data: DemoData;
@@ -77,12 +95,12 @@ export interface MemoryAdapter extends CrmAdapter {
   reset(): void;
 }
 
-const MAX_PAGE = 100;
-const DEFAULT_PAGE = 20;
+// How core's withIdempotency names a key of a complaint create; format 1 snapshots stored bare keys.
+const complaintKey = (key: string): string => `complaints\u0000${key}`;
 
 /**
- * An in-memory CRM seeded with a deterministic demo data set (see `createDemoData`). It implements
- * the whole adapter contract and passes `@rapport/adapter-testkit`. For demos and tests it can add
+ * An in-memory CRM seeded with a deterministic demo data set (see `createDemoData`). It serves every
+ * resource of the catalogue and passes `@rapport/adapter-testkit`. For demos and tests it can add
  * latency and simulated failures, and keep submissions in a {@link SnapshotStore}.
  */
 export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
@@ -100,10 +118,10 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   let complaints: Map<string, Complaint[]>;
   let interactions: Map<string, Interaction[]>;
   let submitted: Complaint[];
-  let idempotency: Map<string, {fingerprint: string; complaintId: string}>;
+  let idempotency: MemoryIdempotencyStore;
   let sequence: number;
 
-  const load = (snapshot?: MemorySnapshot): void => {
+  const load = (snapshot?: MemorySnapshot | MemorySnapshotV1): void => {
     const seeded = createDemoData({seed, size, ...(options.asOf && {asOf: options.asOf})});
     customers = new Map(seeded.customers.map((c) => [c.id, c]));
     accounts = new Map(seeded.accounts.map((a) => [a.customerId, a]));
@@ -118,14 +136,32 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       (i) => i.at,
     );
     submitted = [];
-    idempotency = new Map();
     sequence = seeded.complaints.length;
     const usable =
-      snapshot && snapshot.format === 1 && snapshot.seed === seed && snapshot.size === size;
+      snapshot &&
+      (snapshot.format === 1 || snapshot.format === 2) &&
+      snapshot.seed === seed &&
+      snapshot.size === size;
     for (const complaint of usable ? snapshot.complaints : []) record(complaint);
-    for (const [key, fingerprint, complaintId] of usable ? snapshot.idempotency : [])
-      idempotency.set(key, {fingerprint, complaintId});
+    idempotency = memoryIdempotencyStore({
+      now,
+      ...(usable && {entries: snapshot.format === 2 ? snapshot.idempotency : upgrade(snapshot)}),
+    });
+    once = withIdempotency<RapportCatalogue>(backend, idempotency);
     data = seeded;
+  };
+  const upgrade = (snapshot: MemorySnapshotV1): [string, IdempotencyRecord][] => {
+    const byId = new Map(submitted.map((c) => [c.id, c]));
+    const entries: [string, IdempotencyRecord][] = [];
+    for (const [key, fingerprint, complaintId] of snapshot.idempotency) {
+      const complaint = byId.get(complaintId);
+      if (complaint)
+        entries.push([
+          complaintKey(key),
+          {state: 'done', fingerprint, outcome: {value: complaint}},
+        ]);
+    }
+    return entries;
   };
   const record = (complaint: Complaint): void => {
     submitted.push(complaint);
@@ -144,95 +180,35 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   };
   const save = (): void =>
     options.store?.save({
-      format: 1,
+      format: 2,
       seed,
       size,
       complaints: submitted,
-      idempotency: [...idempotency].map(([key, v]) => [key, v.fingerprint, v.complaintId] as const),
+      idempotency: idempotency.entries(),
     });
-  load(options.store?.load());
+  const read = <T>(keys: readonly string[], find: (key: string) => T | undefined): BatchResult<T> =>
+    validateKeys(keys, maxBatchSize).map((id) => ({id, record: find(id) ?? null}));
 
-  /** Latency, then maybe a simulated failure; `run` does the work; then maybe a lost answer. */
-  const call = async <T>(
-    operation: string,
-    signal: AbortSignal | undefined,
-    run: () => T,
-  ): Promise<T> => {
-    signal?.throwIfAborted();
-    const delay =
-      typeof latency === 'number'
-        ? latency
-        : latency.min + Math.random() * (latency.max - latency.min);
-    if (delay > 0) await sleep(delay, signal);
-    signal?.throwIfAborted();
-    const fault = faults?.next(operation) ?? null;
-    if (fault && !fault.after) throw fault.error;
-    const result = run();
-    if (fault) throw fault.error;
-    return result;
-  };
-
-  const batch = <T>(
-    ids: readonly string[],
-    find: (id: string) => T | undefined,
-  ): BatchResult<T> => {
-    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
-      throw invalidInput('ids', 'must be a list of ids');
-    const distinct = [...new Set(ids)];
-    if (distinct.length > maxBatchSize) {
-      throw invalidInput(
-        'ids',
-        `holds ${distinct.length} ids; at most ${maxBatchSize} are allowed in one batch`,
-      );
-    }
-    return distinct.map((id) => ({id, record: find(id) ?? null}));
-  };
-
-  const page = <T>(
-    customerId: string,
-    lists: Map<string, T[]>,
-    request: PageRequest = {},
-  ): Page<T> => {
-    if (!customers.has(customerId))
-      throw new RapportError('not_found', `No customer ${JSON.stringify(customerId)}`, {
-        details: {customerId},
+  const page = <T>(customerId: string, lists: Map<string, T[]>, request?: PageRequest): Page<T> => {
+    const id = validateCustomerId(customerId);
+    const {cursor, limit} = validatePage(request);
+    if (!customers.has(id))
+      throw new RapportError('not_found', `No customer ${JSON.stringify(id)}`, {
+        details: {customerId: id},
       });
-    const limit = request.limit ?? DEFAULT_PAGE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
-      throw invalidInput('limit', `must be a whole number from 1 to ${MAX_PAGE}`);
-    const offset = request.cursor === undefined ? 0 : Number(request.cursor);
-    if (!Number.isSafeInteger(offset) || offset < 0 || request.cursor === '')
+    const offset = cursor === undefined ? 0 : Number(cursor);
+    if (!/^\d+$/.test(cursor ?? '0') || !Number.isSafeInteger(offset))
       throw invalidInput('cursor', 'is not a cursor this backend gave out');
-    const all = lists.get(customerId) ?? [];
-    const items = all.slice(offset, offset + limit);
+    const all = lists.get(id) ?? [];
     return {
-      items,
+      items: all.slice(offset, offset + limit),
       nextCursor: offset + limit < all.length ? String(offset + limit) : null,
       total: all.length,
     };
   };
 
-  const submit = (input: unknown, key: string): Complaint => {
-    if (typeof key !== 'string' || key.trim() === '' || key.length > 200) {
-      throw invalidInput(
-        'idempotencyKey',
-        'is required: a unique string of at most 200 characters per submission',
-      );
-    }
-    const fingerprint = stableStringify(input);
-    const seen = idempotency.get(key);
-    if (seen) {
-      if (seen.fingerprint !== fingerprint) {
-        throw new RapportError(
-          'conflict',
-          `Idempotency key ${JSON.stringify(key)} was already used for a different complaint`,
-          {
-            details: {idempotencyKey: key},
-          },
-        );
-      }
-      return submitted.find((c) => c.id === seen.complaintId)!;
-    }
+  const create = async (input: unknown, write: WriteOptions): Promise<Complaint> => {
+    validateIdempotencyKey(write?.idempotencyKey);
     const checked = validateComplaintInput(input);
     const problems: Record<string, string> = {};
     if (checked.customerId !== undefined && !customers.has(checked.customerId))
@@ -276,38 +252,90 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       history: [],
     };
     record(complaint);
-    idempotency.set(key, {fingerprint, complaintId: complaint.id});
-    save();
     return complaint;
+  };
+
+  // The backend proper: no latency, no faults.
+  const backend: CrmAdapter & {resources: Required<AdapterResources>} = {
+    name: 'memory',
+    capabilities: {maxBatchSize, entities, customFieldsWritable: true},
+    resources: {
+      customers: {read: async (keys) => read(keys, (id) => customers.get(id))},
+      loyaltyAccounts: {read: async (keys) => read(keys, (id) => accounts.get(id))},
+      complaints: {list: async (id, request) => page(id, complaints, request), create},
+      interactions: {list: async (id, request) => page(id, interactions, request)},
+    },
+    describeFields: async (entity) => memoryCatalog[validateEntity(entity)],
+  };
+  let once: CrmAdapter;
+  const createOnce = async (input: unknown, write: WriteOptions): Promise<Complaint> => {
+    try {
+      return await once.resources.complaints!.create(input as ComplaintInput, write);
+    } finally {
+      // After stored failures too: a permanent error is an outcome the key keeps.
+      save();
+    }
+  };
+  load(options.store?.load());
+
+  /**
+   * Latency, then maybe a simulated failure before the work, the work, then maybe one after it. Faults
+   * sit outside the idempotency layer, so a fault after the work is a lost answer: the write was made
+   * and its key completed, and a retry with the key gets the stored complaint.
+   */
+  const call = async <T>(
+    operation: string,
+    signal: AbortSignal | undefined,
+    run: () => T | Promise<T>,
+  ): Promise<T> => {
+    signal?.throwIfAborted();
+    const delay =
+      typeof latency === 'number'
+        ? latency
+        : latency.min + Math.random() * (latency.max - latency.min);
+    if (delay > 0) await sleep(delay, signal);
+    signal?.throwIfAborted();
+    const fault = faults?.next(operation) ?? null;
+    if (fault && !fault.after) throw fault.error;
+    const result = await run();
+    if (fault) throw fault.error;
+    return result;
   };
 
   return {
     name: 'memory',
-    capabilities: {
-      maxBatchSize,
-      operations: adapterOperations,
-      entities,
-      customFieldsWritable: true,
-    },
+    capabilities: backend.capabilities,
     get data() {
       return {...data, complaints: [...data.complaints, ...submitted]};
     },
-    getCustomers: (ids, o: CallOptions = {}) =>
-      call('getCustomers', o.signal, () => batch(ids, (id) => customers.get(id))),
-    getLoyaltyAccounts: (ids, o: CallOptions = {}) =>
-      call('getLoyaltyAccounts', o.signal, () => batch(ids, (id) => accounts.get(id))),
-    listComplaints: (customerId, request, o: CallOptions = {}) =>
-      call('listComplaints', o.signal, () => page(customerId, complaints, request)),
-    listInteractions: (customerId, request, o: CallOptions = {}) =>
-      call('listInteractions', o.signal, () => page(customerId, interactions, request)),
-    submitComplaint: (input, o: WriteOptions) =>
-      call('submitComplaint', o?.signal, () => submit(input, o?.idempotencyKey)),
-    describeFields: (entity: Entity, o: CallOptions = {}): Promise<FieldCatalog> =>
-      call('describeFields', o.signal, () => {
-        const catalog = (memoryCatalog as Partial<Record<string, FieldCatalog>>)[entity];
-        if (!catalog) throw invalidInput('entity', `must be one of ${entities.join(', ')}`);
-        return catalog;
-      }),
+    resources: {
+      customers: {
+        read: (keys, o: CallOptions = {}) =>
+          call('customers.read', o.signal, () => backend.resources.customers.read(keys)),
+      },
+      loyaltyAccounts: {
+        read: (keys, o: CallOptions = {}) =>
+          call('loyaltyAccounts.read', o.signal, () =>
+            backend.resources.loyaltyAccounts.read(keys),
+          ),
+      },
+      complaints: {
+        list: (customerId, request, o: CallOptions = {}) =>
+          call('complaints.list', o.signal, () =>
+            backend.resources.complaints.list(customerId, request),
+          ),
+        create: (input, o: WriteOptions) =>
+          call('complaints.create', o?.signal, () => createOnce(input, o)),
+      },
+      interactions: {
+        list: (customerId, request, o: CallOptions = {}) =>
+          call('interactions.list', o.signal, () =>
+            backend.resources.interactions.list(customerId, request),
+          ),
+      },
+    },
+    describeFields: (entity, o: CallOptions = {}) =>
+      call('describeFields', o.signal, () => backend.describeFields(entity)),
     setFaults(next) {
       faults = next ? new FaultInjector(next) : null;
     },

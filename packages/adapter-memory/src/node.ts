@@ -1,7 +1,7 @@
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {RapportError} from '@rapport/core';
-import type {MemorySnapshot, SnapshotStore} from './memory-adapter.js';
+import type {MemorySnapshot, MemorySnapshotV1, SnapshotStore} from './memory-adapter.js';
 
 /**
  * Keeps the memory backend's submissions in a JSON file (Node only). Each save writes a temporary file
@@ -21,8 +21,12 @@ export function jsonFileStore(path: string): SnapshotStore {
         throw error;
       }
       try {
-        const snapshot = JSON.parse(text) as MemorySnapshot;
-        if (snapshot.format !== 1 || !Array.isArray(snapshot.complaints))
+        const snapshot = JSON.parse(text) as MemorySnapshot | MemorySnapshotV1;
+        if (
+          (snapshot?.format !== 1 && snapshot?.format !== 2) ||
+          !Array.isArray(snapshot.complaints) ||
+          !Array.isArray(snapshot.idempotency)
+        )
           throw new Error('not a Rapport memory snapshot');
         return snapshot;
       } catch (error) {

@@ -1,36 +1,78 @@
 import assert from 'node:assert/strict';
 import {
-  adapterOperations,
   complaintLimits,
   entities,
   fieldTypes,
+  handlerOf,
   isRapportError,
   randomId,
-  type AdapterOperation,
+  servedOperations,
+  stableStringify,
+  type BatchResult,
+  type Catalogue,
   type ComplaintInput,
   type CrmAdapter,
   type ErrorCode,
   type Page,
+  type PageRequest,
+  type RapportCatalogue,
+  type ResourceOperation,
+  type ResourcesWith,
+  type WriteOptions,
 } from '@rapport/core';
+
+/** The rules checked for every resource that serves `read`. */
+export const readRules = ['batch-answer', 'order-free', 'max-batch', 'abort'] as const;
+/** The rules checked for every resource that serves `list`. */
+export const listRules = ['newest-first', 'pages', 'owner', 'not-found', 'limit', 'abort'] as const;
+/** The rules checked for every resource that serves `create`. */
+export const createRules = ['idempotent', 'abort'] as const;
+/** The rules of complaints only, on top of the create rules. */
+export const complaintRules = ['stores', 'invalid-input', 'anonymous', 'custom-fields'] as const;
+/** The checks that concern no resource. */
+export const adapterRules = [
+  'capabilities.shape',
+  'describeFields.catalog',
+  'describeFields.abort',
+] as const;
+
+/**
+ * The id of one adapter check: `<resource>.<operation>.<rule>` for the resources of the catalogue
+ * (`complaints.list.newest-first`), or one of {@link adapterRules}. `skip` takes these ids only.
+ */
+export type AdapterCheckId<C extends Catalogue = RapportCatalogue> =
+  | (typeof adapterRules)[number]
+  | `${ResourcesWith<C, 'read'>}.read.${(typeof readRules)[number]}`
+  | `${ResourcesWith<C, 'list'>}.list.${(typeof listRules)[number]}`
+  | `${ResourcesWith<C, 'create'>}.create.${(typeof createRules)[number]}`
+  | ('complaints' extends ResourcesWith<C, 'create'>
+      ? `complaints.create.${(typeof complaintRules)[number]}`
+      : never);
+
+/** A record as the generic checks see it. */
+type Item = Readonly<Record<string, unknown>>;
 
 /** What a check gets: a fresh adapter and the facts about the backend the kit cannot guess. */
 export interface ConformanceContext {
-  readonly adapter: CrmAdapter;
-  /** Ids of at least two existing customers. */
+  readonly adapter: CrmAdapter<Catalogue>;
+  readonly catalogue: Catalogue;
+  /** Ids of at least two existing customers, checked before any check runs. */
   readonly knownCustomerIds: readonly string[];
-  /** An id no customer has. */
+  /** An id no customer (and no record) has. */
   readonly unknownCustomerId: string;
   /** A valid complaint for the first known customer. */
   readonly complaint: ComplaintInput;
+  /** A valid create input of `resource` for `customerId`, different for each `n`; or undefined. */
+  input(resource: string, customerId: string, n: number): unknown;
+  /** Keys the options name for a read resource whose key is not the customer. */
+  readonly knownKeys: Readonly<Record<string, readonly string[] | undefined>>;
 }
 
-/** One rule of the adapter contract. `run` throws (an assertion error) when the adapter breaks it. */
-export interface ConformanceCheck {
-  /** Stable id, for reports and for skipping a check knowingly. */
+/** One check, planned for an adapter. `run` throws (an assertion error) when the adapter breaks it. */
+export interface PlannedCheck {
   readonly id: string;
-  /** The operation it exercises (`capabilities` for the declaration itself). */
-  readonly operation: AdapterOperation | 'capabilities';
-  /** The rule, in a sentence. */
+  /** What the report groups it under: `capabilities`, `customers.read`, `describeFields`, `store`. */
+  readonly group: string;
   readonly title: string;
   run(context: ConformanceContext): Promise<void>;
 }
@@ -45,16 +87,16 @@ export async function rejectsWith(promise: Promise<unknown>, code: ErrorCode, wh
   }
   assert.ok(
     error !== undefined,
-    `${what}: expected a RapportError "${code}", but the call succeeded`,
+    `${what}: expected a RapportError with code "${code}", but the call succeeded`,
   );
   assert.ok(
     isRapportError(error),
-    `${what}: expected a RapportError "${code}", got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    `${what}: expected a RapportError with code "${code}", got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
   );
   assert.equal(
     error.code,
     code,
-    `${what}: expected code "${code}", got "${error.code}" (${error.message})`,
+    `${what}: error.code must be "${code}", got "${error.code}" (${error.message})`,
   );
   return error;
 }
@@ -63,394 +105,676 @@ async function rejectsAborted(promise: Promise<unknown>, what: string): Promise<
   await assert.rejects(
     promise,
     (e: unknown) => e instanceof Error && e.name === 'AbortError',
-    `${what} must reject with the signal's AbortError`,
+    `${what}: must reject with the signal's reason (error.name "AbortError")`,
   );
 }
 
 const aborted = (): AbortSignal => AbortSignal.abort();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const show = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
-function checkPage<T>(page: Page<T>, what: string): void {
-  assert.ok(Array.isArray(page.items), `${what}: items must be a list`);
-  assert.ok(
-    page.nextCursor === null || typeof page.nextCursor === 'string',
-    `${what}: nextCursor must be a string or null`,
+/** The configuration, not the adapter, is at fault: the message says so. */
+export function configurationError(message: string, cause?: unknown): Error {
+  return new Error(`Conformance configuration: ${message}`, cause === undefined ? {} : {cause});
+}
+
+const readOf = (c: ConformanceContext, resource: string) => {
+  const read = handlerOf(c.adapter, resource, 'read');
+  return (keys: readonly string[], signal?: AbortSignal) =>
+    read(keys, signal && {signal}) as Promise<BatchResult<Item>>;
+};
+const listOf = (c: ConformanceContext, resource: string) => {
+  const list = handlerOf(c.adapter, resource, 'list');
+  return (customerId: string, page?: PageRequest, signal?: AbortSignal) =>
+    list(customerId, page, signal && {signal}) as Promise<Page<Item>>;
+};
+const createOf = (c: ConformanceContext, resource: string) => {
+  const create = handlerOf(c.adapter, resource, 'create');
+  return (input: unknown, options: WriteOptions) => create(input, options) as Promise<Item>;
+};
+const serves = (c: ConformanceContext, resource: string, operation: ResourceOperation): boolean =>
+  servedOperations(c.adapter, c.catalogue)[resource]?.includes(operation) ?? false;
+
+/** A valid input of `resource`, or a clear error that the options must give one. */
+function inputOf(c: ConformanceContext, resource: string, customerId: string, n: number): unknown {
+  const input = c.input(resource, customerId, n);
+  if (input === undefined)
+    throw configurationError(
+      `the kit has no valid input for creating ${resource}; give inputs.${resource} in the options`,
+    );
+  return input;
+}
+
+/**
+ * The resource whose creates add to `resource`'s lists: itself when it is creatable, else one whose
+ * catalogue entry `affects` it (a complaint is an interaction).
+ */
+function seederOf(c: ConformanceContext, resource: string): string | undefined {
+  const candidates = [
+    resource,
+    ...Object.keys(c.catalogue).filter((name) => c.catalogue[name]!.affects?.includes(resource)),
+  ];
+  return candidates.find(
+    (name) => serves(c, name, 'create') && c.input(name, c.knownCustomerIds[0]!, 1) !== undefined,
   );
 }
 
-function newestFirst(times: readonly string[], what: string): void {
-  for (let i = 1; i < times.length; i++) {
+/**
+ * Makes sure the first known customer has at least `count` items in `resource`'s list, creating
+ * what is missing when the adapter can; returns the list's first page of 100 items.
+ */
+async function seeded(c: ConformanceContext, resource: string, count: number): Promise<Page<Item>> {
+  const list = listOf(c, resource);
+  const customerId = c.knownCustomerIds[0]!;
+  let page = await list(customerId, {limit: 100});
+  const seeder = seederOf(c, resource);
+  if (page.items.length >= count || seeder === undefined) return page;
+  const create = createOf(c, seeder);
+  for (let n = 1; n <= count; n++) {
+    // Apart in time, so the new items differ in the date lists are ordered by.
+    if (n > 1) await pause(5);
+    await create(inputOf(c, seeder, customerId, n), {idempotencyKey: randomId()});
+  }
+  page = await list(customerId, {limit: 100});
+  return page;
+}
+
+function lacksData(c: ConformanceContext, resource: string, needed: string): Error {
+  const seeder = seederOf(c, resource);
+  return new Error(
+    `${resource}.list: ${needed}, and ${
+      seeder
+        ? `it has too few even with what the kit created through ${seeder}.create (a created record must appear in its owner's ${resource} list)`
+        : `the kit cannot create any (the adapter serves no create that adds to ${resource}); name customers in knownCustomerIds that have some, or skip this check with a reason`
+    }`,
+  );
+}
+
+function checkPage(page: Page<Item>, what: string): void {
+  assert.ok(Array.isArray(page?.items), `${what}: page.items must be a list`);
+  assert.ok(
+    page.nextCursor === null || (typeof page.nextCursor === 'string' && page.nextCursor !== ''),
+    `${what}: page.nextCursor must be a non-empty string or null, got ${show(page.nextCursor)}`,
+  );
+  if (page.total !== undefined) {
     assert.ok(
-      Date.parse(times[i - 1]!) >= Date.parse(times[i]!),
-      `${what}: items must be newest first (${times[i - 1]} before ${times[i]})`,
+      Number.isInteger(page.total) && page.total >= page.items.length,
+      `${what}: page.total must be a whole number no smaller than items.length (${page.items.length}), got ${show(page.total)}`,
     );
   }
 }
 
-/** Walks a list page by page (at most 5 pages of 2) and checks the pages neither repeat nor skip. */
-async function walkPages(
-  list: (cursor?: string) => Promise<Page<{id: string}>>,
-  what: string,
-): Promise<void> {
-  const seen = new Set<string>();
-  let cursor: string | undefined;
-  for (let n = 0; n < 5; n++) {
-    const page = await list(cursor);
-    checkPage(page, what);
-    assert.ok(page.items.length <= 2, `${what}: a page must hold at most "limit" items`);
-    for (const item of page.items) {
-      assert.ok(!seen.has(item.id), `${what}: item ${item.id} appears on two pages`);
-      seen.add(item.id);
-    }
-    if (page.nextCursor === null) return;
-    assert.ok(page.items.length > 0, `${what}: a page with a next cursor must not be empty`);
-    cursor = page.nextCursor;
+/** Keys a read resource can be asked for that have records. */
+async function knownKeysOf(c: ConformanceContext, resource: string): Promise<readonly string[]> {
+  const definition = c.catalogue[resource]!;
+  const given = c.knownKeys[resource];
+  if (given && given.length > 0) return given;
+  if (definition.key === definition.owner) return c.knownCustomerIds.slice(0, 2);
+  const keysOf = (items: readonly Item[]) =>
+    items.map((item) => item[definition.key]).filter((k): k is string => typeof k === 'string');
+  if (serves(c, resource, 'list')) {
+    const keys = keysOf((await seeded(c, resource, 2)).items);
+    if (keys.length > 0) return keys.slice(0, 2);
+  } else if (serves(c, resource, 'create')) {
+    const create = createOf(c, resource);
+    const created = [];
+    for (let n = 1; n <= 2; n++)
+      created.push(
+        await create(inputOf(c, resource, c.knownCustomerIds[0]!, n), {idempotencyKey: randomId()}),
+      );
+    return keysOf(created);
   }
+  throw configurationError(
+    `${resource} is read by "${definition.key}", not by customer, and the adapter neither lists nor creates ${resource} records the kit could read; give knownKeys.${resource} in the options`,
+  );
 }
 
-const batchChecks = (
-  operation: 'getCustomers' | 'getLoyaltyAccounts',
-  idOf: (record: unknown) => string,
-): ConformanceCheck[] => {
-  const read = (c: ConformanceContext, ids: readonly string[], signal?: AbortSignal) =>
-    operation === 'getCustomers'
-      ? c.adapter.getCustomers(ids, signal && {signal})
-      : c.adapter.getLoyaltyAccounts(ids, signal && {signal});
+function readChecks(resource: string): PlannedCheck[] {
+  const group = `${resource}.read`;
+  const id = (rule: (typeof readRules)[number]) => `${resource}.read.${rule}`;
   return [
     {
-      id: `${operation}.batch-answer`,
-      operation,
-      title: 'answers every requested id once: the record, or null when there is none',
+      id: id('batch-answer'),
+      group,
+      title: 'answers every requested key once: the record, or null when there is none',
       async run(c) {
-        const ids = [c.knownCustomerIds[0]!, c.unknownCustomerId, c.knownCustomerIds[1]!];
-        const entries = await read(c, ids);
+        const key = c.catalogue[resource]!.key;
+        const known = await knownKeysOf(c, resource);
+        const keys = [known[0]!, c.unknownCustomerId, ...known.slice(1)];
+        const entries = await readOf(c, resource)(keys);
+        assert.ok(Array.isArray(entries), `${group}: the answer must be a list of {id, record}`);
         assert.deepEqual(
           entries.map((e) => e.id).sort(),
-          [...ids].sort(),
-          'one entry per requested id',
+          [...keys].sort(),
+          `${group}: entries[].id must name each requested key once`,
         );
         for (const entry of entries) {
           if (entry.id === c.unknownCustomerId)
-            assert.equal(entry.record, null, 'an unknown id answers null');
+            assert.equal(
+              entry.record,
+              null,
+              `${group}: entries[].record must be null for an unknown key`,
+            );
           else
             assert.equal(
-              entry.record && idOf(entry.record),
+              entry.record?.[key],
               entry.id,
-              'a record answers for its own id',
+              `${group}: entries[].record.${key} must equal entries[].id "${entry.id}" (a known key answers its own record)`,
             );
         }
       },
     },
     {
-      id: `${operation}.order-free`,
-      operation,
-      title: 'gives the same answer whatever the order of the ids, and answers a repeated id once',
+      id: id('order-free'),
+      group,
+      title:
+        'gives the same answer whatever the order of the keys, and answers a repeated key once',
       async run(c) {
-        const ids = [...c.knownCustomerIds.slice(0, 2), c.unknownCustomerId];
-        const forward = await read(c, ids);
-        const backward = await read(c, [...ids].reverse().concat(ids[0]!));
-        const byId = (list: typeof forward) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
-        assert.equal(backward.length, ids.length, 'a repeated id is answered once');
-        assert.deepEqual(byId(backward), byId(forward));
-        assert.deepEqual(await read(c, []), [], 'an empty batch answers an empty list');
+        const read = readOf(c, resource);
+        const keys = [...(await knownKeysOf(c, resource)), c.unknownCustomerId];
+        const forward = await read(keys);
+        const backward = await read([...keys].reverse().concat(keys[0]!));
+        const byId = (list: BatchResult<Item>) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+        assert.equal(
+          backward.length,
+          keys.length,
+          `${group}: entries.length must count a repeated key once (${keys.length} distinct keys)`,
+        );
+        assert.deepEqual(
+          byId(backward),
+          byId(forward),
+          `${group}: entries (by id) must not depend on the order of the keys`,
+        );
+        assert.deepEqual(await read([]), [], `${group}: entries must be [] for an empty batch`);
       },
     },
     {
-      id: `${operation}.max-batch`,
-      operation,
+      id: id('max-batch'),
+      group,
       title:
-        'accepts a batch of exactly maxBatchSize ids and refuses a larger one with invalid_input',
+        'accepts a batch of exactly maxBatchSize keys and refuses a larger one with invalid_input',
       async run(c) {
+        const read = readOf(c, resource);
         const max = c.adapter.capabilities.maxBatchSize;
-        const ids = [...c.knownCustomerIds];
-        while (ids.length < max) ids.push(`${c.unknownCustomerId}-${ids.length}`);
-        const entries = await read(c, ids.slice(0, max));
-        assert.equal(entries.length, Math.min(max, ids.length));
+        const keys = [...(await knownKeysOf(c, resource))].slice(0, max);
+        while (keys.length < max) keys.push(`${c.unknownCustomerId}-${keys.length}`);
+        const entries = await read(keys);
+        assert.equal(
+          entries.length,
+          max,
+          `${group}: entries.length must be ${max} for a batch of capabilities.maxBatchSize distinct keys`,
+        );
         await rejectsWith(
-          read(c, [...ids.slice(0, max), `${c.unknownCustomerId}-over`]),
+          read([...keys, `${c.unknownCustomerId}-over`]),
           'invalid_input',
-          `a batch of ${max + 1}`,
+          `${group} of maxBatchSize + 1 (${max + 1}) keys`,
         );
       },
     },
     {
-      id: `${operation}.abort`,
-      operation,
+      id: id('abort'),
+      group,
       title: 'honours an aborted signal',
       async run(c) {
-        await rejectsAborted(read(c, c.knownCustomerIds, aborted()), operation);
+        await rejectsAborted(readOf(c, resource)(c.knownCustomerIds, aborted()), group);
       },
     },
   ];
-};
+}
 
-const listChecks = (operation: 'listComplaints' | 'listInteractions'): ConformanceCheck[] => {
-  const list = (
-    c: ConformanceContext,
-    customerId: string,
-    page?: {cursor?: string; limit?: number},
-    signal?: AbortSignal,
-  ): Promise<Page<{id: string}>> =>
-    operation === 'listComplaints'
-      ? c.adapter.listComplaints(customerId, page, signal && {signal})
-      : c.adapter.listInteractions(customerId, page, signal && {signal});
-  const timeOf = (item: unknown): string =>
-    operation === 'listComplaints'
-      ? (item as {createdAt: string}).createdAt
-      : (item as {at: string}).at;
+function listChecks(resource: string): PlannedCheck[] {
+  const group = `${resource}.list`;
+  const id = (rule: (typeof listRules)[number]) => `${resource}.list.${rule}`;
   return [
     {
-      id: `${operation}.pages`,
-      operation,
-      title: "lists a customer's items newest first, page by page, without repeats",
+      id: id('newest-first'),
+      group,
+      title: 'lists newest first by the date the catalogue orders the resource by',
       async run(c) {
-        for (const id of c.knownCustomerIds.slice(0, 2)) {
-          const first = await list(c, id);
-          checkPage(first, operation);
-          newestFirst(first.items.map(timeOf), operation);
-          for (const item of first.items)
-            assert.equal(
-              (item as unknown as {customerId: string | null}).customerId,
-              id,
-              'items belong to the customer asked for',
+        const orderedBy = c.catalogue[resource]!.orderedBy;
+        if (orderedBy === undefined)
+          throw configurationError(
+            `the catalogue entry of ${resource} offers list but names no orderedBy`,
+          );
+        const list = listOf(c, resource);
+        const pages = [
+          await seeded(c, resource, 2),
+          await list(c.knownCustomerIds[1]!, {limit: 100}),
+        ];
+        let compared = false;
+        pages.forEach((page, p) => {
+          const what = `${group}("${c.knownCustomerIds[p]}")`;
+          checkPage(page, what);
+          const times = page.items.map((item, i) => {
+            const time = Date.parse(String(item[orderedBy]));
+            assert.ok(
+              !Number.isNaN(time),
+              `${what}: items[${i}].${orderedBy} must be a date, got ${show(item[orderedBy])}`,
             );
-          await walkPages(
-            (cursor) => list(c, id, {limit: 2, ...(cursor !== undefined && {cursor})}),
-            operation,
+            return time;
+          });
+          for (let i = 1; i < times.length; i++) {
+            assert.ok(
+              times[i - 1]! >= times[i]!,
+              `${what}: items must be newest first by ${orderedBy}, but items[${i - 1}].${orderedBy} ${show(page.items[i - 1]![orderedBy])} is older than items[${i}].${orderedBy} ${show(page.items[i]![orderedBy])}`,
+            );
+            if (times[i - 1]! > times[i]!) compared = true;
+          }
+        });
+        if (!compared)
+          throw lacksData(
+            c,
+            resource,
+            `to check the order, a known customer needs two ${resource} with different ${orderedBy}`,
+          );
+      },
+    },
+    {
+      id: id('pages'),
+      group,
+      title: 'pages through a list without repeats or gaps, with the items of one large page',
+      async run(c) {
+        const key = c.catalogue[resource]!.key;
+        const customerId = c.knownCustomerIds[0]!;
+        const all = await seeded(c, resource, 3);
+        const what = `${group}("${customerId}")`;
+        checkPage(all, `${what} with limit 100`);
+        if (all.items.length < 3)
+          throw lacksData(
+            c,
+            resource,
+            `to page with limit 2, the first known customer needs at least three ${resource}`,
+          );
+        const list = listOf(c, resource);
+        const expected = all.items.slice(0, 10).map((item) => item[key]);
+        const walked: unknown[] = [];
+        let cursor: string | undefined;
+        for (let n = 1; walked.length < expected.length; n++) {
+          const page = await list(customerId, {limit: 2, ...(cursor !== undefined && {cursor})});
+          checkPage(page, `${what} page ${n}`);
+          assert.ok(
+            page.items.length <= 2,
+            `${what} page ${n}: items.length must be at most the limit 2, got ${page.items.length}`,
+          );
+          for (const item of page.items) {
+            assert.ok(
+              !walked.includes(item[key]),
+              `${what} page ${n}: items[].${key} ${show(item[key])} appears on two pages`,
+            );
+            walked.push(item[key]);
+          }
+          if (page.nextCursor === null) break;
+          assert.ok(
+            page.items.length > 0,
+            `${what} page ${n}: items must not be empty when nextCursor is set`,
+          );
+          cursor = page.nextCursor;
+        }
+        assert.deepEqual(
+          walked.slice(0, expected.length),
+          expected,
+          `${what}: the ${key}s of pages of 2 must be those of one page of 100, in the same order`,
+        );
+        if (all.nextCursor === null && all.total !== undefined)
+          assert.equal(
+            all.total,
+            all.items.length,
+            `${what}: page.total must count the whole list when it fits on one page`,
+          );
+      },
+    },
+    {
+      id: id('owner'),
+      group,
+      title: 'lists only items that belong to the customer asked for',
+      async run(c) {
+        const owner = c.catalogue[resource]!.owner;
+        const pages = [
+          await seeded(c, resource, 1),
+          await listOf(c, resource)(c.knownCustomerIds[1]!, {limit: 100}),
+        ];
+        if (pages[0]!.items.length === 0)
+          throw lacksData(c, resource, `the first known customer has no ${resource} to check`);
+        pages.forEach((page, p) => {
+          const customerId = c.knownCustomerIds[p]!;
+          page.items.forEach((item, i) =>
+            assert.equal(
+              item[owner],
+              customerId,
+              `${group}("${customerId}"): items[${i}].${owner} must be "${customerId}", the customer asked for`,
+            ),
+          );
+        });
+      },
+    },
+    {
+      id: id('not-found'),
+      group,
+      title: 'answers not_found for an unknown customer',
+      async run(c) {
+        await rejectsWith(
+          listOf(c, resource)(c.unknownCustomerId),
+          'not_found',
+          `${group} of an unknown customer`,
+        );
+      },
+    },
+    {
+      id: id('limit'),
+      group,
+      title: 'refuses a limit outside 1 to 100 with invalid_input',
+      async run(c) {
+        const list = listOf(c, resource);
+        const customerId = c.knownCustomerIds[0]!;
+        await rejectsWith(list(customerId, {limit: 0}), 'invalid_input', `${group} with limit 0`);
+        await rejectsWith(
+          list(customerId, {limit: 1_000_000}),
+          'invalid_input',
+          `${group} with limit 1,000,000`,
+        );
+      },
+    },
+    {
+      id: id('abort'),
+      group,
+      title: 'honours an aborted signal',
+      async run(c) {
+        await rejectsAborted(listOf(c, resource)(c.knownCustomerIds[0]!, {}, aborted()), group);
+      },
+    },
+  ];
+}
+
+function createChecks(resource: string): PlannedCheck[] {
+  const group = `${resource}.create`;
+  const id = (rule: (typeof createRules)[number]) => `${resource}.create.${rule}`;
+  return [
+    {
+      id: id('idempotent'),
+      group,
+      title:
+        'returns the same record for the same key and input, refuses the key with another input (conflict) and an empty key (invalid_input)',
+      async run(c) {
+        const key = c.catalogue[resource]!.key;
+        const create = createOf(c, resource);
+        const customerId = c.knownCustomerIds[0]!;
+        const input = inputOf(c, resource, customerId, 1);
+        const other = inputOf(c, resource, customerId, 2);
+        if (stableStringify(input) === stableStringify(other))
+          throw configurationError(`inputs.${resource} must give a different input for each n`);
+        const idempotencyKey = randomId();
+        const first = await create(input, {idempotencyKey});
+        const again = await create(structuredClone(input), {idempotencyKey});
+        assert.equal(
+          again?.[key],
+          first?.[key],
+          `${group}: record.${key} must be the first one's for the same idempotencyKey and input`,
+        );
+        await rejectsWith(
+          create(other, {idempotencyKey}),
+          'conflict',
+          `${group} with a used idempotencyKey and another input`,
+        );
+        await rejectsWith(
+          create(input, {idempotencyKey: ''}),
+          'invalid_input',
+          `${group} with an empty idempotencyKey`,
+        );
+        const another = await create(input, {idempotencyKey: randomId()});
+        assert.notEqual(
+          another?.[key],
+          first?.[key],
+          `${group}: record.${key} must be new for another idempotencyKey`,
+        );
+      },
+    },
+    {
+      id: id('abort'),
+      group,
+      title: 'honours an aborted signal and stores nothing',
+      async run(c) {
+        const key = c.catalogue[resource]!.key;
+        const customerId = c.knownCustomerIds[0]!;
+        const input = inputOf(c, resource, customerId, 1);
+        const listed = async () =>
+          serves(c, resource, 'list')
+            ? (await listOf(c, resource)(customerId, {limit: 100})).items.map((item) => item[key])
+            : [];
+        const before = await listed();
+        await rejectsAborted(
+          createOf(c, resource)(input, {idempotencyKey: randomId(), signal: aborted()}),
+          group,
+        );
+        assert.deepEqual(
+          await listed(),
+          before,
+          `${group}: an aborted create must store nothing (the ${key}s of ${resource}.list("${customerId}") changed)`,
+        );
+      },
+    },
+  ];
+}
+
+function complaintChecks(): PlannedCheck[] {
+  const group = 'complaints.create';
+  const id = (rule: (typeof complaintRules)[number]) => `complaints.create.${rule}`;
+  const create = (c: ConformanceContext, input: ComplaintInput) =>
+    createOf(c, 'complaints')(input, {idempotencyKey: randomId()});
+  return [
+    {
+      id: id('stores'),
+      group,
+      title: "stores a valid complaint as new, with SLA due dates, first in the customer's list",
+      async run(c) {
+        const complaint = await create(c, c.complaint);
+        const field = (name: string) => `${group}: complaint.${name}`;
+        assert.equal(complaint.status, 'new', `${field('status')} must be "new"`);
+        assert.equal(
+          complaint.customerId,
+          c.complaint.customerId,
+          `${field('customerId')} must be the input's`,
+        );
+        assert.equal(
+          complaint.description,
+          c.complaint.description.trim(),
+          `${field('description')} must be the input's, trimmed`,
+        );
+        assert.ok(
+          typeof complaint.id === 'string' && complaint.id !== '',
+          `${field('id')} must be a non-empty string`,
+        );
+        assert.ok(
+          typeof complaint.reference === 'string' && complaint.reference !== '',
+          `${field('reference')} must be a non-empty string`,
+        );
+        assert.ok(
+          Date.parse(String(complaint.responseDueAt)) > Date.parse(String(complaint.createdAt)),
+          `${field('responseDueAt')} ${show(complaint.responseDueAt)} must be after complaint.createdAt ${show(complaint.createdAt)}`,
+        );
+        assert.ok(
+          Date.parse(String(complaint.resolutionDueAt)) >=
+            Date.parse(String(complaint.responseDueAt)),
+          `${field('resolutionDueAt')} ${show(complaint.resolutionDueAt)} must not be before complaint.responseDueAt ${show(complaint.responseDueAt)}`,
+        );
+        if (serves(c, 'complaints', 'list')) {
+          const page = await listOf(c, 'complaints')(String(complaint.customerId), {limit: 5});
+          assert.equal(
+            page.items[0]?.id,
+            complaint.id,
+            `complaints.list("${complaint.customerId}"): items[0].id must be the new complaint's`,
           );
         }
       },
     },
     {
-      id: `${operation}.errors`,
-      operation,
-      title: 'answers not_found for an unknown customer and invalid_input for a bad limit',
+      id: id('invalid-input'),
+      group,
+      title:
+        'refuses bad input with invalid_input naming each field: unknown customer, empty description, over-long subject',
       async run(c) {
-        await rejectsWith(list(c, c.unknownCustomerId), 'not_found', 'an unknown customer');
-        await rejectsWith(list(c, c.knownCustomerIds[0]!, {limit: 0}), 'invalid_input', 'limit 0');
-        await rejectsWith(
-          list(c, c.knownCustomerIds[0]!, {limit: 1_000_000}),
-          'invalid_input',
-          'limit 1,000,000',
+        const bad = async (input: ComplaintInput, field: string, what: string) => {
+          const error = await rejectsWith(
+            create(c, input),
+            'invalid_input',
+            `${group} with ${what}`,
+          );
+          assert.ok(
+            field in error.fields,
+            `${group} with ${what}: error.fields must name "${field}" (it names: ${Object.keys(error.fields).join(', ') || 'nothing'})`,
+          );
+        };
+        await bad(
+          {...c.complaint, customerId: c.unknownCustomerId},
+          'customerId',
+          'an unknown customer',
+        );
+        await bad({...c.complaint, description: '   '}, 'description', 'an empty description');
+        await bad(
+          {...c.complaint, subject: 'x'.repeat(complaintLimits.subject + 1)},
+          'subject',
+          'an over-long subject',
         );
       },
     },
     {
-      id: `${operation}.abort`,
-      operation,
-      title: 'honours an aborted signal',
+      id: id('anonymous'),
+      group,
+      title:
+        'accepts a complaint from a visitor with a name and e-mail instead of a customer id, and copies contact back',
       async run(c) {
-        await rejectsAborted(list(c, c.knownCustomerIds[0]!, {}, aborted()), operation);
+        const {customerId: _ignored, ...rest} = c.complaint;
+        const contact = {name: 'Ada Visitor', email: 'ada@example.com'};
+        const complaint = await create(c, {...rest, contact});
+        assert.equal(
+          complaint.customerId,
+          null,
+          `${group}: complaint.customerId must be null for a visitor`,
+        );
+        assert.deepEqual(
+          complaint.contact,
+          contact,
+          `${group}: complaint.contact must be the input's contact, copied back`,
+        );
+      },
+    },
+    {
+      id: id('custom-fields'),
+      group,
+      title: 'stores custom field values, since it declares customFieldsWritable',
+      async run(c) {
+        const catalog = await c.adapter.describeFields('complaint');
+        const custom = catalog.fields.find(
+          (f) => f.custom && !f.readOnly && (f.type === 'text' || f.type === 'longtext'),
+        );
+        if (!custom)
+          throw new Error(
+            `${group}: capabilities.customFieldsWritable is true, but describeFields('complaint').fields lists no writable text custom field to check it with`,
+          );
+        const key = custom.path.slice('customFields.'.length);
+        const complaint = await create(c, {
+          ...c.complaint,
+          customFields: {...c.complaint.customFields, [key]: 'conformance'},
+        });
+        assert.equal(
+          (complaint.customFields as Item | undefined)?.[key],
+          'conformance',
+          `${group}: complaint.customFields.${key} must be the value written`,
+        );
       },
     },
   ];
+}
+
+const capabilitiesCheck: PlannedCheck = {
+  id: 'capabilities.shape',
+  group: 'capabilities',
+  title:
+    'declares a name, a positive max batch size and known entities, and serves whole catalogue resources',
+  async run({adapter, catalogue}) {
+    const caps = adapter.capabilities;
+    assert.ok(
+      typeof adapter.name === 'string' && adapter.name !== '',
+      'adapter.name must be a non-empty string',
+    );
+    assert.ok(
+      Number.isInteger(caps.maxBatchSize) && caps.maxBatchSize >= 1,
+      `capabilities.maxBatchSize must be a whole number of at least 1, got ${show(caps.maxBatchSize)}`,
+    );
+    for (const entity of caps.entities)
+      assert.ok(entities.includes(entity), `capabilities.entities: unknown entity ${show(entity)}`);
+    assert.equal(
+      typeof caps.customFieldsWritable,
+      'boolean',
+      'capabilities.customFieldsWritable must be a boolean',
+    );
+    const served = Object.keys(adapter.resources ?? {});
+    assert.ok(served.length > 0, 'adapter.resources must serve at least one resource');
+    for (const name of served) {
+      assert.ok(
+        name in catalogue,
+        `adapter.resources.${name}: not a resource of the catalogue (${Object.keys(catalogue).join(', ')})`,
+      );
+      const handlers = (adapter.resources as Record<string, Item | undefined>)[name];
+      for (const operation of catalogue[name]!.operations)
+        assert.equal(
+          typeof handlers?.[operation],
+          'function',
+          `adapter.resources.${name}.${operation} must be a function: a served resource implements every operation of its catalogue entry (${catalogue[name]!.operations.join(', ')})`,
+        );
+    }
+  },
 };
 
-/** Every rule of the contract, in the order the kit runs them. */
-export const conformanceChecks: readonly ConformanceCheck[] = [
-  {
-    id: 'capabilities.shape',
-    operation: 'capabilities',
-    title: 'declares a positive max batch size, known operations and entities',
-    async run({adapter}) {
-      const caps = adapter.capabilities;
-      assert.ok(
-        typeof adapter.name === 'string' && adapter.name !== '',
-        'name must be a non-empty string',
-      );
-      assert.ok(
-        Number.isInteger(caps.maxBatchSize) && caps.maxBatchSize >= 1,
-        'maxBatchSize must be a whole number of at least 1',
-      );
-      for (const op of caps.operations)
-        assert.ok(adapterOperations.includes(op), `unknown operation "${op}"`);
-      for (const entity of caps.entities)
-        assert.ok(entities.includes(entity), `unknown entity "${entity}"`);
-      assert.equal(typeof caps.customFieldsWritable, 'boolean');
-    },
-  },
-  ...batchChecks('getCustomers', (r) => (r as {id: string}).id),
-  ...batchChecks('getLoyaltyAccounts', (r) => (r as {customerId: string}).customerId),
-  ...listChecks('listComplaints'),
-  ...listChecks('listInteractions'),
-  {
-    id: 'submitComplaint.stores',
-    operation: 'submitComplaint',
-    title: "stores a valid complaint as new, with SLA due dates, first in the customer's list",
-    async run(c) {
-      const complaint = await c.adapter.submitComplaint(c.complaint, {idempotencyKey: randomId()});
-      assert.equal(complaint.status, 'new');
-      assert.equal(complaint.customerId, c.complaint.customerId);
-      assert.equal(complaint.description, c.complaint.description.trim());
-      assert.ok(
-        complaint.id && complaint.reference,
-        'a stored complaint has an id and a reference',
-      );
-      assert.ok(
-        Date.parse(complaint.responseDueAt) > Date.parse(complaint.createdAt),
-        'the response is due after the complaint arrives',
-      );
-      assert.ok(
-        Date.parse(complaint.resolutionDueAt) >= Date.parse(complaint.responseDueAt),
-        'resolution is due after the response',
-      );
-      if (c.adapter.capabilities.operations.includes('listComplaints')) {
-        const page = await c.adapter.listComplaints(complaint.customerId!, {limit: 5});
-        assert.equal(page.items[0]?.id, complaint.id, 'the new complaint comes first in the list');
-      }
-    },
-  },
-  {
-    id: 'submitComplaint.idempotent',
-    operation: 'submitComplaint',
-    title:
-      'returns the same complaint for the same key and input, and refuses the key with another input (conflict)',
-    async run(c) {
-      const key = randomId();
-      const first = await c.adapter.submitComplaint(c.complaint, {idempotencyKey: key});
-      const again = await c.adapter.submitComplaint({...c.complaint}, {idempotencyKey: key});
-      assert.equal(again.id, first.id, 'the same key and input return the first complaint');
-      await rejectsWith(
-        c.adapter.submitComplaint(
-          {...c.complaint, subject: `${c.complaint.subject} (edited)`},
-          {idempotencyKey: key},
-        ),
-        'conflict',
-        'the same key with another input',
-      );
-      const other = await c.adapter.submitComplaint(c.complaint, {idempotencyKey: randomId()});
-      assert.notEqual(other.id, first.id, 'another key is another complaint');
-    },
-  },
-  {
-    id: 'submitComplaint.invalid-input',
-    operation: 'submitComplaint',
-    title:
-      'refuses bad input with invalid_input naming each field: unknown customer, empty description, over-long subject, no key',
-    async run(c) {
-      const bad = async (input: ComplaintInput, field: string, what: string) => {
-        const error = await rejectsWith(
-          c.adapter.submitComplaint(input, {idempotencyKey: randomId()}),
-          'invalid_input',
-          what,
-        );
-        assert.ok(
-          field in error.fields,
-          `${what}: error.fields must name "${field}" (it names: ${Object.keys(error.fields).join(', ') || 'nothing'})`,
-        );
-      };
-      await bad(
-        {...c.complaint, customerId: c.unknownCustomerId},
-        'customerId',
-        'an unknown customer',
-      );
-      await bad({...c.complaint, description: '   '}, 'description', 'an empty description');
-      await bad(
-        {...c.complaint, subject: 'x'.repeat(complaintLimits.subject + 1)},
-        'subject',
-        'an over-long subject',
-      );
-      await rejectsWith(
-        c.adapter.submitComplaint(c.complaint, {idempotencyKey: ''}),
-        'invalid_input',
-        'an empty idempotency key',
-      );
-    },
-  },
-  {
-    id: 'submitComplaint.anonymous',
-    operation: 'submitComplaint',
-    title: 'accepts a complaint from a visitor with a name and e-mail instead of a customer id',
-    async run(c) {
-      const {customerId: _ignored, ...rest} = c.complaint;
-      const complaint = await c.adapter.submitComplaint(
-        {...rest, contact: {name: 'Ada Visitor', email: 'ada@example.com'}},
-        {idempotencyKey: randomId()},
-      );
-      assert.equal(complaint.customerId, null);
-      assert.deepEqual(complaint.contact, {name: 'Ada Visitor', email: 'ada@example.com'});
-    },
-  },
-  {
-    id: 'submitComplaint.custom-fields',
-    operation: 'submitComplaint',
-    title: 'stores custom field values when it declares customFieldsWritable',
-    async run(c) {
-      if (
-        !c.adapter.capabilities.customFieldsWritable ||
-        !c.adapter.capabilities.operations.includes('describeFields')
-      )
-        return;
-      const catalog = await c.adapter.describeFields('complaint');
-      const custom = catalog.fields.find(
-        (f) => f.custom && !f.readOnly && (f.type === 'text' || f.type === 'longtext'),
-      );
-      if (!custom) return;
-      const key = custom.path.slice('customFields.'.length);
-      const complaint = await c.adapter.submitComplaint(
-        {...c.complaint, customFields: {...c.complaint.customFields, [key]: 'conformance'}},
-        {idempotencyKey: randomId()},
-      );
-      assert.equal(complaint.customFields[key], 'conformance');
-    },
-  },
-  {
-    id: 'submitComplaint.abort',
-    operation: 'submitComplaint',
-    title: 'honours an aborted signal and stores nothing',
-    async run(c) {
-      await rejectsAborted(
-        c.adapter.submitComplaint(c.complaint, {idempotencyKey: randomId(), signal: aborted()}),
-        'submitComplaint',
-      );
-    },
-  },
+const describeChecks: PlannedCheck[] = [
   {
     id: 'describeFields.catalog',
-    operation: 'describeFields',
+    group: 'describeFields',
     title: 'describes each declared entity with well-formed fields, and refuses an unknown entity',
     async run(c) {
       for (const entity of c.adapter.capabilities.entities) {
         const catalog = await c.adapter.describeFields(entity);
-        assert.equal(catalog.entity, entity);
-        assert.ok(catalog.fields.length > 0, `${entity}: the catalog lists fields`);
+        const what = `describeFields('${entity}')`;
+        assert.equal(catalog.entity, entity, `${what}: catalog.entity must be "${entity}"`);
+        assert.ok(catalog.fields.length > 0, `${what}: catalog.fields must not be empty`);
         const paths = new Set<string>();
         for (const field of catalog.fields) {
+          const at = `${what}: fields[path ${show(field.path)}]`;
           assert.ok(
             typeof field.path === 'string' && field.path !== '',
-            `${entity}: every field has a path`,
+            `${what}: fields[].path must be a non-empty string`,
           );
-          assert.ok(!paths.has(field.path), `${entity}: field ${field.path} is listed twice`);
+          assert.ok(!paths.has(field.path), `${at}.path is listed twice`);
           paths.add(field.path);
           assert.ok(
             fieldTypes.includes(field.type),
-            `${entity}.${field.path}: unknown type "${field.type}"`,
+            `${at}.type: unknown type ${show(field.type)}`,
           );
           assert.equal(
             field.custom,
             field.path.startsWith('customFields.'),
-            `${entity}.${field.path}: custom fields live under customFields.`,
+            `${at}.custom must be true exactly for paths under customFields.`,
           );
           assert.ok(
             field.label !== '' && field.label !== undefined,
-            `${entity}.${field.path}: has a label`,
+            `${at}.label must not be empty`,
           );
           if (field.options)
             assert.ok(
               field.type === 'select' || field.type === 'multiselect',
-              `${entity}.${field.path}: only select fields have options`,
+              `${at}.options: only select and multiselect fields have options (type is ${field.type})`,
             );
         }
       }
       await rejectsWith(
         c.adapter.describeFields('nonsense' as never),
         'invalid_input',
-        'an unknown entity',
+        'describeFields of an unknown entity',
       );
     },
   },
   {
     id: 'describeFields.abort',
-    operation: 'describeFields',
+    group: 'describeFields',
     title: 'honours an aborted signal',
     async run(c) {
       const entity = c.adapter.capabilities.entities[0] ?? 'customer';
@@ -459,24 +783,31 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   },
 ];
 
-/** Calls an operation with plausible arguments, for the check that unsupported operations say so. */
-export function callOperation(
-  c: ConformanceContext,
-  operation: AdapterOperation,
-): Promise<unknown> {
-  const id = c.knownCustomerIds[0]!;
-  switch (operation) {
-    case 'getCustomers':
-      return c.adapter.getCustomers([id]);
-    case 'getLoyaltyAccounts':
-      return c.adapter.getLoyaltyAccounts([id]);
-    case 'listComplaints':
-      return c.adapter.listComplaints(id);
-    case 'listInteractions':
-      return c.adapter.listInteractions(id);
-    case 'submitComplaint':
-      return c.adapter.submitComplaint(c.complaint, {idempotencyKey: randomId()});
-    case 'describeFields':
-      return c.adapter.describeFields('customer');
+/** Every check the catalogue defines, whether or not an adapter serves its operation. */
+export function catalogueChecks(catalogue: Catalogue): {
+  readonly check: PlannedCheck;
+  /** The resource and operation it needs served; none for the checks of the adapter itself. */
+  readonly needs?: {readonly resource: string; readonly operation: ResourceOperation};
+  /** Whether it needs `capabilities.customFieldsWritable`. */
+  readonly needsCustomFields?: boolean;
+}[] {
+  const planned: ReturnType<typeof catalogueChecks>[number][] = [{check: capabilitiesCheck}];
+  for (const resource of Object.keys(catalogue)) {
+    const operations = catalogue[resource]!.operations as readonly ResourceOperation[];
+    const add = (operation: ResourceOperation, checks: PlannedCheck[]) => {
+      for (const check of checks)
+        planned.push({
+          check,
+          needs: {resource, operation},
+          ...(check.id.endsWith('.custom-fields') && {needsCustomFields: true}),
+        });
+    };
+    if (operations.includes('read')) add('read', readChecks(resource));
+    if (operations.includes('list')) add('list', listChecks(resource));
+    if (operations.includes('create')) add('create', createChecks(resource));
+    if (resource === 'complaints' && operations.includes('create'))
+      add('create', complaintChecks());
   }
+  for (const check of describeChecks) planned.push({check});
+  return planned;
 }

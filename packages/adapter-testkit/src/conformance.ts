@@ -1,98 +1,222 @@
-import {describe, it, after} from 'node:test';
+import {after, describe, it} from 'node:test';
 import {
-  adapterOperations,
+  catalogue as rapportCatalogue,
+  handlerOf,
+  isRapportError,
   randomId,
-  type AdapterOperation,
+  resourceOfEntity,
+  servedOperations,
+  type BatchResult,
+  type Catalogue,
   type ComplaintInput,
   type CrmAdapter,
+  type InputOf,
+  type RapportCatalogue,
+  type ResourcesWith,
 } from '@rapport/core';
-import {callOperation, conformanceChecks, rejectsWith, type ConformanceContext} from './checks.js';
+import {
+  catalogueChecks,
+  configurationError,
+  type AdapterCheckId,
+  type ConformanceContext,
+  type PlannedCheck,
+} from './checks.js';
 
 /** Options of {@link runAdapterConformance} and {@link checkAdapter}. */
-export interface ConformanceOptions {
+export interface ConformanceOptions<C extends Catalogue = RapportCatalogue> {
   /** The adapter's name in test titles and the report. */
   readonly name: string;
-  /** Makes a fresh adapter for each check (checks write complaints). */
-  readonly create: () => CrmAdapter | Promise<CrmAdapter>;
-  /** Ids of at least two customers that exist in the backend (the first gets test complaints). */
+  /** Makes a fresh adapter for each check (checks create records). */
+  readonly create: () => CrmAdapter<NoInfer<C>> | Promise<CrmAdapter<NoInfer<C>>>;
+  /**
+   * Ids of at least two different customers that exist in the backend (the first gets the records
+   * the checks create). Checked before any check runs.
+   */
   readonly knownCustomerIds: readonly string[];
-  /** An id no customer has. Default: a random one. */
+  /** An id no customer and no record has. Default: a random one. */
   readonly unknownCustomerId?: string;
   /** Overrides for the test complaint, for backends that require more (a category of their own...). */
   readonly complaint?: Partial<ComplaintInput>;
-  /** Check ids to skip, each with the reason, reported as skipped. */
-  readonly skip?: Readonly<Record<string, string>>;
+  /**
+   * Valid create inputs of other creatable resources, different for each `n` (complaints have one
+   * already: `complaint`).
+   */
+  readonly inputs?: {
+    readonly [N in ResourcesWith<C, 'create'>]?: (customerId: string, n: number) => InputOf<C[N]>;
+  };
+  /**
+   * Keys with records, for a read resource keyed by something other than the customer that the kit
+   * cannot list or create.
+   */
+  readonly knownKeys?: {readonly [N in ResourcesWith<C, 'read'>]?: readonly string[]};
+  /** Check ids to skip, each with the reason, reported as skipped. An unknown id is refused. */
+  readonly skip?: {readonly [K in AdapterCheckId<C>]?: string};
+  /** The resources. Default: Rapport's catalogue. */
+  readonly catalogue?: C;
 }
 
 /** The outcome of one check. */
 export interface CheckResult {
   readonly id: string;
-  readonly operation: AdapterOperation | 'capabilities';
+  /** What the report groups it under: `capabilities`, `customers.read`, `describeFields`, `store`. */
+  readonly group: string;
   readonly title: string;
   readonly outcome: 'passed' | 'failed' | 'skipped';
   /** Why it failed or was skipped. */
   readonly message?: string;
 }
 
-interface PlannedCheck {
-  readonly id: string;
-  readonly operation: AdapterOperation | 'capabilities';
-  readonly title: string;
-  run(context: ConformanceContext): Promise<void>;
+/** Every adapter check id of a catalogue, in the order the kit runs them. */
+export function adapterCheckIds<C extends Catalogue = RapportCatalogue>(
+  catalogue: C = rapportCatalogue as unknown as C,
+): AdapterCheckId<C>[] {
+  return catalogueChecks(catalogue).map(({check}) => check.id as AdapterCheckId<C>);
 }
 
-async function plan(
-  options: ConformanceOptions,
+/** Refuses skip ids that name no check, so a typo cannot silently run a check one meant to skip. */
+export function refuseUnknownSkips(skip: object | undefined, ids: readonly string[]): void {
+  const unknown = Object.keys(skip ?? {}).filter((id) => !ids.includes(id));
+  if (unknown.length > 0)
+    throw configurationError(
+      `skip names ${unknown.map((id) => `"${id}"`).join(', ')}, which ${unknown.length === 1 ? 'is not a check id' : 'are not check ids'}; the check ids are: ${ids.join(', ')}`,
+    );
+}
+
+async function plan<C extends Catalogue>(
+  options: ConformanceOptions<C>,
 ): Promise<{checks: PlannedCheck[]; context: () => Promise<ConformanceContext>}> {
-  if (options.knownCustomerIds.length < 2)
-    throw new Error('runAdapterConformance needs at least two knownCustomerIds');
-  const probe = await options.create();
-  const supported = new Set(probe.capabilities.operations);
+  const catalogue: Catalogue = options.catalogue ?? rapportCatalogue;
+  const all = catalogueChecks(catalogue);
+  refuseUnknownSkips(
+    options.skip,
+    all.map(({check}) => check.id),
+  );
+  const known = options.knownCustomerIds;
+  if (
+    !Array.isArray(known) ||
+    known.length < 2 ||
+    new Set(known).size !== known.length ||
+    known.some((id) => typeof id !== 'string' || id === '')
+  )
+    throw configurationError(
+      `knownCustomerIds must name at least two different customers that exist in the backend, got ${JSON.stringify(known)}`,
+    );
+  const unknownCustomerId = options.unknownCustomerId ?? `no-such-customer-${randomId()}`;
+  const complaint: ComplaintInput = {
+    customerId: known[0]!,
+    channel: 'web',
+    category: 'delivery',
+    severity: 'medium',
+    subject: 'Conformance check: parcel late',
+    description: 'Written by @rapport/adapter-testkit to check the adapter contract.',
+    ...options.complaint,
+  };
+  const inputs = (options.inputs ?? {}) as Record<
+    string,
+    ((id: string, n: number) => unknown) | undefined
+  >;
   const context = async (): Promise<ConformanceContext> => ({
-    adapter: await options.create(),
-    knownCustomerIds: options.knownCustomerIds,
-    unknownCustomerId: options.unknownCustomerId ?? `no-such-customer-${randomId()}`,
-    complaint: {
-      customerId: options.knownCustomerIds[0]!,
-      channel: 'web',
-      category: 'delivery',
-      severity: 'medium',
-      subject: 'Conformance check: parcel late',
-      description: 'Written by @rapport/adapter-testkit to check the adapter contract.',
-      ...options.complaint,
+    adapter: (await options.create()) as unknown as CrmAdapter<Catalogue>,
+    catalogue,
+    knownCustomerIds: known,
+    unknownCustomerId,
+    complaint,
+    knownKeys: (options.knownKeys ?? {}) as Record<string, readonly string[]>,
+    input(resource, customerId, n) {
+      const given = inputs[resource];
+      if (given) return given(customerId, n);
+      if (resource === 'complaints')
+        return {...complaint, customerId, subject: `${complaint.subject} #${n}`};
+      return undefined;
     },
   });
-  const checks: PlannedCheck[] = conformanceChecks.filter(
-    (check) => check.operation === 'capabilities' || supported.has(check.operation),
-  );
-  for (const operation of adapterOperations) {
-    if (supported.has(operation)) continue;
-    checks.push({
-      id: `${operation}.unsupported`,
-      operation,
-      title: 'is not declared, so it must reject with unsupported',
-      run: async (c) => {
-        await rejectsWith(
-          callOperation(c, operation),
-          'unsupported',
-          `${operation} (not in capabilities.operations)`,
-        );
-      },
-    });
-  }
+
+  const probe = (await options.create()) as unknown as CrmAdapter<Catalogue>;
+  await checkKnownCustomers(probe, catalogue, known, unknownCustomerId, options.name);
+  const served = servedOperations(probe, catalogue);
+  const checks = all
+    .filter(
+      ({needs, needsCustomFields}) =>
+        (!needs || served[needs.resource]?.includes(needs.operation)) &&
+        (!needsCustomFields ||
+          (probe.capabilities.customFieldsWritable &&
+            probe.capabilities.entities.includes('complaint'))),
+    )
+    .map(({check}) => check);
   return {checks, context};
+}
+
+/**
+ * Whether the configuration's customers exist, asked of the customers' read or, without one, of a
+ * list (which answers not_found for an unknown customer). A wrong id is the configuration's fault,
+ * and the error says so, rather than failing every check as if the adapter were broken.
+ */
+async function checkKnownCustomers(
+  adapter: CrmAdapter<Catalogue>,
+  catalogue: Catalogue,
+  known: readonly string[],
+  unknownCustomerId: string,
+  name: string,
+): Promise<void> {
+  const served = servedOperations(adapter, catalogue);
+  const customers = resourceOfEntity('customer', catalogue);
+  const notACustomer = (id: string, answer: string) =>
+    configurationError(
+      `knownCustomerIds[${known.indexOf(id)}] ${JSON.stringify(id)} is not a customer of the "${name}" backend (${answer}); name customers that exist in it`,
+    );
+  try {
+    if (customers && served[customers]?.includes('read')) {
+      const read = handlerOf(adapter, customers, 'read');
+      // One key a call: a batch would break an adapter's maxBatchSize before any check blamed it.
+      const recordOf = async (id: string) =>
+        ((await read([id])) as BatchResult<unknown>).find((e) => e.id === id)?.record;
+      for (const id of known)
+        if (!(await recordOf(id)))
+          throw notACustomer(id, `${customers}.read answered no record for it`);
+      if (await recordOf(unknownCustomerId))
+        throw configurationError(
+          `unknownCustomerId ${JSON.stringify(unknownCustomerId)} is a customer of the "${name}" backend; name an id no customer has`,
+        );
+      return;
+    }
+    const lister = Object.keys(served).find((resource) => served[resource]?.includes('list'));
+    if (!lister) return;
+    const list = handlerOf(adapter, lister, 'list');
+    for (const id of known) {
+      try {
+        await list(id, {limit: 1});
+      } catch (error) {
+        if (isRapportError(error, 'not_found'))
+          throw notACustomer(id, `${lister}.list answered not_found`);
+        throw error;
+      }
+    }
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('Conformance configuration:'))
+      throw error;
+    throw configurationError(
+      `could not check knownCustomerIds against the "${name}" backend: ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
+  }
 }
 
 /**
  * Runs every conformance check against an adapter and returns the outcomes, for any test runner.
  * `runAdapterConformance` does the same inside Node's test runner.
+ *
+ * @throws Error (before any check runs) when the options are wrong: an unknown `skip` id, fewer
+ *   than two `knownCustomerIds`, or one the backend does not know.
  */
-export async function checkAdapter(options: ConformanceOptions): Promise<CheckResult[]> {
+export async function checkAdapter<C extends Catalogue = RapportCatalogue>(
+  options: ConformanceOptions<C>,
+): Promise<CheckResult[]> {
   const {checks, context} = await plan(options);
+  const skip = (options.skip ?? {}) as Record<string, string | undefined>;
   const results: CheckResult[] = [];
   for (const check of checks) {
-    const base = {id: check.id, operation: check.operation, title: check.title};
-    const skipped = options.skip?.[check.id];
+    const base = {id: check.id, group: check.group, title: check.title};
+    const skipped = skip[check.id];
     if (skipped !== undefined) {
       results.push({...base, outcome: 'skipped', message: skipped});
       continue;
@@ -111,51 +235,76 @@ export async function checkAdapter(options: ConformanceOptions): Promise<CheckRe
   return results;
 }
 
-/** The capability report: per operation, whether it is supported and how its checks went. */
-export function formatReport(
+/** One line per group of checks: whether any failed, and how many passed. */
+export function groupLines(results: readonly CheckResult[], width = 20): string[] {
+  return [...new Set(results.map((r) => r.group))].map((group) => {
+    const own = results.filter((r) => r.group === group);
+    const count = (outcome: CheckResult['outcome']) =>
+      own.filter((r) => r.outcome === outcome).length;
+    return (
+      `  ${count('failed') > 0 ? 'FAIL' : 'ok  '} ${group.padEnd(width)} ${count('passed')}/${own.length} checks passed` +
+      (count('skipped') > 0 ? `, ${count('skipped')} skipped` : '')
+    );
+  });
+}
+
+/**
+ * The capability report: per resource and operation, how its checks went, and which operations of
+ * the catalogue the adapter does not serve (when given the adapter).
+ */
+export function formatReport<C extends Catalogue = RapportCatalogue>(
   name: string,
   results: readonly CheckResult[],
-  adapter?: CrmAdapter,
+  adapter?: CrmAdapter<NoInfer<C>>,
+  catalogue: C = rapportCatalogue as unknown as C,
 ): string {
   const lines = [`Capability report for adapter "${name}"`];
+  const groups = [...new Set(results.map((r) => r.group))];
   if (adapter) {
     const caps = adapter.capabilities;
     lines.push(
       `  max batch size: ${caps.maxBatchSize}; entities: ${caps.entities.join(', ') || 'none'}; custom fields writable: ${caps.customFieldsWritable ? 'yes' : 'no'}`,
     );
   }
-  for (const operation of ['capabilities', ...adapterOperations] as const) {
-    const own = results.filter((r) => r.operation === operation);
-    if (own.length === 0) continue;
-    const unsupported = own.some((r) => r.id.endsWith('.unsupported'));
-    const count = (outcome: CheckResult['outcome']) =>
-      own.filter((r) => r.outcome === outcome).length;
-    const status = count('failed') > 0 ? 'FAIL' : 'ok  ';
-    lines.push(
-      `  ${status} ${operation.padEnd(20)} ${unsupported ? 'not supported' : 'supported    '}  ${count('passed')}/${own.length} checks passed` +
-        (count('skipped') > 0 ? `, ${count('skipped')} skipped` : ''),
-    );
+  const width = Math.max(
+    20,
+    ...groups.map((g) => g.length + 2),
+    ...Object.entries(catalogue).flatMap(([resource, entry]) =>
+      entry.operations.map((operation) => resource.length + operation.length + 3),
+    ),
+  );
+  lines.push(...groupLines(results, width));
+  if (adapter) {
+    const served: Partial<Record<string, readonly string[]>> = servedOperations(adapter, catalogue);
+    for (const resource of Object.keys(catalogue))
+      for (const operation of catalogue[resource]!.operations)
+        if (!served[resource]?.includes(operation))
+          lines.push(`  --   ${`${resource}.${operation}`.padEnd(width)} not served`);
   }
   return lines.join('\n');
 }
 
 /**
  * Registers the conformance suite with Node's test runner (`node --test`): one test per rule of the
- * adapter contract, then prints the capability report. Call it at the top level of a test file:
+ * adapter contract, for each resource and operation the adapter serves, then prints the capability
+ * report. Call it at the top level of a test file:
  *
  * ```ts
  * import {runAdapterConformance} from '@rapport/adapter-testkit';
  * runAdapterConformance({name: 'acme', create: () => acmeAdapter(sandbox), knownCustomerIds: ['1', '2']});
  * ```
  */
-export function runAdapterConformance(options: ConformanceOptions): void {
+export function runAdapterConformance<C extends Catalogue = RapportCatalogue>(
+  options: ConformanceOptions<C>,
+): void {
   describe(`${options.name} adapter conformance`, async () => {
     const {checks, context} = await plan(options);
+    const skip = (options.skip ?? {}) as Record<string, string | undefined>;
     const results: CheckResult[] = [];
-    let adapter: CrmAdapter | undefined;
+    let adapter: CrmAdapter<Catalogue> | undefined;
     for (const check of checks) {
-      const base = {id: check.id, operation: check.operation, title: check.title};
-      const skipped = options.skip?.[check.id];
+      const base = {id: check.id, group: check.group, title: check.title};
+      const skipped = skip[check.id];
       if (skipped !== undefined) results.push({...base, outcome: 'skipped', message: skipped});
       it(`${check.id}: ${check.title}`, skipped === undefined ? {} : {skip: skipped}, async () => {
         const c = await context();
@@ -170,7 +319,9 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       });
     }
     after(() => {
-      console.log(`\n${formatReport(options.name, results, adapter)}\n`);
+      console.log(
+        `\n${formatReport(options.name, results, adapter, options.catalogue ?? rapportCatalogue)}\n`,
+      );
     });
   });
 }

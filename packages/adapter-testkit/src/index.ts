@@ -1,10 +1,13 @@
 /**
- * @rapport/adapter-testkit: the conformance suite of the Rapport adapter contract. Every adapter runs
- * it, ours and vendors' alike; see docs/adapters.md.
+ * @rapport/adapter-testkit: the conformance suites of Rapport. Every adapter runs the adapter suite,
+ * driven by the resource catalogue (ours and vendors' alike); every idempotency store runs the store
+ * suite. See docs/adapters.md.
  *
  * @packageDocumentation
  */
-export {runAdapterConformance, checkAdapter, formatReport} from './conformance.js';
+export {runAdapterConformance, checkAdapter, adapterCheckIds, formatReport} from './conformance.js';
 export type {CheckResult, ConformanceOptions} from './conformance.js';
-export {conformanceChecks, rejectsWith} from './checks.js';
-export type {ConformanceCheck, ConformanceContext} from './checks.js';
+export {rejectsWith} from './checks.js';
+export type {AdapterCheckId} from './checks.js';
+export {runStoreConformance, checkStore, storeCheckIds} from './store.js';
+export type {StoreCheckId, StoreConformanceOptions} from './store.js';
