@@ -46,12 +46,6 @@ export {documentForRole} from './access.js';
 export {maskFor, maskValue} from './mask.js';
 export {validateValues, validateValue} from './values.js';
 export type {ValuesOptions, ValuesResult} from './values.js';
-export {
-  readSource,
-  deleteSource,
-  writeSource,
-  widgetEntity,
-  widgetNames,
-} from './sources.js';
+export {readSource, deleteSource, writeSource, widgetEntity, widgetNames} from './sources.js';
 export {defaultCustomization} from './default-document.js';
 export {tokenProperties} from './theme.js';

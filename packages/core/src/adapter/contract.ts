@@ -136,8 +136,8 @@ export interface CrmAdapter<C extends Catalogue = RapportCatalogue> {
 }
 
 /** The operations an adapter serves, by resource: what its handlers implement of the catalogue. */
-export function servedOperations<C extends Catalogue>(
-  adapter: CrmAdapter<C>,
+export function servedOperations<C extends Catalogue = RapportCatalogue>(
+  adapter: CrmAdapter<NoInfer<C>>,
   resources: C = rapportCatalogue as unknown as C,
 ): Partial<Record<keyof C & string, readonly ResourceOperation[]>> {
   const served: Partial<Record<keyof C & string, readonly ResourceOperation[]>> = {};

@@ -144,7 +144,7 @@ export async function runOnce<T>(
  * backend has no idempotency of its own wraps itself in it).
  */
 export function withIdempotency<C extends Catalogue = RapportCatalogue>(
-  adapter: CrmAdapter<C>,
+  adapter: CrmAdapter<NoInfer<C>>,
   store: IdempotencyStore,
   resources: C = rapportCatalogue as unknown as C,
 ): CrmAdapter<C> {

@@ -87,7 +87,7 @@ export interface RapportClient<C extends Catalogue = RapportCatalogue> {
 
 /** Creates the client widgets share. See {@link RapportClient}. */
 export function createClient<C extends Catalogue = RapportCatalogue>(
-  adapter: CrmAdapter<C>,
+  adapter: CrmAdapter<NoInfer<C>>,
   options: ClientOptions<C> = {},
 ): RapportClient<C> {
   const resources = options.catalogue ?? (rapportCatalogue as unknown as C);

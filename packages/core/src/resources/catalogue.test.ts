@@ -97,8 +97,8 @@ describe('the adapter contract', () => {
     assert.ok(complaints);
     // @ts-expect-error: a resource the adapter serves must have every operation of its entry.
     const forgotten: CrmAdapter['resources']['complaints'] = {list: complaints.list};
-    // @ts-expect-error: a handler must answer the record type of its resource.
     const wrongShape: CrmAdapter['resources']['customers'] = {
+      // @ts-expect-error: a handler must answer the record type of its resource.
       read: async () => [{id: 'x', record: 1}],
     };
     assert.ok(forgotten && wrongShape);
