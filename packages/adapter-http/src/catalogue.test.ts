@@ -8,6 +8,7 @@ import {httpAdapter} from '@rapport/adapter-http';
 import {
   catalogue as rapportCatalogue,
   createClient,
+  invalidInput,
   isRapportError,
   resource,
   validateCustomerId,
@@ -26,10 +27,22 @@ interface Reward {
   readonly createdAt: string;
 }
 
+interface RewardInput {
+  readonly customerId: string;
+  readonly title: string;
+}
+
+function validateReward(input: unknown): RewardInput {
+  const {customerId, title} = (input ?? {}) as Partial<RewardInput>;
+  if (typeof title !== 'string' || title === '') throw invalidInput('title', 'is required');
+  return {customerId: validateCustomerId(customerId), title};
+}
+
 const catalogue = {
   ...rapportCatalogue,
-  rewards: resource<Reward>()({
-    operations: ['read', 'list'],
+  rewards: resource<Reward, RewardInput>()({
+    operations: ['read', 'list', 'create'],
+    validateInput: validateReward,
     key: 'id',
     owner: 'customerId',
     orderedBy: 'createdAt',
@@ -68,6 +81,19 @@ function rewardsAdapter(): CrmAdapter<typeof catalogue> & {readonly batches: str
           const distinct = validateKeys(keys, 10);
           batches.push(distinct);
           return distinct.map((id) => ({id, record: rewards.find((r) => r.id === id) ?? null}));
+        },
+        // No idempotency of its own: the gateway's layer makes each key one reward.
+        async create(input) {
+          const {customerId, title} = validateReward(input);
+          const reward = {
+            id: `r-${rewards.length + 1}`,
+            customerId,
+            title,
+            points: 0,
+            createdAt: new Date().toISOString(),
+          };
+          rewards.push(reward);
+          return reward;
         },
         async list(customerId, page) {
           validateCustomerId(customerId);
@@ -122,7 +148,36 @@ describe('a resource added to the catalogue', () => {
     const page = await client.list('rewards', 'c-1', {limit: 1});
     assert.deepEqual([page.items.map((r) => r.id), page.nextCursor, page.total], [['r-2'], '1', 2]);
     const capabilities = await (await fetch(`${server.url}/v1/capabilities`)).json();
-    assert.deepEqual(capabilities.resources, {rewards: ['read', 'list']});
+    assert.deepEqual(capabilities.resources, {rewards: ['read', 'list', 'create']});
+  });
+
+  it('is created once per key, for the customer whose token sends it', async () => {
+    const client = clientFor(await signCustomerToken({customerId: 'c-2', key: {secret}, audience}));
+    const before = rewards.length;
+    const first = await client.create(
+      'rewards',
+      {customerId: 'c-2', title: 'Mug'},
+      {idempotencyKey: 'mug'},
+    );
+    const again = await client.create(
+      'rewards',
+      {customerId: 'c-2', title: 'Mug'},
+      {idempotencyKey: 'mug'},
+    );
+    assert.deepEqual([again.id, again.customerId, rewards.length], [first.id, 'c-2', before + 1]);
+    await assert.rejects(
+      client.create('rewards', {customerId: 'c-1', title: 'Mug'}),
+      (e) => isRapportError(e, 'forbidden'),
+      "another customer's reward",
+    );
+    await assert.rejects(
+      client.create('rewards', {customerId: 'c-2', title: ''}),
+      (e) => isRapportError(e, 'invalid_input') && 'title' in e.fields,
+      'the entry checks the input',
+    );
+    assert.equal(rewards.length, before + 1, 'refused creates store nothing');
+    const page = await client.list('rewards', 'c-2');
+    assert.equal(page.items[0]?.id, first.id, 'the new reward comes first in its list');
   });
 
   it("refuses a customer token another customer's list and records", async () => {

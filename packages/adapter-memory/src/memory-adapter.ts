@@ -41,7 +41,11 @@ export interface MemorySnapshot {
   /** Complaints submitted through the adapter, oldest first. */
   readonly complaints: readonly Complaint[];
   /** The idempotency store's finished keys, as `MemoryIdempotencyStore.entries()` gives them. */
-  readonly idempotency: readonly (readonly [key: string, record: IdempotencyRecord])[];
+  readonly idempotency: readonly (readonly [
+    key: string,
+    record: IdempotencyRecord,
+    expiresAt?: number,
+  ])[];
 }
 
 /** A snapshot written before format 2; still loaded, and saved again as format 2. */

@@ -91,7 +91,7 @@ function notesAdapter({oldestFirst = false} = {}): CrmAdapter<Fixture> {
     },
   };
   // The backend has no idempotency of its own.
-  return withIdempotency(adapter, memoryIdempotencyStore(), fixture);
+  return withIdempotency<typeof fixture>(adapter, memoryIdempotencyStore());
 }
 
 const options = {

@@ -105,7 +105,7 @@ describe('gateway: routes', () => {
         r.status,
         r.body.error.fields.limit,
       ]),
-      [400, 'must be a whole number'],
+      [400, 'must be a whole number from 1 to 100'],
     );
     assert.deepEqual(await call('/v1/fields/orders', {token}).then((r) => r.status), 400);
     const invalid = await call('/v1/complaints', {
@@ -465,24 +465,26 @@ describe('gateway: idempotency', () => {
     );
   });
 
-  it('replays a stored refusal with its status, marked as a replay', async () => {
+  it('keeps no outcome for refused input, so the corrected complaint can reuse the key', async () => {
     const {call} = setup();
     const token = await agentToken();
-    const send = () =>
+    const send = (description: string) =>
       call('/v1/complaints', {
         token,
-        body: {...complaint('c-001'), description: ''},
-        headers: {'idempotency-key': 'refused'},
+        body: {...complaint('c-001'), description},
+        headers: {'idempotency-key': 'corrected'},
       });
-    const first = await send();
+    const first = await send('');
     assert.deepEqual(
       [first.status, first.body.error.fields.description, first.headers.get('idempotent-replayed')],
       [400, 'is required', null],
     );
-    const again = await send();
+    const fixed = await send('Ordered two weeks ago.');
+    assert.deepEqual([fixed.status, fixed.headers.get('idempotent-replayed')], [201, null]);
+    const again = await send('Ordered two weeks ago.');
     assert.deepEqual(
-      [again.status, again.body, again.headers.get('idempotent-replayed')],
-      [400, first.body, 'true'],
+      [again.status, again.body.id, again.headers.get('idempotent-replayed')],
+      [201, fixed.body.id, 'true'],
     );
   });
 

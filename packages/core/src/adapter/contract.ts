@@ -55,18 +55,24 @@ export interface Page<T> {
 }
 
 /** `read`: records by their key, in batches of at most `capabilities.maxBatchSize` distinct keys. */
+// Handlers are properties, not methods, so their parameters are checked strictly: a handler that
+// takes a narrower input than the catalogue's does not compile.
 export interface ReadHandler<T> {
-  read(keys: readonly string[], options?: CallOptions): Promise<BatchResult<T>>;
+  readonly read: (keys: readonly string[], options?: CallOptions) => Promise<BatchResult<T>>;
 }
 
 /** `list`: a customer's records, newest first. `not_found` for an unknown customer. */
 export interface ListHandler<T> {
-  list(customerId: string, page?: PageRequest, options?: CallOptions): Promise<Page<T>>;
+  readonly list: (
+    customerId: string,
+    page?: PageRequest,
+    options?: CallOptions,
+  ) => Promise<Page<T>>;
 }
 
 /** `create`: stores a record, exactly once per `options.idempotencyKey`. */
 export interface CreateHandler<T, I> {
-  create(input: I, options: WriteOptions): Promise<T>;
+  readonly create: (input: I, options: WriteOptions) => Promise<T>;
 }
 
 /** What an adapter implements for one resource: every operation the catalogue declares for it. */

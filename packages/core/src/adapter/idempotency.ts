@@ -1,11 +1,6 @@
 import {isRapportError, RapportError, errorCodes, type ErrorCode} from '../errors.js';
 import {stableStringify} from '../text.js';
-import {
-  catalogue as rapportCatalogue,
-  resourcesWith,
-  type Catalogue,
-  type RapportCatalogue,
-} from '../resources/catalogue.js';
+import type {Catalogue, RapportCatalogue} from '../resources/catalogue.js';
 import type {CrmAdapter, WriteOptions} from './contract.js';
 import {validateIdempotencyKey} from './guards.js';
 
@@ -38,18 +33,20 @@ export interface IdempotencyStore {
 export interface MemoryIdempotencyStoreOptions {
   /** How long a key is remembered, in milliseconds. Default 24 hours. */
   readonly ttlMs?: number;
-  /** The most keys kept; the oldest go first. Default 100,000. */
+  /** The most keys kept; the oldest finished ones go first. Default 100,000. */
   readonly maxEntries?: number;
   /** Keys to start with, as {@link MemoryIdempotencyStore.entries} gave them. */
-  readonly entries?: Iterable<readonly [key: string, record: IdempotencyRecord]>;
+  readonly entries?: Iterable<
+    readonly [key: string, record: IdempotencyRecord, expiresAt?: number]
+  >;
   /** The clock, for tests. Default `Date.now`. */
   readonly now?: () => number;
 }
 
 /** The in-process store. */
 export interface MemoryIdempotencyStore extends IdempotencyStore {
-  /** The finished keys, oldest first, for a snapshot. */
-  entries(): [key: string, record: IdempotencyRecord][];
+  /** The finished keys that have not expired, oldest first, with when they expire: for a snapshot. */
+  entries(): [key: string, record: IdempotencyRecord, expiresAt: number][];
 }
 
 /** An in-process store: right for one server; lost on restart unless its entries are saved. */
@@ -60,23 +57,41 @@ export function memoryIdempotencyStore(
   const max = options.maxEntries ?? 100_000;
   const now = options.now ?? Date.now;
   const held = new Map<string, {record: IdempotencyRecord; expires: number}>();
-  for (const [key, record] of options.entries ?? []) held.set(key, {record, expires: now() + ttl});
+  for (const [key, record, expires] of options.entries ?? [])
+    if (record.state === 'done') held.set(key, {record, expires: expires ?? now() + ttl});
   const live = (key: string): IdempotencyRecord | undefined => {
     const entry = held.get(key);
     if (entry && entry.expires <= now()) held.delete(key);
     return held.get(key)?.record;
   };
+  /** Makes room for one key: expired keys first, then the oldest finished one; never one in flight. */
+  const makeRoom = (): void => {
+    if (held.size < max) return;
+    const t = now();
+    for (const [key, entry] of held) if (entry.expires <= t) held.delete(key);
+    if (held.size < max) return;
+    for (const [key, entry] of held) {
+      if (entry.record.state === 'done') {
+        held.delete(key);
+        return;
+      }
+    }
+    throw new RapportError('unavailable', 'Too many requests are in flight; try again shortly', {
+      retryAfterMs: 1000,
+    });
+  };
   return {
     async claim(key, fingerprint) {
       const existing = live(key);
       if (existing) return existing;
-      if (held.size >= max) held.delete(held.keys().next().value!);
+      makeRoom();
       held.set(key, {record: {state: 'in_flight', fingerprint}, expires: now() + ttl});
       return undefined;
     },
     async complete(key, outcome) {
       const entry = held.get(key);
       if (!entry) return;
+      // Delete first, so the finished key moves to the end of the eviction order.
       held.delete(key);
       held.set(key, {
         record: {state: 'done', fingerprint: entry.record.fingerprint, outcome},
@@ -87,9 +102,10 @@ export function memoryIdempotencyStore(
       if (held.get(key)?.record.state === 'in_flight') held.delete(key);
     },
     entries() {
+      const t = now();
       return [...held]
-        .filter(([key, entry]) => entry.record.state === 'done' && live(key))
-        .map(([key, entry]) => [key, entry.record]);
+        .filter(([, entry]) => entry.record.state === 'done' && entry.expires > t)
+        .map(([key, entry]) => [key, entry.record, entry.expires]);
     },
   };
 }
@@ -129,7 +145,14 @@ export async function runOnce<T>(
   try {
     value = await run();
   } catch (error) {
-    if (isRapportError(error) && !error.retryable && error.code !== 'unsupported')
+    // Like Stripe, an input refused before any work is not an outcome to keep: the person fixes it
+    // and submits again with the same key.
+    const kept = ['unsupported', 'invalid_input'] as const;
+    if (
+      isRapportError(error) &&
+      !error.retryable &&
+      !(kept as readonly string[]).includes(error.code)
+    )
       await store.complete(key, {error: error.toJSON()});
     else await store.release(key);
     throw error;
@@ -141,33 +164,39 @@ export async function runOnce<T>(
 /**
  * The adapter with every create made exactly once per idempotency key through `store`: the one
  * idempotency layer of Rapport (the gateway and the memory backend use it; a vendor adapter whose
- * backend has no idempotency of its own wraps itself in it).
+ * backend has no idempotency of its own wraps itself in it). Every `create` handler is wrapped,
+ * whichever catalogue the adapter serves.
  */
 export function withIdempotency<C extends Catalogue = RapportCatalogue>(
   adapter: CrmAdapter<NoInfer<C>>,
   store: IdempotencyStore,
-  resources: C = rapportCatalogue as unknown as C,
 ): CrmAdapter<C> {
-  const wrapped: Record<string, unknown> = {...adapter.resources};
-  for (const name of resourcesWith(resources, 'create')) {
-    const handlers = adapter.resources[name] as
-      {create?: (input: unknown, options: WriteOptions) => Promise<unknown>} | undefined;
-    const create = handlers?.create;
-    if (!create) continue;
-    wrapped[name] = {
-      ...handlers,
-      async create(input: unknown, options: WriteOptions) {
-        options?.signal?.throwIfAborted();
-        const key = validateIdempotencyKey(options?.idempotencyKey);
-        const {value} = await runOnce(store, `${name}\u0000${key}`, stableStringify(input), () =>
-          create.call(handlers, input, options),
-        );
-        return value;
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, handlers] of Object.entries(adapter.resources as Record<string, object>)) {
+    const create = (handlers as {create?: unknown}).create;
+    if (typeof create !== 'function') {
+      wrapped[name] = handlers;
+      continue;
+    }
+    // Inherit from the handlers rather than copy them, so handlers written as a class keep working.
+    wrapped[name] = Object.create(handlers, {
+      create: {
+        enumerable: true,
+        value: async (input: unknown, options: WriteOptions) => {
+          options?.signal?.throwIfAborted();
+          const key = validateIdempotencyKey(options?.idempotencyKey);
+          const {value} = await runOnce(store, `${name}\u0000${key}`, stableStringify(input), () =>
+            create.call(handlers, input, options),
+          );
+          return value;
+        },
       },
-    };
+    });
   }
   return Object.create(adapter, {
     resources: {value: wrapped, enumerable: true},
+    // Bound, so an adapter class with private fields still finds them.
+    describeFields: {value: adapter.describeFields.bind(adapter), enumerable: true},
   }) as CrmAdapter<C>;
 }
 

@@ -183,7 +183,8 @@ export function createClient<C extends Catalogue = RapportCatalogue>(
         (signal) => create(input, {signal, idempotencyKey}),
         submitOptions.signal,
       )) as Record<string, unknown>;
-      const owner = record[own.owner];
+      // The answer may be redacted for the caller's role; the input still says whose it is.
+      const owner = record[own.owner] ?? inputOwner;
       if (typeof owner === 'string') {
         for (const changed of [resource, ...(own.affects ?? [])])
           if (changed in resources) invalidate({resource: changed, customerId: owner});

@@ -96,11 +96,13 @@ export const statusOf: Readonly<Record<ErrorCode, number>> = {
 
 /**
  * Reasons (in `error.details.reason`) that take a status of their own, as the IETF Idempotency-Key
- * draft asks: a key reused with another body is 422; a key whose first request still runs is 409.
+ * draft asks: a key reused with another body is 422; a key whose first request still runs is 409. A
+ * body over the size limit is 413.
  */
 const statusOfReason: Readonly<Record<string, number>> = {
   idempotency_key_reused: 422,
   idempotency_key_in_flight: 409,
+  body_too_large: 413,
 };
 
 /** The HTTP status of an error: by its reason where one has its own status, else by its code. */

@@ -44,9 +44,8 @@ export function resourcesRoutes(api: Hono<GatewayEnv>, context: RouteContext): v
         new RapportError(
           'invalid_input',
           `The request body is larger than ${context.maxBodyBytes} bytes`,
-          {fields: {body: 'too large'}},
+          {fields: {body: 'too large'}, details: {reason: 'body_too_large'}},
         ),
-        {status: 413},
       ),
   });
   for (const route of resourceRoutes(context.catalogue)) {
@@ -130,6 +129,8 @@ const create: RouteMaker = (resource, definition, {adapter, idempotencyStore, re
         {details: {reason: 'token_missing'}},
       );
     }
+    // Refused input answers before a key is claimed, so the corrected input can reuse the key.
+    definition.validateInput?.(body);
     const handler = handlerOf(adapter, resource, 'create');
     const scoped = `${caller.key}\u0000${resource}\u0000${key}`;
     const fingerprint = stableStringify(body);
@@ -184,13 +185,12 @@ function onTheWire<T>(argument: string, wireName: string, guard: () => T): T {
   }
 }
 
-/** `cursor` and `limit` from the query; their ranges are the adapter's to check. */
+/** `cursor` and `limit` from the query. */
 function pageOf(c: RequestContext): PageRequest {
   const cursor = c.req.query('cursor');
   const limitText = c.req.query('limit');
+  // Its range, and that it is a whole number at all, are the adapter's guard to check.
   const limit = limitText === undefined ? undefined : Number(limitText);
-  if (limit !== undefined && !Number.isInteger(limit))
-    throw invalidInput('limit', 'must be a whole number');
   return {...(cursor !== undefined && {cursor}), ...(limit !== undefined && {limit})};
 }
 
