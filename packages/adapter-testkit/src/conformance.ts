@@ -213,6 +213,22 @@ export async function checkAdapter<C extends Catalogue = RapportCatalogue>(
 ): Promise<CheckResult[]> {
   const {checks, context} = await plan(options);
   const skip = (options.skip ?? {}) as Record<string, string | undefined>;
+  return runChecks(
+    checks.map((check) => ({...check, run: async () => check.run(await context())})),
+    skip,
+  );
+}
+
+/** Runs checks one after another and says how each went; a skipped one does not run. */
+export async function runChecks(
+  checks: readonly {
+    readonly id: string;
+    readonly group: string;
+    readonly title: string;
+    run(): Promise<void>;
+  }[],
+  skip: Readonly<Record<string, string | undefined>>,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const check of checks) {
     const base = {id: check.id, group: check.group, title: check.title};
@@ -222,7 +238,7 @@ export async function checkAdapter<C extends Catalogue = RapportCatalogue>(
       continue;
     }
     try {
-      await check.run(await context());
+      await check.run();
       results.push({...base, outcome: 'passed'});
     } catch (error) {
       results.push({

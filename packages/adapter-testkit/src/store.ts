@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
 import {randomId, RapportError, type IdempotencyStore} from '@rapport/core';
-import {groupLines, refuseUnknownSkips, type CheckResult} from './conformance.js';
+import {groupLines, refuseUnknownSkips, runChecks, type CheckResult} from './conformance.js';
 
 /** The ids of the store checks, in the order the suite runs them. */
 export const storeCheckIds = [
@@ -188,26 +188,14 @@ const checks: readonly StoreCheck[] = [
  */
 export async function checkStore(options: StoreConformanceOptions): Promise<CheckResult[]> {
   refuseUnknownSkips(options.skip, storeCheckIds);
-  const results: CheckResult[] = [];
-  for (const check of checks) {
-    const base = {id: check.id, group: 'store', title: check.title};
-    const skipped = options.skip?.[check.id];
-    if (skipped !== undefined) {
-      results.push({...base, outcome: 'skipped', message: skipped});
-      continue;
-    }
-    try {
-      await check.run(options.create, options.ttlMs ?? 50);
-      results.push({...base, outcome: 'passed'});
-    } catch (error) {
-      results.push({
-        ...base,
-        outcome: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
-  return results;
+  return runChecks(
+    checks.map((check) => ({
+      ...check,
+      group: 'store',
+      run: () => check.run(options.create, options.ttlMs ?? 50),
+    })),
+    (options.skip ?? {}) as Record<string, string | undefined>,
+  );
 }
 
 /**
