@@ -11,7 +11,6 @@ export type {
   MemoryAdapter,
   MemoryAdapterOptions,
   MemorySnapshot,
-  MemorySnapshotV1,
   SnapshotStore,
 } from './memory-adapter.js';
 export {faultKinds} from './faults.js';

@@ -8,7 +8,6 @@ import {
   validateComplaintInput,
   validateCustomerId,
   validateEntity,
-  validateIdempotencyKey,
   validateKeys,
   validatePage,
   withIdempotency,
@@ -48,18 +47,13 @@ export interface MemorySnapshot {
   ])[];
 }
 
-/** A snapshot written before format 2; still loaded, and saved again as format 2. */
+/** A snapshot written before format 2: its complaints still load; it is saved again as format 2. */
 export interface MemorySnapshotV1 {
   readonly format: 1;
   readonly seed: number;
   readonly size: number;
   readonly complaints: readonly Complaint[];
-  /** Key, fingerprint of the input, complaint id. */
-  readonly idempotency: readonly (readonly [
-    key: string,
-    fingerprint: string,
-    complaintId: string,
-  ])[];
+  readonly idempotency: readonly unknown[];
 }
 
 /** Where snapshots are kept. `@rapport/adapter-memory/node` has a JSON file store. */
@@ -98,9 +92,6 @@ export interface MemoryAdapter extends CrmAdapter {
   /** Forgets every submission and returns to the seeded data. */
   reset(): void;
 }
-
-// How core's withIdempotency names a key of a complaint create; format 1 snapshots stored bare keys.
-const complaintKey = (key: string): string => `complaints\u0000${key}`;
 
 /**
  * An in-memory CRM seeded with a deterministic demo data set (see `createDemoData`). It serves every
@@ -149,23 +140,11 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     for (const complaint of usable ? snapshot.complaints : []) record(complaint);
     idempotency = memoryIdempotencyStore({
       now,
-      ...(usable && {entries: snapshot.format === 2 ? snapshot.idempotency : upgrade(snapshot)}),
+      // Format 1 named its keys its own way; its complaints load, its keys do not.
+      ...(usable && snapshot.format === 2 && {entries: snapshot.idempotency}),
     });
     once = withIdempotency<RapportCatalogue>(backend, idempotency);
     data = seeded;
-  };
-  const upgrade = (snapshot: MemorySnapshotV1): [string, IdempotencyRecord][] => {
-    const byId = new Map(submitted.map((c) => [c.id, c]));
-    const entries: [string, IdempotencyRecord][] = [];
-    for (const [key, fingerprint, complaintId] of snapshot.idempotency) {
-      const complaint = byId.get(complaintId);
-      if (complaint)
-        entries.push([
-          complaintKey(key),
-          {state: 'done', fingerprint, outcome: {value: complaint}},
-        ]);
-    }
-    return entries;
   };
   const record = (complaint: Complaint): void => {
     submitted.push(complaint);
@@ -211,8 +190,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     };
   };
 
-  const create = async (input: unknown, write: WriteOptions): Promise<Complaint> => {
-    validateIdempotencyKey(write?.idempotencyKey);
+  const create = async (input: unknown): Promise<Complaint> => {
     const checked = validateComplaintInput(input);
     const problems: Record<string, string> = {};
     if (checked.customerId !== undefined && !customers.has(checked.customerId))

@@ -121,6 +121,7 @@ export async function runOnce<T>(
   key: string,
   fingerprint: string,
   run: () => Promise<T>,
+  onReplay?: () => void,
 ): Promise<{readonly value: T; readonly replayed: boolean}> {
   const seen = await store.claim(key, fingerprint);
   if (seen) {
@@ -138,6 +139,7 @@ export async function runOnce<T>(
         {retryAfterMs: 500, details: {reason: 'idempotency_key_in_flight'}},
       );
     }
+    onReplay?.();
     if ('value' in seen.outcome) return {value: seen.outcome.value as T, replayed: true};
     throw errorFromJson(seen.outcome.error);
   }

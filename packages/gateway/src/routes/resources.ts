@@ -10,8 +10,6 @@ import {
   validateIdempotencyKey,
   validateKeys,
   type BatchResult,
-  type IdempotencyRecord,
-  type IdempotencyStore,
   type Page,
   type PageRequest,
   type ResourceDefinition,
@@ -134,26 +132,25 @@ const create: RouteMaker = (resource, definition, {adapter, idempotencyStore, re
     const handler = handlerOf(adapter, resource, 'create');
     const scoped = `${caller.key}\u0000${resource}\u0000${key}`;
     const fingerprint = stableStringify(body);
-    let seen: IdempotencyRecord | undefined;
-    const observed: IdempotencyStore = {
-      claim: async (k, f) => (seen = await idempotencyStore.claim(k, f)),
-      complete: (k, outcome) => idempotencyStore.complete(k, outcome),
-      release: (k) => idempotencyStore.release(k),
-    };
+    let replayed = false;
     try {
-      const {value, replayed} = await runOnce(observed, scoped, fingerprint, async () =>
-        redact(
-          resource,
-          // The backend sees a key scoped to the caller, so callers never replay each other's records.
-          await handler(body, {idempotencyKey: await sha256(scoped), signal: c.req.raw.signal}),
-          caller.role,
-        ),
+      const {value} = await runOnce(
+        idempotencyStore,
+        scoped,
+        fingerprint,
+        async () =>
+          redact(
+            resource,
+            // The backend sees a key scoped to the caller, so callers never replay each other's records.
+            await handler(body, {idempotencyKey: await sha256(scoped), signal: c.req.raw.signal}),
+            caller.role,
+          ),
+        () => (replayed = true),
       );
       return json(value, 201, replayed ? {[headers.replayed]: 'true'} : {});
     } catch (error) {
-      // A refusal stored under this key and body is replayed like a success: marked as a replay.
-      if (seen?.state === 'done' && seen.fingerprint === fingerprint)
-        return errorResponse(error, {headers: {[headers.replayed]: 'true'}});
+      // A refusal kept under this key is replayed like a success: marked as a replay.
+      if (replayed) return errorResponse(error, {headers: {[headers.replayed]: 'true'}});
       throw error;
     }
   };
