@@ -9,6 +9,7 @@ import {
   type FieldValue,
 } from '@rapport/core';
 import {
+  complaintInputPlan,
   shownFields,
   validateValue,
   validateValues,
@@ -23,24 +24,12 @@ import {
   ComplaintSubmittedEvent,
 } from '../shared/events.js';
 import {formatDate, formatNumber} from '../shared/format.js';
-import {renderLayout, withoutFields} from '../shared/layout.js';
+import {renderLayout} from '../shared/layout.js';
 import {customizationState, messageState} from '../shared/states.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {formStyles} from './complaint-form.styles.js';
 
-// The complaint's own fields a person may fill in; other sources (status, reference...) are the backend's.
-const INPUT_SOURCES = new Set([
-  'channel',
-  'category',
-  'severity',
-  'subject',
-  'description',
-  'contact.name',
-  'contact.email',
-]);
-const isInput = (field: PlanField): boolean =>
-  INPUT_SOURCES.has(field.source) || field.source.startsWith('customFields.');
 const NUMERIC = new Set(['number', 'money', 'points']);
 const AUTOCOMPLETE: Record<string, string> = {'contact.name': 'name', 'contact.email': 'email'};
 
@@ -112,15 +101,7 @@ export class RapportComplaintForm extends RapportWidget {
     const anonymous = !this.customerId;
     const cache = this.formPlanCache;
     if (cache && cache.source === this.plan && cache.anonymous === anonymous) return cache.plan;
-    const skip = (f: PlanField): boolean =>
-      !isInput(f) || f.readOnly || (!anonymous && f.source.startsWith('contact.'));
-    const plan = this.plan
-      ? {
-          ...this.plan,
-          root: withoutFields(this.plan.root, skip),
-          fields: this.plan.fields.filter((f) => !skip(f)),
-        }
-      : null;
+    const plan = this.plan ? complaintInputPlan(this.plan, {anonymous}) : null;
     this.formPlanCache = {source: this.plan, anonymous, plan};
     return plan;
   }

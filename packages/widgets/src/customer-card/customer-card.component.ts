@@ -9,9 +9,9 @@ import {
   type Interaction,
   type ResourceName,
 } from '@rapport/core';
-import {maskValue, readSource, type PlanField} from '@rapport/schema';
+import {maskValue, readSource, withoutFields, type PlanField} from '@rapport/schema';
 import {formatRelative} from '../shared/format.js';
-import {fieldPair, renderLayout, withoutFields} from '../shared/layout.js';
+import {fieldPair, renderLayout} from '../shared/layout.js';
 import {customizationState, loadErrorState, loadingState, messageState} from '../shared/states.js';
 import {displayValue, optionLabel} from '../shared/value.js';
 import {baseStyles} from '../shared/base.styles.js';

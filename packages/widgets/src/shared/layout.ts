@@ -41,15 +41,3 @@ export function fieldPair(field: PlanField, value: TemplateResult): TemplateResu
   </dl>`;
 }
 
-/** The plan node without the controls `skip` says to leave out (and sections they leave empty). */
-export function withoutFields(
-  node: PlanNode | null,
-  skip: (field: PlanField) => boolean,
-): PlanNode | null {
-  if (node === null) return null;
-  if (node.kind === 'control') return skip(node.field) ? null : node;
-  const children = node.children
-    .map((child) => withoutFields(child, skip))
-    .filter((child): child is PlanNode => child !== null);
-  return children.length === 0 ? null : {...node, children};
-}
