@@ -46,6 +46,8 @@ const catalogue = {
     key: 'id',
     owner: 'customerId',
     orderedBy: 'createdAt',
+    // No customization entity names a reward's fields, so the gateway sends what is essential.
+    essentials: ['title', 'points', 'createdAt'],
     fields: ['id', 'customerId', 'title', 'points', 'createdAt'],
   }),
 } as const;

@@ -59,6 +59,25 @@ describe('httpAdapter: requests', () => {
     assert.deepEqual([complaint.id, key, body], ['k-1', 'key-1', complaintInput]);
   });
 
+  it('hands a key the gateway refused back as that entry’s typed error', async () => {
+    server.use(
+      http.get(`${url}/v1/customers`, () =>
+        HttpResponse.json({
+          results: [
+            {id: 'own', record: {id: 'own', displayName: 'Ada'}},
+            {id: 'other', record: null, error: {code: 'forbidden', message: 'Not yours'}},
+          ],
+        }),
+      ),
+    );
+    const [own, other] = await httpAdapter({url}).resources.customers!.read(['own', 'other']);
+    assert.equal(own!.error, undefined);
+    assert.equal((own!.record as {displayName: string}).displayName, 'Ada');
+    assert.ok(isRapportError(other!.error, 'forbidden'));
+    assert.equal(other!.error.message, 'Not yours');
+    assert.equal(other!.record, null);
+  });
+
   it('pages lists with cursor and limit, and encodes the customer id in the path', async () => {
     let path = '';
     server.use(

@@ -1,6 +1,7 @@
 import {
   catalogue as rapportCatalogue,
   entities,
+  errorFromJson,
   RapportError,
   validateCustomerId,
   validateEntity,
@@ -167,6 +168,13 @@ type OperationMaker = (
   capabilities: AdapterCapabilities,
 ) => (...args: never[]) => Promise<unknown>;
 
+/** One entry of a batch answer as the gateway sends it. */
+interface WireEntry {
+  readonly id: string;
+  readonly record: unknown;
+  readonly error?: ReturnType<RapportError['toJSON']>;
+}
+
 const operations: Record<ResourceOperation, OperationMaker> = {
   read: (name, definition, request, capabilities) => {
     const route = routeOf(name, 'read');
@@ -176,11 +184,15 @@ const operations: Record<ResourceOperation, OperationMaker> = {
       const distinct = validateKeys(keys, capabilities.maxBatchSize);
       if (distinct.length === 0) return [];
       const query = distinct.map((key) => `${parameter}=${encodeURIComponent(key)}`).join('&');
-      return (
-        await request<{results: BatchResult<unknown>}>(route.method, `${route.pattern}?${query}`, {
-          signal: o.signal,
-        })
-      ).results;
+      const {results} = await request<{results: WireEntry[]}>(
+        route.method,
+        `${route.pattern}?${query}`,
+        {signal: o.signal},
+      );
+      // A key the gateway refused comes back with its error: that key's widget shows it, alone.
+      return results.map((entry) =>
+        entry.error ? {id: entry.id, record: null, error: errorFromJson(entry.error)} : entry,
+      ) as BatchResult<unknown>;
     };
   },
   list: (name, _definition, request) => {

@@ -92,6 +92,21 @@ export class RapportError extends Error {
 }
 
 /**
+ * The error a {@link RapportError.toJSON} object describes, as a wire format or a store carries it; an
+ * unknown code becomes `unavailable`.
+ */
+export function errorFromJson(json: ReturnType<RapportError['toJSON']>): RapportError {
+  const code: ErrorCode = (errorCodes as readonly string[]).includes(json.code)
+    ? json.code
+    : 'unavailable';
+  return new RapportError(code, String(json.message), {
+    ...(json.fields && {fields: json.fields}),
+    ...(json.retryAfterMs !== undefined && {retryAfterMs: json.retryAfterMs}),
+    ...(json.details && {details: json.details}),
+  });
+}
+
+/**
  * Whether `value` is a {@link RapportError}, optionally of the given code. It checks the shape, not the
  * class, so an error thrown by another copy of Rapport on the page (a second bundle) still counts.
  */

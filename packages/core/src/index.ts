@@ -11,6 +11,7 @@ export {
   retryableErrorCodes,
   RapportError,
   isRapportError,
+  errorFromJson,
   invalidInput,
 } from './errors.js';
 export type {ErrorCode, RapportErrorOptions} from './errors.js';
@@ -150,6 +151,7 @@ export type {
   IdempotencyStore,
   MemoryIdempotencyStore,
   MemoryIdempotencyStoreOptions,
+  RunOnceOptions,
   StoredOutcome,
 } from './adapter/idempotency.js';
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {SignJWT} from 'jose';
+import {catalogue} from '@rapport/core';
 import {defaultCustomization, maskFor, maskValue, readSource} from '@rapport/schema';
 import {agentToken, audience, customerToken, setup} from '../test-support/support.js';
 
@@ -93,8 +94,15 @@ describe('gateway under attack (fast-check)', () => {
             token = valid; // the holder's real token, asking for someone else's records
         }
         const response = await call(routes[route]!(encodeURIComponent(target.id)), {token});
+        // A batch read answers per id: the holder's real token gets a refusal for the victim's id.
+        const refusedEach =
+          response.status === 200 &&
+          response.body.results.every(
+            (entry: {record: unknown; error?: {code: string}}) =>
+              entry.record === null && entry.error?.code === 'forbidden',
+          );
         assert.ok(
-          response.status === 401 || response.status === 403,
+          response.status === 401 || response.status === 403 || refusedEach,
           `${mutation.kind}: status ${response.status}`,
         );
         for (const value of [
@@ -131,6 +139,32 @@ describe('gateway under attack (fast-check)', () => {
             .results[0].record;
           const complaints = (await call(`/v1/customers/${id}/complaints?limit=100`, {token})).body
             .items;
+          // The allow-list: nothing leaves that no field visible to the role names, besides the
+          // catalogue's key, owner, essentials and what a visible field reveals.
+          for (const [resource, record] of [
+            ['customers', customer],
+            ['loyaltyAccounts', account],
+            ...complaints.map((c: unknown) => ['complaints', c]),
+          ] as [keyof typeof catalogue, Record<string, unknown>][]) {
+            const definition = catalogue[resource];
+            const named = fields
+              .filter((f) => f.entity === definition.entity && maskFor(f, role) !== 'hidden')
+              .map((f) => f.source);
+            const reveals: Readonly<Record<string, readonly string[]>> =
+              'reveals' in definition ? definition.reveals : {};
+            const allowed = new Set([
+              definition.key,
+              definition.owner,
+              ...(definition.essentials ?? []),
+              ...named,
+              ...named.flatMap((source) => reveals[source] ?? []),
+            ]);
+            for (const path of leafPaths(record))
+              assert.ok(
+                allowed.has(path),
+                `${role} received ${resource} ${path}, which no field names`,
+              );
+          }
           for (const field of fields) {
             const mask = maskFor(field, role);
             const records =
@@ -157,3 +191,14 @@ describe('gateway under attack (fast-check)', () => {
     );
   });
 });
+
+/** The paths of a record's values as document sources name them (`name.given`, `customFields.store`). */
+function leafPaths(record: Record<string, unknown>): string[] {
+  return Object.entries(record).flatMap(([key, value]) =>
+    (key === 'name' || key === 'contact' || key === 'customFields') &&
+    value !== null &&
+    typeof value === 'object'
+      ? Object.keys(value).map((inner) => `${key}.${inner}`)
+      : [key],
+  );
+}

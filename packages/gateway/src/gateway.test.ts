@@ -115,7 +115,7 @@ describe('gateway: routes', () => {
     });
     assert.deepEqual(
       [invalid.status, invalid.body.error.code, invalid.body.error.fields.description],
-      [400, 'invalid_input', 'is required'],
+      [400, 'invalid_input', 'This field is required.'],
     );
     const malformed = await call('/v1/complaints', {
       token,
@@ -307,13 +307,23 @@ describe('gateway: identity', () => {
     const token = await customerToken('c-001');
     const victim = adapter.data.customers.find((c) => c.id === 'c-002')!;
     assert.equal((await call('/v1/customers?id=c-001', {token})).status, 200);
+    // A batch answers per id: the customer's own record, and a refusal for the stranger's.
     for (const path of [
-      '/v1/customers?id=c-002',
       '/v1/customers?id=c-001&id=c-002',
-      '/v1/loyalty-accounts?customerId=c-002',
-      '/v1/customers/c-002/complaints',
-      '/v1/customers/c-002/interactions',
+      '/v1/loyalty-accounts?customerId=c-001&customerId=c-002',
     ]) {
+      const response = await call(path, {token});
+      assert.equal(response.status, 200, path);
+      const [own, other] = response.body.results;
+      assert.equal(own.id, 'c-001');
+      assert.ok(own.record !== null && own.error === undefined, `${path}: own record`);
+      assert.deepEqual([other.id, other.record, other.error.code], ['c-002', null, 'forbidden']);
+      assert.ok(
+        !response.text.includes(victim.email!) && !response.text.includes(victim.displayName),
+        `${path} leaked data`,
+      );
+    }
+    for (const path of ['/v1/customers/c-002/complaints', '/v1/customers/c-002/interactions']) {
       const response = await call(path, {token});
       assert.equal(response.status, 403, path);
       assert.ok(
@@ -384,10 +394,14 @@ describe('gateway: redaction by role', () => {
     assert.ok(!('birthday' in asAgent.customFields));
     assert.equal(asAgent.segment, original.segment);
 
+    // Even the role that sees every field receives only what the document's fields name, with the
+    // id, the kind and the name parts behind the display name: no owner id, no locale.
     const asSupervisor = (
       await call('/v1/customers?id=c-001', {token: await agentToken(['supervisor'])})
     ).body.results[0].record;
-    assert.deepEqual(asSupervisor, original);
+    const {ownerId: _owner, locale: _locale, updatedAt: _updated, ...named} = original;
+    assert.deepEqual(asSupervisor, named);
+    assert.ok(original.ownerId !== undefined && original.locale !== undefined);
   });
 
   it('hides a tier together with what would give it away, and masks complaint fields', async () => {
@@ -477,7 +491,7 @@ describe('gateway: idempotency', () => {
     const first = await send('');
     assert.deepEqual(
       [first.status, first.body.error.fields.description, first.headers.get('idempotent-replayed')],
-      [400, 'is required', null],
+      [400, 'This field is required.', null],
     );
     const fixed = await send('Ordered two weeks ago.');
     assert.deepEqual([fixed.status, fixed.headers.get('idempotent-replayed')], [201, null]);

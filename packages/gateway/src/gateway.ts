@@ -16,10 +16,11 @@ import {
   type CustomizationDocument,
 } from '@rapport/schema';
 import type {AuthOptions} from './auth/tokens.js';
-import {identify, type GatewayEnv} from './middleware/identify.js';
+import {createInputRules} from './input-rules.js';
+import {identify, type Connection, type GatewayEnv} from './middleware/identify.js';
 import {limit} from './middleware/limit.js';
 import {log, type LogEntry} from './middleware/log.js';
-import type {RateLimitOptions} from './rate-limit.js';
+import {tokenBuckets, type RateLimitOptions} from './rate-limit.js';
 import {createRedactor} from './redact.js';
 import {errorResponse} from './respond.js';
 import {capabilitiesRoute} from './routes/capabilities.js';
@@ -41,10 +42,23 @@ export interface GatewayOptions<C extends Catalogue = RapportCatalogue> {
   readonly customization?: CustomizationDocument;
   /** How tokens are verified. */
   readonly auth: AuthOptions;
-  /** Where idempotency keys are kept. Default in memory (one server). */
+  /**
+   * Where idempotency keys are kept. Default in memory (one server), bounded: 64 MiB, 1,000 keys per
+   * caller, each kept 24 hours.
+   */
   readonly idempotencyStore?: IdempotencyStore;
-  /** Requests per caller: a token bucket, or `false` for none. Default 120 at once, 20 a second. */
+  /** Largest created record a replay gets whole, in bytes of JSON; larger ones keep their essentials. Default 16 KiB. */
+  readonly maxStoredResponseBytes?: number;
+  /**
+   * Requests per caller: a token bucket, or `false` for none. Default 120 at once, 20 a second; and,
+   * for requests without a valid token, per client address, 30 at once, 1 a second.
+   */
   readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * Behind a proxy you trust: the header it sets to the client's address (`x-forwarded-for`, whose last
+   * entry counts, or `x-real-ip`). Without it the connection's address is used (see `Gateway`).
+   */
+  readonly trustedProxyHeader?: string;
   /** Browser origins allowed to call the gateway (CORS). Default none (same origin only). */
   readonly cors?: {readonly origins: readonly string[]};
   /** Path the gateway is mounted at, such as `/rapport`. Default none. */
@@ -59,8 +73,12 @@ export interface GatewayOptions<C extends Catalogue = RapportCatalogue> {
   readonly log?: (entry: LogEntry) => void;
 }
 
-/** A web-standard request handler: runs in Node (see `@rapport/gateway/node`) and any fetch-based runtime. */
-export type Gateway = (request: Request) => Promise<Response>;
+/**
+ * A web-standard request handler: runs in Node (see `@rapport/gateway/node`) and any fetch-based
+ * runtime. Pass the peer's address as `connection.clientAddress` (serveGateway does), so requests
+ * without a valid token are limited per address and anonymous visitors are told apart.
+ */
+export type Gateway = (request: Request, connection?: Connection) => Promise<Response>;
 
 /**
  * Creates the gateway: the server side of Rapport's widgets. It verifies the caller's token, lets a
@@ -80,16 +98,29 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
       `The gateway's customization document is not valid: ${checked.problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; ')}`,
     );
   }
+  const roles = new Set(customization.roles.map((role) => role.id));
+  const customerRole = options.auth.customerRole ?? 'customer';
+  if (!roles.has(customerRole)) {
+    throw new Error(
+      `The customer role "${customerRole}" is not a role of the gateway's customization document (roles: ${[...roles].join(', ')}); set auth.customerRole`,
+    );
+  }
   const catalogue: Catalogue = options.catalogue ?? rapportCatalogue;
   const context: RouteContext = {
     adapter: options.adapter as CrmAdapter<Catalogue>,
     catalogue,
     customization,
     redact: createRedactor(customization, catalogue),
+    inputRules: createInputRules(customization, catalogue),
     idempotencyStore: options.idempotencyStore ?? memoryIdempotencyStore(),
     maxBatchSize: options.maxBatchSize ?? limits.maxBatchSize,
     maxBodyBytes: options.maxBodyBytes ?? limits.maxBodyBytes,
+    maxStoredResponseBytes: options.maxStoredResponseBytes ?? 16_384,
   };
+  const rateLimit =
+    options.rateLimit === false
+      ? undefined
+      : (options.rateLimit ?? {capacity: 120, refillPerSecond: 20});
   const version = `/v${protocolVersion}`;
   const anonymousPath =
     options.allowAnonymousComplaints && catalogue.complaints?.operations.includes('create')
@@ -118,12 +149,18 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
     '*',
     identify({
       auth: options.auth,
+      roles,
       allowsAnonymous: (method, path) =>
         anonymousPath !== undefined && method === 'POST' && path.endsWith(anonymousPath),
+      ...(options.trustedProxyHeader !== undefined && {
+        trustedProxyHeader: options.trustedProxyHeader,
+      }),
+      ...(rateLimit && {
+        perAddress: tokenBuckets(rateLimit.perAddress ?? {capacity: 30, refillPerSecond: 1}),
+      }),
     }),
   );
-  if (options.rateLimit !== false)
-    api.use('*', limit(options.rateLimit ?? {capacity: 120, refillPerSecond: 20}));
+  if (rateLimit) api.use('*', limit(tokenBuckets(rateLimit)));
   customizationRoute(api, context);
   fieldsRoute(api, context);
   resourcesRoutes(api, context);
@@ -135,5 +172,5 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
   );
   app.onError((error) => errorResponse(error));
 
-  return (request) => Promise.resolve(app.fetch(request));
+  return (request, connection) => Promise.resolve(app.fetch(request, connection));
 }

@@ -12,6 +12,7 @@ export type {Gateway, GatewayOptions} from './gateway.js';
 export type {LogEntry} from './middleware/log.js';
 export {signCustomerToken, signAgentToken, createTokenVerifier} from './auth/tokens.js';
 export type {AuthOptions, Caller, SigningKey} from './auth/tokens.js';
-export type {RateLimitOptions} from './rate-limit.js';
+export type {BucketOptions, RateLimitOptions} from './rate-limit.js';
+export type {Connection} from './middleware/identify.js';
 export {createRedactor} from './redact.js';
 export type {Redactor} from './redact.js';

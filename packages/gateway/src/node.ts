@@ -1,4 +1,4 @@
-import {serve} from '@hono/node-server';
+import {serve, type Http2Bindings, type HttpBindings} from '@hono/node-server';
 import type {AddressInfo} from 'node:net';
 import type {Gateway} from './gateway.js';
 
@@ -13,7 +13,7 @@ export interface RunningServer {
 
 /**
  * Serves a fetch handler (a gateway, or an app that mounts one) with Node's HTTP server, through
- * @hono/node-server. Listens on 127.0.0.1 unless told otherwise; port 0 picks a free port.
+ * @hono/node-server, telling it each connection's address. Listens on 127.0.0.1 unless told otherwise; port 0 picks a free port.
  */
 export function serveGateway(
   handler: Gateway,
@@ -22,7 +22,16 @@ export function serveGateway(
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve(
-      {fetch: handler, port: options.port ?? 8787, hostname},
+      {
+        fetch: (request, env: HttpBindings | Http2Bindings) =>
+          handler(request, {
+            ...(env.incoming.socket.remoteAddress !== undefined && {
+              clientAddress: env.incoming.socket.remoteAddress,
+            }),
+          }),
+        port: options.port ?? 8787,
+        hostname,
+      },
       (info: AddressInfo) => {
         resolve({
           url: `http://${hostname}:${info.port}`,

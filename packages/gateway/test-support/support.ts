@@ -28,6 +28,8 @@ export function setup(options: Partial<GatewayOptions> = {}, memory: MemoryAdapt
       method?: string;
       body?: unknown;
       headers?: Record<string, string>;
+      /** The client's address, as serveGateway passes it. */
+      address?: string;
     } = {},
   ) => {
     const headers: Record<string, string> = {...init.headers};
@@ -41,6 +43,7 @@ export function setup(options: Partial<GatewayOptions> = {}, memory: MemoryAdapt
           body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
         }),
       }),
+      init.address === undefined ? undefined : {clientAddress: init.address},
     );
     const text = await response.text();
     return {

@@ -31,7 +31,13 @@ export interface WriteOptions extends CallOptions {
  */
 export interface BatchEntry<T> {
   readonly id: string;
+  /** The record; `null` when there is none, or when `error` says why it is withheld. */
   readonly record: T | null;
+  /**
+   * Why this one key was refused while the others were answered (the gateway's `forbidden` for a
+   * stranger's record). Absent when the key was answered.
+   */
+  readonly error?: RapportError;
 }
 
 /** The answer to a batch read: one {@link BatchEntry} per distinct requested key. */

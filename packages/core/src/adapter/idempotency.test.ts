@@ -116,3 +116,65 @@ describe('runOnce', () => {
     });
   });
 });
+
+describe('memoryIdempotencyStore bounds', () => {
+  const done = {value: {id: 'x'}};
+
+  it('gives each caller a quota: its own oldest finished key makes way, never another caller’s', async () => {
+    const store = memoryIdempotencyStore({maxEntriesPerCaller: 3});
+    await store.claim('other', 'f', {caller: 'b'});
+    await store.complete('other', done);
+    for (const key of ['k1', 'k2', 'k3', 'k4']) {
+      assert.equal(await store.claim(key, 'f', {caller: 'a'}), undefined);
+      await store.complete(key, done);
+    }
+    const kept = store.entries().map(([key]) => key);
+    assert.deepEqual(kept, ['other', 'k2', 'k3', 'k4']);
+  });
+
+  it('never evicts a key in flight: a caller whose quota is all in flight is told to wait', async () => {
+    const store = memoryIdempotencyStore({maxEntriesPerCaller: 2});
+    await store.claim('k1', 'f', {caller: 'a'});
+    await store.claim('k2', 'f', {caller: 'a'});
+    await assert.rejects(store.claim('k3', 'f', {caller: 'a'}), (error: unknown) =>
+      isRapportError(error, 'rate_limited'),
+    );
+    assert.deepEqual(await store.claim('k1', 'f', {caller: 'a'}), {
+      state: 'in_flight',
+      fingerprint: 'f',
+    });
+    // Another caller is not affected.
+    assert.equal(await store.claim('k9', 'f', {caller: 'b'}), undefined);
+  });
+
+  it('keeps within its byte budget, dropping the oldest finished keys', async () => {
+    let t = 0;
+    const store = memoryIdempotencyStore({maxBytes: 1000, now: () => t});
+    const big = {value: {text: 'x'.repeat(400)}};
+    await store.claim('old', 'f');
+    await store.complete('old', big);
+    t = 50;
+    await store.claim('middle', 'f');
+    await store.complete('middle', big);
+    await store.claim('new', 'f');
+    await store.complete('new', big);
+    await store.claim('newer', 'f');
+    await store.complete('newer', big);
+    assert.ok(store.usage().bytes <= 1000, `bytes ${store.usage().bytes}`);
+    assert.deepEqual(
+      store.entries().map(([key]) => key),
+      ['new', 'newer'],
+    );
+  });
+
+  it('counts what it holds', async () => {
+    const store = memoryIdempotencyStore();
+    assert.deepEqual(store.usage(), {entries: 0, bytes: 0});
+    await store.claim('key', 'fingerprint');
+    assert.deepEqual(store.usage(), {entries: 1, bytes: 'key'.length + 'fingerprint'.length});
+    await store.complete('key', done);
+    assert.equal(store.usage().bytes, 3 + 11 + JSON.stringify(done).length);
+    await store.release('key');
+    assert.equal(store.usage().entries, 1, 'a finished key is not released');
+  });
+});

@@ -1,4 +1,4 @@
-import {isRapportError, RapportError, errorCodes, type ErrorCode} from '../errors.js';
+import {errorFromJson, isRapportError, RapportError} from '../errors.js';
 import {stableStringify} from '../text.js';
 import type {Catalogue, RapportCatalogue} from '../resources/catalogue.js';
 import type {CrmAdapter, WriteOptions} from './contract.js';
@@ -15,14 +15,20 @@ export type IdempotencyRecord =
 
 /**
  * Where idempotency keys are kept: the memory store for one process, a shared one (Redis) for several.
- * Every store passes the store conformance suite of `@rapport/adapter-testkit`.
+ * Every store passes the store conformance suite of `@rapport/adapter-testkit`. A store keeps what it
+ * is given: callers pass a digest of the input as the fingerprint, not the input itself.
  */
 export interface IdempotencyStore {
   /**
    * Claims `key` for a request whose input has `fingerprint`, atomically: `undefined` when the key was
-   * free (it is now in flight), otherwise what the store already holds for it.
+   * free (it is now in flight), otherwise what the store already holds for it. `options.caller` names
+   * who claims it, for stores that give each caller a quota.
    */
-  claim(key: string, fingerprint: string): Promise<IdempotencyRecord | undefined>;
+  claim(
+    key: string,
+    fingerprint: string,
+    options?: {readonly caller?: string},
+  ): Promise<IdempotencyRecord | undefined>;
   /** Records how the request of a claimed key ended. */
   complete(key: string, outcome: StoredOutcome): Promise<void>;
   /** Frees a claimed key after a transient failure, so a retry runs again. */
@@ -33,8 +39,15 @@ export interface IdempotencyStore {
 export interface MemoryIdempotencyStoreOptions {
   /** How long a key is remembered, in milliseconds. Default 24 hours. */
   readonly ttlMs?: number;
-  /** The most keys kept; the oldest finished ones go first. Default 100,000. */
+  /** The most keys kept. Default 100,000. */
   readonly maxEntries?: number;
+  /**
+   * The most the keys may hold together, in characters of their key, fingerprint and outcome as JSON
+   * (about bytes). Default 64 MiB.
+   */
+  readonly maxBytes?: number;
+  /** The most keys one caller (`claim`'s `options.caller`) holds; its oldest finished key goes first. Default 1,000. */
+  readonly maxEntriesPerCaller?: number;
   /** Keys to start with, as {@link MemoryIdempotencyStore.entries} gave them. */
   readonly entries?: Iterable<
     readonly [key: string, record: IdempotencyRecord, expiresAt?: number]
@@ -47,59 +60,144 @@ export interface MemoryIdempotencyStoreOptions {
 export interface MemoryIdempotencyStore extends IdempotencyStore {
   /** The finished keys that have not expired, oldest first, with when they expire: for a snapshot. */
   entries(): [key: string, record: IdempotencyRecord, expiresAt: number][];
+  /** How many keys the store holds and their size, as `maxBytes` counts it. */
+  usage(): {readonly entries: number; readonly bytes: number};
 }
 
-/** An in-process store: right for one server; lost on restart unless its entries are saved. */
+interface Held {
+  record: IdempotencyRecord;
+  expires: number;
+  bytes: number;
+  caller: string | undefined;
+}
+
+/**
+ * An in-process store, right for one server; lost on restart unless its entries are saved. Bounded:
+ * when a limit is reached, expired keys go first, then the oldest finished ones (the caller's own when
+ * it is the caller's quota that is full); a key in flight is never evicted. A claim that finds no
+ * room is refused as retryable.
+ */
 export function memoryIdempotencyStore(
   options: MemoryIdempotencyStoreOptions = {},
 ): MemoryIdempotencyStore {
   const ttl = options.ttlMs ?? 86_400_000;
-  const max = options.maxEntries ?? 100_000;
+  const maxEntries = options.maxEntries ?? 100_000;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const perCaller = options.maxEntriesPerCaller ?? 1000;
   const now = options.now ?? Date.now;
-  const held = new Map<string, {record: IdempotencyRecord; expires: number}>();
-  for (const [key, record, expires] of options.entries ?? [])
-    if (record.state === 'done') held.set(key, {record, expires: expires ?? now() + ttl});
+  const held = new Map<string, Held>();
+  const byCaller = new Map<string, Set<string>>();
+  let bytes = 0;
+
+  const sizeOf = (key: string, record: IdempotencyRecord): number =>
+    key.length +
+    record.fingerprint.length +
+    (record.state === 'done' ? JSON.stringify(record.outcome).length : 0);
+  const put = (key: string, entry: Held): void => {
+    held.set(key, entry);
+    bytes += entry.bytes;
+    if (entry.caller === undefined) return;
+    let keys = byCaller.get(entry.caller);
+    if (!keys) byCaller.set(entry.caller, (keys = new Set()));
+    keys.add(key);
+  };
+  const drop = (key: string): void => {
+    const entry = held.get(key);
+    if (!entry) return;
+    held.delete(key);
+    bytes -= entry.bytes;
+    if (entry.caller === undefined) return;
+    const keys = byCaller.get(entry.caller);
+    keys?.delete(key);
+    if (keys?.size === 0) byCaller.delete(entry.caller);
+  };
   const live = (key: string): IdempotencyRecord | undefined => {
     const entry = held.get(key);
-    if (entry && entry.expires <= now()) held.delete(key);
+    if (entry && entry.expires <= now()) drop(key);
     return held.get(key)?.record;
   };
-  /** Makes room for one key: expired keys first, then the oldest finished one; never one in flight. */
-  const makeRoom = (): void => {
-    if (held.size < max) return;
+  const dropExpired = (): void => {
     const t = now();
-    for (const [key, entry] of held) if (entry.expires <= t) held.delete(key);
-    if (held.size < max) return;
-    for (const [key, entry] of held) {
-      if (entry.record.state === 'done') {
-        held.delete(key);
-        return;
+    for (const [key, entry] of held) if (entry.expires <= t) drop(key);
+  };
+  /** Evicts the oldest finished key among `keys`; false when every one is in flight. */
+  const evictOldest = (keys: Iterable<string>): boolean => {
+    for (const key of keys) {
+      if (held.get(key)?.record.state === 'done') {
+        drop(key);
+        return true;
       }
     }
-    throw new RapportError('unavailable', 'Too many requests are in flight; try again shortly', {
-      retryAfterMs: 1000,
-    });
+    return false;
   };
+  const full = (): boolean => held.size >= maxEntries || bytes > maxBytes;
+  /** Makes room for one more key of `caller`; throws when only keys in flight are left. */
+  const makeRoom = (caller: string | undefined): void => {
+    const own = caller === undefined ? undefined : byCaller.get(caller);
+    if ((own?.size ?? 0) >= perCaller || full()) dropExpired();
+    const mine = caller === undefined ? undefined : byCaller.get(caller);
+    while (mine && mine.size >= perCaller) {
+      if (!evictOldest(mine)) {
+        throw new RapportError(
+          'rate_limited',
+          'Too many requests of this caller are in flight; try again shortly',
+          {retryAfterMs: 1000, details: {reason: 'idempotency_quota'}},
+        );
+      }
+    }
+    while (full()) {
+      if (!evictOldest(held.keys())) {
+        throw new RapportError(
+          'unavailable',
+          'Too many requests are in flight; try again shortly',
+          {
+            retryAfterMs: 1000,
+          },
+        );
+      }
+    }
+  };
+
+  for (const [key, record, expires] of options.entries ?? []) {
+    if (record.state !== 'done') continue;
+    drop(key);
+    put(key, {
+      record,
+      expires: expires ?? now() + ttl,
+      bytes: sizeOf(key, record),
+      caller: undefined,
+    });
+  }
   return {
-    async claim(key, fingerprint) {
+    async claim(key, fingerprint, claimOptions = {}) {
       const existing = live(key);
       if (existing) return existing;
-      makeRoom();
-      held.set(key, {record: {state: 'in_flight', fingerprint}, expires: now() + ttl});
+      makeRoom(claimOptions.caller);
+      const record: IdempotencyRecord = {state: 'in_flight', fingerprint};
+      put(key, {
+        record,
+        expires: now() + ttl,
+        bytes: sizeOf(key, record),
+        caller: claimOptions.caller,
+      });
       return undefined;
     },
     async complete(key, outcome) {
       const entry = held.get(key);
       if (!entry) return;
-      // Delete first, so the finished key moves to the end of the eviction order.
-      held.delete(key);
-      held.set(key, {
-        record: {state: 'done', fingerprint: entry.record.fingerprint, outcome},
-        expires: now() + ttl,
-      });
+      // Dropped first, so the finished key moves to the end of the eviction order.
+      drop(key);
+      const record: IdempotencyRecord = {
+        state: 'done',
+        fingerprint: entry.record.fingerprint,
+        outcome,
+      };
+      put(key, {record, expires: now() + ttl, bytes: sizeOf(key, record), caller: entry.caller});
+      // A finished key may push the store over its budget: older finished keys make way.
+      while (bytes > maxBytes && evictOldest(held.keys()));
     },
     async release(key) {
-      if (held.get(key)?.record.state === 'in_flight') held.delete(key);
+      if (held.get(key)?.record.state === 'in_flight') drop(key);
     },
     entries() {
       const t = now();
@@ -107,7 +205,20 @@ export function memoryIdempotencyStore(
         .filter(([, entry]) => entry.record.state === 'done' && entry.expires > t)
         .map(([key, entry]) => [key, entry.record, entry.expires]);
     },
+    usage() {
+      return {entries: held.size, bytes};
+    },
   };
+}
+
+/** Options of {@link runOnce}. */
+export interface RunOnceOptions {
+  /** Who asks, for the store's per-caller quota. */
+  readonly caller?: string;
+  /** Called before a kept outcome is replayed (for a "replayed" marker on the answer). */
+  readonly onReplay?: () => void;
+  /** What to keep of a value for replays; default all of it. */
+  readonly keep?: (value: unknown) => unknown;
 }
 
 /**
@@ -121,9 +232,13 @@ export async function runOnce<T>(
   key: string,
   fingerprint: string,
   run: () => Promise<T>,
-  onReplay?: () => void,
+  options: RunOnceOptions = {},
 ): Promise<{readonly value: T; readonly replayed: boolean}> {
-  const seen = await store.claim(key, fingerprint);
+  const seen = await store.claim(
+    key,
+    fingerprint,
+    options.caller === undefined ? {} : {caller: options.caller},
+  );
   if (seen) {
     if (seen.fingerprint !== fingerprint) {
       throw new RapportError(
@@ -139,7 +254,7 @@ export async function runOnce<T>(
         {retryAfterMs: 500, details: {reason: 'idempotency_key_in_flight'}},
       );
     }
-    onReplay?.();
+    options.onReplay?.();
     if ('value' in seen.outcome) return {value: seen.outcome.value as T, replayed: true};
     throw errorFromJson(seen.outcome.error);
   }
@@ -159,7 +274,7 @@ export async function runOnce<T>(
     else await store.release(key);
     throw error;
   }
-  await store.complete(key, {value});
+  await store.complete(key, {value: options.keep ? options.keep(value) : value});
   return {value, replayed: false};
 }
 
@@ -200,15 +315,4 @@ export function withIdempotency<C extends Catalogue = RapportCatalogue>(
     // Bound, so an adapter class with private fields still finds them.
     describeFields: {value: adapter.describeFields.bind(adapter), enumerable: true},
   }) as CrmAdapter<C>;
-}
-
-function errorFromJson(json: ReturnType<RapportError['toJSON']>): RapportError {
-  const code: ErrorCode = (errorCodes as readonly string[]).includes(json.code)
-    ? json.code
-    : 'unavailable';
-  return new RapportError(code, json.message, {
-    ...(json.fields && {fields: json.fields}),
-    ...(json.retryAfterMs !== undefined && {retryAfterMs: json.retryAfterMs}),
-    ...(json.details && {details: json.details}),
-  });
 }

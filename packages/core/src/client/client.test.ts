@@ -13,6 +13,7 @@ import {
   type RequestErrorEvent,
   type RequestEvent,
 } from '@rapport/core';
+import {TtlCache} from './loaders.js';
 
 const customer = (id: string): Customer => ({
   id,
@@ -27,7 +28,13 @@ const customer = (id: string): Customer => ({
 
 /** A scripted adapter that records every call; `failures` lists errors to throw, one per call. */
 function fakeAdapter(
-  options: {maxBatchSize?: number; failures?: (RapportError | null)[]; delayMs?: number} = {},
+  options: {
+    maxBatchSize?: number;
+    failures?: (RapportError | null)[];
+    delayMs?: number;
+    /** Ids the backend refuses one by one, as the gateway refuses a stranger's records. */
+    refused?: readonly string[];
+  } = {},
 ) {
   const calls: {operation: string; ids?: readonly string[]; key?: string; signal?: AbortSignal}[] =
     [];
@@ -63,10 +70,11 @@ function fakeAdapter(
             ...(o.signal && {signal: o.signal}),
           });
           await step(o.signal);
-          return ids.map((id) => ({
-            id,
-            record: existing.has(id) ? customer(id) : null,
-          })) as BatchResult<Customer>;
+          return ids.map((id) =>
+            options.refused?.includes(id)
+              ? {id, record: null, error: new RapportError('forbidden', `Not yours: ${id}`)}
+              : {id, record: existing.has(id) ? customer(id) : null},
+          ) as BatchResult<Customer>;
         },
       },
       loyaltyAccounts: {
@@ -323,5 +331,51 @@ describe('createClient: writes', () => {
     stop();
     client.invalidate({resource: 'customers'});
     assert.equal(changes.length, 2, 'an unsubscribed listener hears nothing');
+  });
+});
+
+describe('createClient: per-id answers and bounded caches', () => {
+  it('rejects only the ids a batch refused, and asks for them again next time', async () => {
+    const {adapter, calls} = fakeAdapter({refused: ['c2']});
+    const client = createClient(adapter);
+    const [own, other] = await Promise.allSettled([
+      client.read('customers', 'c1'),
+      client.read('customers', 'c2'),
+    ]);
+    assert.equal(calls.length, 1, 'one batch');
+    assert.equal(own.status === 'fulfilled' && own.value?.id, 'c1');
+    assert.ok(other.status === 'rejected' && isRapportError(other.reason, 'forbidden'));
+    await client.read('customers', 'c1');
+    assert.equal(calls.length, 1, 'the answered id is cached');
+    await assert.rejects(client.read('customers', 'c2'), (e: unknown) =>
+      isRapportError(e, 'forbidden'),
+    );
+    assert.equal(calls.length, 2, 'a refusal is not cached');
+  });
+
+  it('keeps at most cacheMaxEntries answers per resource, dropping the oldest', async () => {
+    const {adapter, calls} = fakeAdapter();
+    const client = createClient(adapter, {cacheMaxEntries: 2});
+    for (const id of ['c1', 'c2', 'c3']) await client.read('customers', id);
+    await client.read('customers', 'c3');
+    assert.equal(calls.length, 3, 'c3 is still cached');
+    await client.read('customers', 'c1');
+    assert.equal(calls.length, 4, 'c1 was dropped to keep two');
+  });
+});
+
+describe('TtlCache', () => {
+  it('drops answers after their time to live, even ones nobody reads again', (t) => {
+    let now = 1_000;
+    t.mock.method(Date, 'now', () => now);
+    const cache = new TtlCache<string>(100, 10);
+    cache.set('a', 'A');
+    cache.set('b', 'B');
+    now += 50;
+    assert.deepEqual(cache.get('a'), {value: 'A', expiresAt: 1_100});
+    now += 60;
+    assert.equal(cache.get('a'), undefined, 'expired');
+    cache.set('c', 'C');
+    assert.equal(cache.size, 1, '"b" went with the sweep although nobody read it');
   });
 });

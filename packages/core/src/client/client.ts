@@ -19,7 +19,7 @@ import {
   type ResourcesWith,
 } from '../resources/catalogue.js';
 import type {ClientHooks, DataChange, RequestDetail} from './events.js';
-import {BatchLoader, KeyedLoader} from './loaders.js';
+import {BatchLoader, KeyedLoader, TtlCache} from './loaders.js';
 import {randomId} from './random-id.js';
 import {withRetry, type RetryPolicy} from './retry.js';
 
@@ -27,6 +27,8 @@ import {withRetry, type RetryPolicy} from './retry.js';
 export interface ClientOptions<C extends Catalogue = RapportCatalogue> {
   /** How long answers stay cached, in milliseconds. Default 30000. */
   readonly cacheTtlMs?: number;
+  /** Most answers kept per resource (records, or pages of lists); the oldest go first. Default 1000. */
+  readonly cacheMaxEntries?: number;
   /** How transient failures are retried. */
   readonly retry?: RetryPolicy;
   /** Watch what goes over the wire. */
@@ -96,7 +98,8 @@ export function createClient<C extends Catalogue = RapportCatalogue>(
   const retry = options.retry ?? {};
   const newKey = options.idempotencyKey ?? randomId;
   const listeners = new Set<(change: DataChange<keyof C & string>) => void>();
-  const lists = new KeyedLoader(ttl);
+  const maxEntries = options.cacheMaxEntries ?? 1000;
+  const lists = new KeyedLoader(new TtlCache(ttl, maxEntries * Object.keys(resources).length));
   const readers = new Map<string, BatchLoader<unknown>>();
 
   const attempt = <T>(
@@ -121,7 +124,7 @@ export function createClient<C extends Catalogue = RapportCatalogue>(
         (ids, signal) =>
           attempt({resource, operation: 'read', ids}, (s) => read(ids, {signal: s}), signal),
         () => adapter.capabilities.maxBatchSize,
-        ttl,
+        new TtlCache(ttl, maxEntries),
       );
       readers.set(resource, loader);
     }

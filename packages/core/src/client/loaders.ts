@@ -2,9 +2,57 @@ import type {BatchResult} from '../adapter/contract.js';
 import {RapportError} from '../errors.js';
 import {Flight} from './flight.js';
 
-interface Cached<T> {
-  readonly value: T;
-  readonly expiresAt: number;
+/**
+ * Answers kept for `ttlMs`, at most `maxEntries` of them: an expired answer is never returned and is
+ * dropped at the latest one time-to-live later; past the bound the least recently stored goes first.
+ */
+export class TtlCache<T> {
+  private readonly entries = new Map<string, {readonly value: T; readonly expiresAt: number}>();
+  private sweptAt = Date.now();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  /** How many answers are kept (expired ones not yet swept included). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The answer for `key`, or `undefined` when there is none or it expired. */
+  get(key: string): {readonly value: T} | undefined {
+    this.sweep();
+    const hit = this.entries.get(key);
+    if (hit && hit.expiresAt <= Date.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return hit;
+  }
+
+  set(key: string, value: T): void {
+    this.sweep();
+    this.entries.delete(key);
+    this.entries.set(key, {value, expiresAt: Date.now() + this.ttlMs});
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** Forgets the answers whose key `matches` says (all by default). */
+  delete(matches: (key: string) => boolean = () => true): void {
+    for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
+  }
+
+  /** Drops expired answers, at most once per time-to-live. */
+  private sweep(): void {
+    const now = Date.now();
+    if (now - this.sweptAt < this.ttlMs) return;
+    this.sweptAt = now;
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  }
 }
 
 /** Abort reason of work nobody waits for any more. */
@@ -14,10 +62,10 @@ const abandoned = (): Error =>
 /**
  * Loads records by id in batches: every id asked for in the same task (before a timer fires) goes
  * into one call, split at `maxBatchSize`; an id already on its way is not asked for again; answers
- * are cached for `ttlMs`, including "not found" (`null`).
+ * are cached in `cache`, including "not found" (`null`); an id the batch refused (its entry's `error`)
+ * rejects on its own and is not cached.
  */
 export class BatchLoader<T> {
-  private readonly cache = new Map<string, Cached<T | null>>();
   private readonly flights = new Map<string, Flight<T | null>>();
   private readonly chunks = new WeakMap<
     Flight<T | null>,
@@ -30,13 +78,13 @@ export class BatchLoader<T> {
   constructor(
     private readonly fetch: (ids: string[], signal: AbortSignal) => Promise<BatchResult<T>>,
     private readonly maxBatchSize: () => number,
-    private readonly ttlMs: number,
+    private readonly cache: TtlCache<T | null>,
   ) {}
 
   load(id: string, signal?: AbortSignal): Promise<T | null> {
     signal?.throwIfAborted();
     const hit = this.cache.get(id);
-    if (hit && hit.expiresAt > Date.now()) return Promise.resolve(hit.value);
+    if (hit) return Promise.resolve(hit.value);
     let flight = this.flights.get(id);
     if (!flight) {
       const created: Flight<T | null> = new Flight(() => this.abandon(id, created));
@@ -57,10 +105,10 @@ export class BatchLoader<T> {
   invalidate(id?: string): void {
     this.generation++;
     if (id === undefined) {
-      this.cache.clear();
+      this.cache.delete();
       this.flights.clear();
     } else {
-      this.cache.delete(id);
+      this.cache.delete((key) => key === id);
       this.flights.delete(id);
     }
   }
@@ -86,10 +134,11 @@ export class BatchLoader<T> {
         chunk.map(([id]) => id),
         controller.signal,
       );
-      const answers = new Map(entries.map((entry) => [entry.id, entry.record]));
+      const answers = new Map(entries.map((entry) => [entry.id, entry]));
       for (const [id, flight] of chunk) {
         done(id, flight);
-        if (!answers.has(id)) {
+        const entry = answers.get(id);
+        if (!entry) {
           flight.reject(
             new RapportError(
               'unavailable',
@@ -98,10 +147,12 @@ export class BatchLoader<T> {
           );
           continue;
         }
-        const record = answers.get(id)!;
-        if (generation === this.generation)
-          this.cache.set(id, {value: record, expiresAt: Date.now() + this.ttlMs});
-        flight.resolve(record);
+        if (entry.error) {
+          flight.reject(entry.error);
+          continue;
+        }
+        if (generation === this.generation) this.cache.set(id, entry.record);
+        flight.resolve(entry.record);
       }
     } catch (error) {
       for (const [id, flight] of chunk) {
@@ -129,11 +180,10 @@ export class BatchLoader<T> {
  * the answer for `ttlMs`. Keys are `customerId`-prefixed so one customer's lists can be dropped at once.
  */
 export class KeyedLoader {
-  private readonly cache = new Map<string, Cached<unknown>>();
   private readonly flights = new Map<string, Flight<unknown>>();
   private generation = 0;
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(private readonly cache: TtlCache<unknown>) {}
 
   load<T>(
     key: string,
@@ -142,7 +192,7 @@ export class KeyedLoader {
   ): Promise<T> {
     signal?.throwIfAborted();
     const hit = this.cache.get(key);
-    if (hit && hit.expiresAt > Date.now()) return Promise.resolve(hit.value as T);
+    if (hit) return Promise.resolve(hit.value as T);
     let flight = this.flights.get(key) as Flight<T> | undefined;
     if (!flight) {
       const controller = new AbortController();
@@ -156,8 +206,7 @@ export class KeyedLoader {
       fetch(controller.signal).then(
         (value) => {
           if (this.flights.get(key) === created) this.flights.delete(key);
-          if (generation === this.generation)
-            this.cache.set(key, {value, expiresAt: Date.now() + this.ttlMs});
+          if (generation === this.generation) this.cache.set(key, value);
           created.resolve(value);
         },
         (error: unknown) => {
@@ -172,11 +221,8 @@ export class KeyedLoader {
   /** Forgets the answers whose key starts with `prefix`; loads under way will not be cached. */
   invalidate(prefix = ''): void {
     this.generation++;
-    for (const key of [...this.cache.keys(), ...this.flights.keys()]) {
-      if (key.startsWith(prefix)) {
-        this.cache.delete(key);
-        this.flights.delete(key);
-      }
-    }
+    this.cache.delete((key) => key.startsWith(prefix));
+    for (const key of [...this.flights.keys()])
+      if (key.startsWith(prefix)) this.flights.delete(key);
   }
 }

@@ -11,6 +11,8 @@ export const limits = {
   maxIdempotencyKeyLength: 200,
   /** Largest request body, in bytes. */
   maxBodyBytes: 65_536,
+  /** Deepest nesting of objects and arrays in a request body. */
+  maxJsonDepth: 32,
   /** Items in a page when the caller does not say. */
   defaultPageSize: 20,
   /** Most items in one page. */

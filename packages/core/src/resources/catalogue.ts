@@ -38,10 +38,22 @@ export interface ResourceDefinition<
   /** The standard model paths a customization document may use as field sources. */
   readonly fields: readonly string[];
   /**
-   * Properties that give other properties away, by source: hiding `tierId` must hide `tierName`. Redaction
-   * removes or masks them together.
+   * Properties every role receives, whatever the document names: the ids, references and states widgets
+   * need to show and link a record. (`key` and `owner` always are.) A document field naming one can
+   * still mask or hide it for a role.
+   */
+  readonly essentials?: readonly string[];
+  /**
+   * Properties that go with another property, by source: `tierName` says what `tierId` says. The gateway
+   * sends them only with that property, and masks or removes them with it.
    */
   readonly reveals?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * For a resource without an entity: properties that repeat another entity's field (an interaction's
+   * `summary` is a complaint's `subject`). The gateway sends them to a role only as that field's rules
+   * allow.
+   */
+  readonly repeats?: Readonly<Record<string, {readonly entity: Entity; readonly source: string}>>;
   /** Never set: carries the record type for the compiler. */
   readonly recordType?: TRecord;
 }
@@ -92,6 +104,8 @@ export const catalogue = {
     entity: 'customer',
     key: 'id',
     owner: 'id',
+    essentials: ['kind'],
+    reveals: {displayName: ['name.given', 'name.family']},
     fields: [
       'id',
       'kind',
@@ -126,10 +140,11 @@ export const catalogue = {
       'nextTierId',
       'toNextTier',
     ],
+    essentials: ['programId', 'coupons', 'asOf'],
     reveals: {
       tierId: ['tierName', 'tierColor'],
       nextTierId: ['nextTierName'],
-      toNextTier: ['tierProgress'],
+      toNextTier: ['tierProgress', 'nextTierId', 'nextTierName'],
       balance: ['expiringSoon'],
     },
   }),
@@ -139,6 +154,7 @@ export const catalogue = {
     key: 'id',
     owner: 'customerId',
     orderedBy: 'createdAt',
+    essentials: ['reference', 'status', 'createdAt', 'responseDueAt', 'resolutionDueAt'],
     validateInput: validateComplaintInput,
     affects: ['interactions'],
     fields: [
@@ -167,6 +183,8 @@ export const catalogue = {
     key: 'id',
     owner: 'customerId',
     orderedBy: 'at',
+    essentials: ['channel', 'type', 'at'],
+    repeats: {summary: {entity: 'complaint', source: 'subject'}},
     fields: ['id', 'customerId', 'channel', 'type', 'at', 'summary', 'agentId'],
   }),
 } as const;

@@ -43,6 +43,11 @@ export interface AuthOptions {
   readonly publicKeys?: readonly JWK[];
   /** Leeway for clock differences, in seconds. Default 5. */
   readonly clockToleranceSeconds?: number;
+  /**
+   * The longest lifetime a token may have (from `iat`, or from now without one, to `exp`), in seconds.
+   * Longer-lived tokens are refused. Default 86,400 (24 hours).
+   */
+  readonly maxTokenAgeSeconds?: number;
   /** The customization role customers act as. Default `customer`. */
   readonly customerRole?: string;
 }
@@ -128,7 +133,8 @@ const unauthorized = (reason: string, message: string): RapportError =>
  * Returns a function that verifies a bearer token and says who is calling.
  *
  * @throws RapportError `unauthorized` with `details.reason`: `token_expired`, `token_malformed`,
- *   `token_signature`, `token_claims` (audience, issuer, kind), or `token_algorithm`.
+ *   `token_signature`, `token_claims` (audience, issuer, kind, a missing `exp`, a lifetime over
+ *   `maxTokenAgeSeconds`), or `token_algorithm`.
  */
 export function createTokenVerifier(auth: AuthOptions): (token: string) => Promise<Caller> {
   if (auth.secret === undefined && (auth.publicKeys ?? []).length === 0) {
@@ -144,6 +150,8 @@ export function createTokenVerifier(auth: AuthOptions): (token: string) => Promi
     : undefined;
   const algorithms = [...(secret ? ['HS256'] : []), ...(jwks ? ['ES256', 'RS256'] : [])];
   const customerRole = auth.customerRole ?? 'customer';
+  const maxAge = auth.maxTokenAgeSeconds ?? 86_400;
+  const tolerance = auth.clockToleranceSeconds ?? 5;
   return async (token) => {
     let payload: JWTPayload;
     try {
@@ -157,6 +165,7 @@ export function createTokenVerifier(auth: AuthOptions): (token: string) => Promi
         {
           audience: auth.audience,
           algorithms,
+          requiredClaims: ['exp'],
           clockTolerance: auth.clockToleranceSeconds ?? 5,
           ...(auth.issuer !== undefined && {issuer: auth.issuer}),
         },
@@ -165,7 +174,12 @@ export function createTokenVerifier(auth: AuthOptions): (token: string) => Promi
       if (error instanceof errors.JWTExpired)
         throw unauthorized('token_expired', 'The token has expired; ask your server for a new one');
       if (error instanceof errors.JWTClaimValidationFailed)
-        throw unauthorized('token_claims', `The token's "${error.claim}" claim is not accepted`);
+        throw unauthorized(
+          'token_claims',
+          error.reason === 'missing'
+            ? `The token has no "${error.claim}" claim; every token must carry one`
+            : `The token's "${error.claim}" claim is not accepted`,
+        );
       if (
         error instanceof errors.JWSSignatureVerificationFailed ||
         error instanceof errors.JWKSNoMatchingKey
@@ -182,6 +196,12 @@ export function createTokenVerifier(auth: AuthOptions): (token: string) => Promi
         );
       throw unauthorized('token_malformed', 'The token is not a well-formed JWT');
     }
+    const lifetime = payload.exp! - (payload.iat ?? Math.floor(Date.now() / 1000));
+    if (lifetime > maxAge + tolerance)
+      throw unauthorized(
+        'token_claims',
+        `The token lives ${lifetime} seconds; this gateway accepts at most ${maxAge}`,
+      );
     const subject = payload.sub;
     if (typeof subject !== 'string' || subject === '')
       throw unauthorized('token_claims', 'The token has no subject');

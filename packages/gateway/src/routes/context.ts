@@ -1,5 +1,6 @@
 import type {Catalogue, CrmAdapter, IdempotencyStore} from '@rapport/core';
 import type {CustomizationDocument} from '@rapport/schema';
+import type {InputRules} from '../input-rules.js';
 import type {Redactor} from '../redact.js';
 
 /** What the routes share, made once by `createGateway`. */
@@ -8,9 +9,13 @@ export interface RouteContext {
   readonly catalogue: Catalogue;
   readonly customization: CustomizationDocument;
   readonly redact: Redactor;
+  /** The document's form rules for create bodies. */
+  readonly inputRules: InputRules;
   readonly idempotencyStore: IdempotencyStore;
   /** Most keys in one batch read over the wire. */
   readonly maxBatchSize: number;
   /** Largest request body, in bytes. */
   readonly maxBodyBytes: number;
+  /** Largest created record kept whole for replays, in characters of JSON. */
+  readonly maxStoredResponseBytes: number;
 }

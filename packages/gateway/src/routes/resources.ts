@@ -14,7 +14,7 @@ import {
   type PageRequest,
   type ResourceDefinition,
 } from '@rapport/core';
-import {headers, resourceRoutes} from '@rapport/core/protocol';
+import {headers, limits, resourceRoutes} from '@rapport/core/protocol';
 import type {Caller} from '../auth/tokens.js';
 import type {GatewayEnv} from '../middleware/identify.js';
 import {errorResponse, json} from '../respond.js';
@@ -60,7 +60,7 @@ export function resourcesRoutes(api: Hono<GatewayEnv>, context: RouteContext): v
 const read: RouteMaker = (resource, definition, {adapter, maxBatchSize, redact}) => {
   // Records looked up by their owner (customers by id, accounts by customer id) say whose they are
   // in the request, so a stranger's keys are refused before the backend sees them; other records
-  // say it only in the answer.
+  // say it only in the answer. Either way the refusal is per key: the caller's own records come back.
   const byOwner = definition.key === definition.owner;
   return async (c) => {
     const caller = c.get('caller');
@@ -68,26 +68,32 @@ const read: RouteMaker = (resource, definition, {adapter, maxBatchSize, redact})
     if (given.length === 0)
       throw invalidInput(definition.key, `give at least one, as ?${definition.key}=...`);
     const keys = onTheWire('ids', definition.key, () => validateKeys(given, maxBatchSize));
-    authorize(caller, byOwner ? keys : []);
+    requireToken(caller);
+    const asked = byOwner ? keys.filter((key) => owns(caller, key)) : keys;
     const handler = handlerOf(adapter, resource, 'read');
     const size = Math.max(1, adapter.capabilities.maxBatchSize);
     const parts: string[][] = [];
-    for (let i = 0; i < keys.length; i += size) parts.push(keys.slice(i, i + size));
-    const results = (
-      await Promise.all(
-        parts.map((part) => handler(part, {signal: c.req.raw.signal}) as Promise<BatchResult<Row>>),
+    for (let i = 0; i < asked.length; i += size) parts.push(asked.slice(i, i + size));
+    const answered = new Map(
+      (
+        await Promise.all(
+          parts.map(
+            (part) => handler(part, {signal: c.req.raw.signal}) as Promise<BatchResult<Row>>,
+          ),
+        )
       )
-    ).flat();
-    if (!byOwner)
-      authorize(
-        caller,
-        results.flatMap((entry) => (entry.record ? [entry.record[definition.owner]] : [])),
-      );
+        .flat()
+        .map((entry) => [entry.id, entry]),
+    );
     return json({
-      results: results.map((entry) => ({
-        id: entry.id,
-        record: entry.record && redact(resource, entry.record, caller.role),
-      })),
+      results: keys.map((id) => {
+        const record = answered.get(id)?.record ?? null;
+        const refused = byOwner
+          ? !owns(caller, id)
+          : record !== null && !owns(caller, record[definition.owner]);
+        if (refused) return {id, record: null, error: refusal(resource).toJSON()};
+        return {id, record: record && redact(resource, record, caller.role)};
+      }),
     });
   };
 };
@@ -96,15 +102,18 @@ const list: RouteMaker = (resource, _definition, {adapter, redact}) => {
   return async (c) => {
     const caller = c.get('caller');
     const customerId = c.req.param('customerId')!;
-    authorize(caller, [customerId]);
+    requireToken(caller);
+    if (!owns(caller, customerId)) throw refusal(resource);
     const handler = handlerOf(adapter, resource, 'list');
     const page = (await handler(customerId, pageOf(c), {signal: c.req.raw.signal})) as Page<Row>;
     return json({...page, items: page.items.map((item) => redact(resource, item, caller.role))});
   };
 };
 
-const create: RouteMaker = (resource, definition, {adapter, idempotencyStore, redact}) => {
+const create: RouteMaker = (resource, definition, context) => {
+  const {adapter, idempotencyStore, redact, inputRules, maxStoredResponseBytes} = context;
   const {owner} = definition;
+  const kept = [definition.key, owner, ...(definition.essentials ?? [])];
   return async (c) => {
     const caller = c.get('caller');
     const key = onTheWire('idempotencyKey', 'Idempotency-Key', () =>
@@ -127,27 +136,41 @@ const create: RouteMaker = (resource, definition, {adapter, idempotencyStore, re
         {details: {reason: 'token_missing'}},
       );
     }
-    // Refused input answers before a key is claimed, so the corrected input can reuse the key.
+    // Refused input answers before a key is claimed, so the corrected input can reuse the key. The
+    // document's rules go first: their messages name the fields the person filled in.
+    inputRules(resource, body, caller, languageOf(c.req.header('accept-language')));
     definition.validateInput?.(body);
     const handler = handlerOf(adapter, resource, 'create');
     const scoped = `${caller.key}\u0000${resource}\u0000${key}`;
-    const fingerprint = stableStringify(body);
     let replayed = false;
     try {
       const {value} = await runOnce(
         idempotencyStore,
         scoped,
-        fingerprint,
+        // A digest, not the body: the store holds 64 bytes per key whatever was sent.
+        await sha256(stableStringify(body)),
+        // The backend sees a key scoped to the caller, so callers never replay each other's records.
         async () =>
-          redact(
-            resource,
-            // The backend sees a key scoped to the caller, so callers never replay each other's records.
-            await handler(body, {idempotencyKey: await sha256(scoped), signal: c.req.raw.signal}),
-            caller.role,
-          ),
-        () => (replayed = true),
+          (await handler(body, {
+            idempotencyKey: await sha256(scoped),
+            signal: c.req.raw.signal,
+          })) as Row,
+        {
+          caller: caller.key,
+          onReplay: () => (replayed = true),
+          // Kept as the backend answered and redacted for whoever asks, so a replay follows the
+          // caller's role of the moment; past the size cap, only the record's essentials are kept.
+          keep: (record) =>
+            JSON.stringify(record).length <= maxStoredResponseBytes
+              ? record
+              : pick(record as Row, kept),
+        },
       );
-      return json(value, 201, replayed ? {[headers.replayed]: 'true'} : {});
+      return json(
+        redact(resource, value, caller.role),
+        201,
+        replayed ? {[headers.replayed]: 'true'} : {},
+      );
     } catch (error) {
       // A refusal kept under this key is replayed like a success: marked as a replay.
       if (replayed) return errorResponse(error, {headers: {[headers.replayed]: 'true'}});
@@ -158,18 +181,37 @@ const create: RouteMaker = (resource, definition, {adapter, idempotencyStore, re
 
 const makers = {read, list, create} as const;
 
-/** Refuses an anonymous caller, and a customer asking for records another customer owns. */
-function authorize(caller: Caller, owners: readonly unknown[]): void {
+/** Refuses a caller without a token. */
+function requireToken(caller: Caller): void {
   if (caller.kind === 'anonymous')
     throw new RapportError('unauthorized', 'This request needs a token', {
       details: {reason: 'token_missing'},
     });
-  if (caller.kind === 'customer' && owners.some((id) => id !== caller.customerId)) {
-    throw new RapportError(
-      'forbidden',
-      "A customer token may only read that customer's own records",
-    );
-  }
+}
+
+/** Whether the caller may see records that `owner` owns: staff see every customer's, a customer their own. */
+function owns(caller: Caller, owner: unknown): boolean {
+  return caller.kind === 'agent' || (caller.kind === 'customer' && owner === caller.customerId);
+}
+
+function refusal(resource: string): RapportError {
+  return new RapportError(
+    'forbidden',
+    `A customer token may only read that customer's own ${resource}`,
+  );
+}
+
+/** The first language of an `Accept-Language` header, if it names one. */
+function languageOf(header: string | undefined): string | undefined {
+  const first = header?.split(',')[0]?.split(';')[0]?.trim();
+  return first && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(first) ? first : undefined;
+}
+
+/** The record with only the given top-level properties. */
+function pick(record: Row, keys: readonly string[]): Row {
+  return Object.fromEntries(
+    keys.filter((k) => Object.hasOwn(record, k)).map((k) => [k, record[k]]),
+  );
 }
 
 /** Runs a guard of the adapter contract, naming the failing argument as the wire names it. */
@@ -200,7 +242,26 @@ function objectBody(text: string): Row {
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     throw invalidInput('body', 'must be a JSON object');
+  if (depthOf(input) > limits.maxJsonDepth)
+    throw invalidInput(
+      'body',
+      `nests objects and arrays deeper than ${limits.maxJsonDepth} levels`,
+    );
   return input as Row;
+}
+
+/** How deeply objects and arrays nest in a parsed JSON value, counted without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limits.maxJsonDepth) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 async function sha256(text: string): Promise<string> {
