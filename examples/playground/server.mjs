@@ -49,7 +49,8 @@ export async function startPlayground(options = {}) {
     c.header('content-security-policy', CSP);
     c.header('x-content-type-options', 'nosniff');
   });
-  app.all('/api/*', (c) => gateway(c.req.raw));
+  // serveGateway passes the connection's address as the app's env; the gateway limits by it.
+  app.all('/api/*', (c) => gateway(c.req.raw, c.env));
 
   // Your server does this behind your own login; the playground lets you pick whom you are.
   app.get('/token', async (c) => {

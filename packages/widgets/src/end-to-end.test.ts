@@ -5,6 +5,7 @@ import {executeServerCommand} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
 import {httpAdapter} from '@rapport/adapter-http';
 import {createClient, type ComplaintInput, type RequestErrorEvent} from '@rapport/core';
+import {defaultCustomization} from '@rapport/schema';
 import type {
   ComplaintSubmittedEvent,
   RapportComplaintForm,
@@ -69,6 +70,60 @@ describe('end to end: widgets → client → adapter-http → gateway → memory
       html`<rapport-customer-card customer-id="c-004" .client=${createClient(httpAdapter({url, getToken: () => customerToken}))}></rapport-customer-card>`,
     );
     await until(() => inside(card, '[data-state="forbidden"]'), 'the forbidden state');
+  });
+
+  it("shows the customer's own card beside a stranger's, from one batched read", async () => {
+    const {url, customerToken} = await gateway({customerId: 'c-003'});
+    const reads: string[] = [];
+    const client = createClient(httpAdapter({url, getToken: () => customerToken}), {
+      hooks: {onRequest: (event) => event.operation === 'read' && reads.push(event.resource)},
+    });
+    const provider = await fixture<RapportProvider>(html`<rapport-provider .client=${client}>
+      <rapport-customer-card customer-id="c-003"></rapport-customer-card>
+      <rapport-customer-card customer-id="c-004"></rapport-customer-card>
+    </rapport-provider>`);
+    const [own, other] = provider.querySelectorAll<RapportCustomerCard>('rapport-customer-card');
+    await until(() => inside(other!, '[data-state="forbidden"]'), "the stranger's card refused");
+    await until(() => inside(own!, '[part~="name"]'), 'the own card');
+    expect(inside(own!, '[data-state="forbidden"]')).to.be.null;
+    expect(reads.filter((r) => r === 'customers')).to.have.length(1, 'one batch for both cards');
+  });
+
+  it("shows the gateway's per-field refusals beside the fields, keeping what the person typed", async () => {
+    const {url, customerToken} = await gateway({customerId: 'c-003'});
+    const client = createClient(httpAdapter({url, getToken: () => customerToken}));
+    // The page's document is looser than the gateway's: the server's rules still hold.
+    const loose = structuredClone(defaultCustomization);
+    delete loose.fields.description!.validation!.minLength;
+    delete loose.fields.orderNumber!.validation!.pattern;
+    const form = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form customer-id="c-003" .client=${client} .customization=${loose}></rapport-complaint-form>`,
+    );
+    await until(() => inside(form, '#f-category'), 'the form');
+    const set = (id: string, value: string) => {
+      const input = inside<HTMLInputElement>(form, `#f-${id}`)!;
+      input.value = value;
+      input.dispatchEvent(
+        new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true, composed: true}),
+      );
+    };
+    set('category', 'delivery');
+    set('severity', 'medium');
+    set('subject', 'e2e: server rules');
+    set('description', 'Too short');
+    await until(() => inside(form, '#f-orderNumber'), 'the order number field');
+    set('orderNumber', 'order 12');
+    setTimeout(() => inside<HTMLButtonElement>(form, '[part~="submit"]')!.click());
+    await oneEvent(form, 'rapport-complaint-failed');
+    await until(() => inside(form, '#f-description-error'), 'the description message');
+    const description = inside<HTMLTextAreaElement>(form, '#f-description')!;
+    expect(description.value).to.equal('Too short');
+    expect(description.getAttribute('aria-invalid')).to.equal('true');
+    expect(inside(form, '#f-orderNumber-error')!.textContent).to.match(/SO-123456/);
+    expect(inside<HTMLInputElement>(form, '#f-orderNumber')!.value).to.equal('order 12');
+    expect(
+      await executeServerCommand('rapport-gateway-subjects', {prefix: 'e2e: server rules'}),
+    ).to.deep.equal([], 'nothing was stored');
   });
 
   it('stores exactly 1,000 complaints, none twice, through 30% transient failures and 429s', async () => {
