@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench [--check] [--only=size,render,requests,startup,typing,core]
+// pnpm bench [--check] [--only=size,render,requests,startup,typing,core,gateway]
 // Measures Rapport beside the alternatives in one run, prints a table, writes bench/results/latest.json
 // and docs/performance.md. --check exits 1 when a size budget or a bundle's eval count is not met (sizes
 // are deterministic; timings never fail anything: this machine is shared and noisy).
@@ -11,6 +11,7 @@ import * as prettier from 'prettier';
 import {chromiumPath} from '../../chromium.mjs';
 import {buildPages, launch, serve} from './browser.mjs';
 import {coreSpeed} from './core.mjs';
+import {idempotencySoak} from './gateway.mjs';
 import {measureComposition, measureSizes} from './size.mjs';
 import {renderCost, requestCounts, startup, typing} from './sections.mjs';
 
@@ -95,6 +96,11 @@ if (['render', 'requests', 'startup', 'typing'].some(wanted)) {
 if (wanted('core')) {
   console.log('Core (1,000,000 purchases, 1,000,000 ledger lines)…');
   results.core = coreSpeed();
+}
+
+if (wanted('gateway')) {
+  console.log('Gateway memory soak (20,000 idempotent submissions from one token)…');
+  results.gateway = await idempotencySoak();
 }
 
 // ---- Report ----
@@ -232,6 +238,35 @@ if (results.core) {
         ],
       ],
     ),
+  );
+}
+
+if (results.gateway) {
+  const g = results.gateway;
+  const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  sections.push(
+    `## 7. Gateway memory soak (${g.submissions.toLocaleString('en')} complaints from one customer token, each with its own Idempotency-Key, ${(g.bodyBytes / 1024).toFixed(1)} KiB bodies, over a backend that keeps nothing)`,
+    table(
+      ['', 'before', 'after'],
+      [
+        [
+          'keys in the idempotency store',
+          String(g.store.before.entries),
+          String(g.store.after.entries),
+        ],
+        [
+          'store size (key, digest, kept answer)',
+          kib(g.store.before.bytes),
+          kib(g.store.after.bytes),
+        ],
+        [
+          `JS heap${g.heap.gcExposed ? ' (after a full GC)' : ''}`,
+          mib(g.heap.beforeBytes),
+          mib(g.heap.afterBytes),
+        ],
+      ],
+    ),
+    `The store keeps a SHA-256 of each body, not the body, and at most 1,000 keys per caller (oldest finished first), so one token's flood stays within its quota: ${(g.store.after.bytes / Math.max(1, g.store.after.entries)).toFixed(0)} bytes per key. ${ms(g.elapsedMs)} for the whole run.`,
   );
 }
 
