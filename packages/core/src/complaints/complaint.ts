@@ -73,7 +73,7 @@ export interface Complaint {
   readonly updatedAt: IsoDateTime;
   /** When the business first acted on it (left `new`). */
   readonly firstResponseAt?: IsoDateTime;
-  /** When it was last resolved. */
+  /** When it was resolved; absent while it is open (reopening removes it until the next resolve). */
   readonly resolvedAt?: IsoDateTime;
   /** When it was closed or rejected. */
   readonly closedAt?: IsoDateTime;
@@ -81,7 +81,7 @@ export interface Complaint {
   readonly responseDueAt: IsoDateTime;
   /** When resolution is due under the SLA. */
   readonly resolutionDueAt: IsoDateTime;
-  /** How it was resolved, or why it was rejected. */
+  /** How it was resolved, or why it was rejected; like `resolvedAt`, removed when it is reopened. */
   readonly resolution?: string;
   /** Values of the business's own fields. */
   readonly customFields: CustomFields;

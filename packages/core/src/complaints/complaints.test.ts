@@ -62,6 +62,22 @@ describe('transitionComplaint', () => {
     assert.equal(c.firstResponseAt, hours(1));
   });
 
+  it('clears the resolution time and text on reopening; the history keeps the earlier resolve', () => {
+    let c = transitionComplaint(complaint, 'resolve', {at: hours(10), resolution: 'Sent again'});
+    c = transitionComplaint(c, 'reopen', {at: hours(50)});
+    assert.ok(!('resolvedAt' in c), 'a reopened complaint has no resolution time');
+    assert.ok(!('resolution' in c), 'the earlier resolution text is not the current resolution');
+    assert.deepEqual(
+      c.history.map((h) => `${h.from}>${h.to}@${h.at}`),
+      [`new>resolved@${hours(10)}`, `resolved>in_progress@${hours(50)}`],
+    );
+    assert.equal(complaintDurations(c).resolutionMs, null);
+    c = transitionComplaint(c, 'resolve', {at: hours(90), resolution: 'Replaced the parcel'});
+    assert.equal(c.resolvedAt, hours(90));
+    assert.equal(c.resolution, 'Replaced the parcel');
+    assert.equal(complaintDurations(c).resolutionMs, 90 * 3_600_000);
+  });
+
   it('refuses transitions the life cycle does not allow, saying what is allowed', () => {
     const closed = transitionComplaint(
       transitionComplaint(complaint, 'resolve', {at: hours(1), resolution: 'ok'}),
@@ -198,6 +214,46 @@ describe('slaStatus', () => {
     assert.equal(slaStatus(answered, hours(100)).response.state, 'met');
     const late = transitionComplaint(answered, 'resolve', {at: hours(80), resolution: 'ok'});
     assert.equal(slaStatus(late, hours(100)).resolution.state, 'breached');
+  });
+
+  it('runs the resolution clock again after a reopen, against the original due date', () => {
+    // Resolved in time (due at 72 h), reopened at 50 h.
+    const resolved = transitionComplaint(complaint, 'resolve', {at: hours(10), resolution: 'ok'});
+    assert.equal(slaStatus(resolved, hours(100)).resolution.state, 'met');
+    const reopened = transitionComplaint(resolved, 'reopen', {at: hours(50)});
+    assert.deepEqual(slaStatus(reopened, hours(60)).resolution, {
+      state: 'running',
+      dueAt: hours(72),
+      remainingMs: 12 * 3_600_000,
+    });
+    assert.equal(slaStatus(reopened, hours(80)).resolution.state, 'breached');
+    assert.equal(slaStatus(reopened, hours(80)).breached, true);
+    const again = transitionComplaint(reopened, 'resolve', {at: hours(70), resolution: 'ok'});
+    assert.equal(slaStatus(again, hours(80)).resolution.state, 'met');
+  });
+
+  it('reads an open complaint as unresolved even if it carries an old resolution time', () => {
+    // What a backend that does not clear the field on reopen, or an older data file, sends.
+    const stale: Complaint = {
+      ...complaint,
+      status: 'in_progress',
+      firstResponseAt: hours(1),
+      resolvedAt: hours(2),
+      resolution: 'ok',
+    };
+    assert.equal(slaStatus(stale, hours(100)).resolution.state, 'breached');
+    assert.equal(complaintDurations(stale).resolutionMs, null);
+  });
+
+  it('stops the resolution clock when a complaint is closed without a resolution time', () => {
+    const closed: Complaint = {
+      ...complaint,
+      status: 'closed',
+      firstResponseAt: hours(1),
+      closedAt: hours(20),
+    };
+    assert.equal(slaStatus(closed, hours(500)).resolution.state, 'met');
+    assert.equal(complaintDurations(closed).resolutionMs, null);
   });
 
   it('stops the resolution clock when a complaint is rejected', () => {

@@ -44,7 +44,9 @@ export interface TransitionOptions {
 
 /**
  * Applies an action to a complaint and returns the updated complaint (the input is not changed).
- * Leaving `new` records the first response; resolving records the resolution time and text.
+ * Leaving `new` records the first response; resolving records the resolution time and text; reopening
+ * removes both, so the resolution clock runs again (against the same `resolutionDueAt`) until the next
+ * resolve. The earlier resolve stays in `history`.
  *
  * @throws RapportError `invalid_transition` when the action is not allowed from the current status;
  *   `invalid_input` when a resolution text is missing or the time is before the last change.
@@ -73,8 +75,10 @@ export function transitionComplaint(
     throw invalidInput('resolution', `is required to ${action} a complaint`);
   }
   const when = toIso(at);
+  // A reopened complaint is not resolved: its old resolution time and text would end the SLA clock.
+  const {resolvedAt: _resolvedAt, resolution: _resolution, ...unresolved} = complaint;
   return {
-    ...complaint,
+    ...(action === 'reopen' ? unresolved : complaint),
     status: to,
     updatedAt: when,
     history: [...complaint.history, {from: complaint.status, to, at: when}],

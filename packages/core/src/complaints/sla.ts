@@ -94,11 +94,22 @@ export interface SlaStatus {
   readonly breached: boolean;
 }
 
-/** Where a complaint's SLA stands at `asOf`. A rejected complaint ends its resolution clock when closed. */
+/**
+ * Where a complaint's SLA stands at `asOf`. The status says whether the resolution clock still runs:
+ * it stops at `resolvedAt` once the complaint is resolved or closed (at `closedAt` for one closed without
+ * a resolution time, and for a rejected one), and runs while it is open, so a reopened complaint is
+ * measured against `resolutionDueAt` again even if its record still carries an earlier `resolvedAt`.
+ */
 export function slaStatus(complaint: Complaint, asOf: Instant): SlaStatus {
   const now = toEpochMs(asOf, 'asOf');
   const done =
-    complaint.resolvedAt ?? (complaint.status === 'rejected' ? complaint.closedAt : undefined);
+    complaint.status === 'rejected'
+      ? complaint.closedAt
+      : complaint.status === 'closed'
+        ? (complaint.resolvedAt ?? complaint.closedAt)
+        : complaint.status === 'resolved'
+          ? complaint.resolvedAt
+          : undefined;
   const response = clock(complaint.responseDueAt, complaint.firstResponseAt, now);
   const resolution = clock(complaint.resolutionDueAt, done, now);
   return {
@@ -114,7 +125,10 @@ function clock(dueAt: IsoDateTime, doneAt: IsoDateTime | undefined, now: number)
   return now > due ? {state: 'breached', dueAt} : {state: 'running', dueAt, remainingMs: due - now};
 }
 
-/** Calendar durations of a complaint's handling, in milliseconds; `null` until it happened. */
+/**
+ * Calendar durations of a complaint's handling, in milliseconds; `null` until it happened. The
+ * resolution time is that of the current resolution: `null` again once a complaint is reopened.
+ */
 export function complaintDurations(complaint: Complaint): {
   readonly firstResponseMs: number | null;
   readonly resolutionMs: number | null;
@@ -124,7 +138,11 @@ export function complaintDurations(complaint: Complaint): {
     at === undefined ? null : Date.parse(at) - created;
   return {
     firstResponseMs: since(complaint.firstResponseAt),
-    resolutionMs: since(complaint.resolvedAt),
+    resolutionMs: since(
+      complaint.status === 'resolved' || complaint.status === 'closed'
+        ? complaint.resolvedAt
+        : undefined,
+    ),
   };
 }
 

@@ -110,6 +110,55 @@ describe('scoreRfm', () => {
     );
   });
 
+  it('adds money up exactly: 0.1 + 0.2 is the same monetary value as 0.3', () => {
+    const results = scoreRfm([buy('a', 5, 0.1), buy('a', 5, 0.2), buy('b', 5, 0.3)], {asOf});
+    const [a, b] = results;
+    assert.equal(a!.monetary, 0.3);
+    assert.equal(b!.monetary, 0.3);
+    assert.equal(a!.score!.m, b!.score!.m, 'equal spend scores alike');
+    assert.equal(a!.score!.m, 3);
+  });
+
+  it('counts in the minor unit of each currency, ISO 4217, and refuses finer amounts', () => {
+    const inCurrency = (currency: string, ...amounts: number[]): Purchase[] =>
+      amounts.map((amount, i) => ({...buy(`c${i}`, 1, amount), currency}));
+    const monetary = (purchases: Purchase[]): number[] =>
+      scoreRfm(purchases, {asOf}).map((r) => r.monetary);
+    assert.deepEqual(monetary(inCurrency('JPY', 1200, 0)), [1200, 0]);
+    assert.deepEqual(monetary(inCurrency('BHD', 1.234)), [1.234]);
+    // Intl shows forints without decimals, but ISO 4217 gives the forint two.
+    assert.deepEqual(monetary(inCurrency('HUF', 1234.56)), [1234.56]);
+    const refused = (purchases: Purchase[]): boolean => {
+      try {
+        scoreRfm(purchases, {asOf});
+        return false;
+      } catch (e) {
+        return isRapportError(e, 'invalid_input') && 'purchases[1].amount' in e.fields;
+      }
+    };
+    assert.ok(refused(inCurrency('JPY', 1, 1.5)), 'yen have no decimals');
+    assert.ok(refused(inCurrency('EUR', 1, 10.005)), 'euros have two');
+    assert.ok(refused(inCurrency('KWD', 1, 1.0005)), 'dinars have three');
+    assert.ok(refused(inCurrency('EUR', 1, 2 ** 53)), 'too large to add up exactly');
+    // Computed amounts carry binary noise, not fractions of a cent: they count as the cents they are.
+    assert.deepEqual(monetary(inCurrency('EUR', 19.99 * 3)), [59.97]);
+  });
+
+  it('gives the exact decimal sum of the amounts as the monetary value (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({min: -100_000, max: 1_000_000}), {minLength: 1, maxLength: 30}),
+        (cents) => {
+          const [result] = scoreRfm(
+            cents.map((c) => buy('a', 1, c / 100)),
+            {asOf},
+          );
+          assert.equal(result!.monetary, cents.reduce((sum, c) => sum + c, 0) / 100);
+        },
+      ),
+    );
+  });
+
   const purchaseArb = fc.record({
     customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
     daysAgo: fc.integer({min: 0, max: 800}),

@@ -1,5 +1,6 @@
 import {invalidInput} from '../errors.js';
 import {MS_PER_DAY, toEpochMs, type Instant} from '../time.js';
+import {moneyIn} from './money.js';
 import type {Purchase} from './purchase.js';
 
 /**
@@ -47,7 +48,10 @@ export interface RfmResult {
   readonly recencyDays: number | null;
   /** Number of purchases (refunds are not purchase occasions and do not count). */
   readonly frequency: number;
-  /** Net amount: purchases minus refunds. */
+  /**
+   * Net amount in the currency's major unit: purchases minus refunds, added up exactly in minor units
+   * (`0.1 + 0.2` is `0.3`).
+   */
   readonly monetary: number;
   /** Scores relative to the other customers; `null` when the customer has not bought. */
   readonly score: RfmScore | null;
@@ -87,10 +91,13 @@ export function rfmSegment(score: RfmScore): RfmSegment {
  * Tied values always get the same score (the score of the middle of their run in sorted order), so the
  * result does not depend on the order of `purchases`; a single customer, or customers who all share a
  * value, score 3. Refunds (negative amounts) lower the monetary value and are not counted as purchases.
- * Customers with no purchase, including those named only in `customerIds`, are reported unscored.
- * Results are sorted by customer id. Runs in O(n log n).
+ * Amounts are added up in whole minor units of the currency (ISO 4217: cents for EUR, yen for JPY, fils
+ * for KWD), so `0.1 + 0.2` and `0.3` are the same spend. Customers with no purchase, including those named
+ * only in `customerIds`, are reported unscored. Results are sorted by customer id. Runs in O(n log n).
  *
- * @throws RapportError `invalid_input` for an invalid date or amount, or purchases in several currencies.
+ * @throws RapportError `invalid_input` for an invalid date, an amount that is not finite or has more
+ *   decimals than its currency (`10.005` euros: round it where it comes from), or purchases in several
+ *   currencies.
  */
 export function scoreRfm(purchases: readonly Purchase[], options: RfmOptions): RfmResult[] {
   const asOf = toEpochMs(options.asOf, 'asOf');
@@ -116,21 +123,21 @@ export function scoreRfm(purchases: readonly Purchase[], options: RfmOptions): R
   for (const id of options.customerIds ?? []) slot(id);
 
   const currency = purchases[0]?.currency;
+  // Monetary values are sums of minor units (integers), so equal spend ties exactly.
+  const money = moneyIn(currency ?? '');
   for (let p = 0; p < purchases.length; p++) {
     const purchase = purchases[p]!;
     const at = toEpochMs(purchase.at, `purchases[${p}].at`);
-    if (!Number.isFinite(purchase.amount)) {
-      throw invalidInput(`purchases[${p}].amount`, 'must be a finite number');
-    }
     if (purchase.currency !== currency) {
       throw invalidInput(
         `purchases[${p}].currency`,
         `is ${purchase.currency} but earlier purchases are in ${currency}; convert to one currency first`,
       );
     }
+    const minor = money.toMinor(purchase.amount, `purchases[${p}].amount`);
     if (at > asOf || at < since) continue;
     const i = slot(purchase.customerId);
-    monetary[i]! += purchase.amount;
+    monetary[i]! += minor;
     if (purchase.amount > 0) {
       frequency[i]!++;
       if (at > last[i]!) last[i] = at;
@@ -147,12 +154,13 @@ export function scoreRfm(purchases: readonly Purchase[], options: RfmOptions): R
 
   const results: RfmResult[] = ids.map((customerId, i) => {
     const rs = r.get(i);
+    const net = money.toMajor(monetary[i]!, 'purchases');
     if (rs === undefined) {
       return {
         customerId,
         recencyDays: null,
         frequency: 0,
-        monetary: monetary[i]!,
+        monetary: net,
         score: null,
         segment: null,
       };
@@ -162,7 +170,7 @@ export function scoreRfm(purchases: readonly Purchase[], options: RfmOptions): R
       customerId,
       recencyDays: days[i]!,
       frequency: frequency[i]!,
-      monetary: monetary[i]!,
+      monetary: net,
       score,
       segment: rfmSegment(score),
     };

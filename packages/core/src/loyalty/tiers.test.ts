@@ -130,6 +130,27 @@ describe('qualifyingAmount', () => {
       (e) => isRapportError(e, 'invalid_input') && 'purchases[0].currency' in e.fields,
     );
   });
+
+  it('adds spend up exactly, so spending the threshold reaches the tier', () => {
+    // In floating point, 0.1 + 8.2 + 1.7 is 9.999999999999998.
+    const purchases: Purchase[] = [0.1, 8.2, 1.7].map((amount, i) => ({
+      customerId: 'c1',
+      at: at(i + 1),
+      amount,
+      currency: 'EUR',
+    }));
+    const spend = {
+      ...program,
+      tiers: [
+        {id: 'member', name: 'Member', threshold: 0},
+        {id: 'silver', name: 'Silver', threshold: 10},
+      ],
+      qualification: {basis: 'spend', windowDays: 365},
+    } as const;
+    const amount = qualifyingAmount(spend, {asOf: at(30), purchases});
+    assert.equal(amount, 10);
+    assert.equal(evaluateTier(spend, amount).tier.id, 'silver');
+  });
 });
 
 describe('pointsForPurchase', () => {

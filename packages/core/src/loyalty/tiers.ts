@@ -1,5 +1,6 @@
 import {invalidInput} from '../errors.js';
 import {MS_PER_DAY, toEpochMs, type Instant} from '../time.js';
+import {moneyIn} from '../customers/money.js';
 import type {Purchase} from '../customers/purchase.js';
 import type {LoyaltyProgram, PointsTransaction, Tier} from './program.js';
 
@@ -69,10 +70,11 @@ export interface QualifyingInput {
 
 /**
  * The amount that counts toward tier status in the rolling window ending at `asOf`: qualifying points
- * earned and usable in the window, or net spend in the programme's currency. Redemptions do not lower
- * status.
+ * earned and usable in the window, or net spend in the programme's currency (added up exactly, in its
+ * minor unit). Redemptions do not lower status.
  *
- * @throws RapportError `invalid_input` for a purchase in another currency than the programme's.
+ * @throws RapportError `invalid_input` for a purchase in another currency than the programme's, or with
+ *   more decimals than that currency has.
  */
 export function qualifyingAmount(
   program: Pick<LoyaltyProgram, 'qualification' | 'currency'>,
@@ -91,6 +93,9 @@ export function qualifyingAmount(
       if (inWindow(at) && usable) amount += tx.points;
     });
   } else {
+    // Spend is added up in minor units, so spending exactly a threshold reaches it.
+    const money = moneyIn(program.currency);
+    let minor = 0;
     (input.purchases ?? []).forEach((purchase, i) => {
       if (purchase.currency !== program.currency) {
         throw invalidInput(
@@ -98,8 +103,10 @@ export function qualifyingAmount(
           `is ${purchase.currency}; the programme counts spend in ${program.currency}`,
         );
       }
-      if (inWindow(toEpochMs(purchase.at, `purchases[${i}].at`))) amount += purchase.amount;
+      const units = money.toMinor(purchase.amount, `purchases[${i}].amount`);
+      if (inWindow(toEpochMs(purchase.at, `purchases[${i}].at`))) minor += units;
     });
+    amount = money.toMajor(minor, 'purchases');
   }
   return Math.max(0, amount);
 }

@@ -1,5 +1,6 @@
 import {invalidInput} from '../errors.js';
 import {MS_PER_DAY, periodMs, toEpochMs, type Instant, type Period} from '../time.js';
+import {moneyIn} from '../customers/money.js';
 import type {Purchase} from '../customers/purchase.js';
 import {rfmSegments, type RfmResult, type RfmSegment} from '../customers/rfm.js';
 import {ratio, type Ratio} from './ratio.js';
@@ -57,7 +58,10 @@ export interface ClvOptions extends ClvAssumptions {
 
 /**
  * Lifetime value of every customer with purchases in the window before `asOf`, highest first (ties
- * by id). Amounts are assumed to be in one currency.
+ * by id). Purchases must be in one currency; revenue is added up exactly, in whole minor units of it.
+ *
+ * @throws RapportError `invalid_input` for an invalid date, purchases in several currencies, or an
+ *   amount with more decimals than its currency has.
  */
 export function customerLifetimeValues(
   purchases: readonly Purchase[],
@@ -66,17 +70,27 @@ export function customerLifetimeValues(
   const asOf = toEpochMs(options.asOf, 'asOf');
   const windowDays = options.windowDays ?? 365;
   const since = asOf - windowDays * MS_PER_DAY;
-  const totals = new Map<string, {orders: number; revenue: number}>();
+  const currency = purchases[0]?.currency;
+  const money = moneyIn(currency ?? '');
+  const totals = new Map<string, {orders: number; minor: number}>();
   purchases.forEach((purchase, i) => {
     const at = toEpochMs(purchase.at, `purchases[${i}].at`);
+    if (purchase.currency !== currency) {
+      throw invalidInput(
+        `purchases[${i}].currency`,
+        `is ${purchase.currency} but earlier purchases are in ${currency}; convert to one currency first`,
+      );
+    }
+    const minor = money.toMinor(purchase.amount, `purchases[${i}].amount`);
     if (at <= since || at > asOf) return;
-    const total = totals.get(purchase.customerId) ?? {orders: 0, revenue: 0};
-    total.revenue += purchase.amount;
+    const total = totals.get(purchase.customerId) ?? {orders: 0, minor: 0};
+    total.minor += minor;
     if (purchase.amount > 0) total.orders++;
     totals.set(purchase.customerId, total);
   });
   return [...totals]
-    .map(([customerId, {orders, revenue}]) => {
+    .map(([customerId, {orders, minor}]) => {
+      const revenue = money.toMajor(minor, 'purchases');
       const annualRevenue = (revenue * 365) / windowDays;
       return {
         customerId,

@@ -14,6 +14,7 @@ import {
   segmentDistribution,
   slaBreachRate,
   slaDueDates,
+  transitionComplaint,
   type Complaint,
   type Purchase,
 } from '@rapport/core';
@@ -67,6 +68,45 @@ describe('customer metrics', () => {
       ],
     );
     assert.equal(values[0]!.lifetimeValue, 400);
+  });
+
+  it('adds revenue up exactly, in minor units of the currency', () => {
+    const values = customerLifetimeValues(
+      [
+        p('a', '2026-06-01', 0.1),
+        p('a', '2026-06-02', 0.2),
+        p('b', '2026-06-01', 0.3),
+        p('c', '2026-06-01', 0.7),
+        p('c', '2026-06-02', 0.1),
+        p('c', '2026-06-03', 0.2),
+      ],
+      {asOf: '2026-11-01', grossMargin: 1, retentionRate: 0, discountRate: 0},
+    );
+    assert.deepEqual(
+      values.map((v) => [v.customerId, v.revenue]),
+      [
+        ['c', 1],
+        ['a', 0.3],
+        ['b', 0.3],
+      ],
+    );
+    assert.equal(values[1]!.lifetimeValue, values[2]!.lifetimeValue, 'equal spend, equal value');
+  });
+
+  it('refuses purchases in several currencies, and amounts finer than the currency', () => {
+    const options = {asOf: '2026-11-01', grossMargin: 1, retentionRate: 0, discountRate: 0};
+    assert.throws(
+      () =>
+        customerLifetimeValues(
+          [p('a', '2026-06-01'), {...p('b', '2026-06-01'), currency: 'CNY'}],
+          options,
+        ),
+      (e) => isRapportError(e, 'invalid_input') && 'purchases[1].currency' in e.fields,
+    );
+    assert.throws(
+      () => customerLifetimeValues([p('a', '2026-06-01', 10.005)], options),
+      (e) => isRapportError(e, 'invalid_input') && 'purchases[0].amount' in e.fields,
+    );
   });
 
   it("measures retention as the share of last period's buyers who bought again", () => {
@@ -145,6 +185,25 @@ describe('complaint metrics', () => {
       numerator: 1,
       denominator: 2,
       rate: 0.5,
+    });
+  });
+
+  it('counts a reopened complaint that is past its resolution due time as breached', () => {
+    // Critical: response due after 1 h, resolution after 24 h. Answered after 30 min, resolved after
+    // 5 h, reopened after 30 h.
+    const answered = transitionComplaint(complaint('k4', '2026-05-01T00:00:00Z'), 'acknowledge', {
+      at: '2026-05-01T00:30:00Z',
+    });
+    const resolved = transitionComplaint(answered, 'resolve', {
+      at: '2026-05-01T05:00:00Z',
+      resolution: 'Refunded',
+    });
+    assert.equal(slaBreachRate([resolved], year2026, '2026-11-01').numerator, 0);
+    const reopened = transitionComplaint(resolved, 'reopen', {at: '2026-05-02T06:00:00Z'});
+    assert.deepEqual(slaBreachRate([reopened], year2026, '2026-11-01'), {
+      numerator: 1,
+      denominator: 1,
+      rate: 1,
     });
   });
 });
