@@ -38,6 +38,11 @@ describe('localize', () => {
     assert.equal(localize({}, 'en'), '');
   });
 
+  it("reads only the text's own locales: a locale called constructor is unknown, not Object's", () => {
+    assert.equal(localize(label, 'constructor'), 'Email');
+    assert.equal(localize(label, 'toString', '__proto__'), 'Email');
+  });
+
   it('lists the chain most specific first', () => {
     assert.deepEqual(localeChain('zh-Hant-TW'), ['zh-Hant-TW', 'zh-Hant', 'zh']);
   });

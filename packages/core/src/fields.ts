@@ -57,7 +57,8 @@ export interface FieldOption {
 export function localize(text: LocalizedText, locale: string, fallbackLocale = 'en'): string {
   if (typeof text === 'string') return text;
   for (const tag of [...localeChain(locale), ...localeChain(fallbackLocale)]) {
-    const value = text[tag];
+    // Own texts only: a locale called "constructor" is not Object's.
+    const value = Object.hasOwn(text, tag) ? text[tag] : undefined;
     if (value !== undefined) return value;
   }
   for (const value of Object.values(text)) return value;

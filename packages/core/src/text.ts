@@ -11,9 +11,17 @@ export function textLength(text: string): number {
 }
 
 // Deliberately simple: one @, no spaces, a dot in the domain. Stricter checks reject real addresses.
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u;
+// What it refuses is what would turn a mailto: link into more than one address: "?" starts headers
+// (?bcc=…&subject=…), "%" escapes any character (%40 is another @), "&" and "#" end it, "," lists
+// recipients; and a domain is labels of letters, digits and "-" (any script), nothing else.
+const EMAIL =
+  /^[^\s\p{Cc}@<>()[\]\\,;:"?%&#]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.[\p{L}\p{M}\p{N}-]{2,}$/u;
 
-/** Whether `text` looks like an e-mail address that is safe to put in a `mailto:` link. */
+/**
+ * Whether `text` looks like an e-mail address that is safe to put in a `mailto:` link as it is: one
+ * plain address that no character can turn into headers (`?bcc=`, `&subject=`), escapes (`%40`) or
+ * further recipients.
+ */
 export function isEmail(text: string): boolean {
   return text.length <= 254 && EMAIL.test(text);
 }

@@ -29,7 +29,7 @@ describe('gateway: the document enforced on the server', () => {
     };
     const {call, adapter} = setup({customization});
     const token = await customerToken('c-001');
-    const before = (await adapter.resources.complaints.list('c-001', {limit: 100})).items.length;
+    const before = (await adapter.resources.complaints!.list('c-001', {limit: 100})).items.length;
     const cases: [string, Record<string, unknown>, string][] = [
       ['a pattern', {customFields: {order_number: 'order 12'}}, 'customFields.order_number'],
       [
@@ -60,7 +60,7 @@ describe('gateway: the document enforced on the server', () => {
       assert.equal(response.body.error.details.reason, 'document_rules', what);
       assert.ok(typeof response.body.error.fields[path] === 'string', `${what}: ${response.text}`);
     }
-    const after = (await adapter.resources.complaints.list('c-001', {limit: 100})).items.length;
+    const after = (await adapter.resources.complaints!.list('c-001', {limit: 100})).items.length;
     assert.equal(after, before, 'nothing was stored');
     const fine = await call('/v1/complaints', {
       token,
@@ -210,7 +210,7 @@ describe('gateway: bounded under abuse', () => {
       headers: key(),
     });
     assert.equal(response.status, 201);
-    const [[, record]] = store.entries() as [[string, {fingerprint: string}]];
+    const [[, record]] = store.entries() as unknown as [[string, {fingerprint: string}]];
     assert.match(record.fingerprint, /^[0-9a-f]{64}$/);
   });
 

@@ -1,6 +1,8 @@
-import type {CustomizationDocument, LayoutElement, WidgetLayout, WidgetName} from './document.js';
+import type {CustomizationDocument, LayoutElement} from './document.js';
+import {MAX_LAYOUT_DEPTH} from './limits.js';
 import {maskFor} from './mask.js';
-import {conditionHolds} from './resolve.js';
+import {conditionHolds, layoutFor} from './resolve.js';
+import {widgetNames} from './sources.js';
 
 /**
  * The customization as one role may see it, for sending to that role's browser: fields hidden for the
@@ -21,7 +23,9 @@ export function documentForRole(
         return [id, {...rest, mask: maskFor(field, role)}];
       }),
   );
-  const prune = (element: LayoutElement): LayoutElement | null => {
+  const prune = (element: LayoutElement, depth: number): LayoutElement | null => {
+    // Deeper than validation allows: left out, as resolveLayout does, so the stack cannot run out.
+    if (depth > MAX_LAYOUT_DEPTH) return null;
     let rule = element.rule;
     if (rule && !Object.hasOwn(fields, rule.condition.field)) {
       // The role cannot see the tested field: decide the rule now, as the widget would without a value.
@@ -35,15 +39,16 @@ export function documentForRole(
     if (withRule.type === 'Control') return Object.hasOwn(fields, withRule.field) ? withRule : null;
     return {
       ...withRule,
-      elements: withRule.elements.map(prune).filter((e): e is LayoutElement => e !== null),
+      elements: withRule.elements
+        .map((child) => prune(child, depth + 1))
+        .filter((e): e is LayoutElement => e !== null),
     };
   };
   const widgets: CustomizationDocument['widgets'] = {};
-  for (const [name, widgetLayout] of Object.entries(customization.widgets) as [
-    WidgetName,
-    WidgetLayout,
-  ][]) {
-    const layout = prune(widgetLayout.roles?.[role] ?? widgetLayout.layout);
+  for (const name of widgetNames) {
+    if (!Object.hasOwn(customization.widgets, name)) continue;
+    const own = layoutFor(customization.widgets[name], role);
+    const layout = own ? prune(own, 1) : null;
     if (layout) widgets[name] = {layout};
   }
   const roles = customization.roles.filter((r) => r.id === role);

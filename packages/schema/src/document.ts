@@ -225,36 +225,59 @@ export interface Theme {
 }
 
 /**
- * A CSS value for a design token, such as "#0b7285", "8px" or "Georgia, serif". It may not contain
- * semicolons, braces, angle brackets or url(), so a token cannot smuggle in other CSS.
- * @pattern ^(?![\s\S]*url\()[^;{}<>]{1,200}$
+ * A colour for a design token: "#0b7285" (3, 4, 6 or 8 hex digits), a name such as "rebeccapurple",
+ * or rgb(), rgba(), hsl(), hsla(), hwb(), lab(), lch(), oklab() or oklch() (in lowercase) with numbers,
+ * "%", "deg", "none", spaces, commas and "/" inside. Nothing else, so a token cannot fetch anything.
+ * @pattern ^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\))$
  */
-export type CssValue = string;
+export type ColorValue = string;
+
+/**
+ * A length for a design token: "0", or a number with a unit (px, rem, em, ex, ch, %, vh, vw, vmin,
+ * vmax, pt, in lowercase) such as "8px" or "0.5rem", or calc() of those such as "calc(8px + 0.5rem)".
+ * @pattern ^(?:0|[+-]?(?:[0-9]{1,10}(?:\.[0-9]{1,10})?|\.[0-9]{1,10})(?:px|r?em|ex|ch|%|v(?:h|w|min|max)|pt)|calc\((?:[0-9 .+/*-]|px|r?em|ex|ch|%|v(?:h|w|min|max)|pt){1,100}\))$
+ */
+export type LengthValue = string;
+
+/**
+ * Font families for a design token, separated by commas: names of letters, digits, "_" and "-"
+ * (words separated by one space), or names in quotes, such as "\"Segoe UI\", Georgia, serif". No
+ * backslashes, parentheses, semicolons or braces.
+ * @pattern ^(?:-?[\p{L}_][\p{L}\p{N}_-]*(?: [\p{L}\p{N}_-]+)*|"[^"'\\;{}<>()\p{Cc}]{1,100}"|'[^"'\\;{}<>()\p{Cc}]{1,100}')(?: *, *(?:-?[\p{L}_][\p{L}\p{N}_-]*(?: [\p{L}\p{N}_-]+)*|"[^"'\\;{}<>()\p{Cc}]{1,100}"|'[^"'\\;{}<>()\p{Cc}]{1,100}'))*$
+ */
+export type FontFamilyValue = string;
+
+/**
+ * Any design token's value.
+ * @deprecated Each token has its own grammar now: {@link ColorValue}, {@link LengthValue} or
+ * {@link FontFamilyValue}.
+ */
+export type CssValue = ColorValue | LengthValue | FontFamilyValue;
 
 /** Design tokens; each becomes a --rapport-* custom property of the widgets. */
 export interface ThemeTokens {
   /** Colour of buttons, links, focus rings and progress. */
-  accent?: CssValue;
+  accent?: ColorValue;
   /** Text colour on the accent colour. */
-  accentText?: CssValue;
+  accentText?: ColorValue;
   /** Main text colour. */
-  text?: CssValue;
+  text?: ColorValue;
   /** Colour of secondary text such as labels and hints. */
-  muted?: CssValue;
+  muted?: ColorValue;
   /** Background of the widgets. */
-  surface?: CssValue;
+  surface?: ColorValue;
   /** Colour of borders and dividers. */
-  border?: CssValue;
+  border?: ColorValue;
   /** Colour of errors. */
-  danger?: CssValue;
+  danger?: ColorValue;
   /** Colour of confirmations. */
-  success?: CssValue;
+  success?: ColorValue;
   /** Corner radius, such as 8px. */
-  radius?: CssValue;
+  radius?: LengthValue;
   /** Base spacing unit, such as 8px. */
-  spacing?: CssValue;
+  spacing?: LengthValue;
   /** Font family. */
-  font?: CssValue;
+  font?: FontFamilyValue;
   /** Base font size, such as 14px. */
-  fontSize?: CssValue;
+  fontSize?: LengthValue;
 }

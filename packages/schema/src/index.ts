@@ -8,16 +8,19 @@
  * @packageDocumentation
  */
 export type {
+  ColorValue,
   Condition,
   Control,
   CssValue,
   CustomizationDocument,
   FieldDefinition,
   FieldOption,
+  FontFamilyValue,
   Grid,
   Group,
   HorizontalLayout,
   LayoutElement,
+  LengthValue,
   MaskMode,
   Role,
   Rule,
@@ -49,4 +52,5 @@ export {validateValues, validateValue} from './values.js';
 export type {ValuesOptions, ValuesResult} from './values.js';
 export {readSource, deleteSource, writeSource, widgetEntity, widgetNames} from './sources.js';
 export {defaultCustomization} from './default-document.js';
-export {tokenProperties} from './theme.js';
+export {isSafeTokenValue, tokenProperties} from './theme.js';
+export {customizationLimits} from './limits.js';

@@ -1,3 +1,5 @@
+import {MAX_JSON_DEPTH} from './limits.js';
+
 /** A place in a text, both counted from 1 (columns in UTF-16 code units, as editors count them). */
 export interface TextPosition {
   readonly line: number;
@@ -11,6 +13,8 @@ export class JsonSyntaxError extends Error {
     /** What is wrong, without the position. */
     readonly reason: string,
     readonly position: TextPosition,
+    /** `too-deep` when the text is well formed but nests deeper than {@link MAX_JSON_DEPTH}. */
+    readonly code: 'json-syntax' | 'too-deep' = 'json-syntax',
   ) {
     super(`${reason} (line ${position.line}, column ${position.column})`);
   }
@@ -32,14 +36,17 @@ export function pointerSegment(key: string | number): string {
 
 /**
  * Reads JSON text like `JSON.parse`, but remembers where each value is, so problems can be shown at
- * their line and column, and reports keys written twice, which `JSON.parse` silently drops.
+ * their line and column, and reports keys written twice, which `JSON.parse` silently drops. Objects
+ * and lists may nest {@link MAX_JSON_DEPTH} levels, so no text can exhaust the stack.
  *
- * @throws JsonSyntaxError with the line and column of the first mistake.
+ * @throws JsonSyntaxError with the line and column of the first mistake, or of the first value nested
+ * too deep (code `too-deep`).
  */
 export function parseJson(text: string): ParsedJson {
   const positions = new Map<string, TextPosition>();
   const duplicateKeys: string[] = [];
   let i = 0;
+  let depth = 0;
   let line = 1;
   let lineStart = 0;
 
@@ -65,8 +72,17 @@ export function parseJson(text: string): ParsedJson {
     skipSpace();
     positions.set(pointer, memberPosition ?? here());
     const c = text[i];
-    if (c === '{') return object(pointer);
-    if (c === '[') return array(pointer);
+    if (c === '{' || c === '[') {
+      if (++depth > MAX_JSON_DEPTH)
+        throw new JsonSyntaxError(
+          `The document nests objects and lists more than ${MAX_JSON_DEPTH} levels deep`,
+          here(),
+          'too-deep',
+        );
+      const result = c === '{' ? object(pointer) : array(pointer);
+      depth--;
+      return result;
+    }
     if (c === '"') return string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
     for (const [word, result] of [

@@ -57,8 +57,8 @@ export const messageLocales = Object.keys(catalogs);
 /** The message for an issue in `locale` (falling back along its chain, then to English). */
 export function valueMessage(issue: ValueIssue, locale: string, n = 0): string {
   for (const tag of localeChain(locale)) {
-    const catalog = catalogs[tag];
-    if (catalog) return catalog[issue](n);
+    // Own keys only: a locale such as "constructor" is not a catalog.
+    if (Object.hasOwn(catalogs, tag)) return catalogs[tag]![issue](n);
   }
   return catalogs.en![issue](n);
 }

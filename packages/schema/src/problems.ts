@@ -1,5 +1,6 @@
 import {pointerSegment as escape} from './json-text.js';
 import {schemaIndex} from './generated/standalone-validator.js';
+import {tokenKinds, type TokenKind} from './theme.js';
 import type {SchemaError, SchemaNode} from './validator-types.js';
 
 /** What kind of problem a document has; stable, for tools that react to problems. */
@@ -22,6 +23,8 @@ export const problemCodes = [
   'duplicate-role',
   'invalid-rule',
   'invalid-pattern',
+  'unsafe-pattern',
+  'too-deep',
   'invalid-range',
   'missing-options',
   'misplaced-options',
@@ -96,8 +99,14 @@ const PATTERN_MESSAGES: Record<string, string> = {
   source: 'must be a field path such as "email", "name.given" or "customFields.my_field"',
   currency: 'must be a three-letter currency code such as "CNY" or "EUR"',
 };
-const THEME_VALUE =
-  'must be a CSS value of at most 200 characters, without ";", "{", "}", "<", ">" or url()';
+// Messages for theme tokens, by the kind of value the token holds (see src/theme.ts).
+const THEME_MESSAGES: Record<TokenKind, string> = {
+  color:
+    'must be a colour: "#0b7285" (3, 4, 6 or 8 hex digits), a name such as "rebeccapurple", or rgb(), hsl(), hwb(), lab(), lch(), oklab() or oklch() with numbers inside; url() and other functions are not allowed',
+  length:
+    'must be a length such as "8px", "0.5rem" or "0" (units px, rem, em, ex, ch, %, vh, vw, vmin, vmax, pt), or calc() of lengths',
+  font: 'must be font families separated by commas, such as Georgia, serif or "Segoe UI", sans-serif (no backslashes, parentheses, semicolons or braces)',
+};
 
 /**
  * The schema node a place in the document belongs to, found by following its pointer through the
@@ -199,7 +208,7 @@ function describe(error: SchemaError, data: unknown): Problem {
     case 'type': {
       const types = ([] as unknown[])
         .concat(params.type)
-        .map((t) => TYPE_NAMES[String(t)] ?? String(t));
+        .map((t) => (Object.hasOwn(TYPE_NAMES, String(t)) ? TYPE_NAMES[String(t)] : String(t)));
       return {pointer, code: 'wrong-type', message: `must be ${types.join(' or ')}`};
     }
     case 'enum': {
@@ -265,13 +274,18 @@ function describe(error: SchemaError, data: unknown): Problem {
       };
     case 'pattern': {
       const property = pointer.split('/').at(-1) ?? '';
-      const inTheme = pointer.startsWith('/theme/');
+      const token =
+        pointer.startsWith('/theme/') && Object.hasOwn(tokenKinds, property)
+          ? tokenKinds[property as keyof typeof tokenKinds]
+          : undefined;
       return {
         pointer,
         code: 'wrong-form',
-        message: inTheme
-          ? THEME_VALUE
-          : (PATTERN_MESSAGES[property] ?? `must match the pattern ${String(params.pattern)}`),
+        message: token
+          ? THEME_MESSAGES[token]
+          : Object.hasOwn(PATTERN_MESSAGES, property)
+            ? PATTERN_MESSAGES[property]!
+            : `must match the pattern ${String(params.pattern)}`,
       };
     }
     case 'const':

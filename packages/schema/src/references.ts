@@ -1,12 +1,17 @@
 import type {FieldCatalog} from '@rapport/core';
 import type {Condition, WidgetName} from './document.js';
 import {pointerSegment as escape} from './json-text.js';
+import {MAX_LAYOUT_DEPTH} from './limits.js';
+import {unsafePatternReason} from './pattern.js';
 import {closest, didYouMean, type Problem} from './problems.js';
 import {isCustomSource, standardSources, widgetEntity, widgetNames} from './sources.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A property of an object's own, never one it inherits (a field or role named "constructor"). */
+const own = (object: Json, key: string): unknown =>
+  Object.hasOwn(object, key) ? object[key] : undefined;
 const FIELD_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const CONTAINERS = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Grid']);
 
@@ -65,7 +70,11 @@ export function referenceProblems(
     if (!isObject(field)) continue;
     const entity = field.entity as keyof typeof standardSources;
     const source = field.source;
-    if (typeof source === 'string' && entity in standardSources) {
+    if (
+      typeof source === 'string' &&
+      typeof entity === 'string' &&
+      Object.hasOwn(standardSources, entity)
+    ) {
       const catalog = catalogs.find((c) => c.entity === entity);
       if (catalog) {
         const paths = catalog.fields.map((f) => f.path);
@@ -124,6 +133,8 @@ export function referenceProblems(
     if (typeof v.pattern === 'string') {
       try {
         new RegExp(v.pattern, 'u');
+        const unsafe = unsafePatternReason(v.pattern);
+        if (unsafe) add(`${at}/validation/pattern`, 'unsafe-pattern', unsafe);
       } catch (error) {
         add(
           `${at}/validation/pattern`,
@@ -136,7 +147,7 @@ export function referenceProblems(
 
   const widgets = isObject(document.widgets) ? document.widgets : {};
   for (const widget of widgetNames) {
-    const widgetLayout = widgets[widget];
+    const widgetLayout = own(widgets, widget);
     if (!isObject(widgetLayout)) continue;
     const layouts: [string, unknown][] = [[`/widgets/${widget}/layout`, widgetLayout.layout]];
     if (isObject(widgetLayout.roles)) {
@@ -145,7 +156,7 @@ export function referenceProblems(
         layouts.push([`/widgets/${widget}/roles/${escape(role)}`, layout]);
       }
     }
-    for (const [pointer, layout] of layouts) checkLayout(widget, pointer, layout, new Set());
+    for (const [pointer, layout] of layouts) checkLayout(widget, pointer, layout, new Set(), 1);
   }
 
   function checkLayout(
@@ -153,13 +164,22 @@ export function referenceProblems(
     pointer: string,
     element: unknown,
     used: Set<string>,
+    depth: number,
   ): void {
     if (!isObject(element)) return;
+    if (depth > MAX_LAYOUT_DEPTH) {
+      add(
+        pointer,
+        'too-deep',
+        `is nested more than ${MAX_LAYOUT_DEPTH} levels deep; layouts may nest ${MAX_LAYOUT_DEPTH} levels`,
+      );
+      return;
+    }
     if (isObject(element.rule) && isObject(element.rule.condition))
       checkCondition(`${pointer}/rule/condition`, element.rule.condition as unknown as Condition);
     if (element.type === 'Control' && typeof element.field === 'string') {
       const id = element.field;
-      const field = fields[id];
+      const field = own(fields, id);
       if (!isObject(field)) {
         add(
           `${pointer}/field`,
@@ -185,13 +205,13 @@ export function referenceProblems(
     }
     if (CONTAINERS.has(String(element.type)) && Array.isArray(element.elements)) {
       element.elements.forEach((child: unknown, i) =>
-        checkLayout(widget, `${pointer}/elements/${i}`, child, used),
+        checkLayout(widget, `${pointer}/elements/${i}`, child, used, depth + 1),
       );
     }
   }
 
   function checkCondition(pointer: string, condition: Condition): void {
-    if (typeof condition.field === 'string' && !isObject(fields[condition.field])) {
+    if (typeof condition.field === 'string' && !isObject(own(fields, condition.field))) {
       add(
         `${pointer}/field`,
         'unknown-field',

@@ -8,8 +8,10 @@ import type {
   MaskMode,
   Rule,
   Validation,
+  WidgetLayout,
   WidgetName,
 } from './document.js';
+import {MAX_LAYOUT_DEPTH} from './limits.js';
 import {maskFor} from './mask.js';
 
 /** A field as a widget renders it for one role and locale: texts resolved, masking decided. */
@@ -85,7 +87,8 @@ const KINDS = {
  * Resolves a widget's layout for a role and locale into a render plan: the role's own layout if it
  * has one, labels in the locale (falling back along its chain, then to the document's default), and
  * each field's masking for the role. Fields hidden for the role, fields placed a second time, and
- * sections left empty are dropped. Pure: the same input gives the same plan.
+ * sections left empty are dropped, and so is anything nested deeper than {@link MAX_LAYOUT_DEPTH}
+ * levels (which validation refuses). Pure: the same input gives the same plan.
  */
 export function resolveLayout(
   document: CustomizationDocument,
@@ -96,8 +99,10 @@ export function resolveLayout(
   const locale = options.locale ?? fallback;
   const text = (value: Parameters<typeof localize>[0] | undefined): string | undefined =>
     value === undefined ? undefined : localize(value, locale, fallback);
-  const widgetLayout = document.widgets[widget];
-  const layout = widgetLayout?.roles?.[options.role] ?? widgetLayout?.layout;
+  const widgetLayout = Object.hasOwn(document.widgets, widget)
+    ? document.widgets[widget]
+    : undefined;
+  const layout = layoutFor(widgetLayout, options.role);
   const fields: PlanField[] = [];
   const placed = new Set<string>();
 
@@ -130,14 +135,16 @@ export function resolveLayout(
     return plan;
   };
 
-  const node = (element: LayoutElement): PlanNode | null => {
+  const node = (element: LayoutElement, depth: number): PlanNode | null => {
+    // Deeper than validation allows: left out, so no document can exhaust the stack.
+    if (depth > MAX_LAYOUT_DEPTH) return null;
     const rule = element.rule ? {rule: element.rule} : {};
     if (element.type === 'Control') {
       const resolved = field(element.field, element.label);
       return resolved ? {kind: 'control', field: resolved, ...rule} : null;
     }
     const children = element.elements
-      .map(node)
+      .map((child) => node(child, depth + 1))
       .filter((child): child is PlanNode => child !== null);
     if (children.length === 0) return null;
     return {
@@ -149,7 +156,20 @@ export function resolveLayout(
     };
   };
 
-  return {widget, role: options.role, locale, root: layout ? node(layout) : null, fields};
+  return {widget, role: options.role, locale, root: layout ? node(layout, 1) : null, fields};
+}
+
+/**
+ * The layout a role sees in a widget: its own, if the widget has one for it (an own key: a role named
+ * "constructor" has none), else the widget's layout.
+ */
+export function layoutFor(
+  widgetLayout: WidgetLayout | undefined,
+  role: string,
+): LayoutElement | undefined {
+  if (!widgetLayout) return undefined;
+  const roles = widgetLayout.roles;
+  return (roles && Object.hasOwn(roles, role) ? roles[role] : undefined) ?? widgetLayout.layout;
 }
 
 /** Field values keyed by field id, as a form holds them. */
@@ -163,9 +183,14 @@ export function isFilled(value: FieldValue | undefined): boolean {
   return true;
 }
 
+/** The value of a field, read from the values' own keys only: a field named "constructor" is not Object's. */
+export function valueOf(values: FieldValues, id: string): FieldValue | undefined {
+  return Object.hasOwn(values, id) ? values[id] : undefined;
+}
+
 /** Whether a condition holds for the current values. Numbers and their text compare equal ("3" and 3). */
 export function conditionHolds(condition: Condition, values: FieldValues): boolean {
-  const value = values[condition.field];
+  const value = valueOf(values, condition.field);
   if (condition.filled !== undefined) return isFilled(value) === condition.filled;
   const same = (expected: string | number | boolean): boolean =>
     typeof expected === 'boolean'

@@ -87,7 +87,7 @@ const expected: Record<string, {pointer: string; message: string}[]> = {
     {
       pointer: '/theme/tokens/accent',
       message:
-        'must be a CSS value of at most 200 characters, without ";", "{", "}", "<", ">" or url()',
+        'must be a colour: "#0b7285" (3, 4, 6 or 8 hex digits), a name such as "rebeccapurple", or rgb(), hsl(), hwb(), lab(), lch(), oklab() or oklch() with numbers inside; url() and other functions are not allowed',
     },
   ],
   'typo-property': [

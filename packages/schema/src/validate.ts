@@ -1,6 +1,7 @@
 import type {FieldCatalog} from '@rapport/core';
 import type {CustomizationDocument} from './document.js';
 import {JsonSyntaxError, parseJson, type TextPosition} from './json-text.js';
+import {MAX_JSON_DEPTH, tooDeepAt} from './limits.js';
 import {schemaProblems, type Problem} from './problems.js';
 import {referenceProblems} from './references.js';
 import validateSchema from './generated/standalone-validator.js';
@@ -25,9 +26,11 @@ export type ValidationResult =
 /**
  * Checks a customization document, given as JSON text or as a parsed value, and returns every problem
  * at once: malformed JSON (with line and column), an unknown or missing `schemaVersion`, what the JSON
- * Schema forbids, and what it cannot say (fields, roles and sources that do not exist, fields placed
- * twice, rules without a test...). Each problem has a JSON pointer, a plain message, and a suggestion
- * when a typo is likely; with text input, also its line and column.
+ * Schema forbids (theme tokens outside their grammar among them), and what it cannot say (fields,
+ * roles and sources that do not exist, fields placed twice, rules without a test, patterns that could
+ * backtrack catastrophically...). A document nested deeper than `customizationLimits` allows is one
+ * problem, `too-deep`, never a stack overflow. Each problem has a JSON pointer, a plain message, and a
+ * suggestion when a typo is likely; with text input, also its line and column.
  *
  * Runs the validator compiled ahead of time (src/generated/, from the JSON Schema): no schema
  * compilation and no `eval` at run time, so it is safe under a strict Content Security Policy.
@@ -53,14 +56,22 @@ export function validateCustomization(
       }
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      return invalid([
-        {pointer: '', code: 'json-syntax', message: error.reason, ...error.position},
-      ]);
+      return invalid([{pointer: '', code: error.code, message: error.reason, ...error.position}]);
     }
   }
 
   const version = versionProblem(data);
   if (version) return invalid(locate([version], positions));
+  // Before the schema and the reference checks, which recurse: a value may be nested without bound.
+  const deep = tooDeepAt(data);
+  if (deep !== undefined)
+    return invalid([
+      {
+        pointer: deep,
+        code: 'too-deep',
+        message: `is nested more than ${MAX_JSON_DEPTH} levels deep; a document may nest objects and lists ${MAX_JSON_DEPTH} levels`,
+      },
+    ]);
 
   if (!validateSchema(data)) problems.push(...schemaProblems(validateSchema.errors ?? [], data));
   problems.push(...referenceProblems(data as Record<string, unknown>, options.fieldCatalogs));

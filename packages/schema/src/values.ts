@@ -1,11 +1,13 @@
 import {isEmail, isHttpsUrl, isPhone, textLength, type FieldValue} from '@rapport/core';
 import {valueMessage} from './messages.js';
+import {PATTERN_MAX_INPUT, unsafePatternReason} from './pattern.js';
 import {
   isFilled,
   shownFields,
   type FieldValues,
   type PlanField,
   type RenderPlan,
+  valueOf,
 } from './resolve.js';
 
 /** The outcome of {@link validateValues}: a localized message per invalid field id. */
@@ -38,7 +40,7 @@ export function validateValues(
   const errors: Record<string, string> = {};
   for (const field of shownFields(plan, values)) {
     if (field.readOnly || (options.only && !options.only.includes(field.id))) continue;
-    const message = validateValue(field, values[field.id], locale);
+    const message = validateValue(field, valueOf(values, field.id), locale);
     if (message !== undefined) errors[field.id] = message;
   }
   return {valid: Object.keys(errors).length === 0, errors};
@@ -47,7 +49,9 @@ export function validateValues(
 /**
  * Checks one value against one field's rules, as {@link validateValues} does for each shown, editable
  * field (for validation as a person leaves a field): the message in `locale`, or `undefined` when the
- * value is fine.
+ * value is fine. A pattern runs on values of at most 1,000 characters (a longer one gets the
+ * `maxLength` message for 1,000), and a pattern that could backtrack catastrophically never runs: it
+ * matches nothing, so such a document cannot freeze a form or the gateway even unvalidated.
  */
 export function validateValue(
   field: PlanField,
@@ -100,19 +104,27 @@ export function validateValue(
     return valueMessage('minLength', locale, rules.minLength);
   if (rules.maxLength !== undefined && length > rules.maxLength)
     return valueMessage('maxLength', locale, rules.maxLength);
-  if (rules.pattern !== undefined && !matchesWhole(rules.pattern, text))
-    return field.patternMessage ?? valueMessage('pattern', locale);
+  if (rules.pattern !== undefined) {
+    // A pattern is run on values of up to PATTERN_MAX_INPUT characters only, which bounds its time.
+    if (length > PATTERN_MAX_INPUT) return valueMessage('maxLength', locale, PATTERN_MAX_INPUT);
+    if (!matchesWhole(rules.pattern, text))
+      return field.patternMessage ?? valueMessage('pattern', locale);
+  }
   return undefined;
 }
 
 const patterns = new Map<string, RegExp | null>();
 
-/** Whether the whole text matches (a pattern that does not compile matches nothing, and validation reports it). */
+/**
+ * Whether the whole text matches. A pattern that does not compile, or that could take exponential or
+ * very long time (see pattern.ts), is never run and matches nothing; validation reports it.
+ */
 function matchesWhole(pattern: string, text: string): boolean {
   let regexp = patterns.get(pattern);
   if (regexp === undefined) {
     try {
       regexp = new RegExp(`^(?:${pattern})$`, 'u');
+      if (unsafePatternReason(pattern) !== undefined) regexp = null;
     } catch {
       regexp = null;
     }

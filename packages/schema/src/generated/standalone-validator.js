@@ -1933,8 +1933,10 @@ errors++;
 validate40.errors = vErrors;
 return errors === 0;
 }
-const schema26 = {"properties":{"accent":{"description":"Colour of buttons, links, focus rings and progress.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"accentText":{"description":"Text colour on the accent colour.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"text":{"description":"Main text colour.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"muted":{"description":"Colour of secondary text such as labels and hints.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"surface":{"description":"Background of the widgets.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"border":{"description":"Colour of borders and dividers.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"danger":{"description":"Colour of errors.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"success":{"description":"Colour of confirmations.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"radius":{"description":"Corner radius, such as 8px.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"spacing":{"description":"Base spacing unit, such as 8px.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"font":{"description":"Font family.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"},"fontSize":{"description":"Base font size, such as 14px.","pattern":"^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$","type":"string"}}};
-const pattern4 = new RegExp("^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$", "u");
+const schema26 = {"properties":{"accent":{"description":"Colour of buttons, links, focus rings and progress.","pattern":"^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$","type":"string"},"accentText":{"description":"Text colour on the accent colour.","pattern":"^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$","type":"string"},"text":{"description":"Main text colour.","pattern":"^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$","type":"string"},"muted":{"description":"Colour of secondary text such as labels and hints.","pattern":"^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$","type":"string"},"surface":{"description":"Background of the widgets.","pattern":"^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$","type":"string"},"border":{"description":"Colour of borders and dividers.","pattern":"^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$","type":"string"},"danger":{"description":"Colour of errors.","pattern":"^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$","type":"string"},"success":{"description":"Colour of confirmations.","pattern":"^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$","type":"string"},"radius":{"description":"Corner radius, such as 8px.","pattern":"^(?:0|[+-]?(?:[0-9]{1,10}(?:\\.[0-9]{1,10})?|\\.[0-9]{1,10})(?:px|r?em|ex|ch|%|v(?:h|w|min|max)|pt)|calc\\((?:[0-9 .+/*-]|px|r?em|ex|ch|%|v(?:h|w|min|max)|pt){1,100}\\))$","type":"string"},"spacing":{"description":"Base spacing unit, such as 8px.","pattern":"^(?:0|[+-]?(?:[0-9]{1,10}(?:\\.[0-9]{1,10})?|\\.[0-9]{1,10})(?:px|r?em|ex|ch|%|v(?:h|w|min|max)|pt)|calc\\((?:[0-9 .+/*-]|px|r?em|ex|ch|%|v(?:h|w|min|max)|pt){1,100}\\))$","type":"string"},"font":{"description":"Font family.","pattern":"^(?:-?[\\p{L}_][\\p{L}\\p{N}_-]*(?: [\\p{L}\\p{N}_-]+)*|\"[^\"'\\\\;{}<>()\\p{Cc}]{1,100}\"|'[^\"'\\\\;{}<>()\\p{Cc}]{1,100}')(?: *, *(?:-?[\\p{L}_][\\p{L}\\p{N}_-]*(?: [\\p{L}\\p{N}_-]+)*|\"[^\"'\\\\;{}<>()\\p{Cc}]{1,100}\"|'[^\"'\\\\;{}<>()\\p{Cc}]{1,100}'))*$","type":"string"},"fontSize":{"description":"Base font size, such as 14px.","pattern":"^(?:0|[+-]?(?:[0-9]{1,10}(?:\\.[0-9]{1,10})?|\\.[0-9]{1,10})(?:px|r?em|ex|ch|%|v(?:h|w|min|max)|pt)|calc\\((?:[0-9 .+/*-]|px|r?em|ex|ch|%|v(?:h|w|min|max)|pt){1,100}\\))$","type":"string"}}};
+const pattern4 = new RegExp("^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$", "u");
+const pattern12 = new RegExp("^(?:0|[+-]?(?:[0-9]{1,10}(?:\\.[0-9]{1,10})?|\\.[0-9]{1,10})(?:px|r?em|ex|ch|%|v(?:h|w|min|max)|pt)|calc\\((?:[0-9 .+/*-]|px|r?em|ex|ch|%|v(?:h|w|min|max)|pt){1,100}\\))$", "u");
+const pattern14 = new RegExp("^(?:-?[\\p{L}_][\\p{L}\\p{N}_-]*(?: [\\p{L}\\p{N}_-]+)*|\"[^\"'\\\\;{}<>()\\p{Cc}]{1,100}\"|'[^\"'\\\\;{}<>()\\p{Cc}]{1,100}')(?: *, *(?:-?[\\p{L}_][\\p{L}\\p{N}_-]*(?: [\\p{L}\\p{N}_-]+)*|\"[^\"'\\\\;{}<>()\\p{Cc}]{1,100}\"|'[^\"'\\\\;{}<>()\\p{Cc}]{1,100}'))*$", "u");
 
 function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1956,7 +1958,7 @@ if(data.accent !== undefined){
 let data0 = data.accent;
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-const err1 = {instancePath:instancePath+"/accent",schemaPath:"#/properties/accent/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+const err1 = {instancePath:instancePath+"/accent",schemaPath:"#/properties/accent/pattern",keyword:"pattern",params:{pattern: "^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1981,7 +1983,7 @@ if(data.accentText !== undefined){
 let data1 = data.accentText;
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
-const err3 = {instancePath:instancePath+"/accentText",schemaPath:"#/properties/accentText/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+const err3 = {instancePath:instancePath+"/accentText",schemaPath:"#/properties/accentText/pattern",keyword:"pattern",params:{pattern: "^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2006,7 +2008,7 @@ if(data.text !== undefined){
 let data2 = data.text;
 if(typeof data2 === "string"){
 if(!pattern4.test(data2)){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/pattern",keyword:"pattern",params:{pattern: "^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2031,7 +2033,7 @@ if(data.muted !== undefined){
 let data3 = data.muted;
 if(typeof data3 === "string"){
 if(!pattern4.test(data3)){
-const err7 = {instancePath:instancePath+"/muted",schemaPath:"#/properties/muted/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+const err7 = {instancePath:instancePath+"/muted",schemaPath:"#/properties/muted/pattern",keyword:"pattern",params:{pattern: "^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2056,7 +2058,7 @@ if(data.surface !== undefined){
 let data4 = data.surface;
 if(typeof data4 === "string"){
 if(!pattern4.test(data4)){
-const err9 = {instancePath:instancePath+"/surface",schemaPath:"#/properties/surface/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+const err9 = {instancePath:instancePath+"/surface",schemaPath:"#/properties/surface/pattern",keyword:"pattern",params:{pattern: "^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2081,7 +2083,7 @@ if(data.border !== undefined){
 let data5 = data.border;
 if(typeof data5 === "string"){
 if(!pattern4.test(data5)){
-const err11 = {instancePath:instancePath+"/border",schemaPath:"#/properties/border/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+const err11 = {instancePath:instancePath+"/border",schemaPath:"#/properties/border/pattern",keyword:"pattern",params:{pattern: "^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2106,7 +2108,7 @@ if(data.danger !== undefined){
 let data6 = data.danger;
 if(typeof data6 === "string"){
 if(!pattern4.test(data6)){
-const err13 = {instancePath:instancePath+"/danger",schemaPath:"#/properties/danger/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+const err13 = {instancePath:instancePath+"/danger",schemaPath:"#/properties/danger/pattern",keyword:"pattern",params:{pattern: "^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2131,7 +2133,7 @@ if(data.success !== undefined){
 let data7 = data.success;
 if(typeof data7 === "string"){
 if(!pattern4.test(data7)){
-const err15 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+const err15 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/pattern",keyword:"pattern",params:{pattern: "^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[A-Za-z]{1,40}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\((?:[0-9 .,%/+-]|deg|g?rad|turn|none){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2155,8 +2157,8 @@ errors++;
 if(data.radius !== undefined){
 let data8 = data.radius;
 if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err17 = {instancePath:instancePath+"/radius",schemaPath:"#/properties/radius/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+if(!pattern12.test(data8)){
+const err17 = {instancePath:instancePath+"/radius",schemaPath:"#/properties/radius/pattern",keyword:"pattern",params:{pattern: "^(?:0|[+-]?(?:[0-9]{1,10}(?:\\.[0-9]{1,10})?|\\.[0-9]{1,10})(?:px|r?em|ex|ch|%|v(?:h|w|min|max)|pt)|calc\\((?:[0-9 .+/*-]|px|r?em|ex|ch|%|v(?:h|w|min|max)|pt){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2180,8 +2182,8 @@ errors++;
 if(data.spacing !== undefined){
 let data9 = data.spacing;
 if(typeof data9 === "string"){
-if(!pattern4.test(data9)){
-const err19 = {instancePath:instancePath+"/spacing",schemaPath:"#/properties/spacing/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+if(!pattern12.test(data9)){
+const err19 = {instancePath:instancePath+"/spacing",schemaPath:"#/properties/spacing/pattern",keyword:"pattern",params:{pattern: "^(?:0|[+-]?(?:[0-9]{1,10}(?:\\.[0-9]{1,10})?|\\.[0-9]{1,10})(?:px|r?em|ex|ch|%|v(?:h|w|min|max)|pt)|calc\\((?:[0-9 .+/*-]|px|r?em|ex|ch|%|v(?:h|w|min|max)|pt){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2205,8 +2207,8 @@ errors++;
 if(data.font !== undefined){
 let data10 = data.font;
 if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
-const err21 = {instancePath:instancePath+"/font",schemaPath:"#/properties/font/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+if(!pattern14.test(data10)){
+const err21 = {instancePath:instancePath+"/font",schemaPath:"#/properties/font/pattern",keyword:"pattern",params:{pattern: "^(?:-?[\\p{L}_][\\p{L}\\p{N}_-]*(?: [\\p{L}\\p{N}_-]+)*|\"[^\"'\\\\;{}<>()\\p{Cc}]{1,100}\"|'[^\"'\\\\;{}<>()\\p{Cc}]{1,100}')(?: *, *(?:-?[\\p{L}_][\\p{L}\\p{N}_-]*(?: [\\p{L}\\p{N}_-]+)*|\"[^\"'\\\\;{}<>()\\p{Cc}]{1,100}\"|'[^\"'\\\\;{}<>()\\p{Cc}]{1,100}'))*$"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2230,8 +2232,8 @@ errors++;
 if(data.fontSize !== undefined){
 let data11 = data.fontSize;
 if(typeof data11 === "string"){
-if(!pattern4.test(data11)){
-const err23 = {instancePath:instancePath+"/fontSize",schemaPath:"#/properties/fontSize/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*url\\()[^;{}<>]{1,200}$"}};
+if(!pattern12.test(data11)){
+const err23 = {instancePath:instancePath+"/fontSize",schemaPath:"#/properties/fontSize/pattern",keyword:"pattern",params:{pattern: "^(?:0|[+-]?(?:[0-9]{1,10}(?:\\.[0-9]{1,10})?|\\.[0-9]{1,10})(?:px|r?em|ex|ch|%|v(?:h|w|min|max)|pt)|calc\\((?:[0-9 .+/*-]|px|r?em|ex|ch|%|v(?:h|w|min|max)|pt){1,100}\\))$"}};
 if(vErrors === null){
 vErrors = [err23];
 }

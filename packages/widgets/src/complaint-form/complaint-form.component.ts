@@ -30,6 +30,9 @@ import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {formStyles} from './complaint-form.styles.js';
 
+/** A value or message by field id: own entries only, so a field called "constructor" is just a field. */
+const own = <T>(record: Readonly<Record<string, T>>, id: string): T | undefined =>
+  Object.hasOwn(record, id) ? record[id] : undefined;
 const NUMERIC = new Set(['number', 'money', 'points']);
 const AUTOCOMPLETE: Record<string, string> = {'contact.name': 'name', 'contact.email': 'email'};
 
@@ -186,8 +189,8 @@ export class RapportComplaintForm extends RapportWidget {
   private renderControl(field: PlanField): TemplateResult {
     const s = this.strings;
     const id = `f-${field.id}`;
-    const error = this.errors[field.id];
-    const value = this.values[field.id];
+    const error = own(this.errors, field.id);
+    const value = own(this.values, field.id);
     const max = field.validation.maxLength;
     const counted = max !== undefined && (field.type === 'longtext' || field.type === 'text');
     const describedBy =
@@ -344,7 +347,7 @@ export class RapportComplaintForm extends RapportWidget {
     const shown = field && shownFields(plan, this.values).includes(field);
     const message =
       field && shown && !field.readOnly
-        ? validateValue(field, this.values[fieldId], this.activeLocale)
+        ? validateValue(field, own(this.values, fieldId), this.activeLocale)
         : undefined;
     const {[fieldId]: _old, ...others} = this.errors;
     this.errors = this.orderErrors(
@@ -413,7 +416,7 @@ export class RapportComplaintForm extends RapportWidget {
       const field = plan.fields.find((f) => f.source === path);
       if (field)
         errors[field.id] =
-          validateValue(field, this.values[field.id], this.activeLocale) ?? message;
+          validateValue(field, own(this.values, field.id), this.activeLocale) ?? message;
     }
     this.errors = this.orderErrors(errors);
     this.showSummary = Object.keys(this.errors).length > 0;
@@ -426,7 +429,7 @@ export class RapportComplaintForm extends RapportWidget {
       severity: 'medium',
     };
     for (const field of shownFields(plan, this.values)) {
-      const value = this.values[field.id];
+      const value = own(this.values, field.id);
       if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
         continue;
       const typed =

@@ -1,6 +1,7 @@
 import {RapportError} from '@rapport/core';
 import {
   defaultCustomization,
+  isSafeTokenValue,
   tokenProperties,
   validateCustomization,
   type CustomizationDocument,
@@ -56,6 +57,10 @@ export function resolveCustomization(
  * Sets a document's tokens as custom properties on `element` (dark ones with a `-dark` suffix, which the
  * styles use in the dark scheme), and removes tokens a previous document set. Through the CSSOM, so it
  * works under a Content Security Policy without 'unsafe-inline'.
+ *
+ * Only a known token (an own key of `tokenProperties`) whose value passes the same grammar validation
+ * checks (`isSafeTokenValue`) is set: a document changed after it was validated, or that reached the
+ * widget some other way, still cannot make the browser fetch anything through a token.
  */
 export function applyTheme(
   element: HTMLElement,
@@ -63,14 +68,15 @@ export function applyTheme(
   previous: ReadonlySet<string>,
 ): Set<string> {
   const next = new Map<string, string>();
-  for (const [token, value] of Object.entries(theme?.tokens ?? {})) {
-    const property = tokenProperties[token as keyof ThemeTokens];
-    if (property && value !== undefined) next.set(property, value);
-  }
-  for (const [token, value] of Object.entries(theme?.dark ?? {})) {
-    const property = tokenProperties[token as keyof ThemeTokens];
-    if (property && value !== undefined) next.set(`${property}-dark`, value);
-  }
+  const add = (tokens: ThemeTokens | undefined, suffix: string): void => {
+    if (tokens === null || typeof tokens !== 'object') return;
+    for (const [token, value] of Object.entries(tokens)) {
+      if (!Object.hasOwn(tokenProperties, token) || !isSafeTokenValue(token, value)) continue;
+      next.set(`${tokenProperties[token as keyof ThemeTokens]}${suffix}`, value as string);
+    }
+  };
+  add(theme?.tokens, '');
+  add(theme?.dark, '-dark');
   for (const property of previous) if (!next.has(property)) element.style.removeProperty(property);
   for (const [property, value] of next) element.style.setProperty(property, value);
   return new Set(next.keys());

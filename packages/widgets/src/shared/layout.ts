@@ -40,4 +40,3 @@ export function fieldPair(field: PlanField, value: TemplateResult): TemplateResu
     <dd part="value">${value}</dd>
   </dl>`;
 }
-

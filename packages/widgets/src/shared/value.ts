@@ -31,6 +31,8 @@ export function displayValue(
   const text = String(raw);
   switch (field.type) {
     case 'email':
+      // isEmail accepts one plain address only: no "?", "&", "%", "#" or ",", so nothing in the text
+      // can become a header (?bcc=, &subject=), an escape or another recipient of the link.
       return isEmail(text) ? html`<a href=${`mailto:${text}`}>${text}</a>` : html`${text}`;
     case 'phone':
       return isPhone(text)
