@@ -20,6 +20,9 @@ describe('gateway under attack (fast-check)', () => {
       (id: string) => `/v1/loyalty-accounts?customerId=${id}`,
       (id: string) => `/v1/customers/${id}/complaints`,
       (id: string) => `/v1/customers/${id}/interactions`,
+      // The holder's own id beside the victim's, in one batch: only the own record may come back.
+      (id: string, own: string) => `/v1/customers?id=${own}&id=${id}`,
+      (id: string, own: string) => `/v1/loyalty-accounts?customerId=${id}&customerId=${own}`,
     ];
     const attack = fc.record({
       holder: fc.integer({min: 0, max: customers.length - 1}),
@@ -47,9 +50,9 @@ describe('gateway under attack (fast-check)', () => {
       ),
     });
     await fc.assert(
-      fc.asyncProperty(attack, async ({holder, victim, route, mutation}) => {
-        fc.pre(holder !== victim);
-        const own = customers[holder]!.id;
+      fc.asyncProperty(attack, async ({holder: holderIndex, victim, route, mutation}) => {
+        fc.pre(holderIndex !== victim);
+        const own = customers[holderIndex]!.id;
         const target = customers[victim]!;
         const valid = tokens.get(own)!;
         const [header, payload, signature] = valid.split('.') as [string, string, string];
@@ -93,23 +96,32 @@ describe('gateway under attack (fast-check)', () => {
           case 'none':
             token = valid; // the holder's real token, asking for someone else's records
         }
-        const response = await call(routes[route]!(encodeURIComponent(target.id)), {token});
-        // A batch read answers per id: the holder's real token gets a refusal for the victim's id.
+        const response = await call(
+          routes[route]!(encodeURIComponent(target.id), encodeURIComponent(own)),
+          {token},
+        );
+        // A batch read answers per id: a token that still verifies (the holder's own, or one whose
+        // flipped character decodes to the same bytes) gets a refusal for the victim's id, and its
+        // own record, if it asked for it, is no one else's data.
         const refusedEach =
           response.status === 200 &&
           response.body.results.every(
-            (entry: {record: unknown; error?: {code: string}}) =>
-              entry.record === null && entry.error?.code === 'forbidden',
+            (entry: {id: string; record: unknown; error?: {code: string}}) =>
+              entry.id === own || (entry.record === null && entry.error?.code === 'forbidden'),
           );
         assert.ok(
           response.status === 401 || response.status === 403 || refusedEach,
           `${mutation.kind}: status ${response.status}`,
         );
+        // The victim's values, less those the holder shares (two customers may have one name), since
+        // a batch with the holder's own id rightly returns the holder's record.
+        const holder = customers[holderIndex]!;
+        const shared = new Set([holder.email, holder.displayName]);
         for (const value of [
           target.email!,
           target.displayName,
           String(target.customFields.membership_number),
-        ]) {
+        ].filter((v) => !shared.has(v))) {
           assert.ok(
             !response.text.includes(value),
             `${mutation.kind}: the response holds the victim's data`,
@@ -139,17 +151,28 @@ describe('gateway under attack (fast-check)', () => {
             .results[0].record;
           const complaints = (await call(`/v1/customers/${id}/complaints?limit=100`, {token})).body
             .items;
+          const interactions = (await call(`/v1/customers/${id}/interactions?limit=100`, {token}))
+            .body.items;
           // The allow-list: nothing leaves that no field visible to the role names, besides the
           // catalogue's key, owner, essentials and what a visible field reveals.
           for (const [resource, record] of [
             ['customers', customer],
             ['loyaltyAccounts', account],
             ...complaints.map((c: unknown) => ['complaints', c]),
+            ...interactions.map((i: unknown) => ['interactions', i]),
           ] as [keyof typeof catalogue, Record<string, unknown>][]) {
             const definition = catalogue[resource];
-            const named = fields
-              .filter((f) => f.entity === definition.entity && maskFor(f, role) !== 'hidden')
-              .map((f) => f.source);
+            const repeats: Readonly<Record<string, {entity: string; source: string}>> =
+              'repeats' in definition ? definition.repeats : {};
+            const visible = fields.filter((f) => maskFor(f, role) !== 'hidden');
+            const named = [
+              ...visible.filter((f) => f.entity === definition.entity).map((f) => f.source),
+              ...Object.entries(repeats)
+                .filter(([, r]) =>
+                  visible.some((f) => f.entity === r.entity && f.source === r.source),
+                )
+                .map(([path]) => path),
+            ];
             const reveals: Readonly<Record<string, readonly string[]>> =
               'reveals' in definition ? definition.reveals : {};
             const allowed = new Set([

@@ -47,7 +47,7 @@ export interface GatewayOptions<C extends Catalogue = RapportCatalogue> {
    * caller, each kept 24 hours.
    */
   readonly idempotencyStore?: IdempotencyStore;
-  /** Largest created record a replay gets whole, in bytes of JSON; larger ones keep their essentials. Default 16 KiB. */
+  /** Longest created record a replay gets whole, in characters of JSON; longer ones keep their essentials. Default 16,384. */
   readonly maxStoredResponseBytes?: number;
   /**
    * Requests per caller: a token bucket, or `false` for none. Default 120 at once, 20 a second; and,

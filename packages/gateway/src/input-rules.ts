@@ -1,6 +1,8 @@
 import {RapportError, type Catalogue, type Entity} from '@rapport/core';
 import {
+  complaintInputDefaults,
   complaintInputPlan,
+  complaintInputSources,
   readSource,
   resolveLayout,
   validateValues,
@@ -65,6 +67,16 @@ export function createInputRules(
     const fields: Record<string, string> = {};
     for (const field of plan.fields)
       if (Object.hasOwn(errors, field.id)) fields[field.source] = errors[field.id]!;
+    // The input's own properties the form does not ask this role for (hidden, read-only, not placed):
+    // only the form's defaults, and the page's channel, may come without a field.
+    const asked = new Set(plan.fields.map((f) => f.source));
+    for (const source of complaintInputSources) {
+      const value = readSource(body, source);
+      if (asked.has(source) || value === undefined || source === 'channel') continue;
+      if (Object.hasOwn(complaintInputDefaults, source) && value === complaintInputDefaults[source])
+        continue;
+      fields[source] = `is not a field of the ${widget} for the role "${caller.role}"`;
+    }
     const custom = body.customFields;
     if (custom !== null && typeof custom === 'object' && !Array.isArray(custom)) {
       for (const key of Object.keys(custom)) {

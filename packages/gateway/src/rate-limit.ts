@@ -13,19 +13,23 @@ export interface RateLimitOptions extends BucketOptions {
   readonly perAddress?: BucketOptions;
 }
 
-/**
- * Takes `cost` tokens (default 1) for `key`; says how long to wait when the bucket has fewer. A cost
- * of 0 only asks whether a request would be allowed.
- */
+/** Takes one token for `key`; says how long to wait when the bucket is empty. */
 export type RateLimiter = (
   key: string,
-  cost?: 0 | 1,
 ) => {readonly allowed: true} | {readonly allowed: false; readonly retryAfterMs: number};
 
-export function tokenBuckets(options: BucketOptions, now: () => number = Date.now): RateLimiter {
+/**
+ * Token buckets by key, at most `maxKeys` of them (default 100,000): past that, the bucket used least
+ * recently is forgotten (a forgotten bucket starts full again).
+ */
+export function tokenBuckets(
+  options: BucketOptions,
+  now: () => number = Date.now,
+  maxKeys = 100_000,
+): RateLimiter {
   const buckets = new Map<string, {tokens: number; updated: number}>();
   let sweep = now();
-  return (key, cost = 1) => {
+  return (key) => {
     const t = now();
     if (t - sweep > 60_000) {
       // Forget buckets that have been full for a while, so the map does not grow without bound.
@@ -40,9 +44,12 @@ export function tokenBuckets(options: BucketOptions, now: () => number = Date.no
       bucket.tokens + ((t - bucket.updated) / 1000) * options.refillPerSecond,
     );
     bucket.updated = t;
+    // Deleted first, so the map's order is the order of last use.
+    buckets.delete(key);
     buckets.set(key, bucket);
+    if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value!);
     if (bucket.tokens >= 1) {
-      bucket.tokens -= cost;
+      bucket.tokens -= 1;
       return {allowed: true};
     }
     return {

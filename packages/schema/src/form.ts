@@ -13,8 +13,11 @@ export function withoutFields(
   return children.length === 0 ? null : {...node, children};
 }
 
-// The complaint's own fields a person may fill in; other sources (status, reference...) are the backend's.
-const COMPLAINT_INPUT_SOURCES = new Set([
+/**
+ * The source paths of a complaint's input that a person may fill in (besides `customFields.*`); other
+ * sources (status, reference...) are the backend's.
+ */
+export const complaintInputSources: readonly string[] = [
   'channel',
   'category',
   'severity',
@@ -22,7 +25,18 @@ const COMPLAINT_INPUT_SOURCES = new Set([
   'description',
   'contact.name',
   'contact.email',
-]);
+];
+const COMPLAINT_INPUT_SOURCES = new Set(complaintInputSources);
+
+/**
+ * What the complaint form sends for the input properties its plan does not ask for: a document without
+ * a severity field still files complaints, as `medium`. The gateway accepts these values, and only
+ * these, for properties the caller's form does not show.
+ */
+export const complaintInputDefaults: Readonly<Record<string, string>> = {
+  category: 'other',
+  severity: 'medium',
+};
 
 /**
  * The complaint form's plan as a person fills it in: only the fields of a complaint's input

@@ -46,7 +46,12 @@ export type {
   ResolveOptions,
 } from './resolve.js';
 export {documentForRole} from './access.js';
-export {complaintInputPlan, withoutFields} from './form.js';
+export {
+  complaintInputDefaults,
+  complaintInputPlan,
+  complaintInputSources,
+  withoutFields,
+} from './form.js';
 export {maskFor, maskValue} from './mask.js';
 export {validateValues, validateValue} from './values.js';
 export type {ValuesOptions, ValuesResult} from './values.js';

@@ -60,13 +60,29 @@ export function validateValue(
 ): string | undefined {
   const rules = field.validation;
   if (!isFilled(value)) return rules.required ? valueMessage('required', locale) : undefined;
+  // The value's shape must be the field's: a list only for multiselect and tags, of texts; never an
+  // object (a script posting {} or ["…"] to a text field gets the format message, not a pass).
+  const listField = field.type === 'multiselect' || field.type === 'tags';
+  if (Array.isArray(value) !== listField || (typeof value === 'object' && !Array.isArray(value)))
+    return valueMessage('pattern', locale);
+  if (typeof value === 'boolean' && field.type !== 'boolean')
+    return valueMessage('pattern', locale);
   if (Array.isArray(value)) {
+    if (!value.every((v) => typeof v === 'string')) return valueMessage('pattern', locale);
     if (
       field.type === 'multiselect' &&
       field.options &&
       !value.every((v) => field.options!.some((o) => o.value === v))
     ) {
       return valueMessage('option', locale);
+    }
+    // Tags: each one is checked against the field's length and pattern rules.
+    if (field.type === 'tags') {
+      const each: PlanField = {...field, type: 'text', validation: {...rules, required: false}};
+      for (const item of value) {
+        const message = validateValue(each, item, locale);
+        if (message !== undefined) return message;
+      }
     }
     return undefined;
   }

@@ -116,9 +116,15 @@ export function memoryIdempotencyStore(
     if (entry && entry.expires <= now()) drop(key);
     return held.get(key)?.record;
   };
+  // Keys are held in the order they were last written, each for the same time to live, so the expired
+  // ones come first: the sweep stops at the first live key (a restored entry may expire out of order
+  // and waits for its turn).
   const dropExpired = (): void => {
     const t = now();
-    for (const [key, entry] of held) if (entry.expires <= t) drop(key);
+    for (const [key, entry] of held) {
+      if (entry.expires > t) break;
+      drop(key);
+    }
   };
   /** Evicts the oldest finished key among `keys`; false when every one is in flight. */
   const evictOldest = (keys: Iterable<string>): boolean => {

@@ -140,12 +140,13 @@ export const catalogue = {
       'nextTierId',
       'toNextTier',
     ],
-    essentials: ['programId', 'coupons', 'asOf'],
+    essentials: ['programId', 'asOf'],
     reveals: {
       tierId: ['tierName', 'tierColor'],
       nextTierId: ['nextTierName'],
       toNextTier: ['tierProgress', 'nextTierId', 'nextTierName'],
-      balance: ['expiringSoon'],
+      // Coupons hold redeemable codes: they go where the points go.
+      balance: ['expiringSoon', 'coupons'],
     },
   }),
   complaints: resource<Complaint, ComplaintInput>()({

@@ -196,7 +196,12 @@ export function createTokenVerifier(auth: AuthOptions): (token: string) => Promi
         );
       throw unauthorized('token_malformed', 'The token is not a well-formed JWT');
     }
-    const lifetime = payload.exp! - (payload.iat ?? Math.floor(Date.now() / 1000));
+    // The lifetime from issue to expiry, and what is left of it, are both bounded; a token "issued" in
+    // the future would otherwise stretch its lifetime as far as it likes.
+    const now = Math.floor(Date.now() / 1000);
+    if (payload.iat !== undefined && payload.iat > now + tolerance)
+      throw unauthorized('token_claims', 'The token\'s "iat" claim is in the future');
+    const lifetime = Math.max(payload.exp! - (payload.iat ?? now), payload.exp! - now);
     if (lifetime > maxAge + tolerance)
       throw unauthorized(
         'token_claims',

@@ -33,32 +33,41 @@ export interface IdentifyOptions {
 /**
  * Says who is calling: the verified bearer token's customer or agent, or an anonymous visitor (one per
  * client address) where the route allows one. Everything else is `401` with the reason in
- * `details.reason`. Requests without a valid token count against their address's bucket, and an empty
- * bucket answers `429` before any signature is checked.
+ * `details.reason`. Requests without a valid token count against their address's bucket: once it is
+ * empty, requests without a token get `429` before anything else is done, and refused tokens `429`
+ * instead of `401`.
  */
 export function identify(options: IdentifyOptions): MiddlewareHandler<GatewayEnv> {
   const verify = createTokenVerifier(options.auth);
   const anonymousRole = options.auth.customerRole ?? 'customer';
+  let warned = false;
   const addressOf = (c: Context<GatewayEnv>): string => {
-    if (options.trustedProxyHeader) {
-      const forwarded = c.req.header(options.trustedProxyHeader)?.split(',').at(-1)?.trim();
-      if (forwarded) return forwarded;
+    const forwarded = options.trustedProxyHeader
+      ? c.req.header(options.trustedProxyHeader)?.split(',').at(-1)
+      : undefined;
+    const address = clientKey(forwarded) ?? clientKey(c.env?.clientAddress);
+    if (address) return address;
+    if (!warned) {
+      warned = true;
+      console.warn(
+        '@rapport/gateway: a request came without a client address, so every caller without a valid token shares one rate limit and anonymous visitors one identity. Serve the gateway with serveGateway, pass {clientAddress} as its second argument, or set trustedProxyHeader behind a proxy.',
+      );
     }
-    return c.env?.clientAddress ?? 'unknown';
+    return 'unknown';
   };
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
     const address = addressOf(c);
     c.set('clientAddress', address);
     const bucket = `address:${address}`;
-    const admit = (cost: 0 | 1): void => {
-      const verdict = options.perAddress?.(bucket, cost);
+    const admit = (): void => {
+      const verdict = options.perAddress?.(bucket);
       if (verdict && !verdict.allowed) throw rateLimited(verdict.retryAfterMs);
     };
     const header = c.req.header(headers.authorization) ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) {
-      admit(1);
+      admit();
       if (!options.allowsAnonymous(c.req.method, c.req.path)) {
         throw new RapportError(
           'unauthorized',
@@ -71,7 +80,8 @@ export function identify(options: IdentifyOptions): MiddlewareHandler<GatewayEnv
       c.set('caller', {kind: 'anonymous', role: anonymousRole, key: `anonymous:${address}`});
       return next();
     }
-    admit(0);
+    // A request with a token is always verified (microseconds), so a valid token is never refused
+    // because someone else at the same address (an office, a proxy) sent bad ones.
     let caller: Caller;
     try {
       caller = await verify(token);
@@ -83,10 +93,34 @@ export function identify(options: IdentifyOptions): MiddlewareHandler<GatewayEnv
         );
       }
     } catch (error) {
-      admit(1);
+      admit();
       throw error;
     }
     c.set('caller', caller);
     return next();
   };
+}
+
+/**
+ * The key a client address is limited by: an IPv4 address as it is, an IPv6 one by its /64 (one
+ * customer's network, which can hold any number of addresses); `undefined` for anything that is not
+ * an IP address (a header a proxy did not write).
+ */
+export function clientKey(address: string | undefined): string | undefined {
+  const text = address?.trim().toLowerCase();
+  if (!text || text.length > 45) return undefined;
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (v4) return v4[1]!.split('.').every((part) => Number(part) <= 255) ? v4[1] : undefined;
+  if (!/^[0-9a-f:]+$/.test(text) || (text.match(/::/g) ?? []).length > 1) return undefined;
+  const [head = '', tail] = text.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const missing = 8 - left.length - right.length;
+  if (tail === undefined ? missing !== 0 : missing < 1) return undefined;
+  const groups = [...left, ...Array<string>(Math.max(0, missing)).fill('0'), ...right];
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return undefined;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

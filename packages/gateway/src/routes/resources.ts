@@ -139,7 +139,8 @@ const create: RouteMaker = (resource, definition, context) => {
     // Refused input answers before a key is claimed, so the corrected input can reuse the key. The
     // document's rules go first: their messages name the fields the person filled in.
     inputRules(resource, body, caller, languageOf(c.req.header('accept-language')));
-    definition.validateInput?.(body);
+    // The backend gets the input as the catalogue entry reads it, nothing else the body carried.
+    const input = (definition.validateInput?.(body) ?? body) as Row;
     const handler = handlerOf(adapter, resource, 'create');
     const scoped = `${caller.key}\u0000${resource}\u0000${key}`;
     let replayed = false;
@@ -148,10 +149,10 @@ const create: RouteMaker = (resource, definition, context) => {
         idempotencyStore,
         scoped,
         // A digest, not the body: the store holds 64 bytes per key whatever was sent.
-        await sha256(stableStringify(body)),
+        await sha256(stableStringify(input)),
         // The backend sees a key scoped to the caller, so callers never replay each other's records.
         async () =>
-          (await handler(body, {
+          (await handler(input, {
             idempotencyKey: await sha256(scoped),
             signal: c.req.raw.signal,
           })) as Row,

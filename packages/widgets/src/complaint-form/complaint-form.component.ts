@@ -9,6 +9,7 @@ import {
   type FieldValue,
 } from '@rapport/core';
 import {
+  complaintInputDefaults,
   complaintInputPlan,
   shownFields,
   validateValue,
@@ -423,11 +424,7 @@ export class RapportComplaintForm extends RapportWidget {
   }
 
   private buildInput(plan: RenderPlan): ComplaintInput {
-    const record: Record<string, unknown> = {
-      channel: this.channel,
-      category: 'other',
-      severity: 'medium',
-    };
+    const record: Record<string, unknown> = {channel: this.channel, ...complaintInputDefaults};
     for (const field of shownFields(plan, this.values)) {
       const value = own(this.values, field.id);
       if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))

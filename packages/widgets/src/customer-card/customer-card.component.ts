@@ -240,7 +240,7 @@ export class RapportCustomerCard extends RapportWidget {
               >
               <span
                 >${s.lastContact}:
-                ${activity.last ? html`${activity.last.summary} · <time datetime=${activity.last.at}>${formatRelative(activity.last.at, this.activeLocale)}</time>` : s.noContact}</span
+                ${activity.last ? html`${activity.last.summary === undefined ? '' : html`${activity.last.summary} · `}<time datetime=${activity.last.at}>${formatRelative(activity.last.at, this.activeLocale)}</time>` : s.noContact}</span
               >`
           : nothing,
     });

@@ -105,7 +105,8 @@ export class RapportLoyaltyBalance extends RapportWidget {
     const tier = bySource.get('tierId');
     const progress = bySource.get('toNextTier');
     const pending = bySource.get('pending');
-    const tierName = localize(account.tierName, locale);
+    // The gateway leaves out what a role may not see: any of these may be missing.
+    const tierName = account.tierName === undefined ? '' : localize(account.tierName, locale);
     const tierBadge = tier
       ? html`<span
           class="tier badge"
@@ -125,10 +126,10 @@ export class RapportLoyaltyBalance extends RapportWidget {
       return html`${tierBadge}${balance ? html`<span part="value"><span class="amount-inline">${amount(balance)}</span> ${s.points}</span>` : nothing}`;
     }
 
-    const next = account.nextTierName === null ? null : localize(account.nextTierName, locale);
+    const next = account.nextTierName == null ? null : localize(account.nextTierName, locale);
     const values = Object.fromEntries(fields.map((f) => [f.id, readSource(account, f.source)]));
     const rest = withoutFields(this.plan?.root ?? null, (f) => OWN_SOURCES.has(f.source));
-    const active = account.coupons.filter((c) => c.status === 'active');
+    const active = (account.coupons ?? []).filter((c) => c.status === 'active');
     return html`
       <div class="top">
         ${
@@ -181,9 +182,9 @@ export class RapportLoyaltyBalance extends RapportWidget {
         balance && balance.mask === 'none'
           ? html`<ul>
               ${
-                account.expiringSoon.length === 0
+                (account.expiringSoon ?? []).length === 0
                   ? html`<li>${s.noExpiring}</li>`
-                  : account.expiringSoon.map(
+                  : (account.expiringSoon ?? []).map(
                       (e) =>
                         html`<li class="expiring">
                           ${s.expiring(formatNumber(e.points, locale), formatDate(e.expiresAt, locale, 'medium'))}

@@ -1,7 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
-import {localize} from '@rapport/core';
+import {createClient, localize, type CrmAdapter} from '@rapport/core';
 import type {RapportLoyaltyBalance} from '@rapport/widgets';
 import {demoClient, inside, until} from '../../test-support/support.js';
 
@@ -51,6 +51,44 @@ describe('<rapport-loyalty-balance>', () => {
       `Progress to ${localize(account.nextTierName!, 'en')}`,
     );
     expect(inside(el, '.expiring')!.textContent).to.match(/points expire on/);
+  });
+
+  it('renders a record the gateway trimmed for a role: no tier name, next tier, coupons or expiry', async () => {
+    const {adapter} = demoClient();
+    const account = adapter.data.accounts.find((a) => a.nextTierId !== null && a.balance > 0)!;
+    const trimmed: CrmAdapter = Object.create(adapter, {
+      resources: {
+        value: {
+          ...adapter.resources,
+          loyaltyAccounts: {
+            read: async (ids: readonly string[]) =>
+              (await adapter.resources.loyaltyAccounts!.read(ids)).map((entry) => {
+                if (!entry.record) return entry;
+                const {
+                  tierName: _t,
+                  nextTierName: _n,
+                  coupons: _c,
+                  expiringSoon: _e,
+                  ...rest
+                } = entry.record;
+                return {...entry, record: rest};
+              }),
+          },
+        },
+      },
+    });
+    const el = await fixture<RapportLoyaltyBalance>(
+      html`<rapport-loyalty-balance
+        customer-id=${account.customerId}
+        .client=${createClient(trimmed)}
+        locale="en"
+      ></rapport-loyalty-balance>`,
+    );
+    await loaded(el);
+    expect(inside(el, '.amount')!.textContent).to.equal(
+      new Intl.NumberFormat('en').format(account.balance),
+    );
+    expect(inside(el, '[data-state="error"]')).to.be.null;
   });
 
   it('speaks Chinese with a zh-CN locale', async () => {
