@@ -1,3 +1,5 @@
+import {RapportError} from '@rapport/core';
+
 /** A token bucket per key: `capacity` requests at once, refilled at `refillPerSecond`. */
 export interface BucketOptions {
   readonly capacity: number;
@@ -57,4 +59,9 @@ export function tokenBuckets(
       retryAfterMs: Math.ceil(((1 - bucket.tokens) / options.refillPerSecond) * 1000),
     };
   };
+}
+
+/** The `429` of an empty bucket, with `Retry-After`. */
+export function rateLimited(retryAfterMs: number): RapportError {
+  return new RapportError('rate_limited', 'Too many requests; try again shortly', {retryAfterMs});
 }

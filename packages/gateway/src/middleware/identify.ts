@@ -2,8 +2,7 @@ import type {Context, MiddlewareHandler} from 'hono';
 import {RapportError} from '@rapport/core';
 import {headers} from '@rapport/core/protocol';
 import {createTokenVerifier, type AuthOptions, type Caller} from '../auth/tokens.js';
-import type {RateLimiter} from '../rate-limit.js';
-import {rateLimited} from './limit.js';
+import {rateLimited, type RateLimiter} from '../rate-limit.js';
 
 /** What the runtime tells the gateway about the connection (see `Gateway`). */
 export interface Connection {
