@@ -51,14 +51,21 @@ export interface FieldOption {
 }
 
 /**
+ * The value of `record`'s own property `key`, never one it inherits: a field, role or locale named
+ * "constructor" or "__proto__" is just a name.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
  * The text of `text` for `locale`, falling back along the locale's chain (`zh-TW`, then `zh`), then to
  * `fallbackLocale`, then to the first text present. Plain strings are returned as they are.
  */
 export function localize(text: LocalizedText, locale: string, fallbackLocale = 'en'): string {
   if (typeof text === 'string') return text;
   for (const tag of [...localeChain(locale), ...localeChain(fallbackLocale)]) {
-    // Own texts only: a locale called "constructor" is not Object's.
-    const value = Object.hasOwn(text, tag) ? text[tag] : undefined;
+    const value = ownValue(text, tag);
     if (value !== undefined) return value;
   }
   for (const value of Object.values(text)) return value;

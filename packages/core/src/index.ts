@@ -16,7 +16,7 @@ export {
 } from './errors.js';
 export type {ErrorCode, RapportErrorOptions} from './errors.js';
 export type {Instant, IsoDateTime, Period} from './time.js';
-export {entities, fieldTypes, localize, localeChain} from './fields.js';
+export {entities, fieldTypes, localize, localeChain, ownValue} from './fields.js';
 export type {
   CustomFields,
   Entity,
@@ -25,7 +25,7 @@ export type {
   FieldValue,
   LocalizedText,
 } from './fields.js';
-export {textLength, isEmail, isPhone, isHttpsUrl, stableStringify} from './text.js';
+export {textLength, isEmail, isPhone, isHttpsUrl, stableStringify, nestedBeyond} from './text.js';
 
 export {lifecycleStages, customerKinds, channels, interactionTypes} from './customers/customer.js';
 export type {
@@ -61,7 +61,12 @@ export type {QualifyingInput, TierStanding} from './loyalty/tiers.js';
 export {summarizeAccount} from './loyalty/account.js';
 export type {AccountInput} from './loyalty/account.js';
 
-export {severities, complaintCategories, complaintStatuses} from './complaints/complaint.js';
+export {
+  severities,
+  complaintCategories,
+  complaintStatuses,
+  openComplaintStatuses,
+} from './complaints/complaint.js';
 export type {
   Complaint,
   ComplaintCategory,
@@ -106,6 +111,7 @@ export {
   catalogue,
   resource,
   resourceOperations,
+  essentialsOf,
   resourceOfEntity,
   resourcesWith,
 } from './resources/catalogue.js';

@@ -56,3 +56,33 @@ export function stableStringify(value: unknown): string {
       : v,
   );
 }
+
+/**
+ * The path (property names and list indexes) to the first value of `value` nested more than
+ * `maxDepth` levels deep (the value itself is level 1), or `undefined` when none is. Walks with a list
+ * of its own rather than recursion, so depth cannot exhaust the stack, and stops at the limit, so a
+ * value that refers to itself ends too.
+ */
+export function nestedBeyond(value: unknown, maxDepth: number): string[] | undefined {
+  // Each entry links to its parent, so a path is built only for the value that is too deep.
+  interface Step {
+    readonly value: unknown;
+    readonly depth: number;
+    readonly key?: string;
+    readonly parent?: Step;
+  }
+  const stack: Step[] = [{value, depth: 1}];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if (step.value === null || typeof step.value !== 'object') continue;
+    if (step.depth > maxDepth) {
+      const path: string[] = [];
+      for (let at: Step | undefined = step; at?.key !== undefined; at = at.parent)
+        path.push(at.key);
+      return path.reverse();
+    }
+    for (const [key, child] of Object.entries(step.value))
+      stack.push({value: child, depth: step.depth + 1, key, parent: step});
+  }
+  return undefined;
+}

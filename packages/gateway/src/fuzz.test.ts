@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {SignJWT} from 'jose';
-import {catalogue} from '@rapport/core';
+import {catalogue, essentialsOf} from '@rapport/core';
 import {defaultCustomization, maskFor, maskValue, readSource} from '@rapport/schema';
 import {agentToken, audience, customerToken, setup} from '../test-support/support.js';
 
@@ -176,9 +176,7 @@ describe('gateway under attack (fast-check)', () => {
             const reveals: Readonly<Record<string, readonly string[]>> =
               'reveals' in definition ? definition.reveals : {};
             const allowed = new Set([
-              definition.key,
-              definition.owner,
-              ...(definition.essentials ?? []),
+              ...essentialsOf(definition),
               ...named,
               ...named.flatMap((source) => reveals[source] ?? []),
             ]);

@@ -22,7 +22,7 @@ describe('clientKey', () => {
     assert.equal(clientKey('::ffff:192.0.2.7'), '192.0.2.7');
     assert.equal(clientKey('2001:db8:0:1::5'), '2001:db8:0:1::/64');
     assert.equal(clientKey('2001:0DB8:0000:0001:ffff:0:0:1'), '2001:db8:0:1::/64');
-    assert.equal(clientKey('::1'), '0:0:0:0::/64');
+    assert.equal(clientKey('::1'), '::/64');
     for (const bad of ['', 'unknown', '999.1.1.1', '1:2:3', '1::2::3', 'x'.repeat(50), undefined])
       assert.equal(clientKey(bad), undefined, String(bad));
   });

@@ -1,5 +1,6 @@
 import {
   catalogue as rapportCatalogue,
+  essentialsOf,
   RapportError,
   type Catalogue,
   type FieldValue,
@@ -52,8 +53,7 @@ function allowList(
     const companions = Object.hasOwn(reveals, path) ? reveals[path]! : [];
     for (const companion of companions) name(companion, mask);
   }
-  for (const path of [definition.key, definition.owner, ...(definition.essentials ?? [])])
-    if (!masks.has(path)) masks.set(path, 'none');
+  for (const path of essentialsOf(definition)) if (!masks.has(path)) masks.set(path, 'none');
   return [...masks].filter(
     (entry): entry is [string, Exclude<MaskMode, 'hidden'>] => entry[1] !== 'hidden',
   );

@@ -24,20 +24,3 @@ export const customizationLimits = {
   patternLength: PATTERN_MAX_LENGTH,
   patternInput: PATTERN_MAX_INPUT,
 } as const;
-
-/**
- * The pointer of the first value nested deeper than {@link MAX_JSON_DEPTH}, or `undefined`. Walks
- * with a list of its own rather than recursion, so depth cannot exhaust the stack, and stops at the
- * limit, so a value that refers to itself ends too.
- */
-export function tooDeepAt(value: unknown): string | undefined {
-  const stack: [unknown, string, number][] = [[value, '', 1]];
-  while (stack.length > 0) {
-    const [current, pointer, depth] = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth > MAX_JSON_DEPTH) return pointer;
-    for (const [key, child] of Object.entries(current))
-      stack.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
-  }
-  return undefined;
-}

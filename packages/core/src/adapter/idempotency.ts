@@ -89,16 +89,22 @@ export function memoryIdempotencyStore(
   const byCaller = new Map<string, Set<string>>();
   let bytes = 0;
 
-  const sizeOf = (key: string, record: IdempotencyRecord): number =>
-    key.length +
-    record.fingerprint.length +
-    (record.state === 'done' ? JSON.stringify(record.outcome).length : 0);
-  const put = (key: string, entry: Held): void => {
-    held.set(key, entry);
-    bytes += entry.bytes;
-    if (entry.caller === undefined) return;
-    let keys = byCaller.get(entry.caller);
-    if (!keys) byCaller.set(entry.caller, (keys = new Set()));
+  /** Holds `record` under `key` until `expires`, counting its size and its caller's keys. */
+  const put = (
+    key: string,
+    record: IdempotencyRecord,
+    caller: string | undefined,
+    expires = now() + ttl,
+  ): void => {
+    const size =
+      key.length +
+      record.fingerprint.length +
+      (record.state === 'done' ? JSON.stringify(record.outcome).length : 0);
+    held.set(key, {record, expires, bytes: size, caller});
+    bytes += size;
+    if (caller === undefined) return;
+    let keys = byCaller.get(caller);
+    if (!keys) byCaller.set(caller, (keys = new Set()));
     keys.add(key);
   };
   const drop = (key: string): void => {
@@ -139,11 +145,11 @@ export function memoryIdempotencyStore(
   const full = (): boolean => held.size >= maxEntries || bytes > maxBytes;
   /** Makes room for one more key of `caller`; throws when only keys in flight are left. */
   const makeRoom = (caller: string | undefined): void => {
-    const own = caller === undefined ? undefined : byCaller.get(caller);
-    if ((own?.size ?? 0) >= perCaller || full()) dropExpired();
-    const mine = caller === undefined ? undefined : byCaller.get(caller);
-    while (mine && mine.size >= perCaller) {
-      if (!evictOldest(mine)) {
+    const quotaFull = (): boolean =>
+      caller !== undefined && (byCaller.get(caller)?.size ?? 0) >= perCaller;
+    if (quotaFull() || full()) dropExpired();
+    while (quotaFull()) {
+      if (!evictOldest(byCaller.get(caller!)!)) {
         throw new RapportError(
           'rate_limited',
           'Too many requests of this caller are in flight; try again shortly',
@@ -167,25 +173,14 @@ export function memoryIdempotencyStore(
   for (const [key, record, expires] of options.entries ?? []) {
     if (record.state !== 'done') continue;
     drop(key);
-    put(key, {
-      record,
-      expires: expires ?? now() + ttl,
-      bytes: sizeOf(key, record),
-      caller: undefined,
-    });
+    put(key, record, undefined, expires);
   }
   return {
     async claim(key, fingerprint, claimOptions = {}) {
       const existing = live(key);
       if (existing) return existing;
       makeRoom(claimOptions.caller);
-      const record: IdempotencyRecord = {state: 'in_flight', fingerprint};
-      put(key, {
-        record,
-        expires: now() + ttl,
-        bytes: sizeOf(key, record),
-        caller: claimOptions.caller,
-      });
+      put(key, {state: 'in_flight', fingerprint}, claimOptions.caller);
       return undefined;
     },
     async complete(key, outcome) {
@@ -193,12 +188,7 @@ export function memoryIdempotencyStore(
       if (!entry) return;
       // Dropped first, so the finished key moves to the end of the eviction order.
       drop(key);
-      const record: IdempotencyRecord = {
-        state: 'done',
-        fingerprint: entry.record.fingerprint,
-        outcome,
-      };
-      put(key, {record, expires: now() + ttl, bytes: sizeOf(key, record), caller: entry.caller});
+      put(key, {state: 'done', fingerprint: entry.record.fingerprint, outcome}, entry.caller);
       // A finished key may push the store over its budget: older finished keys make way.
       while (bytes > maxBytes && evictOldest(held.keys()));
     },

@@ -31,6 +31,12 @@ export const complaintStatuses = [
 ] as const;
 /** One of {@link complaintStatuses}. */
 export type ComplaintStatus = (typeof complaintStatuses)[number];
+/** The statuses of a complaint still being handled: its resolution clock runs. */
+export const openComplaintStatuses: readonly ComplaintStatus[] = [
+  'new',
+  'acknowledged',
+  'in_progress',
+];
 
 /** Who complained when there is no customer record (an anonymous visitor). */
 export interface ComplaintContact {

@@ -75,10 +75,8 @@ export function transitionComplaint(
     throw invalidInput('resolution', `is required to ${action} a complaint`);
   }
   const when = toIso(at);
-  // A reopened complaint is not resolved: its old resolution time and text would end the SLA clock.
-  const {resolvedAt: _resolvedAt, resolution: _resolution, ...unresolved} = complaint;
   return {
-    ...(action === 'reopen' ? unresolved : complaint),
+    ...(action === 'reopen' ? withoutResolution(complaint) : complaint),
     status: to,
     updatedAt: when,
     history: [...complaint.history, {from: complaint.status, to, at: when}],
@@ -87,4 +85,10 @@ export function transitionComplaint(
     ...(action === 'reject' && {closedAt: when, resolution: resolution!}),
     ...(action === 'close' && {closedAt: when}),
   };
+}
+
+/** A reopened complaint is not resolved: its old resolution time and text would end the SLA clock. */
+function withoutResolution(complaint: Complaint): Complaint {
+  const {resolvedAt: _resolvedAt, resolution: _resolution, ...unresolved} = complaint;
+  return unresolved;
 }

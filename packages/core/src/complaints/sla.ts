@@ -103,13 +103,10 @@ export interface SlaStatus {
 export function slaStatus(complaint: Complaint, asOf: Instant): SlaStatus {
   const now = toEpochMs(asOf, 'asOf');
   const done =
-    complaint.status === 'rejected'
+    resolvedAtNow(complaint) ??
+    (complaint.status === 'closed' || complaint.status === 'rejected'
       ? complaint.closedAt
-      : complaint.status === 'closed'
-        ? (complaint.resolvedAt ?? complaint.closedAt)
-        : complaint.status === 'resolved'
-          ? complaint.resolvedAt
-          : undefined;
+      : undefined);
   const response = clock(complaint.responseDueAt, complaint.firstResponseAt, now);
   const resolution = clock(complaint.resolutionDueAt, done, now);
   return {
@@ -138,12 +135,18 @@ export function complaintDurations(complaint: Complaint): {
     at === undefined ? null : Date.parse(at) - created;
   return {
     firstResponseMs: since(complaint.firstResponseAt),
-    resolutionMs: since(
-      complaint.status === 'resolved' || complaint.status === 'closed'
-        ? complaint.resolvedAt
-        : undefined,
-    ),
+    resolutionMs: since(resolvedAtNow(complaint)),
   };
+}
+
+/**
+ * When the complaint's current resolution happened: its `resolvedAt` once it is resolved or closed,
+ * nothing while it is open (a record may still carry the time of a resolution since reopened).
+ */
+function resolvedAtNow(complaint: Complaint): IsoDateTime | undefined {
+  return complaint.status === 'resolved' || complaint.status === 'closed'
+    ? complaint.resolvedAt
+    : undefined;
 }
 
 /**

@@ -32,49 +32,58 @@ const MINOR_UNITS: Readonly<Record<string, number>> = {
   UYW: 4,
 };
 
+/** The largest amount, in minor units, that is checked for stray decimals and added up exactly. */
+const MAX_MINOR = 1e14;
+
 /**
- * Adds up amounts of one currency exactly: each amount becomes a whole number of the currency's minor
- * unit (cents), integers are summed, and {@link Money.toMajor} turns a sum back into the major unit.
+ * Adds up purchases of one currency exactly: each amount becomes a whole number of the currency's
+ * minor unit (cents), integers are summed, and {@link Money.toMajor} turns a sum back into the major
+ * unit.
  */
 export interface Money {
-  readonly currency: string;
-  /** Digits after the decimal point the currency has (ISO 4217): 2 for EUR, 0 for JPY, 3 for KWD. */
-  readonly digits: number;
   /**
-   * The amount in minor units.
+   * The purchase's amount in minor units, after checking it is in this currency.
    *
-   * @throws RapportError `invalid_input` on `field` for an amount that is not finite, has more decimals
-   *   than the currency, or is too large to add up exactly.
+   * @throws RapportError `invalid_input` on `purchases[index].currency` for another currency, and on
+   *   `purchases[index].amount` for an amount that is not finite, has more decimals than the
+   *   currency, or is beyond 10^14 minor units (a trillion euros).
    */
-  toMinor(amount: number, field: string): number;
+  minorOf(purchase: {readonly currency: string; readonly amount: number}, index: number): number;
   /**
    * A sum of minor units in the major unit (`30` cents is `0.3`).
    *
-   * @throws RapportError `invalid_input` on `field` for a sum too large to be exact.
+   * @throws RapportError `invalid_input` on `purchases` for a sum too large to be exact.
    */
-  toMajor(minor: number, field: string): number;
+  toMajor(minor: number): number;
 }
 
 /**
- * Exact arithmetic for amounts in `currency` (an ISO 4217 code; unknown codes get two decimals). A table
- * look-up: call it once per currency, not once per amount.
+ * Exact arithmetic for purchases in `currency` (an ISO 4217 code; unknown codes get two decimals).
+ * A table look-up: call it once per currency, not once per amount. `mismatch` ends the message for a
+ * purchase in another currency.
  */
-export function moneyIn(currency: string): Money {
+export function moneyIn(
+  currency: string,
+  mismatch = `earlier purchases are in ${currency}; convert to one currency first`,
+): Money {
   const code = String(currency).toUpperCase();
   const digits = Object.hasOwn(MINOR_UNITS, code) ? MINOR_UNITS[code]! : 2;
   const scale = 10 ** digits;
   return {
-    currency,
-    digits,
-    toMinor(amount, field) {
+    minorOf({currency: given, amount}, index) {
+      if (given !== currency)
+        throw invalidInput(`purchases[${index}].currency`, `is ${given} but ${mismatch}`);
+      const field = `purchases[${index}].amount`;
       if (!Number.isFinite(amount)) throw invalidInput(field, 'must be a finite number');
-      const minor = Math.round(amount * scale);
-      if (!Number.isSafeInteger(minor)) throw invalidInput(field, 'is too large to add up exactly');
+      const scaled = amount * scale;
+      const minor = Math.round(scaled);
+      // Below the bound, binary noise stays far under half a minor unit, so a stray decimal shows.
+      if (Math.abs(minor) > MAX_MINOR)
+        throw invalidInput(field, 'is too large to add up exactly (at most 10^14 minor units)');
       // An amount with at most `digits` decimals lands on a whole number of minor units, give or take
       // the noise of binary arithmetic (19.99 * 3 is 59.970000000000006); a finer part (10.005 euros)
       // is a real fraction of a cent that rounding would silently change.
-      const scaled = amount * scale;
-      if (Math.abs(scaled - minor) > Math.max(1e-6, 4 * Number.EPSILON * Math.abs(scaled))) {
+      if (Math.abs(scaled - minor) > 1e-6) {
         throw invalidInput(
           field,
           `has more decimals than ${currency} has (${digits}); round it in the source system first`,
@@ -82,9 +91,9 @@ export function moneyIn(currency: string): Money {
       }
       return minor;
     },
-    toMajor(minor, field) {
+    toMajor(minor) {
       if (!Number.isSafeInteger(minor))
-        throw invalidInput(field, 'add up to more than can be exact');
+        throw invalidInput('purchases', 'add up to more than can be exact');
       return minor / scale;
     },
   };

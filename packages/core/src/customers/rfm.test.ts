@@ -140,6 +140,15 @@ describe('scoreRfm', () => {
     assert.ok(refused(inCurrency('EUR', 1, 10.005)), 'euros have two');
     assert.ok(refused(inCurrency('KWD', 1, 1.0005)), 'dinars have three');
     assert.ok(refused(inCurrency('EUR', 1, 2 ** 53)), 'too large to add up exactly');
+    // The bound: 10^14 cents is a trillion euros; beyond it a stray decimal could no longer show.
+    assert.deepEqual(monetary(inCurrency('EUR', 1e12)), [1e12]);
+    assert.ok(refused(inCurrency('EUR', 1, 1e12 + 0.01)), 'one cent over the bound');
+    const hoard = Array.from({length: 91}, () => ({...buy('c0', 1, 1e12), currency: 'EUR'}));
+    assert.throws(
+      () => scoreRfm(hoard, {asOf}),
+      (e: unknown) => isRapportError(e, 'invalid_input') && 'purchases' in e.fields,
+      'a sum past 2^53 cents is refused, not rounded',
+    );
     // Computed amounts carry binary noise, not fractions of a cent: they count as the cents they are.
     assert.deepEqual(monetary(inCurrency('EUR', 19.99 * 3)), [59.97]);
   });

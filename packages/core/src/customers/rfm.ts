@@ -1,4 +1,3 @@
-import {invalidInput} from '../errors.js';
 import {MS_PER_DAY, toEpochMs, type Instant} from '../time.js';
 import {moneyIn} from './money.js';
 import type {Purchase} from './purchase.js';
@@ -122,19 +121,12 @@ export function scoreRfm(purchases: readonly Purchase[], options: RfmOptions): R
   };
   for (const id of options.customerIds ?? []) slot(id);
 
-  const currency = purchases[0]?.currency;
   // Monetary values are sums of minor units (integers), so equal spend ties exactly.
-  const money = moneyIn(currency ?? '');
+  const money = moneyIn(purchases[0]?.currency ?? '');
   for (let p = 0; p < purchases.length; p++) {
     const purchase = purchases[p]!;
     const at = toEpochMs(purchase.at, `purchases[${p}].at`);
-    if (purchase.currency !== currency) {
-      throw invalidInput(
-        `purchases[${p}].currency`,
-        `is ${purchase.currency} but earlier purchases are in ${currency}; convert to one currency first`,
-      );
-    }
-    const minor = money.toMinor(purchase.amount, `purchases[${p}].amount`);
+    const minor = money.minorOf(purchase, p);
     if (at > asOf || at < since) continue;
     const i = slot(purchase.customerId);
     monetary[i]! += minor;
@@ -154,7 +146,7 @@ export function scoreRfm(purchases: readonly Purchase[], options: RfmOptions): R
 
   const results: RfmResult[] = ids.map((customerId, i) => {
     const rs = r.get(i);
-    const net = money.toMajor(monetary[i]!, 'purchases');
+    const net = money.toMajor(monetary[i]!);
     if (rs === undefined) {
       return {
         customerId,

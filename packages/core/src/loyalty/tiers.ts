@@ -94,19 +94,13 @@ export function qualifyingAmount(
     });
   } else {
     // Spend is added up in minor units, so spending exactly a threshold reaches it.
-    const money = moneyIn(program.currency);
+    const money = moneyIn(program.currency, `the programme counts spend in ${program.currency}`);
     let minor = 0;
     (input.purchases ?? []).forEach((purchase, i) => {
-      if (purchase.currency !== program.currency) {
-        throw invalidInput(
-          `purchases[${i}].currency`,
-          `is ${purchase.currency}; the programme counts spend in ${program.currency}`,
-        );
-      }
-      const units = money.toMinor(purchase.amount, `purchases[${i}].amount`);
+      const units = money.minorOf(purchase, i);
       if (inWindow(toEpochMs(purchase.at, `purchases[${i}].at`))) minor += units;
     });
-    amount = money.toMajor(minor, 'purchases');
+    amount = money.toMajor(minor);
   }
   return Math.max(0, amount);
 }

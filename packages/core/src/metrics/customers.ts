@@ -70,18 +70,11 @@ export function customerLifetimeValues(
   const asOf = toEpochMs(options.asOf, 'asOf');
   const windowDays = options.windowDays ?? 365;
   const since = asOf - windowDays * MS_PER_DAY;
-  const currency = purchases[0]?.currency;
-  const money = moneyIn(currency ?? '');
+  const money = moneyIn(purchases[0]?.currency ?? '');
   const totals = new Map<string, {orders: number; minor: number}>();
   purchases.forEach((purchase, i) => {
     const at = toEpochMs(purchase.at, `purchases[${i}].at`);
-    if (purchase.currency !== currency) {
-      throw invalidInput(
-        `purchases[${i}].currency`,
-        `is ${purchase.currency} but earlier purchases are in ${currency}; convert to one currency first`,
-      );
-    }
-    const minor = money.toMinor(purchase.amount, `purchases[${i}].amount`);
+    const minor = money.minorOf(purchase, i);
     if (at <= since || at > asOf) return;
     const total = totals.get(purchase.customerId) ?? {orders: 0, minor: 0};
     total.minor += minor;
@@ -90,7 +83,7 @@ export function customerLifetimeValues(
   });
   return [...totals]
     .map(([customerId, {orders, minor}]) => {
-      const revenue = money.toMajor(minor, 'purchases');
+      const revenue = money.toMajor(minor);
       const annualRevenue = (revenue * 365) / windowDays;
       return {
         customerId,

@@ -205,6 +205,11 @@ export function resourceOfEntity<C extends Catalogue>(
   );
 }
 
+/** The properties every role receives of a resource's records: its key, its owner and its `essentials`. */
+export function essentialsOf(definition: ResourceDefinition): string[] {
+  return [...new Set([definition.key, definition.owner, ...(definition.essentials ?? [])])];
+}
+
 /** The names of a catalogue's resources that offer `operation`, in catalogue order. */
 export function resourcesWith<C extends Catalogue, O extends ResourceOperation>(
   resources: C,

@@ -1,4 +1,13 @@
 import type {Context, MiddlewareHandler} from 'hono';
+import {
+  convertIPv4BinaryToString,
+  convertIPv4MappedIPv6ToIPv4,
+  convertIPv4ToBinary,
+  convertIPv6BinaryToString,
+  convertIPv6ToBinary,
+  distinctRemoteAddr,
+  isIPv4MappedIPv6,
+} from 'hono/utils/ipaddr';
 import {RapportError} from '@rapport/core';
 import {headers} from '@rapport/core/protocol';
 import {createTokenVerifier, type AuthOptions, type Caller} from '../auth/tokens.js';
@@ -79,7 +88,7 @@ export function identify(options: IdentifyOptions): MiddlewareHandler<GatewayEnv
       c.set('caller', {kind: 'anonymous', role: anonymousRole, key: `anonymous:${address}`});
       return next();
     }
-    // A request with a token is always verified (microseconds), so a valid token is never refused
+    // A request with a token is always verified (a signature check is cheap), so a valid token is never refused
     // because someone else at the same address (an office, a proxy) sent bad ones.
     let caller: Caller;
     try {
@@ -101,25 +110,24 @@ export function identify(options: IdentifyOptions): MiddlewareHandler<GatewayEnv
 }
 
 /**
- * The key a client address is limited by: an IPv4 address as it is, an IPv6 one by its /64 (one
- * customer's network, which can hold any number of addresses); `undefined` for anything that is not
- * an IP address (a header a proxy did not write).
+ * The key a client address is limited by: an IPv4 address as it is (also when written IPv4-mapped),
+ * an IPv6 one by its /64 (one customer's network, which can hold any number of addresses);
+ * `undefined` for anything that is not an IP address (a header a proxy did not write). Parsing is
+ * Hono's.
  */
 export function clientKey(address: string | undefined): string | undefined {
-  const text = address?.trim().toLowerCase();
+  const text = address?.trim();
   if (!text || text.length > 45) return undefined;
-  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
-  if (v4) return v4[1]!.split('.').every((part) => Number(part) <= 255) ? v4[1] : undefined;
-  if (!/^[0-9a-f:]+$/.test(text) || (text.match(/::/g) ?? []).length > 1) return undefined;
-  const [head = '', tail] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const missing = 8 - left.length - right.length;
-  if (tail === undefined ? missing !== 0 : missing < 1) return undefined;
-  const groups = [...left, ...Array<string>(Math.max(0, missing)).fill('0'), ...right];
-  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return undefined;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
+  try {
+    if (distinctRemoteAddr(text) === 'IPv4') {
+      convertIPv4ToBinary(text); // throws for what only looks like an address
+      return text;
+    }
+    const binary = convertIPv6ToBinary(text);
+    if (isIPv4MappedIPv6(binary))
+      return convertIPv4BinaryToString(convertIPv4MappedIPv6ToIPv4(binary));
+    return `${convertIPv6BinaryToString((binary >> 64n) << 64n)}/64`;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,11 @@
 import type {Context, Handler, Hono} from 'hono';
 import {bodyLimit} from 'hono/body-limit';
 import {
+  essentialsOf,
   handlerOf,
   invalidInput,
   isRapportError,
+  nestedBeyond,
   RapportError,
   runOnce,
   stableStringify,
@@ -113,7 +115,7 @@ const list: RouteMaker = (resource, _definition, {adapter, redact}) => {
 const create: RouteMaker = (resource, definition, context) => {
   const {adapter, idempotencyStore, redact, inputRules, maxStoredResponseBytes} = context;
   const {owner} = definition;
-  const kept = [definition.key, owner, ...(definition.essentials ?? [])];
+  const kept = essentialsOf(definition);
   return async (c) => {
     const caller = c.get('caller');
     const key = onTheWire('idempotencyKey', 'Idempotency-Key', () =>
@@ -243,26 +245,12 @@ function objectBody(text: string): Row {
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     throw invalidInput('body', 'must be a JSON object');
-  if (depthOf(input) > limits.maxJsonDepth)
+  if (nestedBeyond(input, limits.maxJsonDepth))
     throw invalidInput(
       'body',
       `nests objects and arrays deeper than ${limits.maxJsonDepth} levels`,
     );
   return input as Row;
-}
-
-/** How deeply objects and arrays nest in a parsed JSON value, counted without recursion. */
-function depthOf(value: unknown): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
-    if (item === null || typeof item !== 'object') continue;
-    if (depth > deepest) deepest = depth;
-    if (deepest > limits.maxJsonDepth) return deepest;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return deepest;
 }
 
 async function sha256(text: string): Promise<string> {

@@ -2,6 +2,7 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {
   isRapportError,
+  ownValue,
   randomId,
   stableStringify,
   type Complaint,
@@ -31,9 +32,6 @@ import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {formStyles} from './complaint-form.styles.js';
 
-/** A value or message by field id: own entries only, so a field called "constructor" is just a field. */
-const own = <T>(record: Readonly<Record<string, T>>, id: string): T | undefined =>
-  Object.hasOwn(record, id) ? record[id] : undefined;
 const NUMERIC = new Set(['number', 'money', 'points']);
 const AUTOCOMPLETE: Record<string, string> = {'contact.name': 'name', 'contact.email': 'email'};
 
@@ -190,8 +188,8 @@ export class RapportComplaintForm extends RapportWidget {
   private renderControl(field: PlanField): TemplateResult {
     const s = this.strings;
     const id = `f-${field.id}`;
-    const error = own(this.errors, field.id);
-    const value = own(this.values, field.id);
+    const error = ownValue(this.errors, field.id);
+    const value = ownValue(this.values, field.id);
     const max = field.validation.maxLength;
     const counted = max !== undefined && (field.type === 'longtext' || field.type === 'text');
     const describedBy =
@@ -348,7 +346,7 @@ export class RapportComplaintForm extends RapportWidget {
     const shown = field && shownFields(plan, this.values).includes(field);
     const message =
       field && shown && !field.readOnly
-        ? validateValue(field, own(this.values, fieldId), this.activeLocale)
+        ? validateValue(field, ownValue(this.values, fieldId), this.activeLocale)
         : undefined;
     const {[fieldId]: _old, ...others} = this.errors;
     this.errors = this.orderErrors(
@@ -417,7 +415,7 @@ export class RapportComplaintForm extends RapportWidget {
       const field = plan.fields.find((f) => f.source === path);
       if (field)
         errors[field.id] =
-          validateValue(field, own(this.values, field.id), this.activeLocale) ?? message;
+          validateValue(field, ownValue(this.values, field.id), this.activeLocale) ?? message;
     }
     this.errors = this.orderErrors(errors);
     this.showSummary = Object.keys(this.errors).length > 0;
@@ -426,7 +424,7 @@ export class RapportComplaintForm extends RapportWidget {
   private buildInput(plan: RenderPlan): ComplaintInput {
     const record: Record<string, unknown> = {channel: this.channel, ...complaintInputDefaults};
     for (const field of shownFields(plan, this.values)) {
-      const value = own(this.values, field.id);
+      const value = ownValue(this.values, field.id);
       if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
         continue;
       const typed =

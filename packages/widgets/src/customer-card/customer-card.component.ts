@@ -3,7 +3,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {
   isHttpsUrl,
-  type Complaint,
+  openComplaintStatuses,
   type Customer,
   type DataChange,
   type Interaction,
@@ -27,7 +27,6 @@ const HEADER_SOURCES = new Set([
   'segment',
   'tags',
 ]);
-const OPEN: readonly Complaint['status'][] = ['new', 'acknowledged', 'in_progress'];
 // The footer's resources, beside the customer the layout describes.
 const ACTIVITY: ReadonlySet<string> = new Set<ResourceName>(['complaints', 'interactions']);
 
@@ -98,7 +97,7 @@ export class RapportCustomerCard extends RapportWidget {
         client.list('interactions', id, {limit: 1}, {signal}),
       ]);
       return {
-        open: complaints.items.filter((c) => OPEN.includes(c.status)).length,
+        open: complaints.items.filter((c) => openComplaintStatuses.includes(c.status)).length,
         last: interactions.items[0],
       };
     },

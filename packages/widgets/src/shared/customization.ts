@@ -58,8 +58,8 @@ export function resolveCustomization(
  * styles use in the dark scheme), and removes tokens a previous document set. Through the CSSOM, so it
  * works under a Content Security Policy without 'unsafe-inline'.
  *
- * Only a known token (an own key of `tokenProperties`) whose value passes the same grammar validation
- * checks (`isSafeTokenValue`) is set: a document changed after it was validated, or that reached the
+ * Only a known token whose value passes the grammar validation checks (`isSafeTokenValue`, which
+ * also refuses a name that is not a token) is set: a document changed after it was validated, or that reached the
  * widget some other way, still cannot make the browser fetch anything through a token.
  */
 export function applyTheme(
@@ -71,7 +71,8 @@ export function applyTheme(
   const add = (tokens: ThemeTokens | undefined, suffix: string): void => {
     if (tokens === null || typeof tokens !== 'object') return;
     for (const [token, value] of Object.entries(tokens)) {
-      if (!Object.hasOwn(tokenProperties, token) || !isSafeTokenValue(token, value)) continue;
+      // Only a token of the document format (an own key) with a value of its grammar.
+      if (!isSafeTokenValue(token, value)) continue;
       next.set(`${tokenProperties[token as keyof ThemeTokens]}${suffix}`, value as string);
     }
   };
