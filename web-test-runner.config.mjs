@@ -1,5 +1,7 @@
 // Browser tests run in Debian's Chromium (no browser download) through puppeteer-core.
-// Which tests run here: every test of the DOM package (packages/widgets) and every *.browser.test.ts.
+// Which tests run here: every test of the DOM packages (packages/widgets, packages/browser) and every
+// *.browser.test.ts. Modules resolve with the `development` condition (the dev server's default), so
+// the widgets run their development build; the production build is tested through its bundle.
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
@@ -74,6 +76,7 @@ export default {
   files: [
     'packages/*/src/**/*.browser.test.ts',
     'packages/widgets/src/**/*.test.ts',
+    'packages/browser/src/**/*.test.ts',
     'examples/*/src/**/*.browser.test.ts',
   ],
   nodeResolve: {browser: true},

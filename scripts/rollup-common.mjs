@@ -5,13 +5,14 @@ import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 /**
- * Plugins for a browser bundle: resolve packages with their browser (and production) builds, and turn
+ * Plugins for a browser bundle: resolve packages with their browser builds, production unless
+ * `development` (the export condition Lit and Rapport choose their development builds by), and turn
  * the CommonJS `require()` calls Ajv's standalone code still contains into imports. The commonjs
  * plugin only looks at .js files unless told, and Ajv's generated file is .mjs.
  */
-export function browserPlugins({minify = false} = {}) {
+export function browserPlugins({minify = false, development = false} = {}) {
   return [
-    nodeResolve({browser: true, exportConditions: ['production']}),
+    nodeResolve({browser: true, exportConditions: [development ? 'development' : 'production']}),
     commonjs({transformMixedEsModules: true, extensions: ['.js', '.mjs', '.cjs']}),
     json(),
     ...(minify ? [terser({format: {comments: false}})] : []),

@@ -15,9 +15,7 @@ import {serveGateway} from '@rapport/gateway/node';
 import {defaultCustomization, validateCustomization} from '@rapport/schema';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const widgetsDist = dirname(
-  createRequire(import.meta.url).resolve('@rapport/widgets/rapport.iife.js'),
-);
+const bundles = dirname(createRequire(import.meta.url).resolve('@rapport/browser/rapport.iife.js'));
 // Every page of the playground runs under the same strict policy a careful host site would set.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:";
 
@@ -104,7 +102,8 @@ export async function startPlayground(options = {}) {
     return c.json({reset: true});
   });
 
-  app.get('/rapport.iife.js', serveStatic({path: join(widgetsDist, 'rapport.iife.js')}));
+  for (const bundle of ['rapport.iife.js', 'rapport.dev.iife.js'])
+    app.get(`/${bundle}`, serveStatic({path: join(bundles, bundle)}));
   app.get('/app.js', serveStatic({path: join(here, 'dist', 'app.js')}));
   app.get(
     '/examples/plain-html/*',

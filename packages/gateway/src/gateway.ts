@@ -1,4 +1,6 @@
 import {Hono} from 'hono';
+// Answers in the Simplified Chinese built into @rapport/schema for callers whose Accept-Language asks.
+import '@rapport/schema/translations/zh-CN.js';
 import {cors} from 'hono/cors';
 import {
   catalogue as rapportCatalogue,
@@ -91,13 +93,14 @@ export type Gateway = (request: Request, connection?: Connection) => Promise<Res
 export function createGateway<C extends Catalogue = RapportCatalogue>(
   options: GatewayOptions<C>,
 ): Gateway {
-  const customization = options.customization ?? defaultCustomization;
-  const checked = validateCustomization(customization);
+  const checked = validateCustomization(options.customization ?? defaultCustomization);
   if (!checked.valid) {
     throw new Error(
       `The gateway's customization document is not valid: ${checked.problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; ')}`,
     );
   }
+  // The document extended with the built-in parts it leaves out.
+  const customization = checked.document;
   const roles = new Set(customization.roles.map((role) => role.id));
   const customerRole = options.auth.customerRole ?? 'customer';
   if (!roles.has(customerRole)) {

@@ -323,3 +323,20 @@ export const defaultCustomization: CustomizationDocument = {
     },
   },
 };
+
+/**
+ * A document as widgets use it: the parts a document leaves out (`roles`, `fields`, `widgets`,
+ * `defaultLocale`) come from {@link defaultCustomization}, so a theme-only document restyles the
+ * built-in widgets instead of emptying them. A part a document gives is its own, whole: its roles
+ * are exactly the roles it names (a server never accepts a role the business did not write), and its
+ * `widgets` are the only widgets it customizes. Anything that is not an object is returned as it is,
+ * for validation to report.
+ */
+export function extendDefault<T>(document: T): T {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return document;
+  const own = document as Record<string, unknown>;
+  const extended: Record<string, unknown> = {...own};
+  for (const part of ['defaultLocale', 'roles', 'fields', 'widgets'] as const)
+    if (!Object.hasOwn(own, part)) extended[part] = defaultCustomization[part];
+  return extended as T;
+}

@@ -55,7 +55,23 @@ export {
 export {maskFor, maskValue} from './mask.js';
 export {validateValues, validateValue} from './values.js';
 export type {ValuesOptions, ValuesResult} from './values.js';
-export {readSource, deleteSource, writeSource, widgetEntity, widgetNames} from './sources.js';
-export {defaultCustomization} from './default-document.js';
+export {
+  readSource,
+  deleteSource,
+  writeSource,
+  widgetEntity,
+  widgetNames,
+  widgetResource,
+} from './sources.js';
+export {defaultCustomization, extendDefault} from './default-document.js';
 export {isSafeTokenValue, tokenProperties} from './theme.js';
 export {customizationLimits} from './limits.js';
+export {
+  plural,
+  registerTranslation,
+  translate,
+  translationChain,
+  translationsVersion,
+} from './translations.js';
+export type {Translation} from './translations.js';
+export type {ValueIssue, ValueMessages} from './messages.js';

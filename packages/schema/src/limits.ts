@@ -1,4 +1,8 @@
-import {PATTERN_MAX_INPUT, PATTERN_MAX_LENGTH} from './pattern.js';
+/** The longest value, in characters, a pattern is run on. */
+export const PATTERN_MAX_INPUT = 1000;
+
+/** The longest pattern, in characters, checked and run: checking takes time that grows with its length. */
+export const PATTERN_MAX_LENGTH = 500;
 
 /** How deep layouts may nest: a widget's root layout element is level 1. */
 export const MAX_LAYOUT_DEPTH = 32;

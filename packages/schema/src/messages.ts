@@ -1,6 +1,6 @@
-import {localeChain} from '@rapport/core';
+import {plural, registerTranslation, translate} from './translations.js';
 
-/** Why a value was refused; each has a message in every built-in language. */
+/** Why a value was refused; each has a message in every registered language. */
 export type ValueIssue =
   | 'required'
   | 'minLength'
@@ -16,49 +16,45 @@ export type ValueIssue =
   | 'datetime'
   | 'option';
 
-type Catalog = Readonly<Record<ValueIssue, (n: number) => string>>;
-
-const catalogs: Readonly<Record<string, Catalog>> = {
-  en: {
-    required: () => 'This field is required.',
-    minLength: (n) => `Enter at least ${n} characters.`,
-    maxLength: (n) => `Enter at most ${n} characters.`,
-    pattern: () => 'This value does not have the expected format.',
-    min: (n) => `Enter ${n} or more.`,
-    max: (n) => `Enter ${n} or less.`,
-    number: () => 'Enter a number.',
-    email: () => 'Enter an email address, such as name@example.com.',
-    phone: () => 'Enter a phone number, such as +44 20 7946 0000.',
-    url: () => 'Enter a web address starting with https://.',
-    date: () => 'Enter a date as YYYY-MM-DD.',
-    datetime: () => 'Enter a date and time.',
-    option: () => 'Choose one of the options.',
-  },
-  zh: {
-    required: () => '此项为必填项。',
-    minLength: (n) => `请至少输入 ${n} 个字符。`,
-    maxLength: (n) => `最多输入 ${n} 个字符。`,
-    pattern: () => '格式不正确。',
-    min: (n) => `请输入不小于 ${n} 的数值。`,
-    max: (n) => `请输入不大于 ${n} 的数值。`,
-    number: () => '请输入数字。',
-    email: () => '请输入有效的邮箱地址，例如 name@example.com。',
-    phone: () => '请输入有效的电话号码，例如 +86 138 0013 8000。',
-    url: () => '请输入以 https:// 开头的网址。',
-    date: () => '请按 YYYY-MM-DD 格式输入日期。',
-    datetime: () => '请输入日期和时间。',
-    option: () => '请从选项中选择。',
-  },
+/**
+ * The value messages of a translation, keyed `value.<issue>`: a function of the rule's number (the
+ * length or bound) giving the message.
+ */
+export type ValueMessages = {
+  readonly [issue in ValueIssue as `value.${issue}`]: (n: number) => string;
 };
 
-/** The languages that have built-in validation messages. */
-export const messageLocales = Object.keys(catalogs);
+/** English, built in; other languages register through `registerTranslation`. */
+export const englishValueMessages: ValueMessages = {
+  'value.required': () => 'This field is required.',
+  'value.minLength': (n) =>
+    plural('en', n, {
+      one: 'Enter at least {count} character.',
+      other: 'Enter at least {count} characters.',
+    }),
+  'value.maxLength': (n) =>
+    plural('en', n, {
+      one: 'Enter at most {count} character.',
+      other: 'Enter at most {count} characters.',
+    }),
+  'value.pattern': () => 'This value does not have the expected format.',
+  'value.min': (n) => `Enter ${n} or more.`,
+  'value.max': (n) => `Enter ${n} or less.`,
+  'value.number': () => 'Enter a number.',
+  'value.email': () => 'Enter an email address, such as name@example.com.',
+  'value.phone': () => 'Enter a phone number, such as +44 20 7946 0000.',
+  'value.url': () => 'Enter a web address starting with https://.',
+  'value.date': () => 'Enter a date as YYYY-MM-DD.',
+  'value.datetime': () => 'Enter a date and time.',
+  'value.option': () => 'Choose one of the options.',
+};
+
+registerTranslation({$code: 'en', $name: 'English', ...englishValueMessages});
 
 /** The message for an issue in `locale` (falling back along its chain, then to English). */
 export function valueMessage(issue: ValueIssue, locale: string, n = 0): string {
-  for (const tag of localeChain(locale)) {
-    // Own keys only: a locale such as "constructor" is not a catalog.
-    if (Object.hasOwn(catalogs, tag)) return catalogs[tag]![issue](n);
-  }
-  return catalogs.en![issue](n);
+  const message = translate(locale, `value.${issue}`);
+  return typeof message === 'function'
+    ? String((message as (n: number) => unknown)(n))
+    : englishValueMessages[`value.${issue}`](n);
 }

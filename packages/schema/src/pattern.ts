@@ -1,3 +1,5 @@
+import {PATTERN_MAX_INPUT, PATTERN_MAX_LENGTH} from './limits.js';
+
 // Which `validation.pattern` rules are safe to run on what people type. JavaScript's regular
 // expressions backtrack: a pattern such as (a+)+$ takes exponential time on a value like
 // "aaaa…a!", which freezes the form, and the gateway, which checks the same values. The checkers on
@@ -21,12 +23,6 @@
 // (\p{…}, "." and case-insensitive groups count as any character), so it refuses some patterns that
 // are in fact fast; the message says how to rewrite them. Values longer than PATTERN_MAX_INPUT are
 // not run through a pattern at all (see values.ts), which bounds what is left.
-
-/** The longest value, in characters, a pattern is run on. */
-export const PATTERN_MAX_INPUT = 1000;
-
-/** The longest pattern, in characters, checked and run: checking takes time that grows with its length. */
-export const PATTERN_MAX_LENGTH = 500;
 
 // Most ways a value may be split among repetitions: two unbounded ones over a value of the longest length.
 const MAX_WAYS = (PATTERN_MAX_INPUT + 1) ** 2;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import '@rapport/schema/translations/zh-CN.js';
 import fc from 'fast-check';
 import {
   defaultCustomization,
@@ -308,5 +309,18 @@ describe('readSource and writeSource', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(readSource({}, 'constructor'), undefined);
     assert.equal(readSource({name: {given: 'Mei'}}, 'name.given'), 'Mei');
+  });
+});
+
+describe('widgetResource', () => {
+  it("names, for each widget, the catalogue's resource of the widget's entity", async () => {
+    const {catalogue, resourceOfEntity} = await import('@rapport/core');
+    const {widgetEntity, widgetNames, widgetResource} = await import('@rapport/schema');
+    for (const widget of widgetNames)
+      assert.equal(
+        widgetResource[widget],
+        resourceOfEntity(widgetEntity[widget], catalogue),
+        widget,
+      );
   });
 });

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
-import {defaultCustomization, validateCustomization, type Problem} from '@rapport/schema';
+import {
+  defaultCustomization,
+  resolveLayout,
+  validateCustomization,
+  type Problem,
+} from '@rapport/schema';
 import type {FieldCatalog} from '@rapport/core';
 import {parseJson} from './json-text.js';
 
@@ -56,7 +61,6 @@ const expected: Record<string, {pointer: string; message: string}[]> = {
     },
   ],
   malformed: [{pointer: '', message: 'Remove the comma before "}"'}],
-  'missing-roles': [{pointer: '', message: 'is missing the required property "roles"'}],
   'no-version': [
     {
       pointer: '',
@@ -307,5 +311,33 @@ describe('parseJson', () => {
         },
       );
     }
+  });
+});
+
+describe('validateCustomization: a partial document extends the built-in one', () => {
+  it('restyles the built-in widgets with a theme-only document', () => {
+    const result = validateCustomization({schemaVersion: 1, theme: {tokens: {accent: '#0f766e'}}});
+    assert.equal(result.valid, true);
+    assert.equal(result.document?.theme?.tokens?.accent, '#0f766e');
+    const plan = resolveLayout(result.document!, 'customer-card', {role: 'agent'});
+    assert.deepEqual(
+      plan.fields.map((f) => f.id),
+      resolveLayout(defaultCustomization, 'customer-card', {role: 'agent'}).fields.map((f) => f.id),
+    );
+  });
+
+  it('keeps the parts a document gives as its own, whole', () => {
+    const roles = [...defaultCustomization.roles, {id: 'manager', label: 'Manager'}];
+    const result = validateCustomization({schemaVersion: 1, roles: roles.slice(1)});
+    assert.equal(
+      result.valid,
+      false,
+      'the built-in fields name the customer role, which it left out',
+    );
+    const own = validateCustomization({schemaVersion: 1, roles});
+    assert.deepEqual(own.document?.roles, roles);
+    assert.deepEqual(own.document?.widgets, defaultCustomization.widgets);
+    const wrong = validateCustomization({schemaVersion: 1, fields: []});
+    assert.equal(wrong.valid, false, 'a part of the wrong type is reported, not replaced');
   });
 });

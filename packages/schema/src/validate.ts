@@ -1,5 +1,6 @@
 import {nestedBeyond, type FieldCatalog} from '@rapport/core';
 import type {CustomizationDocument} from './document.js';
+import {extendDefault} from './default-document.js';
 import {JsonSyntaxError, parseJson, pointerSegment, type TextPosition} from './json-text.js';
 import {MAX_JSON_DEPTH} from './limits.js';
 import {schemaProblems, type Problem} from './problems.js';
@@ -31,6 +32,9 @@ export type ValidationResult =
  * backtrack catastrophically...). A document nested deeper than `customizationLimits` allows is one
  * problem, `too-deep`, never a stack overflow. Each problem has a JSON pointer, a plain message, and a
  * suggestion when a typo is likely; with text input, also its line and column.
+ *
+ * A document may leave out `roles`, `fields` and `widgets`: the valid result is the document
+ * extended with the built-in one's (see {@link extendDefault}).
  *
  * Runs the validator compiled ahead of time (src/generated/, from the JSON Schema): no schema
  * compilation and no `eval` at run time, so it is safe under a strict Content Security Policy.
@@ -79,6 +83,8 @@ export function validateCustomization(
       },
     ]);
 
+  // What the document leaves out comes from the built-in one (after the depth check: the default is shallow).
+  data = extendDefault(data);
   if (!validateSchema(data)) problems.push(...schemaProblems(validateSchema.errors ?? [], data));
   problems.push(...referenceProblems(data as Record<string, unknown>, options.fieldCatalogs));
   if (problems.length > 0) return invalid(locate(problems, positions));

@@ -1,6 +1,7 @@
 import {isEmail, isHttpsUrl, isPhone, ownValue, textLength, type FieldValue} from '@rapport/core';
 import {valueMessage} from './messages.js';
-import {PATTERN_MAX_INPUT, unsafePatternReason} from './pattern.js';
+import {patternVerdict} from '#pattern-check';
+import {PATTERN_MAX_INPUT} from './limits.js';
 import {
   isFilled,
   shownFields,
@@ -128,22 +129,24 @@ export function validateValue(
   return undefined;
 }
 
-const patterns = new Map<string, RegExp | null>();
+const patterns = new Map<string, RegExp | boolean>();
 
 /**
  * Whether the whole text matches. A pattern that does not compile, or that could take exponential or
- * very long time (see pattern.ts), is never run and matches nothing; validation reports it.
+ * very long time (see pattern.ts), is never run and matches nothing; validation reports it. A
+ * production browser build skips a pattern it cannot cheaply tell is safe (see pattern-check.quick.ts):
+ * such a value passes here and is checked by the server.
  */
 function matchesWhole(pattern: string, text: string): boolean {
   let regexp = patterns.get(pattern);
   if (regexp === undefined) {
     try {
-      regexp = new RegExp(`^(?:${pattern})$`, 'u');
-      if (unsafePatternReason(pattern) !== undefined) regexp = null;
+      const verdict = patternVerdict(pattern);
+      regexp = verdict === 'run' ? new RegExp(`^(?:${pattern})$`, 'u') : verdict === 'skip';
     } catch {
-      regexp = null;
+      regexp = false;
     }
     patterns.set(pattern, regexp);
   }
-  return regexp !== null && regexp.test(text);
+  return typeof regexp === 'boolean' ? regexp : regexp.test(text);
 }

@@ -18,4 +18,6 @@ export {
 export {environmentContext} from './shared/context.js';
 export type {RapportEnvironment} from './shared/context.js';
 export {defineElement} from './shared/define.js';
-export {uiLocales} from './shared/strings.js';
+export type {RapportTranslation} from './shared/strings.js';
+export type {Theme} from './shared/context.js';
+export {registerTranslation} from '@rapport/schema';

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // pnpm bench [--check] [--only=size,render,requests,startup,typing,core,gateway]
 // Measures Rapport beside the alternatives in one run, prints a table, writes bench/results/latest.json
-// and docs/performance.md. --check exits 1 when a size budget or a bundle's eval count is not met (sizes
-// are deterministic; timings never fail anything: this machine is shared and noisy).
+// and docs/performance.md (a run of some sections only prints). --check exits 1 when a bundle outgrows
+// its limit (its budget once met; until then the size it had when the limit was last lowered, so it can
+// only shrink) or a bundle has an eval; sizes are deterministic, timings never fail anything: this
+// machine is shared and noisy. `npm test` runs `pnpm bench --only=size --check`.
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {cpus, totalmem, release} from 'node:os';
@@ -53,6 +55,7 @@ const machine = {
 };
 const results = {machine};
 const failures = [];
+const unmet = [];
 
 if (wanted('size')) {
   console.log('Measuring sizes…');
@@ -60,7 +63,9 @@ if (wanted('size')) {
   results.composition = await measureComposition();
   for (const r of results.size) {
     if (r.withinBudget === false)
-      failures.push(`${r.name}: ${kib(r.gzipBytes)} gzip, budget ${r.budgetKiB} KiB`);
+      unmet.push(`${r.name}: ${kib(r.gzipBytes)} gzip, budget ${r.budgetKiB} KiB`);
+    if (r.withinLimit === false)
+      failures.push(`${r.name}: ${kib(r.gzipBytes)} gzip, over its limit of ${r.limitKiB} KiB`);
     if (r.group === 'rapport' && r.evals > 0)
       failures.push(`${r.name}: ${r.evals} eval/new Function`);
   }
@@ -109,7 +114,7 @@ if (results.size) {
   sections.push(
     '## 1. Size (min, gzip -9, brotli 11; each entry bundled alone with everything it imports)',
     table(
-      ['bundle', 'min', 'gzip', 'brotli', 'eval / new Function', 'budget (gzip)'],
+      ['bundle', 'min', 'gzip', 'brotli', 'eval / new Function', 'budget (gzip)', 'limit in CI'],
       results.size.map((r) => [
         r.name,
         kib(r.minBytes),
@@ -119,6 +124,7 @@ if (results.size) {
         r.budgetKiB === undefined
           ? ''
           : `${r.budgetKiB} KiB: ${r.withinBudget ? 'met' : '**not met**'}`,
+        r.limitKiB === undefined ? '' : `${r.limitKiB} KiB`,
       ]),
     ),
   );
@@ -191,19 +197,23 @@ if (results.requests) {
 if (results.startup) {
   const s = results.startup;
   sections.push(
-    `## 4. Start-up (first line of the bundle to a complaint form rendered with its customization validated, median of ${s.runs})`,
+    `## 4. Start-up (first line of the bundle to a complaint form on screen, production builds, median of ${s.runs})`,
     table(
-      ['variant', 'median', 'of which validation'],
+      ['page', 'median', 'runs (ms)'],
       [
-        ['validator compiled at build time (as shipped)', ms(s.standalone.medianMs), 'included'],
         [
-          'JSON Schema compiled with Ajv at run time',
-          ms(s.runtime.medianMs),
-          ms(s.runtime.validateMs),
+          'Rapport <rapport-complaint-form> with a document',
+          ms(s.rapport.medianMs),
+          s.rapport.runsMs.map((v) => v.toFixed(0)).join(', '),
+        ],
+        [
+          'minimal LitElement form, same fields',
+          ms(s.lit.medianMs),
+          s.lit.runsMs.map((v) => v.toFixed(0)).join(', '),
         ],
       ],
     ),
-    `Whole start-up, shipped / runtime compile: **${ratio(s.ratio)}** (target at most ${s.target}×). The validation step alone: ${ms(s.validationOnly.standaloneMs)} against ${ms(s.validationOnly.runtimeCompileMs)} (**${ratio(s.validationOnly.ratio)}**). The runtime variant also needs 'unsafe-eval'.`,
+    `Rapport / minimal LitElement: **${ratio(s.ratio)}** (target at most ${s.target}×). Rapport's time includes checking the document (roughly, in the production build) and resolving its layout for the role and locale.`,
   );
 }
 if (results.typing) {
@@ -273,18 +283,21 @@ if (results.gateway) {
 const header = `Measured on ${machine.date}: ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, ${machine.chromium}.`;
 const report = [header, '', ...sections.flatMap((s) => [s, ''])].join('\n');
 console.log(`\n${report}`);
-mkdirSync(new URL('bench/results/', root), {recursive: true});
-writeFileSync(new URL('bench/results/latest.json', root), `${JSON.stringify(results, null, 2)}\n`);
 if (!only) {
+  mkdirSync(new URL('bench/results/', root), {recursive: true});
+  writeFileSync(
+    new URL('bench/results/latest.json', root),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
   const intro = [
     '# Performance',
     '',
-    'The figures below come from `pnpm bench` (run it after `npm test` has installed and built everything), which builds every bundle and measures everything in one run, beside the alternatives, and writes them here and to `bench/results/latest.json`. Timings are medians on a shared, noisy machine: compare ratios within one run, not absolute times across machines. `pnpm bench --check` fails when a size budget is not met or a browser bundle of Rapport contains `eval` or `new Function`; `pnpm bench --only=size,render` runs some sections.',
+    'The figures below come from `pnpm bench` (run it after `npm test` has installed and built everything), which builds every bundle and measures everything in one run, beside the alternatives, and writes them here and to `bench/results/latest.json`. Timings are medians on a shared, noisy machine: compare ratios within one run, not absolute times across machines. `pnpm bench --check` fails when a bundle outgrows its limit (its budget once met; until then the size it had when the limit was last lowered, so it can only shrink) or a browser bundle of Rapport contains `eval` or `new Function`; `npm test` runs it for sizes. `pnpm bench --only=size,render` runs some sections and only prints.',
     '',
   ];
-  if (failures.length > 0) {
+  if (unmet.length > 0) {
     intro.push(
-      `Not met in this run: ${failures.join('; ')}. The table under section 1 shows where those bytes go: checking a customization document in the browser (the JSON Schema validator built ahead of time, plus the friendly problems with pointers, suggestions and line numbers) is the largest part after Lit itself.`,
+      `Budgets not met in this run: ${unmet.join('; ')}. The table under section 1 shows where those bytes go.`,
       '',
     );
   }
@@ -295,7 +308,8 @@ if (!only) {
     await prettier.format(markdown, {...(await prettier.resolveConfig(path)), filepath: path}),
   );
 }
+if (unmet.length > 0) console.log(`Budgets not met:\n${unmet.map((f) => `  - ${f}`).join('\n')}`);
 if (failures.length > 0) {
-  console.log(`Budgets not met:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  console.log(`Over the limit:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
   if (check) process.exit(1);
 }

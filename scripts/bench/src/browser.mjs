@@ -12,9 +12,8 @@ const pages = [
   'render-plain',
   'render-lit',
   'requests',
-  'startup-standalone',
-  'startup-runtime',
-  'validate-only',
+  'startup-rapport',
+  'startup-lit',
   'typing',
 ];
 

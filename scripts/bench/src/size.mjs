@@ -10,26 +10,44 @@ import {browserPlugins} from '../../rollup-common.mjs';
 const resolve = (specifier) => fileURLToPath(import.meta.resolve(specifier));
 const entry = (name) => new URL(`./entries/${name}`, import.meta.url).pathname;
 
-/** What is measured, and the budgets some of it must meet (in KiB of gzip). */
+/**
+ * What is measured, the budgets some of it must meet, and the limits `--check` holds it to until then
+ * (in KiB of gzip): lower a limit as a bundle shrinks, remove it once the budget is met.
+ */
 export const sizeTargets = [
-  {name: 'customer-card entry', group: 'rapport', input: resolve('@rapport/widgets/customer-card')},
+  {
+    name: 'customer-card entry',
+    group: 'rapport',
+    input: resolve('@rapport/widgets/customer-card'),
+    budgetKiB: 12,
+    limitKiB: 20,
+  },
   {
     name: 'loyalty-balance entry',
     group: 'rapport',
     input: resolve('@rapport/widgets/loyalty-balance'),
+    budgetKiB: 12,
+    limitKiB: 20,
   },
   {
     name: 'complaint-form entry',
     group: 'rapport',
     input: resolve('@rapport/widgets/complaint-form'),
     budgetKiB: 12,
+    limitKiB: 21,
   },
   {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
   {
     name: 'rapport.iife.js (all three widgets, client, adapter-http)',
     group: 'rapport',
-    file: resolve('@rapport/widgets/rapport.iife.js'),
+    file: resolve('@rapport/browser/rapport.iife.js'),
     budgetKiB: 20,
+    limitKiB: 34,
+  },
+  {
+    name: 'rapport.dev.iife.js (development: Lit dev mode, full document validation)',
+    group: 'rapport',
+    file: resolve('@rapport/browser/rapport.dev.iife.js'),
   },
   {name: 'client + adapter-http', group: 'rapport', input: entry('client-http.js')},
   {
@@ -68,14 +86,11 @@ const gzipSize = (code) => gzipSync(Buffer.from(code), {level: 9}).length;
 
 /** Stand-ins that remove one part of a bundle, to measure what that part costs. */
 const parts = {
-  'document validation (JSON Schema validator, friendly problems, JSON text positions)': {
-    '/schema/dist/validate.js':
-      'export const SCHEMA_VERSION = 1; export function validateCustomization(d) { return {valid: true, document: d, problems: []}; }',
-  },
-  'built-in default document (en, zh-CN)': {
+  'built-in default document (en, zh-CN labels)': {
     '/schema/dist/default-document.js':
-      'export const defaultCustomization = {schemaVersion: 1, fields: {}, widgets: {}, roles: {}};',
+      'export const defaultCustomization = {schemaVersion: 1, roles: [], fields: {}, widgets: {}}; export const extendDefault = (d) => d;',
   },
+  'built-in zh-CN translation': {'/widgets/dist/translations/zh-CN.js': ''},
 };
 
 /**
@@ -87,23 +102,18 @@ export async function measureComposition() {
     {name: 'complaint-form entry', input: resolve('@rapport/widgets/complaint-form')},
     {
       name: 'rapport.iife.js contents',
-      input: resolve('@rapport/widgets/rapport.iife.js').replace(
+      input: resolve('@rapport/browser/rapport.iife.js').replace(
         /rapport\.iife\.js$/,
-        'rapport-iife.js',
+        'rapport.js',
       ),
     },
   ];
   const results = [];
-  // The IIFE build compiles Rapport's development warnings out; so does this measurement.
-  const production = {'/shared/dev.js': 'export const DEV_MODE = false;'};
   for (const {name, input} of bundles) {
-    const total = gzipSize(await bundle(input, production));
+    const total = gzipSize(await bundle(input));
     const costs = [];
     for (const [part, stubs] of Object.entries(parts)) {
-      costs.push({
-        part,
-        gzipBytes: total - gzipSize(await bundle(input, {...production, ...stubs})),
-      });
+      costs.push({part, gzipBytes: total - gzipSize(await bundle(input, stubs))});
     }
     results.push({name, gzipBytes: total, costs});
   }
@@ -131,6 +141,10 @@ export async function measureSizes() {
       ...(target.budgetKiB !== undefined && {
         budgetKiB: target.budgetKiB,
         withinBudget: gzip <= target.budgetKiB * 1024,
+      }),
+      ...(target.limitKiB !== undefined && {
+        limitKiB: target.limitKiB,
+        withinLimit: gzip <= target.limitKiB * 1024,
       }),
     });
   }

@@ -3,7 +3,7 @@ import {css, html, LitElement, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {RapportClient} from '@rapport/core';
 import type {CustomizationDocument} from '@rapport/schema';
-import {environmentContext, type RapportEnvironment} from '../shared/context.js';
+import {environmentContext, type RapportEnvironment, type Theme} from '../shared/context.js';
 import {resolveCustomization} from '../shared/customization.js';
 import {upgradeProperty} from '../shared/define.js';
 import {RapportErrorEvent} from '../shared/events.js';
@@ -16,7 +16,7 @@ import {RapportErrorEvent} from '../shared/events.js';
  * moment travel in one request. A widget's own properties override the provider's.
  *
  * @slot - The widgets, anywhere in the provider's subtree (also inside other elements' shadow roots).
- * @event rapport-error - The customization document is not valid; `event.error.fields` lists the problems.
+ * @event rapport-error - The customization document cannot be used; `event.error.message` says why.
  */
 export class RapportProvider extends LitElement {
   static override styles = css`
@@ -48,6 +48,12 @@ export class RapportProvider extends LitElement {
   /** BCP 47 locale of the widgets (`en`, `zh-CN`). Default: the page's language. */
   @property() locale?: string;
 
+  /**
+   * Colour scheme of every widget inside: `light` (the default), `dark`, or `auto` to follow the
+   * visitor's system setting. A widget's own `theme` wins.
+   */
+  @property({reflect: true}) theme?: Theme;
+
   @provide({context: environmentContext})
   @state()
   protected environment: RapportEnvironment = {customization: resolveCustomization(undefined)};
@@ -62,7 +68,8 @@ export class RapportProvider extends LitElement {
       !changed.has('client') &&
       !changed.has('customization') &&
       !changed.has('viewerRole') &&
-      !changed.has('locale')
+      !changed.has('locale') &&
+      !changed.has('theme')
     )
       return;
     const customization = resolveCustomization(this.customization);
@@ -73,6 +80,7 @@ export class RapportProvider extends LitElement {
       ...(this.client && {client: this.client}),
       ...(this.viewerRole !== undefined && {viewerRole: this.viewerRole}),
       ...(this.locale !== undefined && {locale: this.locale}),
+      ...(this.theme !== undefined && {theme: this.theme}),
     };
   }
 

@@ -1,6 +1,6 @@
 import {css} from 'lit';
 
-/** The dark values of the tokens, used by theme="dark" and by the system's dark scheme. */
+/** The dark values of the tokens, used by theme="dark", and by theme="auto" in the system's dark scheme. */
 const darkTokens = css`
   --_accent: var(--rapport-color-accent-dark, var(--rapport-color-accent, #5fd3c9));
   --_accent-text: var(--rapport-color-accent-text-dark, #04211f);
@@ -15,8 +15,9 @@ const darkTokens = css`
 
 /**
  * Design tokens shared by every widget. Each reads a public --rapport-* property and falls back to a
- * default, light or dark. Dark applies with prefers-color-scheme unless theme="light", or always with
- * theme="dark"; a token's dark value is its --rapport-*-dark property.
+ * default, light or dark. Light is the default; dark applies with theme="dark", or with theme="auto"
+ * when the system's scheme is dark (the widget's own theme, else its provider's, set as data-theme);
+ * a token's dark value is its --rapport-*-dark property.
  */
 export const baseStyles = css`
   :host {
@@ -51,11 +52,11 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
-  :host([theme='dark']) {
+  :host([data-theme='dark']) {
     ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host([data-theme='auto']) {
       ${darkTokens}
     }
   }

@@ -8,7 +8,11 @@ export interface RapportEnvironment {
   readonly customization: CustomizationState;
   readonly viewerRole?: string;
   readonly locale?: string;
+  readonly theme?: Theme;
 }
+
+/** A widget's colour scheme: `light` (the default), `dark`, or `auto` to follow the system's. */
+export type Theme = 'light' | 'dark' | 'auto';
 
 /**
  * The context key is a string, not a symbol, so a provider from one copy of Rapport on a page serves

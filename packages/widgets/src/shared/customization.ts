@@ -1,9 +1,9 @@
+import {checkCustomization} from '#mode';
 import {RapportError} from '@rapport/core';
 import {
   defaultCustomization,
   isSafeTokenValue,
   tokenProperties,
-  validateCustomization,
   type CustomizationDocument,
   type Problem,
   type Theme,
@@ -20,8 +20,10 @@ const byText = new Map<string, CustomizationState>();
 const DEFAULT: CustomizationState = {ok: true, document: defaultCustomization};
 
 /**
- * Validates a document once per object (or text) however many widgets use it. No document means the
- * built-in default.
+ * Checks a document once per object (or text) however many widgets use it: fully in the development
+ * build, roughly in the production build (see shared/mode/). No document means the built-in default;
+ * a partial one extends it. A document that cannot be used is said once in the console, for the
+ * developer; the widgets show the visitor a neutral message and fire `rapport-error`.
  */
 export function resolveCustomization(
   customization: CustomizationDocument | string | undefined | null,
@@ -30,25 +32,49 @@ export function resolveCustomization(
   const cached =
     typeof customization === 'string' ? byText.get(customization) : byObject.get(customization);
   if (cached) return cached;
-  const result = validateCustomization(customization);
-  const state: CustomizationState = result.valid
-    ? {ok: true, document: result.document}
-    : {
-        ok: false,
-        problems: result.problems,
-        error: new RapportError(
-          'invalid_input',
-          `The customization document is not valid: ${result.problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; ')}`,
-          {
-            fields: Object.fromEntries(result.problems.map((p) => [p.pointer, p.message])),
-          },
-        ),
-      };
+  const result = checkCustomization(customization);
+  let state: CustomizationState;
+  if (result.ok) state = result;
+  else {
+    console.warn(`Rapport: ${result.message}`);
+    state = {
+      ok: false,
+      problems: result.problems,
+      error: new RapportError('invalid_input', result.message, {
+        fields: Object.fromEntries(result.problems.map((p) => [p.pointer, p.message])),
+      }),
+    };
+  }
   if (typeof customization === 'string') {
     if (byText.size > 20) byText.clear();
     byText.set(customization, state);
   } else {
     byObject.set(customization, state);
+  }
+  return state;
+}
+
+const unusable = new WeakMap<CustomizationDocument, CustomizationState>();
+
+/**
+ * The state of a document a widget could not lay out (`resolveLayout` threw): only a document that
+ * skipped validation gets here. Said once in the console.
+ */
+export function unusablePlan(
+  document: CustomizationDocument,
+  tag: string,
+  error: unknown,
+): CustomizationState {
+  let state = unusable.get(document);
+  if (!state) {
+    const message = `<${tag}> cannot lay out its customization document (${error instanceof Error ? error.message : String(error)}). Run "npx rapport validate" on it to see every problem.`;
+    console.warn(`Rapport: ${message}`);
+    state = {
+      ok: false,
+      problems: [{pointer: '', code: 'wrong-type', message}],
+      error: new RapportError('invalid_input', message, {cause: error}),
+    };
+    unusable.set(document, state);
   }
   return state;
 }

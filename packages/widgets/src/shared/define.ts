@@ -1,4 +1,4 @@
-import {DEV_MODE} from './dev.js';
+import {DEV_MODE} from '#mode';
 
 /**
  * Registers a custom element unless its tag is taken. A page may load Rapport twice (an IIFE and an

@@ -1,23 +1,22 @@
 import {consume} from '@lit/context';
 import {LitElement, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {
-  catalogue,
-  resourceOfEntity,
-  type DataChange,
-  type RapportClient,
-  type ResourceName,
-} from '@rapport/core';
+import {RapportError, type DataChange, type RapportClient, type ResourceName} from '@rapport/core';
 import {
   resolveLayout,
-  widgetEntity,
+  widgetResource,
   type CustomizationDocument,
   type RenderPlan,
   type WidgetName,
 } from '@rapport/schema';
 import {baseStyles} from './base.styles.js';
-import {environmentContext, type RapportEnvironment} from './context.js';
-import {applyTheme, resolveCustomization, type CustomizationState} from './customization.js';
+import {environmentContext, type RapportEnvironment, type Theme} from './context.js';
+import {
+  applyTheme,
+  resolveCustomization,
+  unusablePlan,
+  type CustomizationState,
+} from './customization.js';
 import {upgradeProperty} from './define.js';
 import {RapportErrorEvent} from './events.js';
 import {stringsFor, type Strings} from './strings.js';
@@ -74,8 +73,11 @@ export abstract class RapportWidget extends LitElement {
   /** BCP 47 locale of texts, numbers and dates. Default: the provider's, else the page's language. */
   @property() locale?: string;
 
-  /** Colour scheme: `light`, `dark`, or unset to follow the person's system setting. */
-  @property({reflect: true}) theme?: 'light' | 'dark';
+  /**
+   * Colour scheme: `light`, `dark`, or `auto` to follow the visitor's system setting. Default: the
+   * provider's, else `light`, so a page that is white stays white for a visitor whose system is dark.
+   */
+  @property({reflect: true}) theme?: Theme;
 
   @consume({context: environmentContext, subscribe: true})
   @state()
@@ -94,6 +96,8 @@ export abstract class RapportWidget extends LitElement {
   @state() protected slowLoad = false;
 
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  private clientCheck: ReturnType<typeof setTimeout> | undefined;
+  private saidNoClient = false;
   private themeProperties: ReadonlySet<string> = new Set();
   private subscribedClient: RapportClient | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -104,8 +108,8 @@ export abstract class RapportWidget extends LitElement {
   }
 
   /** The catalogue resource whose records the widget's layout describes (`customers` for the card). */
-  protected get resource(): ResourceName | undefined {
-    return resourceOfEntity(widgetEntity[this.widgetName], catalogue);
+  protected get resource(): ResourceName {
+    return widgetResource[this.widgetName];
   }
 
   /** The client in use. */
@@ -141,6 +145,8 @@ export abstract class RapportWidget extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.slowTimer);
     this.slowTimer = undefined;
+    clearTimeout(this.clientCheck);
+    this.clientCheck = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.subscribedClient = undefined;
@@ -148,14 +154,27 @@ export abstract class RapportWidget extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const customization =
+    let customization =
       this.customization !== undefined
         ? resolveCustomization(this.customization)
         : (this.environment?.customization ?? resolveCustomization(undefined));
     // Plans are cached per document, role and locale, so this costs a lookup on most updates.
-    this.plan = customization.ok
-      ? planFor(customization.document, this.widgetName, this.activeRole, this.activeLocale)
-      : null;
+    this.plan = null;
+    let planFailed = false;
+    if (customization.ok) {
+      try {
+        this.plan = planFor(
+          customization.document,
+          this.widgetName,
+          this.activeRole,
+          this.activeLocale,
+        );
+      } catch (error) {
+        // Only a document that skipped validation gets here (the production build checks roughly).
+        customization = unusablePlan(customization.document, this.localName, error);
+        planFailed = true;
+      }
+    }
     if (customization !== this.resolvedCustomization) {
       this.resolvedCustomization = customization;
       this.themeProperties = applyTheme(
@@ -163,10 +182,13 @@ export abstract class RapportWidget extends LitElement {
         customization.ok ? customization.document.theme : undefined,
         this.themeProperties,
       );
-      // The provider reports its own document's problems; a widget reports only a document given to it.
-      if (!customization.ok && this.customization !== undefined)
+      // The provider reports its own document's problems; a widget reports only a document given to
+      // it, or one it could not lay out.
+      if (!customization.ok && (this.customization !== undefined || planFailed))
         this.dispatchEvent(new RapportErrorEvent(customization.error, this.localName));
     }
+    const theme = this.theme ?? this.environment?.theme ?? 'light';
+    if (this.dataset.theme !== theme) this.dataset.theme = theme;
     this.subscribe();
     if (this.slowLoad && !this.loading) this.slowLoad = false;
   }
@@ -178,6 +200,9 @@ export abstract class RapportWidget extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (!this.activeClient && !this.saidNoClient && this.clientCheck === undefined)
+      // A provider defined later in the same page still hands its client over in this task.
+      this.clientCheck = setTimeout(() => this.reportNoClient());
     if (!this.loading) {
       clearTimeout(this.slowTimer);
       this.slowTimer = undefined;
@@ -187,6 +212,23 @@ export abstract class RapportWidget extends LitElement {
         if (this.loading) this.slowLoad = true;
       }, 150);
     }
+  }
+
+  /** Tells the developer, once, that the widget has no client: in the console and as `rapport-error`. */
+  private reportNoClient(): void {
+    this.clientCheck = undefined;
+    if (!this.isConnected || this.activeClient || this.saidNoClient) return;
+    this.saidNoClient = true;
+    const where = this.environment
+      ? `is inside a <rapport-provider> that has no client: set the provider's client property`
+      : `has no data source: place it inside <rapport-provider> or set its client property`;
+    const error = new RapportError(
+      'unavailable',
+      `<${this.localName}> ${where} (createClient(adapter) from @rapport/core).`,
+      {details: {reason: 'no_client'}},
+    );
+    console.warn(`Rapport: ${error.message}`);
+    this.dispatchEvent(new RapportErrorEvent(error, this.localName));
   }
 
   /** Called when the client reports changed data; widgets reload what concerns them. */

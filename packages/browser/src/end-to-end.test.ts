@@ -12,7 +12,7 @@ import type {
   RapportCustomerCard,
   RapportProvider,
 } from '@rapport/widgets';
-import {inside, until} from '../test-support/support.js';
+import {inside, until} from '../../widgets/test-support/support.js';
 
 interface Gateway {
   url: string;

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Builds the script-tag bundles from tsc's output, each with global `Rapport`:
+// - rapport.iife.js: production (Lit's production build, Rapport's production mode: no JSON Schema
+//   validator, no development warnings), minified;
+// - rapport.dev.iife.js: development (Lit's dev mode and Rapport's full document validation with
+//   friendly problems in the console), not minified;
+// - rapport-demo.iife.js: production plus the in-memory demo backend.
+// Which build a module gets is chosen by the `development` export condition, as in Lit's packages.
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {rollup} from 'rollup';
+import {browserPlugins, onwarn} from '../../../scripts/rollup-common.mjs';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
+
+const bundles = [
+  {entry: 'rapport.js', file: 'rapport.iife.js', development: false},
+  {entry: 'rapport.js', file: 'rapport.dev.iife.js', development: true},
+  {entry: 'rapport-demo.js', file: 'rapport-demo.iife.js', development: false},
+];
+for (const {entry, file, development} of bundles) {
+  const bundle = await rollup({
+    input: join(dist, entry),
+    plugins: browserPlugins({minify: !development, development}),
+    onwarn,
+  });
+  await bundle.write({file: join(dist, file), format: 'iife', name: 'Rapport', sourcemap: true});
+  await bundle.close();
+}
+console.log(`built ${bundles.map((b) => `dist/${b.file}`).join(', ')}`);

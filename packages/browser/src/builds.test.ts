@@ -1,0 +1,63 @@
+// The production and development script-tag builds with a customization document they cannot use:
+// the visitor sees a neutral message in both; the developer learns why in the console and from
+// rapport-error, in detail from the development build and with a pointer to it from the production one.
+import {expect} from '@open-wc/testing';
+
+interface Report {
+  warnings: string[];
+  events: string[];
+  thrown: string[];
+  text: string;
+  state: string | null;
+}
+
+async function open(build: string): Promise<Report> {
+  const frame = document.createElement('iframe');
+  const report = new Promise<Report>((resolve) => {
+    window.addEventListener('message', (event: MessageEvent<Report>) => {
+      if (event.source === frame.contentWindow) resolve(event.data);
+    });
+  });
+  frame.src = new URL(`../test-fixtures/builds/page.html?build=${build}`, import.meta.url).href;
+  document.body.append(frame);
+  try {
+    return await report;
+  } finally {
+    frame.remove();
+  }
+}
+
+const about = (messages: string[]) => messages.filter((m) => m.includes('customization document'));
+
+describe('the script-tag builds with a document they cannot use', () => {
+  for (const build of ['rapport-demo.iife.js', 'rapport.dev.iife.js']) {
+    it(`${build}: the visitor sees a neutral message and nothing throws`, async () => {
+      const report = await open(build);
+      expect(report.thrown).to.deep.equal([]);
+      expect(report.state).to.equal('invalid-customization');
+      expect(report.text).not.to.contain('rapport validate');
+      expect(report.text).not.to.contain('/fields');
+      expect(report.text).not.to.contain('schemaVersion');
+      expect(report.text.length).to.be.greaterThan(0);
+    });
+  }
+
+  it('the development build names every problem, in the console and in rapport-error', async () => {
+    const report = await open('rapport.dev.iife.js');
+    for (const messages of [about(report.warnings), about(report.events)]) {
+      expect(messages).to.have.length(1);
+      expect(messages[0]).to.contain('/fields');
+      expect(messages[0]).to.contain('npx rapport validate');
+    }
+  });
+
+  it('the production build says what it could not use and where to learn more', async () => {
+    const report = await open('rapport-demo.iife.js');
+    for (const messages of [about(report.warnings), about(report.events)]) {
+      expect(messages).to.have.length(1);
+      expect(messages[0]).to.contain('fields');
+      expect(messages[0]).to.contain('development build');
+      expect(messages[0]).to.contain('rapport validate');
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {
+  defaultCustomization,
+  plural,
+  registerTranslation,
+  resolveLayout,
+  translate,
+  translationChain,
+  validateValue,
+} from '@rapport/schema';
+
+const required = resolveLayout(defaultCustomization, 'complaint-form', {
+  role: 'customer',
+}).fields.find((f) => f.validation.required)!;
+
+describe('translations', () => {
+  it('speaks English until another language is registered, then that language', async () => {
+    assert.equal(validateValue(required, '', 'zh-CN'), 'This field is required.');
+    await import('@rapport/schema/translations/zh-CN.js');
+    assert.equal(validateValue(required, '', 'zh-CN'), '此项为必填项。');
+    assert.equal(validateValue(required, '', 'en-GB'), 'This field is required.');
+  });
+
+  it('falls back from zh-TW and zh-HK to Traditional Chinese when registered, else to zh-CN', async () => {
+    await import('@rapport/schema/translations/zh-CN.js');
+    assert.deepEqual(translationChain('zh-TW'), ['zh-cn', 'en']);
+    assert.equal(validateValue(required, '', 'zh-HK'), '此项为必填项。');
+    registerTranslation({
+      $code: 'zh-Hant',
+      $name: '繁體中文',
+      'value.required': () => '此欄位為必填。',
+    });
+    assert.deepEqual(translationChain('zh-TW'), ['zh-hant', 'zh-cn', 'en']);
+    assert.equal(validateValue(required, '', 'zh-TW'), '此欄位為必填。');
+    assert.equal(
+      validateValue(required, '', 'zh-CN'),
+      '此项为必填项。',
+      'Simplified stays Simplified',
+    );
+  });
+
+  it('lets a host register a language, falling back key by key to English', () => {
+    registerTranslation({
+      $code: 'fr',
+      $name: 'Français',
+      'value.required': () => 'Champ obligatoire.',
+    });
+    assert.equal(validateValue(required, '', 'fr-CA'), 'Champ obligatoire.');
+    const email = resolveLayout(defaultCustomization, 'complaint-form', {
+      role: 'customer',
+    }).fields.find((f) => f.type === 'email')!;
+    assert.equal(
+      validateValue(email, 'ada@', 'fr'),
+      'Enter an email address, such as name@example.com.',
+    );
+    assert.equal(translate('fr', 'no-such-key'), undefined);
+  });
+
+  it('never takes a key from the object prototype as a translation', () => {
+    assert.equal(translate('constructor', 'toString'), undefined);
+    assert.equal(validateValue(required, '', '__proto__'), 'This field is required.');
+  });
+
+  it('picks plural forms with Intl.PluralRules', () => {
+    const forms = {one: '{count} field', other: '{count} fields'};
+    assert.equal(plural('en', 1, forms), '1 field');
+    assert.equal(plural('en', 3, forms), '3 fields');
+    // Polish has "few" (2–4) and "many" (5+).
+    const pl = {
+      one: '{count} pole',
+      few: '{count} pola',
+      many: '{count} pól',
+      other: '{count} pola',
+    };
+    assert.equal(plural('pl', 2, pl), '2 pola');
+    assert.equal(plural('pl', 5, pl), '5 pól');
+  });
+});

@@ -1,0 +1,85 @@
+import {localeChain} from '@rapport/core';
+
+/**
+ * The texts of one language, as a host registers them: a `$code` (BCP 47, such as `fr` or `zh-TW`), a
+ * `$name` in that language, and any of the texts Rapport's packages look up by key. Values are
+ * strings, or functions of a number for texts that count something (use {@link plural} inside).
+ * Keys left out fall back, one by one, along the locale's chain to English.
+ */
+export interface Translation {
+  readonly $code: string;
+  readonly $name: string;
+  readonly [key: string]: unknown;
+}
+
+const registry = new Map<string, Record<string, unknown>>();
+let version = 0;
+
+/**
+ * Registers translations, Shoelace's way: each built-in language other than English is a module that
+ * registers itself when imported (`import '@rapport/widgets/translations/zh-CN.js'`), and a host
+ * registers its own languages the same way, without forking. Registering a code again adds to it,
+ * key by key.
+ */
+export function registerTranslation(...translations: readonly Translation[]): void {
+  for (const translation of translations) {
+    const code = translation.$code.toLowerCase();
+    registry.set(code, {...registry.get(code), ...translation});
+  }
+  version++;
+}
+
+/** How many times translations were registered: caches of looked-up texts compare it. */
+export function translationsVersion(): number {
+  return version;
+}
+
+/**
+ * The registered codes to look texts up in for `locale`, best first, ending in `en`:
+ * the locale's own chain (`zh-Hant-TW`, `zh-Hant`, `zh`), then its likely script (`zh-TW` and
+ * `zh-HK` are written in Traditional Chinese: `zh-Hant`), then any other registered code of the same
+ * language (a page in `zh-TW` gets `zh-CN` when that is all there is), then English.
+ */
+export function translationChain(locale: string): string[] {
+  const tag = locale.toLowerCase();
+  const chain = localeChain(tag);
+  const language = chain.at(-1) ?? 'en';
+  try {
+    const likely = new Intl.Locale(tag).maximize();
+    if (likely.script)
+      chain.splice(chain.length - 1, 0, `${language}-${likely.script.toLowerCase()}`);
+  } catch {
+    // Not a well-formed tag: its plain chain is all we can try.
+  }
+  for (const code of registry.keys())
+    if (code.split('-')[0] === language && !chain.includes(code)) chain.push(code);
+  if (!chain.includes('en')) chain.push('en');
+  return chain.filter((code) => registry.has(code));
+}
+
+/** The text registered under `key` for `locale`, along its {@link translationChain}. */
+export function translate(locale: string, key: string): unknown {
+  for (const code of translationChain(locale)) {
+    const texts = registry.get(code)!;
+    if (Object.hasOwn(texts, key)) return texts[key];
+  }
+  return undefined;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Picks the form of a counted text with `Intl.PluralRules` (`one`, `few`, `many`, `other`...) and
+ * puts the number where the form says `{count}`:
+ * `plural('en', 3, {one: '{count} field', other: '{count} fields'})` gives "3 fields".
+ */
+export function plural(
+  locale: string,
+  count: number,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>> & {readonly other: string},
+): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const form = forms[rules.select(count)] ?? forms.other;
+  return form.replaceAll('{count}', String(count));
+}

@@ -1,0 +1,45 @@
+// The production build's half of `#mode` (package.json "imports"), the default: it does not carry the
+// JSON Schema validator. Documents are validated where they are written (`npx rapport validate`, the
+// playground's editor, the gateway at start-up); here a cheap guard that never throws keeps a document
+// the widgets cannot use from breaking the page. The development half is development.ts.
+import {nestedBeyond} from '@rapport/core';
+import {customizationLimits, extendDefault, type CustomizationDocument} from '@rapport/schema';
+import type {CustomizationCheck, checkCustomization as developmentCheck} from './development.js';
+
+/** Whether this is the development build. */
+export const DEV_MODE: boolean = false;
+
+const HINT =
+  'This production build checks documents only roughly: load the development build (the "development" export condition, or rapport.dev.iife.js) or run "npx rapport validate" on the document to see every problem.';
+
+/** Checks that a document has the shape widgets read; the details were checked where it was written. */
+export const checkCustomization: typeof developmentCheck = (input) => {
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch {
+      return refuse('it is not JSON');
+    }
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return refuse('it is not a JSON object');
+  const document = data as Record<string, unknown>;
+  if (document.schemaVersion !== 1) return refuse('its schemaVersion is not 1');
+  if (nestedBeyond(document, customizationLimits.jsonDepth) !== undefined)
+    return refuse(`it nests deeper than ${customizationLimits.jsonDepth} levels`);
+  const extended = extendDefault(document);
+  const object = (value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!Array.isArray(extended.roles) || !object(extended.fields) || !object(extended.widgets))
+    return refuse('its roles, fields or widgets are not of the right type');
+  return {ok: true, document: extended as unknown as CustomizationDocument};
+};
+
+function refuse(reason: string): CustomizationCheck {
+  return {
+    ok: false,
+    problems: [{pointer: '', code: 'wrong-type', message: reason}],
+    message: `The customization document cannot be used: ${reason}. ${HINT}`,
+  };
+}

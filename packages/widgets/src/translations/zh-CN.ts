@@ -1,0 +1,62 @@
+// Simplified Chinese: the widgets' texts and @rapport/schema's value messages. Importing this module
+// registers them: `import '@rapport/widgets/translations/zh-CN.js'` (npm), or the script
+// rapport.zh-CN.iife.js after rapport.iife.js (script tag).
+import {registerTranslation} from '@rapport/schema';
+import {valueMessages} from '@rapport/schema/translations/zh-CN.js';
+import type {Strings} from '../shared/strings.js';
+
+/** The widgets' texts in Simplified Chinese. */
+export const strings: Strings = {
+  loading: '加载中…',
+  retry: '重试',
+  noClient: '没有数据源：请将此组件放在 <rapport-provider> 中，或设置其 client 属性。',
+  noCustomer: '未选择客户。',
+  notFound: '找不到该客户。',
+  forbidden: '您无权查看此信息。',
+  loadFailed: '信息加载失败。',
+  badCustomization: '此组件的自定义配置无效。',
+  validateHint: '请对该文档运行 “npx rapport validate” 查看全部问题。',
+  notSet: '未填写',
+  yes: '是',
+  no: '否',
+  openComplaints: (n) => `${n} 个未结投诉`,
+  noOpenComplaints: '没有未结投诉',
+  lastContact: '最近联系',
+  noContact: '尚无联系记录',
+  customerCard: '客户',
+  points: '积分',
+  pointsBalance: '积分余额',
+  pending: (n) => `${n} 待入账`,
+  toNextTier: (n, tier) => `再获得 ${n} 积分即可升级为${tier}`,
+  topTier: '已达最高等级',
+  progressLabel: (tier) => `升级到${tier}的进度`,
+  expiring: (n, date) => `${n} 积分将于 ${date} 过期`,
+  noExpiring: '近期没有即将过期的积分',
+  coupons: '优惠券',
+  loyalty: '会员',
+  complaintForm: '告诉我们出了什么问题',
+  choose: '请选择…',
+  required: '必填',
+  characters: (n, max) => `已输入 ${n} / ${max} 字`,
+  submit: '提交投诉',
+  submitting: '提交中…',
+  fixProblems: (n) => `请修改以下 ${n} 项：`,
+  thanks: '谢谢，我们已收到您的投诉。',
+  reference: '投诉编号',
+  replyBy: (date, hours) => `我们将在 ${date} 前回复（${hours}内）。`,
+  another: '再提交一个投诉',
+  submitFailed: '投诉未能提交，您填写的内容都还在。',
+  draftRestored: '已为您恢复之前的草稿。',
+  hours: (n) => `${n} 小时`,
+  errors: {
+    invalid_input: '部分信息未被接受。',
+    unauthorized: '登录已过期，请重新登录。',
+    forbidden: '您无权执行此操作。',
+    rate_limited: '请求过于频繁，请稍后再试。',
+    unavailable: '服务暂时不可用。',
+    timeout: '服务响应超时。',
+    conflict: '该投诉已用不同内容提交过。',
+  },
+};
+
+registerTranslation({$code: 'zh-CN', $name: '简体中文', ...valueMessages, ...strings});
