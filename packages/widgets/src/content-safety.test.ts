@@ -73,7 +73,7 @@ describe('theme tokens that try to fetch', () => {
     expect(first.style.getPropertyValue('--rapport-color-accent')).to.equal('#123456');
 
     // The widgets validate a document object once; what it holds afterwards is not checked again.
-    document.theme = {
+    Object.assign(document.theme, {
       tokens: {
         accent: '#654321',
         surface: attacks[0],
@@ -85,7 +85,7 @@ describe('theme tokens that try to fetch', () => {
         constructor: 'red',
       } as never,
       dark: {surface: attacks[0], accent: '#abcdef'},
-    };
+    });
     const second = await fixture<RapportCustomerCard>(
       html`<rapport-customer-card
         customer-id="c-001"

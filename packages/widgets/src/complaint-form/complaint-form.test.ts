@@ -1,6 +1,7 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
+import '@rapport/widgets/translations/zh-CN.js';
 import {createClient} from '@rapport/core';
 import {defaultCustomization} from '@rapport/schema';
 import type {ComplaintSubmittedEvent, RapportComplaintForm} from '@rapport/widgets';

@@ -1,6 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
+import '@rapport/widgets/translations/zh-CN.js';
 import {createClient, localize, type CrmAdapter} from '@rapport/core';
 import type {RapportLoyaltyBalance} from '@rapport/widgets';
 import {demoClient, inside, until} from '../../test-support/support.js';

@@ -1,6 +1,7 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import '@rapport/widgets/all';
 import {defaultCustomization} from '@rapport/schema';
+import {registerTranslation} from '@rapport/widgets';
 import type {
   RapportCustomerCard,
   RapportErrorEvent,
@@ -177,11 +178,83 @@ describe('<rapport-provider>', () => {
     }
   });
 
-  it('tells a widget without any client what to do', async () => {
-    const card = await fixture<RapportCustomerCard>(
-      html`<rapport-customer-card customer-id="c-001"></rapport-customer-card>`,
+  it('tells the developer, not the visitor, that a widget has no client', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    try {
+      const provider = document.createElement('rapport-provider');
+      provider.innerHTML = '<rapport-customer-card customer-id="c-001"></rapport-customer-card>';
+      const reported = oneEvent(provider, 'rapport-error');
+      document.body.append(provider);
+      const event = (await reported) as RapportErrorEvent;
+      expect(event.error.message).to.contain('inside a <rapport-provider> that has no client');
+      expect(event.error.details).to.deep.equal({reason: 'no_client'});
+      const card = provider.querySelector('rapport-customer-card')!;
+      await until(() => inside(card, '[data-state="no-client"]'), 'the no-client state');
+      expect(inside(card, '[data-state="no-client"]')!.textContent).not.to.contain(
+        '<rapport-provider>',
+      );
+      expect(warnings.filter((w) => w.includes('has no client'))).to.have.length(1);
+      await expect(card).to.be.accessible();
+      provider.remove();
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it("applies its theme to every widget inside; light by default, a widget's own wins", async () => {
+    const {client} = demoClient();
+    const provider = await fixture<RapportProvider>(
+      html`<rapport-provider .client=${client} theme="dark">
+        <rapport-customer-card customer-id="c-001"></rapport-customer-card>
+        <rapport-customer-card customer-id="c-002" theme="light"></rapport-customer-card>
+      </rapport-provider>`,
     );
-    expect(inside(card, '[data-state="no-client"]')!.textContent).to.contain('<rapport-provider>');
+    const [dark, light] = [
+      ...provider.querySelectorAll<RapportCustomerCard>('rapport-customer-card'),
+    ];
+    await until(
+      () => inside(dark!, '[part~="name"]') && inside(light!, '[part~="name"]'),
+      'both cards',
+    );
+    const surface = (card: Element) => getComputedStyle(inside(card, '.base')!).backgroundColor;
+    expect(surface(dark!)).to.equal('rgb(27, 33, 40)');
+    expect(surface(light!)).to.equal('rgb(255, 255, 255)');
+    provider.theme = undefined;
+    await provider.updateComplete;
+    await dark!.updateComplete;
+    expect(surface(dark!), 'light without a theme, whatever the system says').to.equal(
+      'rgb(255, 255, 255)',
+    );
+  });
+
+  it('extends the built-in document with a theme-only one', async () => {
+    const {client} = demoClient();
+    const provider = await fixture<RapportProvider>(
+      html`<rapport-provider
+        .client=${client}
+        viewer-role="agent"
+        .customization=${{schemaVersion: 1, theme: {tokens: {accent: '#0f766e'}}}}
+      >
+        <rapport-customer-card customer-id="c-001"></rapport-customer-card>
+      </rapport-provider>`,
+    );
+    const card = provider.querySelector<RapportCustomerCard>('rapport-customer-card')!;
+    await until(() => inside(card, '[part~="name"]'), 'the card');
+    expect(inside(card, '[data-state="invalid-customization"]')).to.equal(null);
+    expect(labels(card)).to.include('Email');
+    expect(card.style.getPropertyValue('--rapport-color-accent')).to.equal('#0f766e');
+  });
+
+  it('speaks a language the host registered, falling back to English for what it left out', async () => {
+    registerTranslation({$code: 'fr', $name: 'Français', noCustomer: 'Aucun client choisi.'});
+    const {client} = demoClient();
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card .client=${client} locale="fr-CA"></rapport-customer-card>`,
+    );
+    expect(inside(card, '[part~="base"]')!.getAttribute('aria-label')).to.equal('Customer');
+    expect(inside(card, '[data-state]')!.textContent!.trim()).to.equal('Aucun client choisi.');
   });
 
   it('registers each tag once: defining again, or with another class, never throws', async () => {
