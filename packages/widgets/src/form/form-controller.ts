@@ -1,12 +1,25 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {ownValue, type FieldValue} from '@rapport/core';
 import {
+  coerceValue,
   shownFields,
   validateValue,
   validateValues,
+  type FieldValues,
   type PlanField,
   type RenderPlan,
 } from '@rapport/schema';
+
+/**
+ * The values as they would be sent, which is what the rules judge: tags typed as "a, b" are checked
+ * as the list they become, a number as the number.
+ */
+function typed(plan: RenderPlan, values: Readonly<Record<string, FieldValue>>): FieldValues {
+  const result: Record<string, FieldValue | undefined> = {};
+  for (const field of plan.fields)
+    if (Object.hasOwn(values, field.id)) result[field.id] = coerceValue(field, values[field.id]);
+  return result;
+}
 
 /** The element id of a field's control: `f-<field id>`. Help, count and error ids add a suffix. */
 export const controlId = (fieldId: string): string => `f-${fieldId}`;
@@ -54,18 +67,17 @@ export class FormController implements ReactiveController {
    * When the plan changes under a form being filled in (another locale, role or document), the
    * messages of the fields already checked follow it: in the new language, by the new rules.
    */
-  hostUpdated(): void {
+  hostUpdate(): void {
     const plan = this.options.plan();
     if (plan === this.checkedPlan) return;
     const before = this.checkedPlan;
     this.checkedPlan = plan;
     if (before === undefined || !plan || this.touched.size === 0) return;
-    const {errors} = validateValues(plan, this.values, {
+    const {errors} = validateValues(plan, typed(plan, this.values), {
       locale: this.options.locale(),
       only: [...this.touched],
     });
     this.errors = errors;
-    this.host.requestUpdate();
   }
 
   /** Stores a field's value as the person changed it, re-checking the field if it was checked before. */
@@ -105,7 +117,11 @@ export class FormController implements ReactiveController {
     const shown = field && shownFields(plan, this.values).includes(field);
     const message =
       field && shown && !field.readOnly
-        ? validateValue(field, ownValue(this.values, fieldId), this.options.locale())
+        ? validateValue(
+            field,
+            coerceValue(field, ownValue(this.values, fieldId)),
+            this.options.locale(),
+          )
         : undefined;
     const {[fieldId]: _old, ...others} = this.errors;
     this.errors = this.ordered(message === undefined ? others : {...others, [fieldId]: message});
@@ -119,7 +135,9 @@ export class FormController implements ReactiveController {
   validate(): boolean {
     const plan = this.options.plan();
     if (!plan) return false;
-    const result = validateValues(plan, this.values, {locale: this.options.locale()});
+    const result = validateValues(plan, typed(plan, this.values), {
+      locale: this.options.locale(),
+    });
     this.errors = result.errors;
     this.touched = new Set(plan.fields.map((f) => f.id));
     this.showSummary = !result.valid;
@@ -141,7 +159,11 @@ export class FormController implements ReactiveController {
       const field = plan.fields.find((f) => f.source === path);
       if (field)
         errors[field.id] =
-          validateValue(field, ownValue(this.values, field.id), this.options.locale()) ?? message;
+          validateValue(
+            field,
+            coerceValue(field, ownValue(this.values, field.id)),
+            this.options.locale(),
+          ) ?? message;
     }
     this.errors = this.ordered(errors);
     this.showSummary = Object.keys(this.errors).length > 0;
