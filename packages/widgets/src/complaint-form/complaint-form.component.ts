@@ -90,7 +90,8 @@ export class RapportComplaintForm extends RapportWidget {
    * Controls by field type, used instead of the built-in ones (merged over them): a function that
    * renders a field's label and input from its context (`id`, `label`, `value`, `error`,
    * `describedBy`, `required`, `set(value)`, `strings`, `locale`). The form adds the help, count and
-   * message, and checks, drafts and sends the field as before.
+   * message, and checks, drafts and sends the field as before. A field renders again when its value
+   * or message changes (or the controls, strings or locale), not on every keystroke elsewhere.
    */
   @property({attribute: false}) controls?: Partial<FieldControls>;
 

@@ -1,4 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
+import type {DirectiveResult} from 'lit/directive.js';
+import {guard} from 'lit/directives/guard.js';
 import {ownValue} from '@rapport/core';
 import type {PlanField, RenderPlan} from '@rapport/schema';
 import {formatNumber} from '../shared/format.js';
@@ -32,14 +34,33 @@ function labelOf(field: PlanField): TemplateResult {
   return label;
 }
 
-/** The plan's layout with each shown field's control, for the form's current values. */
+/**
+ * The plan's layout with each shown field's control, for the form's current values. A field renders
+ * again only when its value, its message or the options change: typing in
+ * one field costs that field, not the form.
+ */
 export function renderFields(
   form: FormController,
   plan: RenderPlan,
   options: FieldsOptions,
-): TemplateResult | typeof nothing {
+): TemplateResult | DirectiveResult | typeof nothing {
+  const {values, errors} = form;
+  const {controls, strings, locale, autocomplete} = options;
   return plan.root
-    ? renderLayout(plan.root, form.values, (field) => renderField(form, field, options))
+    ? renderLayout(plan.root, values, (field) =>
+        guard(
+          [
+            field,
+            ownValue(values, field.id),
+            ownValue(errors, field.id),
+            controls,
+            strings,
+            locale,
+            autocomplete,
+          ],
+          () => renderField(form, field, options),
+        ),
+      )
     : nothing;
 }
 
