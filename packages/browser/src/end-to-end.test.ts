@@ -72,6 +72,15 @@ describe('end to end: widgets → client → adapter-http → gateway → memory
     await until(() => inside(card, '[data-state="forbidden"]'), 'the forbidden state');
   });
 
+  it("refuses another customer's complaint form to a customer token before anything is typed", async () => {
+    const {url, customerToken} = await gateway({customerId: 'c-003'});
+    const form = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form customer-id="c-004" .client=${createClient(httpAdapter({url, getToken: () => customerToken}))}></rapport-complaint-form>`,
+    );
+    await until(() => inside(form, '[data-state="forbidden"]'), 'the forbidden state');
+    expect(inside(form, '#f-subject')).to.be.null;
+  });
+
   it("shows the customer's own card beside a stranger's, from one batched read", async () => {
     const {url, customerToken} = await gateway({customerId: 'c-003'});
     const reads: string[] = [];

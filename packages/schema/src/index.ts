@@ -53,7 +53,7 @@ export {
   withoutFields,
 } from './form.js';
 export {maskFor, maskValue} from './mask.js';
-export {validateValues, validateValue} from './values.js';
+export {coerceValue, inputFromValues, validateValues, validateValue} from './values.js';
 export type {ValuesOptions, ValuesResult} from './values.js';
 export {
   readSource,

@@ -9,6 +9,9 @@ import {
   type PlanField,
   type RenderPlan,
 } from './resolve.js';
+import {writeSource} from './sources.js';
+
+const NUMERIC_TYPES: ReadonlySet<string> = new Set(['number', 'money', 'points']);
 
 /** The outcome of {@link validateValues}: a localized message per invalid field id. */
 export interface ValuesResult {
@@ -109,7 +112,7 @@ export function validateValue(
         return valueMessage('option', locale);
       break;
   }
-  if (['number', 'money', 'points'].includes(field.type) || typeof value === 'number') {
+  if (NUMERIC_TYPES.has(field.type) || typeof value === 'number') {
     const n = typeof value === 'number' ? value : Number(text);
     if (text === '' || !Number.isFinite(n)) return valueMessage('number', locale);
     if (rules.min !== undefined && n < rules.min) return valueMessage('min', locale, rules.min);
@@ -149,4 +152,43 @@ function matchesWhole(pattern: string, text: string): boolean {
     patterns.set(pattern, regexp);
   }
   return typeof regexp === 'boolean' ? regexp : regexp.test(text);
+}
+
+/**
+ * What a person typed in one field, as the model's type: a number for `number`, `money` and `points`
+ * (`"12.5"` gives `12.5`), a list of trimmed tags for `tags` (`"vip, tea ,"` gives `["vip", "tea"]`),
+ * trimmed text otherwise. Non-text values (a checkbox's `true`, a multiselect's list) are kept as they
+ * are. An empty value (nothing, blank text, an empty list) gives `undefined`: there is nothing to send.
+ * Coerce only values {@link validateValue} accepted; a number field's `"abc"` gives `NaN`.
+ */
+export function coerceValue(
+  field: PlanField,
+  value: FieldValue | undefined,
+): FieldValue | undefined {
+  if (!isFilled(value)) return undefined;
+  if (typeof value !== 'string') return value;
+  if (NUMERIC_TYPES.has(field.type)) return Number(value);
+  if (field.type === 'tags') {
+    const tags = value
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+    return tags.length > 0 ? tags : undefined;
+  }
+  return value.trim();
+}
+
+/**
+ * The record a form sends: each shown, editable field's {@link coerceValue | coerced} value written
+ * at its source path (`contact.email` becomes `{contact: {email}}`), empty fields left out. What the
+ * form adds of its own (defaults, the customer) it merges over or under this record.
+ */
+export function inputFromValues(plan: RenderPlan, values: FieldValues): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const field of shownFields(plan, values)) {
+    if (field.readOnly) continue;
+    const value = coerceValue(field, ownValue(values, field.id));
+    if (value !== undefined) writeSource(record, field.source, value);
+  }
+  return record;
 }

@@ -1,41 +1,38 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
-import {
-  isRapportError,
-  ownValue,
-  randomId,
-  stableStringify,
-  type Complaint,
-  type ComplaintInput,
-  type FieldValue,
-} from '@rapport/core';
+import {Task, TaskStatus} from '@lit/task';
+import {html, nothing, type TemplateResult} from 'lit';
+import {property, query} from 'lit/decorators.js';
+import {isRapportError, type Complaint, type ComplaintInput} from '@rapport/core';
 import {
   complaintInputDefaults,
   complaintInputPlan,
-  shownFields,
-  validateValue,
-  validateValues,
-  writeSource,
-  type FieldValues,
-  type PlanField,
+  inputFromValues,
   type RenderPlan,
 } from '@rapport/schema';
+import {fieldControls, type FieldControls} from '../form/controls.js';
+import {DraftController} from '../form/draft-controller.js';
+import {FormController} from '../form/form-controller.js';
+import {renderErrorSummary, renderFields} from '../form/render.js';
+import {Submission} from '../form/submission.js';
 import {
   ComplaintBeforeSubmitEvent,
   ComplaintFailedEvent,
   ComplaintSubmittedEvent,
+  RapportErrorEvent,
 } from '../shared/events.js';
-import {formatDate, formatNumber} from '../shared/format.js';
-import {renderLayout} from '../shared/layout.js';
+import {formatDate} from '../shared/format.js';
 import {customizationState, messageState} from '../shared/states.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {formStyles} from './complaint-form.styles.js';
 
-const NUMERIC = new Set(['number', 'money', 'points']);
-const AUTOCOMPLETE: Record<string, string> = {'contact.name': 'name', 'contact.email': 'email'};
+const AUTOCOMPLETE: Readonly<Record<string, string>> = {
+  'contact.name': 'name',
+  'contact.email': 'email',
+};
 
-type Phase = 'editing' | 'submitting' | 'failed' | 'succeeded';
+/** Answers about the customer that sending cannot fix; any other failed read leaves the form usable. */
+const refuses = (error: unknown): boolean =>
+  isRapportError(error, 'not_found') || isRapportError(error, 'forbidden');
 
 /**
  * @tag rapport-complaint-form
@@ -47,6 +44,14 @@ type Phase = 'editing' | 'submitting' | 'failed' | 'succeeded';
  * on the first field to correct. A submission carries one idempotency key from the moment the person
  * presses send, reused by every retry, so it is stored once; on failure every value stays for another
  * try. With `save-draft`, a draft survives a reload (sessionStorage, cleared on success).
+ *
+ * With `customer-id`, the form reads that customer as it connects (one batched, cached read shared
+ * with the other widgets). If there is no such customer, or the signed-in person may not see them,
+ * it shows a short message instead of its fields and fires `rapport-error`; while the read is on
+ * its way, or when it fails otherwise, the form works as usual.
+ *
+ * Each field type has a control (label and input) from a table; `controls` replaces some of them,
+ * for example every yes/no field as a switch. The form still checks, drafts and sends those fields.
  *
  * @slot footer - Content beside the send button, such as a privacy note.
  * @csspart base - The form's container.
@@ -65,7 +70,7 @@ type Phase = 'editing' | 'submitting' | 'failed' | 'succeeded';
  * @event rapport-complaint-before-submit - Valid values are about to be sent; cancelable. `event.input` holds them.
  * @event rapport-complaint-submitted - The complaint is stored; `event.complaint` has its reference and due dates.
  * @event rapport-complaint-failed - Sending failed for good; `event.error` says why, the values stay.
- * @event rapport-error - The widget's own customization document is not valid.
+ * @event rapport-error - The widget's own customization document is not valid, or the customer of `customer-id` does not exist or is not the signed-in person's.
  */
 export class RapportComplaintForm extends RapportWidget {
   static override styles = [baseStyles, formStyles];
@@ -81,22 +86,52 @@ export class RapportComplaintForm extends RapportWidget {
   /** The channel recorded when the layout has no channel field. */
   @property() channel: ComplaintInput['channel'] = 'web';
 
-  @state() private values: Record<string, FieldValue> = {};
-  @state() private errors: Readonly<Record<string, string>> = {};
-  @state() private touched: ReadonlySet<string> = new Set();
-  @state() private showSummary = false;
-  @state() private phase: Phase = 'editing';
-  @state() private failure?: unknown;
-  @state() private complaint: Complaint | undefined;
-  @state() private draftRestored = false;
+  /**
+   * Controls by field type, used instead of the built-in ones (merged over them): a function that
+   * renders a field's label and input from its context (`id`, `label`, `value`, `error`,
+   * `describedBy`, `required`, `set(value)`, `strings`, `locale`). The form adds the help, count and
+   * message, and checks, drafts and sends the field as before. A field renders again when its value
+   * or message changes (or the controls, strings or locale), not on every keystroke elsewhere.
+   */
+  @property({attribute: false}) controls?: Partial<FieldControls>;
 
   @query('.success') private successPanel?: HTMLElement;
   @query('.failure') private failurePanel?: HTMLElement;
 
-  /** The key of the submission being sent or retried, with the input it was made for. */
-  private submission: {key: string; fingerprint: string} | undefined;
+  private readonly form = new FormController(this, {
+    plan: () => this.formPlan,
+    locale: () => this.activeLocale,
+    changed: () => {
+      this.submission.edited();
+      this.draft.schedule();
+    },
+  });
+
+  private readonly draft = new DraftController(this, {
+    key: () =>
+      this.saveDraft ? `rapport-complaint-draft:${this.customerId ?? 'anonymous'}` : undefined,
+    values: () => this.form.values,
+    restore: (values) => this.form.load(values),
+  });
+
+  private readonly submission = new Submission<Complaint>(this);
+
+  private readonly customer = new Task(this, {
+    task: async ([client, id], {signal}) => {
+      if (!client || !id) return undefined;
+      try {
+        return await client.read('customers', id, {signal});
+      } catch (error) {
+        if (refuses(error))
+          this.dispatchEvent(new RapportErrorEvent(error as Error, this.localName));
+        throw error;
+      }
+    },
+    args: () => [this.activeClient, this.customerId] as const,
+  });
+
   private formPlanCache?: {source: RenderPlan | null; anonymous: boolean; plan: RenderPlan | null};
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private controlsCache?: {own: Partial<FieldControls>; all: FieldControls};
 
   /** The plan without what this form does not ask: contact fields when the customer is known, backend-only fields. */
   private get formPlan(): RenderPlan | null {
@@ -108,26 +143,12 @@ export class RapportComplaintForm extends RapportWidget {
     return plan;
   }
 
-  private get draftKey(): string {
-    return `rapport-complaint-draft:${this.customerId ?? 'anonymous'}`;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (
-      (changed.has('saveDraft') || changed.has('customerId')) &&
-      this.saveDraft &&
-      Object.keys(this.values).length === 0
-    )
-      this.restoreDraft();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.draftTimer !== undefined) {
-      clearTimeout(this.draftTimer);
-      this.storeDraft();
-    }
+  private get allControls(): FieldControls {
+    const own = this.controls;
+    if (!own) return fieldControls;
+    if (this.controlsCache?.own !== own)
+      this.controlsCache = {own, all: {...fieldControls, ...own}};
+    return this.controlsCache.all;
   }
 
   protected override render(): TemplateResult {
@@ -135,7 +156,13 @@ export class RapportComplaintForm extends RapportWidget {
     const content = (): TemplateResult => {
       if (!this.resolvedCustomization.ok) return customizationState(this.resolvedCustomization, s);
       if (!this.activeClient) return messageState(s.noClient, 'no-client');
-      if (this.phase === 'succeeded' && this.complaint) return this.renderSuccess(this.complaint);
+      const customer = this.customer;
+      if (customer.status === TaskStatus.ERROR && refuses(customer.error))
+        return isRapportError(customer.error, 'not_found')
+          ? messageState(s.customerUnknown, 'not-found')
+          : messageState(s.forbidden, 'forbidden');
+      const {phase, result} = this.submission;
+      if (phase === 'succeeded' && result) return this.renderSuccess(result);
       return this.renderForm();
     };
     return html`<div class="base" part="base">${content()}</div>`;
@@ -144,8 +171,7 @@ export class RapportComplaintForm extends RapportWidget {
   private renderForm(): TemplateResult {
     const s = this.strings;
     const plan = this.formPlan;
-    const errors = Object.entries(this.errors);
-    const submitting = this.phase === 'submitting';
+    const submitting = this.submission.phase === 'submitting';
     return html`
       <p class="title" id="title">${s.complaintForm}</p>
       <form
@@ -153,28 +179,21 @@ export class RapportComplaintForm extends RapportWidget {
         aria-labelledby="title"
         aria-busy=${submitting ? 'true' : 'false'}
         @submit=${this.onSubmit}
-        @focusout=${this.onFocusOut}
+        @focusout=${this.form.focusOut}
       >
-        ${this.draftRestored ? html`<p class="notice" role="status">${s.draftRestored}</p>` : nothing}
+        ${this.draft.restored ? html`<p class="notice" role="status">${s.draftRestored}</p>` : nothing}
+        ${renderErrorSummary(this.form, s)}
         ${
-          this.showSummary && errors.length > 0
-            ? html`<div class="error-summary" part="error-summary" role="alert">
-                <p>${s.fixProblems(errors.length)}</p>
-                <ul>
-                  ${errors.map(
-                    ([id, message]) =>
-                      html`<li>
-                        <a href=${`#f-${id}`} @click=${(e: Event) => this.focusField(id, e)}
-                          >${this.label(id)}: ${message}</a
-                        >
-                      </li>`,
-                  )}
-                </ul>
-              </div>`
+          plan
+            ? renderFields(this.form, plan, {
+                controls: this.allControls,
+                strings: s,
+                locale: this.activeLocale,
+                autocomplete: AUTOCOMPLETE,
+              })
             : nothing
         }
-        ${plan?.root ? renderLayout(plan.root, this.values as FieldValues, (field) => this.renderControl(field)) : nothing}
-        ${this.phase === 'failed' ? this.renderFailure() : nothing}
+        ${this.submission.phase === 'failed' ? this.renderFailure() : nothing}
         <div class="footer" part="footer">
           <slot name="footer"></slot>
           <button type="submit" part="submit" aria-disabled=${submitting ? 'true' : 'false'}>
@@ -185,118 +204,10 @@ export class RapportComplaintForm extends RapportWidget {
     `;
   }
 
-  private renderControl(field: PlanField): TemplateResult {
-    const s = this.strings;
-    const id = `f-${field.id}`;
-    const error = ownValue(this.errors, field.id);
-    const value = ownValue(this.values, field.id);
-    const max = field.validation.maxLength;
-    const counted = max !== undefined && (field.type === 'longtext' || field.type === 'text');
-    const describedBy =
-      [field.help && `${id}-help`, counted && `${id}-count`, error && `${id}-error`]
-        .filter(Boolean)
-        .join(' ') || nothing;
-    const required = field.validation.required === true;
-    const label = html`${field.label}${required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}`;
-    const invalid = error ? 'true' : 'false';
-    const control = (() => {
-      switch (field.type) {
-        case 'select':
-          return html`<select
-            id=${id}
-            part="input"
-            ?required=${required}
-            aria-invalid=${invalid}
-            aria-describedby=${describedBy}
-            @change=${(e: Event) => this.setValue(field, (e.target as HTMLSelectElement).value)}
-          >
-            <option value="" ?selected=${!value}>${s.choose}</option>
-            ${(field.options ?? []).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${o.label}</option>`)}
-          </select>`;
-        case 'multiselect': {
-          const chosen = Array.isArray(value) ? value : [];
-          return html`<fieldset
-            id=${id}
-            aria-invalid=${invalid}
-            aria-describedby=${describedBy}
-          >
-            <legend class="label" part="label">${label}</legend>
-            ${(field.options ?? []).map(
-              (o) =>
-                html`<label class="check"
-                  ><input
-                    type="checkbox"
-                    part="input"
-                    .checked=${chosen.includes(o.value)}
-                    @change=${(e: Event) =>
-                      this.setValue(
-                        field,
-                        (e.target as HTMLInputElement).checked
-                          ? [...chosen, o.value]
-                          : chosen.filter((v) => v !== o.value),
-                      )}
-                  />${o.label}</label
-                >`,
-            )}
-          </fieldset>`;
-        }
-        case 'boolean':
-          return html`<label class="check"
-            ><input
-              id=${id}
-              type="checkbox"
-              part="input"
-              .checked=${value === true}
-              aria-describedby=${describedBy}
-              @change=${(e: Event) => this.setValue(field, (e.target as HTMLInputElement).checked)}
-            />${label}</label
-          >`;
-        case 'longtext':
-          return html`<textarea
-            id=${id}
-            part="input"
-            rows="5"
-            ?required=${required}
-            .value=${String(value ?? '')}
-            placeholder=${field.placeholder ?? nothing}
-            aria-invalid=${invalid}
-            aria-describedby=${describedBy}
-            @input=${(e: Event) => this.setValue(field, (e.target as HTMLTextAreaElement).value)}
-          ></textarea>`;
-        default:
-          return html`<input
-            id=${id}
-            part="input"
-            type=${inputType(field)}
-            inputmode=${NUMERIC.has(field.type) ? 'decimal' : nothing}
-            autocomplete=${AUTOCOMPLETE[field.source] ?? nothing}
-            ?required=${required}
-            .value=${Array.isArray(value) ? value.join(', ') : String(value ?? '')}
-            placeholder=${field.placeholder ?? nothing}
-            aria-invalid=${invalid}
-            aria-describedby=${describedBy}
-            @input=${(e: Event) => this.setValue(field, (e.target as HTMLInputElement).value)}
-          />`;
-      }
-    })();
-    const ownLabel = field.type !== 'multiselect' && field.type !== 'boolean';
-    return html`<div class="form-control" part="form-control">
-      ${ownLabel ? html`<label class="label" part="label" for=${id}>${label}</label>` : nothing} ${control}
-      ${field.help ? html`<div class="help-text" part="help-text" id=${`${id}-help`}>${field.help}</div>` : nothing}
-      ${
-        counted
-          ? html`<div class="count" id=${`${id}-count`}>
-              ${s.characters(formatNumber(Array.from(String(value ?? '')).length, this.activeLocale), formatNumber(max, this.activeLocale))}
-            </div>`
-          : nothing
-      }
-      ${error ? html`<div class="error" part="error" id=${`${id}-error`}>${error}</div>` : nothing}
-    </div>`;
-  }
-
   private renderFailure(): TemplateResult {
     const s = this.strings;
-    const detail = isRapportError(this.failure) ? s.errors[this.failure.code] : undefined;
+    const failure = this.submission.error;
+    const detail = isRapportError(failure) ? s.errors[failure.code] : undefined;
     return html`<div class="error failure" part="error" role="alert" tabindex="-1">
       <p>${s.submitFailed}${detail ? html` ${detail}` : nothing}</p>
       <button type="submit" class="secondary">${s.retry}</button>
@@ -322,210 +233,50 @@ export class RapportComplaintForm extends RapportWidget {
     </div>`;
   }
 
-  private setValue(field: PlanField, value: FieldValue): void {
-    this.values = {...this.values, [field.id]: value};
-    if (this.phase === 'failed') this.phase = 'editing';
-    if (this.touched.has(field.id) || this.showSummary) this.check(field.id);
-    this.scheduleDraft();
-  }
-
-  private onFocusOut(event: FocusEvent): void {
-    const id = (event.target as HTMLElement).id;
-    if (!id.startsWith('f-')) return;
-    const fieldId = id.slice(2);
-    if (this.touched.has(fieldId)) return;
-    this.touched = new Set([...this.touched, fieldId]);
-    this.check(fieldId);
-  }
-
-  /** Re-checks one field, keeping the others' messages. */
-  private check(fieldId: string): void {
-    const plan = this.formPlan;
-    if (!plan) return;
-    const field = plan.fields.find((f) => f.id === fieldId);
-    const shown = field && shownFields(plan, this.values).includes(field);
-    const message =
-      field && shown && !field.readOnly
-        ? validateValue(field, ownValue(this.values, fieldId), this.activeLocale)
-        : undefined;
-    const {[fieldId]: _old, ...others} = this.errors;
-    this.errors = this.orderErrors(
-      message === undefined ? others : {...others, [fieldId]: message},
-    );
-  }
-
-  private orderErrors(errors: Record<string, string>): Record<string, string> {
-    const order = this.formPlan?.fields.map((f) => f.id) ?? [];
-    return Object.fromEntries(
-      order.filter((id) => errors[id] !== undefined).map((id) => [id, errors[id]!]),
-    );
-  }
-
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const client = this.activeClient;
     const plan = this.formPlan;
-    if (this.phase === 'submitting' || !client || !plan) return;
-    const result = validateValues(plan, this.values, {locale: this.activeLocale});
-    this.errors = result.errors;
-    this.touched = new Set(plan.fields.map((f) => f.id));
-    if (!result.valid) {
-      this.showSummary = true;
-      this.focusField(Object.keys(result.errors)[0]!);
-      return;
-    }
-    this.showSummary = false;
+    if (this.submission.phase === 'submitting' || !client || !plan) return;
+    if (!this.form.validate()) return;
     const input = this.buildInput(plan);
-    const fingerprint = stableStringify(input);
-    if (this.submission?.fingerprint !== fingerprint)
-      this.submission = {key: randomId(), fingerprint};
     const before = new ComplaintBeforeSubmitEvent(input);
     this.dispatchEvent(before);
     if (before.defaultPrevented) return;
 
-    this.phase = 'submitting';
-    try {
-      const complaint = await client.create('complaints', input, {
-        idempotencyKey: this.submission.key,
-      });
-      this.complaint = complaint;
-      this.phase = 'succeeded';
-      this.submission = undefined;
-      this.clearDraft();
-      this.dispatchEvent(new ComplaintSubmittedEvent(complaint));
+    const stored = await this.submission.submit(input, (idempotencyKey) =>
+      client.create('complaints', input, {idempotencyKey}),
+    );
+    if (stored) {
+      this.draft.clear();
+      this.dispatchEvent(new ComplaintSubmittedEvent(this.submission.result!));
       await this.updateComplete;
       this.successPanel?.focus();
-    } catch (error) {
-      this.failure = error;
-      this.phase = 'failed';
-      if (isRapportError(error, 'invalid_input')) this.showServerErrors(plan, error.fields);
-      this.dispatchEvent(
-        new ComplaintFailedEvent(error instanceof Error ? error : new Error(String(error)), input),
-      );
-      await this.updateComplete;
-      if (Object.keys(this.errors).length > 0) this.focusField(Object.keys(this.errors)[0]!);
-      else this.failurePanel?.focus();
+      return;
     }
+    const error = this.submission.error;
+    if (isRapportError(error, 'invalid_input')) this.form.serverErrors(error.fields);
+    this.dispatchEvent(
+      new ComplaintFailedEvent(error instanceof Error ? error : new Error(String(error)), input),
+    );
+    await this.updateComplete;
+    if (!this.form.focusFirstError()) this.failurePanel?.focus();
   }
 
-  /** Puts the backend's per-field refusals under their fields, in the person's language where we can. */
-  private showServerErrors(plan: RenderPlan, fields: Readonly<Record<string, string>>): void {
-    const errors: Record<string, string> = {...this.errors};
-    for (const [path, message] of Object.entries(fields)) {
-      const field = plan.fields.find((f) => f.source === path);
-      if (field)
-        errors[field.id] =
-          validateValue(field, ownValue(this.values, field.id), this.activeLocale) ?? message;
-    }
-    this.errors = this.orderErrors(errors);
-    this.showSummary = Object.keys(this.errors).length > 0;
-  }
-
+  /** The complaint as the backend takes it: typed values at their paths, over the channel and defaults. */
   private buildInput(plan: RenderPlan): ComplaintInput {
-    const record: Record<string, unknown> = {channel: this.channel, ...complaintInputDefaults};
-    for (const field of shownFields(plan, this.values)) {
-      const value = ownValue(this.values, field.id);
-      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-        continue;
-      const typed =
-        typeof value !== 'string'
-          ? value
-          : NUMERIC.has(field.type)
-            ? Number(value)
-            : field.type === 'tags'
-              ? value
-                  .split(',')
-                  .map((tag) => tag.trim())
-                  .filter(Boolean)
-              : value.trim();
-      writeSource(record, field.source, typed);
-    }
+    const record: Record<string, unknown> = {
+      channel: this.channel,
+      ...complaintInputDefaults,
+      ...inputFromValues(plan, this.form.values),
+    };
     if (this.customerId) record.customerId = this.customerId;
     return record as unknown as ComplaintInput;
   }
 
-  private focusField(id: string, event?: Event): void {
-    event?.preventDefault();
-    void this.updateComplete.then(() => {
-      const element = this.renderRoot.querySelector<HTMLElement>(`#f-${CSS.escape(id)}`);
-      (element?.matches('fieldset')
-        ? element.querySelector<HTMLElement>('input')
-        : element
-      )?.focus();
-    });
-  }
-
-  private label(id: string): string {
-    return this.formPlan?.fields.find((f) => f.id === id)?.label ?? id;
-  }
-
   private reset(): void {
-    this.values = {};
-    this.errors = {};
-    this.touched = new Set();
-    this.showSummary = false;
-    this.complaint = undefined;
-    this.phase = 'editing';
-    this.draftRestored = false;
-  }
-
-  private scheduleDraft(): void {
-    if (!this.saveDraft) return;
-    if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.storeDraft(), 300);
-  }
-
-  private storeDraft(): void {
-    this.draftTimer = undefined;
-    if (!this.saveDraft) return;
-    try {
-      sessionStorage.setItem(this.draftKey, JSON.stringify(this.values));
-    } catch {
-      // Storage may be full or forbidden (a sandboxed frame); the draft is a convenience, not a duty.
-    }
-  }
-
-  private restoreDraft(): void {
-    try {
-      const saved = JSON.parse(sessionStorage.getItem(this.draftKey) ?? 'null') as unknown;
-      if (
-        saved !== null &&
-        typeof saved === 'object' &&
-        !Array.isArray(saved) &&
-        Object.keys(saved).length > 0
-      ) {
-        this.values = saved as Record<string, FieldValue>;
-        this.draftRestored = true;
-      }
-    } catch {
-      // An unreadable draft is dropped, as if there were none.
-    }
-  }
-
-  private clearDraft(): void {
-    if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    try {
-      sessionStorage.removeItem(this.draftKey);
-    } catch {
-      // Nothing to clear where storage is forbidden.
-    }
-  }
-}
-
-function inputType(field: PlanField): string {
-  switch (field.type) {
-    case 'email':
-      return 'email';
-    case 'phone':
-      return 'tel';
-    case 'url':
-      return 'url';
-    case 'date':
-      return 'date';
-    case 'datetime':
-      return 'datetime-local';
-    default:
-      return 'text';
+    this.form.reset();
+    this.submission.reset();
+    this.draft.restored = false;
   }
 }

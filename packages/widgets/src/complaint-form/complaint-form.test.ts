@@ -2,9 +2,14 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
 import '@rapport/widgets/translations/zh-CN.js';
-import {createClient} from '@rapport/core';
+import {createClient, RapportError, type CrmAdapter} from '@rapport/core';
 import {defaultCustomization} from '@rapport/schema';
-import type {ComplaintSubmittedEvent, RapportComplaintForm} from '@rapport/widgets';
+import type {
+  ComplaintBeforeSubmitEvent,
+  ComplaintSubmittedEvent,
+  RapportComplaintForm,
+  RapportErrorEvent,
+} from '@rapport/widgets';
 import {deepActiveElement, demoClient, inside, text, until} from '../../test-support/support.js';
 
 const field = (form: RapportComplaintForm, id: string) =>
@@ -383,5 +388,279 @@ describe('<rapport-complaint-form>', () => {
     expect(adapter.data.complaints.length).to.equal(before + 1);
     expect(stored.subject).to.equal('Tea tin dented');
     expect(stored.category).to.equal(defaultCustomization.fields.category!.options![1]!.value);
+  });
+});
+
+describe('<rapport-complaint-form> controls', () => {
+  /** A yes/no switch in place of the checkbox: a button that says its state with aria-checked. */
+  const toSwitch: NonNullable<RapportComplaintForm['controls']>['boolean'] = (c) =>
+    html`<button
+      type="button"
+      role="switch"
+      class="switch"
+      id=${c.id}
+      aria-checked=${c.value === true ? 'true' : 'false'}
+      aria-describedby=${c.describedBy}
+      @click=${() => c.set(c.value !== true)}
+    >
+      ${c.label}
+    </button>`;
+
+  /** The default document with a required yes/no custom field after the description. */
+  function withCallback() {
+    const customization = structuredClone(defaultCustomization);
+    customization.fields.callback = {
+      entity: 'complaint',
+      source: 'customFields.callback',
+      label: 'Call me back',
+      help: 'We call within a working day.',
+      type: 'boolean',
+      validation: {required: true},
+    };
+    customization.widgets['complaint-form'] = {
+      layout: {
+        type: 'VerticalLayout',
+        elements: ['category', 'severity', 'subject', 'description', 'callback'].map((id) => ({
+          type: 'Control',
+          field: id,
+        })),
+      },
+    };
+    return customization;
+  }
+
+  it('lets a host render one field type its own way, and still checks and sends that field', async () => {
+    const {client} = demoClient();
+    const form = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form
+        customer-id="c-001"
+        .client=${client}
+        .customization=${withCallback()}
+        .controls=${{boolean: toSwitch}}
+      ></rapport-complaint-form>`,
+    );
+    const toggle = inside<HTMLButtonElement>(form, '#f-callback')!;
+    expect(toggle.getAttribute('role')).to.equal('switch', 'the host control, not a checkbox');
+    expect(inside(form, 'input[type="checkbox"]')).to.be.null;
+    expect(inside(form, 'select#f-category'), 'other types keep the built-in controls').to.exist;
+    expect(toggle.getAttribute('aria-describedby')).to.equal('f-callback-help');
+    await expect(form).to.be.accessible();
+
+    await fillValid(form);
+    submit(form);
+    await until(() => inside(form, '#f-callback-error'), 'the switch’s message');
+    expect(
+      [...inside(form, '[part~="error-summary"]')!.querySelectorAll('li')].map(text),
+    ).to.deep.equal(['Call me back: This field is required.']);
+    expect(toggle.getAttribute('aria-describedby')).to.equal('f-callback-help f-callback-error');
+    await until(() => deepActiveElement() === toggle, 'focus on the switch to correct');
+    await expect(form).to.be.accessible();
+
+    toggle.click();
+    await form.updateComplete;
+    expect(toggle.getAttribute('aria-checked')).to.equal('true');
+    expect(inside(form, '#f-callback-error'), 'corrected as the person switches').to.be.null;
+    // The memory backend knows no such custom field: read what the form sends, and stop there.
+    form.addEventListener('rapport-complaint-before-submit', (e) => e.preventDefault());
+    setTimeout(() => submit(form));
+    const {input} = (await oneEvent(
+      form,
+      'rapport-complaint-before-submit',
+    )) as ComplaintBeforeSubmitEvent;
+    expect(input.customFields).to.deep.equal({callback: true});
+  });
+
+  it('sends numbers and tags typed as text in their own types', async () => {
+    const {client} = demoClient();
+    const customization = structuredClone(defaultCustomization);
+    customization.fields.amount = {
+      entity: 'complaint',
+      source: 'customFields.amount',
+      label: 'Amount paid',
+      type: 'money',
+    };
+    customization.fields.labels = {
+      entity: 'complaint',
+      source: 'customFields.labels',
+      label: 'Labels',
+      type: 'tags',
+    };
+    customization.widgets['complaint-form'] = {
+      layout: {
+        type: 'VerticalLayout',
+        elements: ['category', 'severity', 'subject', 'description', 'amount', 'labels'].map(
+          (id) => ({type: 'Control', field: id}),
+        ),
+      },
+    };
+    const form = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form
+        customer-id="c-001"
+        .client=${client}
+        .customization=${customization}
+      ></rapport-complaint-form>`,
+    );
+    expect(field(form, 'amount').inputMode).to.equal('decimal');
+    await fillValid(form);
+    fill(form, 'amount', ' 19.90 ');
+    fill(form, 'labels', 'late, tea ,');
+    form.addEventListener('rapport-complaint-before-submit', (e) => e.preventDefault());
+    setTimeout(() => submit(form));
+    const {input} = (await oneEvent(
+      form,
+      'rapport-complaint-before-submit',
+    )) as ComplaintBeforeSubmitEvent;
+    expect(input.customFields).to.deep.equal({amount: 19.9, labels: ['late', 'tea']});
+  });
+
+  it('gives its messages in the new language when the locale changes under them', async () => {
+    const {client} = demoClient();
+    const form = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form customer-id="c-001" .client=${client}></rapport-complaint-form>`,
+    );
+    submit(form);
+    await until(() => inside(form, '#f-subject-error'), 'the messages');
+    form.locale = 'zh-CN';
+    await until(() => text(inside(form, '#f-subject-error')) === '此项为必填项。', 'Chinese');
+    expect(text(inside(form, 'label[for="f-subject"]'))).to.contain('主题');
+    await expect(form).to.be.accessible();
+  });
+});
+
+describe('<rapport-complaint-form> drafts and retries', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('keeps a draft when the element leaves the page before typing pauses, and starts empty after success', async () => {
+    const {client} = demoClient();
+    const make = () =>
+      fixture<RapportComplaintForm>(
+        html`<rapport-complaint-form save-draft .client=${client}></rapport-complaint-form>`,
+      );
+    const first = await make();
+    fill(first, 'contactName', 'Ada Visitor');
+    first.remove(); // at once: no pause in typing
+    expect(JSON.parse(sessionStorage.getItem('rapport-complaint-draft:anonymous')!)).to.deep.equal({
+      contactName: 'Ada Visitor',
+    });
+
+    const again = await make();
+    expect(field(again, 'contactName').value).to.equal('Ada Visitor');
+    expect(text(inside(again, '.notice'))).to.equal('We restored the draft you started.');
+    await expect(again).to.be.accessible();
+    await fillValid(again);
+    fill(again, 'contactEmail', 'ada@example.com');
+    submit(again);
+    await oneEvent(again, 'rapport-complaint-submitted');
+    expect(sessionStorage.getItem('rapport-complaint-draft:anonymous')).to.equal(null);
+    await again.updateComplete;
+    inside<HTMLButtonElement>(again, '.success button')!.click();
+    await again.updateComplete;
+    expect(field(again, 'contactName').value).to.equal('', 'another complaint starts empty');
+    expect(inside(again, '.notice')).to.be.null;
+
+    const third = await make();
+    expect(field(third, 'contactName').value).to.equal('', 'the sent draft is gone');
+  });
+
+  it('makes a new idempotency key when the person changes what they send, and reuses it for the same input', async () => {
+    const {adapter} = demoClient();
+    const keys: string[] = [];
+    const client = createClient(adapter, {
+      retry: {attempts: 1},
+      hooks: {onRequest: (e) => e.idempotencyKey && keys.push(e.idempotencyKey)},
+    });
+    const form = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form customer-id="c-001" .client=${client}></rapport-complaint-form>`,
+    );
+    await fillValid(form);
+    adapter.setFaults({rate: 1, kinds: ['unavailable'], seed: 4});
+    submit(form);
+    await oneEvent(form, 'rapport-complaint-failed');
+    fill(form, 'subject', 'Parcel very late');
+    await form.updateComplete;
+    expect(inside(form, '.failure'), 'editing again after a change').to.be.null;
+    submit(form);
+    await oneEvent(form, 'rapport-complaint-failed');
+    submit(form);
+    await oneEvent(form, 'rapport-complaint-failed');
+    expect(keys).to.have.length(3);
+    expect(keys[1]).to.not.equal(keys[0], 'another input, another key');
+    expect(keys[2]).to.equal(keys[1], 'the same input, the same key');
+  });
+});
+
+describe('<rapport-complaint-form> customer', () => {
+  it('says before anyone types that the customer is unknown, and tells the developer why', async () => {
+    const {client} = demoClient();
+    const errors: RapportErrorEvent[] = [];
+    const form = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form
+        customer-id="nobody"
+        .client=${client}
+        @rapport-error=${(e: RapportErrorEvent) => errors.push(e)}
+      ></rapport-complaint-form>`,
+    );
+    await until(() => inside(form, '[data-state="not-found"]'), 'the unknown customer message');
+    expect(text(inside(form, '[data-state="not-found"]'))).to.equal(
+      'We could not find your customer record. Please contact us another way.',
+    );
+    expect(inside(form, 'form'), 'no fields to fill in vain').to.be.null;
+    expect(errors).to.have.length(1);
+    expect((errors[0]!.error as RapportError).code).to.equal('not_found');
+    expect(errors[0]!.widget).to.equal('rapport-complaint-form');
+    await expect(form).to.be.accessible();
+
+    form.locale = 'zh-CN';
+    await form.updateComplete;
+    expect(text(inside(form, '[data-state="not-found"]'))).to.equal(
+      '我们找不到您的客户记录，请通过其他方式联系我们。',
+    );
+
+    form.customerId = 'c-001';
+    await until(() => inside(form, '#f-subject'), 'the form for a known customer');
+  });
+
+  it("shows the neutral forbidden message for someone else's customer, and keeps the form for other failures", async () => {
+    const {adapter} = demoClient();
+    const failingRead = (error: RapportError): CrmAdapter => ({
+      ...adapter,
+      resources: {...adapter.resources, customers: {read: () => Promise.reject(error)}},
+    });
+    const errors: RapportErrorEvent[] = [];
+    const forbidden = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form
+        customer-id="c-001"
+        .client=${createClient(failingRead(new RapportError('forbidden', 'Not yours')))}
+        @rapport-error=${(e: RapportErrorEvent) => errors.push(e)}
+      ></rapport-complaint-form>`,
+    );
+    await until(() => inside(forbidden, '[data-state="forbidden"]'), 'the forbidden message');
+    expect(text(inside(forbidden, '[data-state="forbidden"]'))).to.equal(
+      'You do not have access to this information.',
+    );
+    expect((errors[0]?.error as RapportError).code).to.equal('forbidden');
+    await expect(forbidden).to.be.accessible();
+
+    const requests: string[] = [];
+    const unavailable = createClient(failingRead(new RapportError('unavailable', 'Down')), {
+      retry: {attempts: 1},
+      hooks: {onRequest: (e) => requests.push(`${e.operation} ${e.resource}`)},
+    });
+    const form = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form
+        customer-id="c-001"
+        .client=${unavailable}
+        @rapport-error=${(e: RapportErrorEvent) => errors.push(e)}
+      ></rapport-complaint-form>`,
+    );
+    await until(() => requests.includes('read customers'), 'the customer read');
+    await fillValid(form);
+    submit(form);
+    const {complaint} = (await oneEvent(
+      form,
+      'rapport-complaint-submitted',
+    )) as ComplaintSubmittedEvent;
+    expect(complaint.customerId).to.equal('c-001', 'a failed read does not stop the visitor');
+    expect(errors, 'only the refusal was reported').to.have.length(1);
   });
 });

@@ -1,5 +1,6 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import '@rapport/widgets/all';
+import type {RapportError} from '@rapport/core';
 import {defaultCustomization} from '@rapport/schema';
 import {registerTranslation} from '@rapport/widgets';
 import type {
@@ -187,9 +188,9 @@ describe('<rapport-provider>', () => {
       provider.innerHTML = '<rapport-customer-card customer-id="c-001"></rapport-customer-card>';
       const reported = oneEvent(provider, 'rapport-error');
       document.body.append(provider);
-      const event = (await reported) as RapportErrorEvent;
+      const event = (await reported) as unknown as RapportErrorEvent;
       expect(event.error.message).to.contain('inside a <rapport-provider> that has no client');
-      expect(event.error.details).to.deep.equal({reason: 'no_client'});
+      expect((event.error as RapportError).details).to.deep.equal({reason: 'no_client'});
       const card = provider.querySelector('rapport-customer-card')!;
       await until(() => inside(card, '[data-state="no-client"]'), 'the no-client state');
       expect(inside(card, '[data-state="no-client"]')!.textContent).not.to.contain(
@@ -221,7 +222,7 @@ describe('<rapport-provider>', () => {
     const surface = (card: Element) => getComputedStyle(inside(card, '.base')!).backgroundColor;
     expect(surface(dark!)).to.equal('rgb(27, 33, 40)');
     expect(surface(light!)).to.equal('rgb(255, 255, 255)');
-    provider.theme = undefined;
+    provider.removeAttribute('theme');
     await provider.updateComplete;
     await dark!.updateComplete;
     expect(surface(dark!), 'light without a theme, whatever the system says').to.equal(

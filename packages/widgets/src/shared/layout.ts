@@ -1,4 +1,5 @@
 import {html, nothing, type TemplateResult} from 'lit';
+import type {DirectiveResult} from 'lit/directive.js';
 import {isShown, type FieldValues, type PlanField, type PlanNode} from '@rapport/schema';
 
 let groups = 0;
@@ -6,13 +7,13 @@ let groups = 0;
 /**
  * Renders a plan's layout tree: columns, rows, labelled groups and grids (CSS classes, no inline
  * styles, so a strict Content Security Policy is fine), hiding what rules hide for the current values.
- * `control` renders one field.
+ * `control` renders one field (a template, or a directive such as `guard`).
  */
 export function renderLayout(
   node: PlanNode,
   values: FieldValues,
-  control: (field: PlanField) => TemplateResult | typeof nothing,
-): TemplateResult | typeof nothing {
+  control: (field: PlanField) => TemplateResult | DirectiveResult | typeof nothing,
+): TemplateResult | DirectiveResult | typeof nothing {
   if (!isShown(node, values)) return nothing;
   if (node.kind === 'control') return control(node.field);
   const children = node.children.map((child) => renderLayout(child, values, control));

@@ -62,6 +62,7 @@ const en = {
   another: 'Send another complaint',
   submitFailed: 'Your complaint could not be sent. Everything you typed is still here.',
   draftRestored: 'We restored the draft you started.',
+  customerUnknown: 'We could not find your customer record. Please contact us another way.',
   hours: (n: number) => plural('en', n, {one: '{count} hour', other: '{count} hours'}),
   errors: {
     invalid_input: 'Some of the information was not accepted.',

@@ -47,6 +47,7 @@ export const strings: Strings = {
   another: '再提交一个投诉',
   submitFailed: '投诉未能提交，您填写的内容都还在。',
   draftRestored: '已为您恢复之前的草稿。',
+  customerUnknown: '我们找不到您的客户记录，请通过其他方式联系我们。',
   hours: (n) => `${n} 小时`,
   errors: {
     invalid_input: '部分信息未被接受。',
