@@ -62,20 +62,14 @@ export const loyaltyStyles = css`
   .extra {
     margin-top: var(--_space);
   }
-  .pair {
-    margin: 0;
-  }
-  .pair dt {
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .pair dd {
-    margin: 0;
-  }
   :host([variant='badge']) {
     display: inline-block;
+    margin-block-end: 0;
   }
   :host([variant='badge']) .base {
+    /* Sized by its content and aligned on the text's baseline, like any badge. */
+    contain: none;
+    container-type: normal;
     display: inline-flex;
     align-items: center;
     gap: 0.5em;

@@ -17,6 +17,11 @@ const darkTokens = css`
  * Design tokens shared by every widget. Each reads a public --rapport-* property and falls back to a
  * default, light or dark. Dark applies with prefers-color-scheme unless theme="light", or always with
  * theme="dark"; a token's dark value is its --rapport-*-dark property.
+ *
+ * Layout every widget shares: a block with `--rapport-gap` (default 1rem) below it when another element
+ * follows; a card (`.base`) that is its own layout island (`contain: content`) and the query container
+ * of its grids, which become one column when the widget is narrower than about 480 px, however wide
+ * the page is (a CRM's sidebar); values that wrap anywhere rather than overflow (long e-mail addresses).
  */
 export const baseStyles = css`
   :host {
@@ -43,10 +48,14 @@ export const baseStyles = css`
     --_font-size: var(--rapport-font-size, 14px);
     display: block;
     box-sizing: border-box;
+    margin-block-end: var(--rapport-gap, 1rem);
     color: var(--_text);
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.45;
+  }
+  :host(:last-child) {
+    margin-block-end: 0;
   }
   :host([hidden]) {
     display: none;
@@ -71,6 +80,8 @@ export const baseStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 2);
+    contain: content;
+    container-type: inline-size;
   }
   .state {
     display: flex;
@@ -81,10 +92,6 @@ export const baseStyles = css`
   }
   .state[data-kind='error'] {
     color: var(--_danger);
-  }
-  .state ul {
-    margin: 0;
-    padding-inline-start: 1.2em;
   }
   .skeleton {
     display: block;
@@ -158,8 +165,7 @@ export const baseStyles = css`
     display: grid;
     gap: var(--_space) var(--_gap);
   }
-  /* At most N columns, and fewer when each would be narrower than 9em: responsive without container
-     queries, which would make every widget a size container and cost layout time on busy pages. */
+  /* At most N columns, and fewer when each would be narrower than 9em. */
   .grid.cols-2 {
     grid-template-columns: repeat(auto-fill, minmax(max(9em, calc((100% - var(--_gap)) / 2)), 1fr));
   }
@@ -169,16 +175,51 @@ export const baseStyles = css`
   .grid.cols-4 {
     grid-template-columns: repeat(auto-fill, minmax(max(9em, calc((100% - 3 * var(--_gap)) / 4)), 1fr));
   }
+  /* A widget narrower than about 480 px (its card's content box under 448 px): one column. */
+  @container (width < 448px) {
+    .grid.cols-2,
+    .grid.cols-3,
+    .grid.cols-4 {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .row {
+      flex-direction: column;
+    }
+  }
   .group {
     border: 0;
     margin: 0;
     padding: 0;
   }
   .group-label {
-    margin: calc(var(--_space) * 1.5) 0 var(--_space);
+    grid-column: 1 / -1;
+    margin: calc(var(--_space) * 1.5) 0 0;
     font-size: 0.8em;
     letter-spacing: 0.04em;
     text-transform: uppercase;
     color: var(--_muted);
+  }
+  .pair {
+    margin: 0;
+    min-width: 0;
+  }
+  dt {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  dd > .badge {
+    margin: 0 4px 2px 0;
+  }
+  /* An empty value: a dash to see, "Not set" to hear. */
+  .empty::before {
+    content: '—' / '';
+  }
+  /* The required mark stays on the line of its label's last word. */
+  .required {
+    white-space: nowrap;
   }
 `;
