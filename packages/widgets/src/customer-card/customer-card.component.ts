@@ -1,5 +1,5 @@
 import {Task} from '@lit/task';
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {
   isHttpsUrl,
@@ -45,6 +45,26 @@ const ACTIVITY: ReadonlySet<string> = new Set<ResourceName>(['complaints', 'inte
 interface Activity {
   readonly open: number | null;
   readonly last: Interaction | undefined | null;
+}
+
+// One observer for every card of the page: a list of a thousand cards is a thousand targets of one
+// observer, not a thousand observers.
+let observer: IntersectionObserver | undefined;
+const onNear = new WeakMap<Element, () => void>();
+function watchNear(card: Element, near: () => void): void {
+  if (typeof IntersectionObserver === 'undefined') return;
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer!.unobserve(entry.target);
+        onNear.get(entry.target)?.();
+      }
+    },
+    {rootMargin: '600px'},
+  );
+  onNear.set(card, near);
+  observer.observe(card);
 }
 
 /** A list, or `null` when the backend does not offer it (said once in the console). */
@@ -103,7 +123,6 @@ export class RapportCustomerCard extends RapportWidget {
    * a list page of a thousand cards should not send two thousand list requests for cards no one sees.
    */
   @state() private nearViewport = typeof IntersectionObserver === 'undefined';
-  private observer: IntersectionObserver | undefined;
 
   private readonly customer = new RecordController(this, 'customers', () => [
     this.activeClient,
@@ -130,23 +149,25 @@ export class RapportCustomerCard extends RapportWidget {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.nearViewport) return;
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.nearViewport = true;
-        this.observer?.disconnect();
-      },
-      {rootMargin: '600px'},
-    );
-    this.observer.observe(this);
+    if (!this.nearViewport && this.variant === 'full') watchNear(this, this.cameNear);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.observer = undefined;
+    observer?.unobserve(this);
   }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A compact card shows no activity, so it need not be watched until it becomes full.
+    if (changed.has('variant') && !this.nearViewport && this.variant === 'full')
+      watchNear(this, this.cameNear);
+  }
+
+  /** Called when the card comes within 600 px of the viewport. */
+  private readonly cameNear = (): void => {
+    this.nearViewport = true;
+  };
 
   protected override dataChanged(change: DataChange): void {
     if (change.customerId !== undefined && change.customerId !== this.customerId) return;
