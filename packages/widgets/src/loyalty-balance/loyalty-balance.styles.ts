@@ -69,7 +69,6 @@ export const loyaltyStyles = css`
   :host([variant='badge']) .base {
     /* Sized by its content and aligned on the text's baseline, like any badge. */
     contain: none;
-    container-type: normal;
     display: inline-flex;
     align-items: center;
     gap: 0.5em;

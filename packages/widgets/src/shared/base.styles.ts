@@ -19,9 +19,10 @@ const darkTokens = css`
  * theme="dark"; a token's dark value is its --rapport-*-dark property.
  *
  * Layout every widget shares: a block with `--rapport-gap` (default 1rem) below it when another element
- * follows; a card (`.base`) that is its own layout island (`contain: content`) and the query container
- * of its grids, which become one column when the widget is narrower than about 480 px, however wide
- * the page is (a CRM's sidebar); values that wrap anywhere rather than overflow (long e-mail addresses).
+ * follows; a card (`.base`) that is its own layout island (`contain: content`); grids and rows whose
+ * columns are at least 216 px wide, so they become one column when the widget is narrower than about
+ * 480 px, however wide the page is (a CRM's sidebar); values that wrap anywhere rather than overflow
+ * (long e-mail addresses).
  */
 export const baseStyles = css`
   :host {
@@ -46,6 +47,8 @@ export const baseStyles = css`
       sans-serif
     );
     --_font-size: var(--rapport-font-size, 14px);
+    /* The narrowest column of a grid or row: two need a widget of about 480 px. */
+    --_column: 216px;
     display: block;
     box-sizing: border-box;
     margin-block-end: var(--rapport-gap, 1rem);
@@ -81,7 +84,6 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 2);
     contain: content;
-    container-type: inline-size;
   }
   .state {
     display: flex;
@@ -158,33 +160,25 @@ export const baseStyles = css`
     gap: calc(var(--_space) * 2);
   }
   .row > * {
-    flex: 1 1 12em;
+    flex: 1 1 var(--_column);
+    min-width: 0;
   }
   .grid {
     --_gap: calc(var(--_space) * 2);
     display: grid;
     gap: var(--_space) var(--_gap);
   }
-  /* At most N columns, and fewer when each would be narrower than 9em. */
+  /* At most N columns, each at least --_column wide (fewer when the widget is narrow; one below
+     about 480 px), never wider than the widget. Sized by the grid's own width rather than a container
+     query: a size container per widget costs a third more style and layout time on a page of cards. */
   .grid.cols-2 {
-    grid-template-columns: repeat(auto-fill, minmax(max(9em, calc((100% - var(--_gap)) / 2)), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, max(var(--_column), calc((100% - var(--_gap)) / 2))), 1fr));
   }
   .grid.cols-3 {
-    grid-template-columns: repeat(auto-fill, minmax(max(9em, calc((100% - 2 * var(--_gap)) / 3)), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, max(var(--_column), calc((100% - 2 * var(--_gap)) / 3))), 1fr));
   }
   .grid.cols-4 {
-    grid-template-columns: repeat(auto-fill, minmax(max(9em, calc((100% - 3 * var(--_gap)) / 4)), 1fr));
-  }
-  /* A widget narrower than about 480 px (its card's content box under 448 px): one column. */
-  @container (width < 448px) {
-    .grid.cols-2,
-    .grid.cols-3,
-    .grid.cols-4 {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .row {
-      flex-direction: column;
-    }
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, max(var(--_column), calc((100% - 3 * var(--_gap)) / 4))), 1fr));
   }
   .group {
     border: 0;
