@@ -84,7 +84,9 @@ async function offered<T>(what: string, list: Promise<Page<T>>): Promise<Page<T>
  *
  * Follows the `customer-card` layout of the customization document for the active role: renamed,
  * hidden, masked and added fields, groups and grids. The header shows the name, company, avatar or
- * initials, life-cycle stage and RFM segment badges and tags, when the layout includes them.
+ * initials, life-cycle stage and RFM segment badges and tags, when the layout includes them. Grids
+ * become one column when the card is narrower than about 480 px. The footer is left out when the
+ * backend offers neither complaints nor interactions.
  *
  * @slot actions - Buttons or links for the card's header, such as "Open in CRM".
  * @csspart base - The card.
@@ -105,7 +107,8 @@ async function offered<T>(what: string, list: Promise<Page<T>>): Promise<Page<T>
  * @cssproperty --rapport-radius - Corner radius.
  * @cssproperty --rapport-spacing - Base spacing unit.
  * @cssproperty --rapport-font - Font family.
- * @event rapport-error - Loading failed, or the widget's own customization document is not valid.
+ * @cssproperty --rapport-gap - Space below the card when another element follows it (default 1rem).
+ * @event rapport-error - Loading failed (also when the backend does not offer customers), or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
  */
 export class RapportCustomerCard extends RapportWidget {
   static override styles = [baseStyles, cardStyles];
@@ -137,7 +140,9 @@ export class RapportCustomerCard extends RapportWidget {
         offered('interactions', client.list('interactions', id, {limit: 1}, {signal})),
       ]);
       return {
-        open: complaints && complaints.items.filter((c) => openComplaintStatuses.includes(c.status)).length,
+        open:
+          complaints &&
+          complaints.items.filter((c) => openComplaintStatuses.includes(c.status)).length,
         last: interactions && interactions.items[0],
       };
     },
@@ -199,13 +204,15 @@ export class RapportCustomerCard extends RapportWidget {
     const company = fields.get('company');
     const companyValue = company && readSource(customer, company.source);
     const avatar = fields.get('avatarUrl');
-    const avatarUrl = avatar && avatar.mask === 'none' ? readSource(customer, avatar.source) : undefined;
+    const avatarUrl =
+      avatar && avatar.mask === 'none' ? readSource(customer, avatar.source) : undefined;
     const tags = fields.get('tags');
     const tagValues = tags && readSource(customer, tags.source);
     const full = this.variant === 'full';
     const root = full ? layoutWithout(plan, 'card-body', HEADER_SOURCES) : null;
     const values = root ? ruleValues(plan, customer) : undefined;
-    const field = (f: PlanField) => fieldPair(f, displayValue(f, readSource(customer, f.source), locale, s));
+    const field = (f: PlanField) =>
+      fieldPair(f, displayValue(f, readSource(customer, f.source), locale, s));
     return html`<header class="header" part="header"><div class="avatar" part="avatar" aria-hidden="true">${typeof avatarUrl === 'string' && isHttpsUrl(avatarUrl) ? html`<img src=${avatarUrl} alt="" />` : initials(name)}</div><div class="identity"><p class="name" part="name">${name}</p>${companyValue ? html`<p class="company">${displayValue(company!, companyValue, locale, s)}</p>` : nothing}<div class="badges" part="badges">${this.badge(customer, fields.get('lifecycleStage'), 'stage')}${this.badge(customer, fields.get('segment'), 'segment')}${Array.isArray(tagValues) && tagValues.length > 0 ? html`<span class="visually-hidden">${tags!.label}: </span>${displayValue(tags!, tagValues, locale, s)}` : nothing}</div></div><slot name="actions"></slot></header>${
       root && isShown(root, values!)
         ? root.kind === 'control' || root.kind === 'group'
@@ -216,10 +223,17 @@ export class RapportCustomerCard extends RapportWidget {
   }
 
   /** A header badge (stage, segment), named for screen readers by its field's label. */
-  private badge(customer: Customer, field: PlanField | undefined, kind: string): TemplateResult | typeof nothing {
+  private badge(
+    customer: Customer,
+    field: PlanField | undefined,
+    kind: string,
+  ): TemplateResult | typeof nothing {
     const raw = field && readSource(customer, field.source);
     if (typeof raw !== 'string' || raw === '') return nothing;
-    const shown = field!.mask === 'none' ? optionLabel(field!, raw) : displayValue(field!, raw, this.activeLocale, this.strings);
+    const shown =
+      field!.mask === 'none'
+        ? optionLabel(field!, raw)
+        : displayValue(field!, raw, this.activeLocale, this.strings);
     return html`<span class="badge ${kind}" title=${field!.label}><span class="visually-hidden">${field!.label}: </span>${shown}</span>`;
   }
 

@@ -384,7 +384,9 @@ describe('<rapport-customer-card>', () => {
       await until(() => inside(card, '[data-state="invalid-customization"]'), 'the state');
       const shown = text(inside(card, '[part~="base"]'));
       expect(shown).to.equal('This information is not available right now.');
-      expect(warnings.messages.join('\n')).to.contain('/fields/email/type').and.contain('npx rapport validate');
+      expect(warnings.messages.join('\n'))
+        .to.contain('/fields/email/type')
+        .and.contain('npx rapport validate');
       await expect(card).to.be.accessible();
       // Once per document, however many widgets show it.
       const second = await fixture<RapportCustomerCard>(
@@ -492,7 +494,8 @@ describe('<rapport-customer-card>', () => {
   describe('layout', () => {
     afterEach(() => setViewport({width: 800, height: 600}));
 
-    const longEmail = 'firstname.middlename.lastname.customer-service@subsidiary.example-company.co.uk';
+    const longEmail =
+      'firstname.middlename.lastname.customer-service@subsidiary.example-company.co.uk';
     const withLongEmail = (adapter: CrmAdapter): CrmAdapter =>
       Object.create(adapter, {
         resources: {
@@ -544,7 +547,9 @@ describe('<rapport-customer-card>', () => {
           <rapport-customer-card style="width: 300px" customer-id="c-001" viewer-role="supervisor" .client=${client}></rapport-customer-card>
         </div>`,
       );
-      const [wide, narrow] = [...page.querySelectorAll<RapportCustomerCard>('rapport-customer-card')];
+      const [wide, narrow] = [
+        ...page.querySelectorAll<RapportCustomerCard>('rapport-customer-card'),
+      ];
       await loaded(wide!);
       await loaded(narrow!);
       expect(new Set(lefts(wide!)).size, 'the wide card').to.equal(2);

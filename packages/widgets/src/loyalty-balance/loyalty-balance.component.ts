@@ -4,7 +4,13 @@ import {localize, type DataChange, type LoyaltyAccount} from '@rapport/core';
 import {readSource, type PlanField} from '@rapport/schema';
 import {cssProperties} from '../shared/css-properties.js';
 import {formatDate, formatNumber} from '../shared/format.js';
-import {fieldPair, fieldsBySource, layoutWithout, renderLayout, ruleValues} from '../shared/layout.js';
+import {
+  fieldPair,
+  fieldsBySource,
+  layoutWithout,
+  renderLayout,
+  ruleValues,
+} from '../shared/layout.js';
 import {RecordController} from '../shared/record.js';
 import {displayValue} from '../shared/value.js';
 import {baseStyles} from '../shared/base.styles.js';
@@ -12,7 +18,13 @@ import {RapportWidget} from '../shared/widget.js';
 import {loyaltyStyles} from './loyalty-balance.styles.js';
 
 // Fields with a place of their own in the widget; other fields of the layout are listed below them.
-const OWN_SOURCES: ReadonlySet<string> = new Set(['balance', 'tierId', 'toNextTier', 'pending', 'nextTierId']);
+const OWN_SOURCES: ReadonlySet<string> = new Set([
+  'balance',
+  'tierId',
+  'toNextTier',
+  'pending',
+  'nextTierId',
+]);
 
 /**
  * @tag rapport-loyalty-balance
@@ -21,7 +33,8 @@ const OWN_SOURCES: ReadonlySet<string> = new Set(['balance', 'tierId', 'toNextTi
  * Shows what the `loyalty-balance` layout of the customization document includes for the active role:
  * the balance (`balance`), the tier badge (`tierId`), the progress bar to the next tier (`toNextTier`),
  * pending points (`pending`), and any other loyalty fields as a list. Numbers and dates follow the
- * locale; the bar and the balance animate only when the person's system allows motion.
+ * locale; the bar and the balance animate only when the person's system allows motion. On a backend
+ * without loyalty accounts it says calmly that the information is not available, with no Retry.
  *
  * @csspart base - The widget.
  * @csspart value - The points balance, and each listed field's value.
@@ -33,7 +46,8 @@ const OWN_SOURCES: ReadonlySet<string> = new Set(['balance', 'tierId', 'toNextTi
  * @cssproperty --rapport-color-danger - Points about to expire.
  * @cssproperty --rapport-color-surface - Background.
  * @cssproperty --rapport-radius - Corner radius.
- * @event rapport-error - Loading failed, or the widget's own customization document is not valid.
+ * @cssproperty --rapport-gap - Space below the widget when another element follows it (default 1rem; none for the badge).
+ * @event rapport-error - Loading failed (also when the backend does not offer loyalty accounts), or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
  */
 export class RapportLoyaltyBalance extends RapportWidget {
   static override styles = [baseStyles, loyaltyStyles];

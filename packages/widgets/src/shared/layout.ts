@@ -37,7 +37,11 @@ export function renderLayout(node: PlanNode, values: FieldValues, control: Contr
  * The children of a section, without the section's own element: for a widget whose container
  * (`sectionClass(node)`) already is that section, such as a card's body holding a vertical layout.
  */
-export function renderChildren(node: PlanSection, values: FieldValues, control: Control): Rendered[] {
+export function renderChildren(
+  node: PlanSection,
+  values: FieldValues,
+  control: Control,
+): Rendered[] {
   const children: Rendered[] = [];
   for (const child of node.children) children.push(renderLayout(child, values, control));
   return children;

@@ -28,13 +28,7 @@ export type ReadableResource = ResourcesWith<RapportCatalogue, 'read'>;
  * this resource) or `error` (anything else, worth a retry).
  */
 export type RecordStatus =
-  | 'idle'
-  | 'loading'
-  | 'complete'
-  | 'not-found'
-  | 'forbidden'
-  | 'unavailable'
-  | 'error';
+  'idle' | 'loading' | 'complete' | 'not-found' | 'forbidden' | 'unavailable' | 'error';
 
 /** What {@link RecordController.render} needs from the widget for the states it draws. */
 export interface RecordView {
@@ -167,11 +161,9 @@ export class RecordController<N extends ReadableResource> implements ReactiveCon
     if (!key) return messageState(s.noCustomer);
     const status = this.status;
     if (status === 'complete') return complete(this.task.value!);
-    if (status === 'idle' || status === 'loading')
-      return loadingState(s, view.lines, this.slow);
+    if (status === 'idle' || status === 'loading') return loadingState(s, view.lines, this.slow);
     return loadErrorState(this.task.error, s, () => this.reload());
   }
-
 }
 
 /**

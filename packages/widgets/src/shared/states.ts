@@ -67,10 +67,7 @@ export function customizationState(
   customization: Extract<CustomizationState, {ok: false}>,
   strings: Strings,
 ): TemplateResult {
-  warnOnce(
-    `${customization.error.message}. ${strings.validateHint}`,
-    customization,
-  );
+  warnOnce(`${customization.error.message}. ${strings.validateHint}`, customization);
   return messageState(strings.unavailable, 'invalid-customization');
 }
 

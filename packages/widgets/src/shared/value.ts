@@ -31,7 +31,9 @@ export function displayValue(
       // can become a header (?bcc=, &subject=), an escape or another recipient of the link.
       return isEmail(text) ? html`<a href=${`mailto:${text}`}>${text}</a>` : text;
     case 'phone':
-      return isPhone(text) ? html`<a href=${`tel:${text.replace(/[^\d+]/g, '')}`}>${text}</a>` : text;
+      return isPhone(text)
+        ? html`<a href=${`tel:${text.replace(/[^\d+]/g, '')}`}>${text}</a>`
+        : text;
     case 'url':
       return isHttpsUrl(text)
         ? html`<a href=${text} rel="noopener noreferrer" target="_blank">${text}</a>`
