@@ -345,10 +345,10 @@ describe('<rapport-customer-card>', () => {
     const card = document.createElement('rapport-customer-card');
     card.customerId = 'c-009';
     card.client = client;
-    const failed = oneEvent(card, 'rapport-error');
+    const failed = oneEvent<RapportErrorEvent>(card, 'rapport-error');
     document.body.append(card);
     try {
-      const event = (await failed) as RapportErrorEvent;
+      const event = await failed;
       expect(event.widget).to.equal('rapport-customer-card');
       expect(event.bubbles && event.composed).to.be.true;
       expect((event.error as RapportError).code).to.equal('unavailable');
@@ -377,9 +377,9 @@ describe('<rapport-customer-card>', () => {
       card.customerId = 'c-001';
       card.client = client;
       card.customization = customization;
-      const reported = oneEvent(card, 'rapport-error');
+      const reported = oneEvent<RapportErrorEvent>(card, 'rapport-error');
       document.body.append(card);
-      const event = (await reported) as RapportErrorEvent;
+      const event = await reported;
       expect(event.error.message).to.contain('/fields/email/type');
       await until(() => inside(card, '[data-state="invalid-customization"]'), 'the state');
       const shown = text(inside(card, '[part~="base"]'));
@@ -475,10 +475,10 @@ describe('<rapport-customer-card>', () => {
       const card = document.createElement('rapport-customer-card');
       card.customerId = 'c-001';
       card.client = createClient(gateway501);
-      const reported = oneEvent(card, 'rapport-error');
+      const reported = oneEvent<RapportErrorEvent>(card, 'rapport-error');
       document.body.append(card);
       try {
-        expect(((await reported) as RapportErrorEvent).error.message).to.contain('Not served here');
+        expect((await reported).error.message).to.contain('Not served here');
         await until(() => inside(card, '[data-state="unavailable"]'), 'the state');
         expect(text(inside(card, '[part~="base"]'))).to.equal(
           'This information is not available right now.',

@@ -1,5 +1,7 @@
 import {css} from 'lit';
 
+// The badge variant is sized by its content and sits on the text's baseline, like any badge: no
+// containment there.
 export const loyaltyStyles = css`
   .top {
     display: flex;
@@ -67,7 +69,6 @@ export const loyaltyStyles = css`
     margin-block-end: 0;
   }
   :host([variant='badge']) .base {
-    /* Sized by its content and aligned on the text's baseline, like any badge. */
     contain: none;
     display: inline-flex;
     align-items: center;

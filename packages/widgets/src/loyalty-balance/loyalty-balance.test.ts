@@ -224,10 +224,10 @@ describe('<rapport-loyalty-balance>', () => {
     const el = document.createElement('rapport-loyalty-balance');
     el.customerId = 'c-001';
     el.client = createClient(noLoyalty);
-    const reported = oneEvent(el, 'rapport-error');
+    const reported = oneEvent<RapportErrorEvent>(el, 'rapport-error');
     document.body.append(el);
     try {
-      const event = (await reported) as RapportErrorEvent;
+      const event = await reported;
       expect((event.error as RapportError).code).to.equal('unsupported');
       expect(event.widget).to.equal('rapport-loyalty-balance');
       await until(() => inside(el, '[data-state="unavailable"]'), 'the state');
@@ -252,10 +252,10 @@ describe('<rapport-loyalty-balance>', () => {
     const el = document.createElement('rapport-loyalty-balance');
     el.customerId = 'c-003';
     el.client = client;
-    const reported = oneEvent(el, 'rapport-error');
+    const reported = oneEvent<RapportErrorEvent>(el, 'rapport-error');
     document.body.append(el);
     try {
-      expect(((await reported) as RapportErrorEvent).error.message).to.contain('timeout');
+      expect((await reported).error.message).to.contain('timeout');
       await until(() => inside(el, '[data-state="error"]'), 'the error');
       await expect(el).to.be.accessible();
       adapter.setFaults(null);

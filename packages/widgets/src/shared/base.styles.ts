@@ -23,6 +23,14 @@ const darkTokens = css`
  * columns are at least 216 px wide, so they become one column when the widget is narrower than about
  * 480 px, however wide the page is (a CRM's sidebar); values that wrap anywhere rather than overflow
  * (long e-mail addresses).
+ *
+ * Grids: at most N columns, each at least `--_column` (216 px) wide, never wider than the widget;
+ * sized by the grid's own width rather than a container query, since a size container per widget
+ * cost about a third more style and layout time on a page of cards. An empty value shows a dash
+ * (`.empty::before`, silent) and says "Not set" to screen readers. `.required` (the mark after a
+ * required field's label) never wraps, so it stays on the line of the label's last word.
+ *
+ * (Comments live here rather than in the CSS: text inside css`` ships in every bundle.)
  */
 export const baseStyles = css`
   :host {
@@ -47,7 +55,6 @@ export const baseStyles = css`
       sans-serif
     );
     --_font-size: var(--rapport-font-size, 14px);
-    /* The narrowest column of a grid or row: two need a widget of about 480 px. */
     --_column: 216px;
     display: block;
     box-sizing: border-box;
@@ -168,9 +175,6 @@ export const baseStyles = css`
     display: grid;
     gap: var(--_space) var(--_gap);
   }
-  /* At most N columns, each at least --_column wide (fewer when the widget is narrow; one below
-     about 480 px), never wider than the widget. Sized by the grid's own width rather than a container
-     query: a size container per widget costs a third more style and layout time on a page of cards. */
   .grid.cols-2 {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, max(var(--_column), calc((100% - var(--_gap)) / 2))), 1fr));
   }
@@ -208,11 +212,9 @@ export const baseStyles = css`
   dd > .badge {
     margin: 0 4px 2px 0;
   }
-  /* An empty value: a dash to see, "Not set" to hear. */
   .empty::before {
     content: '—' / '';
   }
-  /* The required mark stays on the line of its label's last word. */
   .required {
     white-space: nowrap;
   }
