@@ -74,3 +74,16 @@ export async function naughtyStrings(): Promise<string[]> {
 export function text(element: Element | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Records what widgets write with `console.warn` (the developer's messages) until `restore()`; the
+ * messages still reach the real console afterwards only if the test prints them.
+ */
+export function captureWarnings(): {messages: string[]; restore: () => void} {
+  const messages: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    messages.push(args.map(String).join(' '));
+  };
+  return {messages, restore: () => (console.warn = warn)};
+}

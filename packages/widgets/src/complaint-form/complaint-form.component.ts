@@ -20,7 +20,7 @@ import {
   RapportErrorEvent,
 } from '../shared/events.js';
 import {formatDate} from '../shared/format.js';
-import {customizationState, messageState} from '../shared/states.js';
+import {customizationState, messageState, noClientState} from '../shared/states.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {formStyles} from './complaint-form.styles.js';
@@ -154,8 +154,8 @@ export class RapportComplaintForm extends RapportWidget {
   protected override render(): TemplateResult {
     const s = this.strings;
     const content = (): TemplateResult => {
-      if (!this.resolvedCustomization.ok) return customizationState(this.resolvedCustomization, s);
-      if (!this.activeClient) return messageState(s.noClient, 'no-client');
+      if (!this.resolvedCustomization.ok) return customizationState(s);
+      if (!this.activeClient) return noClientState(s);
       const customer = this.customer;
       if (customer.status === TaskStatus.ERROR && refuses(customer.error))
         return isRapportError(customer.error, 'not_found')

@@ -1,25 +1,36 @@
-import {Task, TaskStatus} from '@lit/task';
-import {html, nothing, type TemplateResult} from 'lit';
+import {Task} from '@lit/task';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {
   isHttpsUrl,
+  isRapportError,
   openComplaintStatuses,
   type Customer,
   type DataChange,
   type Interaction,
+  type Page,
   type ResourceName,
 } from '@rapport/core';
-import {maskValue, readSource, withoutFields, type PlanField} from '@rapport/schema';
+import {isShown, maskValue, readSource, type PlanField} from '@rapport/schema';
 import {formatRelative} from '../shared/format.js';
-import {fieldPair, renderLayout} from '../shared/layout.js';
-import {customizationState, loadErrorState, loadingState, messageState} from '../shared/states.js';
+import {
+  fieldPair,
+  fieldsBySource,
+  layoutWithout,
+  renderChildren,
+  renderLayout,
+  ruleValues,
+  sectionClass,
+} from '../shared/layout.js';
+import {RecordController, reportLoadError} from '../shared/record.js';
+import {warnOnce} from '../shared/states.js';
 import {displayValue, optionLabel} from '../shared/value.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {cardStyles} from './customer-card.styles.js';
 
 // Fields the card shows in its header rather than in its body.
-const HEADER_SOURCES = new Set([
+const HEADER_SOURCES: ReadonlySet<string> = new Set([
   'displayName',
   'company',
   'avatarUrl',
@@ -30,13 +41,52 @@ const HEADER_SOURCES = new Set([
 // The footer's resources, beside the customer the layout describes.
 const ACTIVITY: ReadonlySet<string> = new Set<ResourceName>(['complaints', 'interactions']);
 
+/** The footer's figures; `null` where the backend does not offer the resource. */
+interface Activity {
+  readonly open: number | null;
+  readonly last: Interaction | undefined | null;
+}
+
+// One observer for every card of the page: a list of a thousand cards is a thousand targets of one
+// observer, not a thousand observers.
+let observer: IntersectionObserver | undefined;
+const onNear = new WeakMap<Element, () => void>();
+function watchNear(card: Element, near: () => void): void {
+  if (typeof IntersectionObserver === 'undefined') return;
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer!.unobserve(entry.target);
+        onNear.get(entry.target)?.();
+      }
+    },
+    {rootMargin: '600px'},
+  );
+  onNear.set(card, near);
+  observer.observe(card);
+}
+
+/** A list, or `null` when the backend does not offer it (said once in the console). */
+async function offered<T>(what: string, list: Promise<Page<T>>): Promise<Page<T> | null> {
+  try {
+    return await list;
+  } catch (error) {
+    if (!isRapportError(error, 'unsupported')) throw error;
+    warnOnce(`the backend does not offer ${what}: <rapport-customer-card> leaves them out.`);
+    return null;
+  }
+}
+
 /**
  * @tag rapport-customer-card
  * @summary One customer at a glance: who they are, how to reach them, where they stand, what is open.
  *
  * Follows the `customer-card` layout of the customization document for the active role: renamed,
  * hidden, masked and added fields, groups and grids. The header shows the name, company, avatar or
- * initials, life-cycle stage and RFM segment badges and tags, when the layout includes them.
+ * initials, life-cycle stage and RFM segment badges and tags, when the layout includes them. Grids
+ * become one column when the card is narrower than about 480 px. The footer is left out when the
+ * backend offers neither complaints nor interactions.
  *
  * @slot actions - Buttons or links for the card's header, such as "Open in CRM".
  * @csspart base - The card.
@@ -57,7 +107,8 @@ const ACTIVITY: ReadonlySet<string> = new Set<ResourceName>(['complaints', 'inte
  * @cssproperty --rapport-radius - Corner radius.
  * @cssproperty --rapport-spacing - Base spacing unit.
  * @cssproperty --rapport-font - Font family.
- * @event rapport-error - Loading failed, or the widget's own customization document is not valid.
+ * @cssproperty --rapport-gap - Space below the card when another element follows it (default 1rem).
+ * @event rapport-error - Loading failed (also when the backend does not offer customers), or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
  */
 export class RapportCustomerCard extends RapportWidget {
   static override styles = [baseStyles, cardStyles];
@@ -70,185 +121,146 @@ export class RapportCustomerCard extends RapportWidget {
   /** `full` shows contact details, custom fields and activity; `compact` only who the customer is. */
   @property({reflect: true}) variant: 'full' | 'compact' = 'full';
 
-  @state() private reloads = 0;
-  @state() private activityReloads = 0;
-
   /**
    * Whether the card has come near the viewport. Activity (complaints, interactions) is read only then:
    * a list page of a thousand cards should not send two thousand list requests for cards no one sees.
    */
   @state() private nearViewport = typeof IntersectionObserver === 'undefined';
-  private observer: IntersectionObserver | undefined;
 
-  private readonly customer = new Task(this, {
-    task: async ([client, id], {signal}) =>
-      client && id ? client.read('customers', id, {signal}) : undefined,
-    args: () => [this.activeClient, this.customerId, this.reloads] as const,
-  });
+  private readonly customer = new RecordController(this, 'customers', () => [
+    this.activeClient,
+    this.customerId,
+  ]);
 
   private readonly activity = new Task(this, {
-    task: async (
-      [client, id, variant, near],
-      {signal},
-    ): Promise<{open: number; last: Interaction | undefined} | undefined> => {
+    task: async ([client, id, variant, near], {signal}): Promise<Activity | undefined> => {
       if (!client || !id || variant !== 'full' || !near) return undefined;
       const [complaints, interactions] = await Promise.all([
-        client.list('complaints', id, {limit: 100}, {signal}),
-        client.list('interactions', id, {limit: 1}, {signal}),
+        offered('complaints', client.list('complaints', id, {limit: 100}, {signal})),
+        offered('interactions', client.list('interactions', id, {limit: 1}, {signal})),
       ]);
       return {
-        open: complaints.items.filter((c) => openComplaintStatuses.includes(c.status)).length,
-        last: interactions.items[0],
+        open:
+          complaints &&
+          complaints.items.filter((c) => openComplaintStatuses.includes(c.status)).length,
+        last: interactions && interactions.items[0],
       };
     },
-    args: () =>
-      [
-        this.activeClient,
-        this.customerId,
-        this.variant,
-        this.nearViewport,
-        this.activityReloads,
-      ] as const,
+    args: () => [this.activeClient, this.customerId, this.variant, this.nearViewport] as const,
+    // An unknown customer is reported once, by the customer's own load.
+    onError: (error) =>
+      isRapportError(error, 'not_found') || reportLoadError(this, 'the customer’s activity', error),
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.nearViewport) return;
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.nearViewport = true;
-        this.observer?.disconnect();
-      },
-      {rootMargin: '600px'},
-    );
-    this.observer.observe(this);
+    if (!this.nearViewport && this.variant === 'full') watchNear(this, this.cameNear);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.observer = undefined;
+    observer?.unobserve(this);
   }
 
-  protected override get loading(): boolean {
-    return this.customer.status === TaskStatus.PENDING;
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A compact card shows no activity, so it need not be watched until it becomes full.
+    if (changed.has('variant') && !this.nearViewport && this.variant === 'full')
+      watchNear(this, this.cameNear);
   }
+
+  /** Called when the card comes within 600 px of the viewport. */
+  private readonly cameNear = (): void => {
+    this.nearViewport = true;
+  };
 
   protected override dataChanged(change: DataChange): void {
     if (change.customerId !== undefined && change.customerId !== this.customerId) return;
-    if (change.resource === this.resource) this.reloads++;
-    if (ACTIVITY.has(change.resource)) this.activityReloads++;
+    if (change.resource === this.resource) this.customer.reload();
+    if (ACTIVITY.has(change.resource)) void this.activity.run();
   }
 
   protected override render(): TemplateResult {
     const s = this.strings;
-    const body = (): TemplateResult => {
-      if (!this.resolvedCustomization.ok) return customizationState(this.resolvedCustomization, s);
-      if (!this.activeClient) return messageState(s.noClient, 'no-client');
-      if (!this.customerId) return messageState(s.noCustomer);
-      const loading = () => loadingState(s, 3, this.slowLoad);
-      return this.customer.render({
-        initial: loading,
-        pending: loading,
-        error: (error) => loadErrorState(error, s, () => this.reloads++),
-        complete: (customer) => (customer ? this.renderCustomer(customer) : loading()),
-      });
-    };
-    return html`<article
-      class="base" part="base"
-      aria-label=${s.customerCard}
-      aria-busy=${this.loading ? 'true' : 'false'}
-    >
-      ${body()}
-    </article>`;
+    return html`<article class="base" part="base" aria-label=${s.customerCard} aria-busy=${this.customer.status === 'loading' ? 'true' : 'false'}>${this.customer.render(
+      {
+        strings: s,
+        customization: this.resolvedCustomization,
+        lines: 3,
+      },
+      (customer) => this.renderCustomer(customer),
+    )}</article>`;
   }
 
   private renderCustomer(customer: Customer): TemplateResult {
     const s = this.strings;
     const locale = this.activeLocale;
-    const fields = this.plan?.fields ?? [];
-    const bySource = new Map(fields.map((f) => [f.source, f]));
-    const value = (field: PlanField) => readSource(customer, field.source);
-    const values = Object.fromEntries(fields.map((f) => [f.id, value(f)]));
-    const nameField = bySource.get('displayName');
-    const name = nameField ? String(displayText(nameField, value(nameField))) : s.customerCard;
-    const company = bySource.get('company');
-    const avatar = bySource.get('avatarUrl');
-    const avatarUrl = avatar && avatar.mask === 'none' ? value(avatar) : undefined;
-    const badge = (source: string, kind: string) => {
-      const field = bySource.get(source);
-      const raw = field ? value(field) : undefined;
-      return field && typeof raw === 'string' && raw !== ''
-        ? html`<span class="badge ${kind}" title=${field.label}
-            ><span class="visually-hidden">${field.label}: </span
-            >${field.mask === 'none' ? optionLabel(field, raw) : displayValue(field, raw, locale, s)}</span
-          >`
-        : nothing;
-    };
-    const tags = bySource.get('tags');
-    const tagValues = tags ? value(tags) : undefined;
-    const root = withoutFields(this.plan?.root ?? null, (f) => HEADER_SOURCES.has(f.source));
-
-    return html`
-      <header class="header" part="header">
-        <div class="avatar" part="avatar" aria-hidden="true">
-          ${typeof avatarUrl === 'string' && isHttpsUrl(avatarUrl) ? html`<img src=${avatarUrl} alt="" />` : initials(name)}
-        </div>
-        <div class="identity">
-          <p class="name" part="name">${name}</p>
-          ${company && value(company) ? html`<p class="company">${displayValue(company, value(company), locale, s)}</p>` : nothing}
-          <div class="badges" part="badges">
-            ${badge('lifecycleStage', 'stage')} ${badge('segment', 'segment')}
-            ${tags && Array.isArray(tagValues) && tagValues.length > 0 ? html`<span class="visually-hidden">${tags.label}: </span>${displayValue(tags, tagValues, locale, s)}` : nothing}
-          </div>
-        </div>
-        <slot name="actions"></slot>
-      </header>
-      ${
-        this.variant === 'full' && root
-          ? html`<div class="body" part="body">
-              ${renderLayout(root, values, (field) =>
-                fieldPair(field, displayValue(field, value(field), locale, s)),
-              )}
-            </div>`
-          : nothing
-      }
-      ${this.variant === 'full' ? this.renderActivity() : nothing}
-    `;
+    const plan = this.plan!;
+    const fields = fieldsBySource(plan);
+    const nameField = fields.get('displayName');
+    const name = nameField
+      ? String(maskValue(readSource(customer, nameField.source), nameField.mask) ?? '')
+      : s.customerCard;
+    const company = fields.get('company');
+    const companyValue = company && readSource(customer, company.source);
+    const avatar = fields.get('avatarUrl');
+    const avatarUrl =
+      avatar && avatar.mask === 'none' ? readSource(customer, avatar.source) : undefined;
+    const tags = fields.get('tags');
+    const tagValues = tags && readSource(customer, tags.source);
+    const full = this.variant === 'full';
+    const root = full ? layoutWithout(plan, 'card-body', HEADER_SOURCES) : null;
+    const values = root ? ruleValues(plan, customer) : undefined;
+    const field = (f: PlanField) =>
+      fieldPair(f, displayValue(f, readSource(customer, f.source), locale, s));
+    return html`<header class="header" part="header"><div class="avatar" part="avatar" aria-hidden="true">${typeof avatarUrl === 'string' && isHttpsUrl(avatarUrl) ? html`<img src=${avatarUrl} alt="" />` : initials(name)}</div><div class="identity"><p class="name" part="name">${name}</p>${companyValue ? html`<p class="company">${displayValue(company!, companyValue, locale, s)}</p>` : nothing}<div class="badges" part="badges">${this.badge(customer, fields.get('lifecycleStage'), 'stage')}${this.badge(customer, fields.get('segment'), 'segment')}${Array.isArray(tagValues) && tagValues.length > 0 ? html`<span class="visually-hidden">${tags!.label}: </span>${displayValue(tags!, tagValues, locale, s)}` : nothing}</div></div><slot name="actions"></slot></header>${
+      root && isShown(root, values!)
+        ? root.kind === 'control' || root.kind === 'group'
+          ? html`<div class="body" part="body">${renderLayout(root, values!, field)}</div>`
+          : html`<div class="body ${sectionClass(root)}" part="body">${renderChildren(root, values!, field)}</div>`
+        : nothing
+    }${full ? this.renderActivity() : nothing}`;
   }
 
-  private renderActivity(): TemplateResult {
+  /** A header badge (stage, segment), named for screen readers by its field's label. */
+  private badge(
+    customer: Customer,
+    field: PlanField | undefined,
+    kind: string,
+  ): TemplateResult | typeof nothing {
+    const raw = field && readSource(customer, field.source);
+    if (typeof raw !== 'string' || raw === '') return nothing;
+    const shown =
+      field!.mask === 'none'
+        ? optionLabel(field!, raw)
+        : displayValue(field!, raw, this.activeLocale, this.strings);
+    return html`<span class="badge ${kind}" title=${field!.label}><span class="visually-hidden">${field!.label}: </span>${shown}</span>`;
+  }
+
+  private renderActivity(): TemplateResult | typeof nothing {
     const s = this.strings;
+    const activity = this.activity.value;
+    // A backend without complaints or interactions gets no footer rather than one that cannot load.
+    if (activity && activity.open === null && activity.last === null) return nothing;
     const content = this.activity.render({
       pending: () => html`<span class="skeleton narrow" aria-hidden="true"></span>`,
       error: () =>
-        html`<span>${s.loadFailed}</span
-          ><button
-            type="button"
-            class="secondary"
-            part="retry"
-            @click=${() => this.activityReloads++}
-          >
-            ${s.retry}
-          </button>`,
-      complete: (activity) =>
-        activity
-          ? html`<span class=${activity.open > 0 ? 'open' : ''}
-                >${activity.open > 0 ? s.openComplaints(activity.open) : s.noOpenComplaints}</span
-              >
-              <span
-                >${s.lastContact}:
-                ${activity.last ? html`${activity.last.summary === undefined ? '' : html`${activity.last.summary} · `}<time datetime=${activity.last.at}>${formatRelative(activity.last.at, this.activeLocale)}</time>` : s.noContact}</span
-              >`
-          : nothing,
+        html`<span>${s.loadFailed}</span><button type="button" class="secondary" part="retry" @click=${() => void this.activity.run()}>${s.retry}</button>`,
+      complete: (done) => (done ? this.renderFigures(done) : nothing),
     });
     return html`<footer class="footer" part="footer" aria-live="polite">${content}</footer>`;
   }
-}
 
-function displayText(field: PlanField, raw: Parameters<typeof maskValue>[0]): string {
-  return String(maskValue(raw, field.mask) ?? '');
+  private renderFigures({open, last}: Activity): TemplateResult {
+    const s = this.strings;
+    const openText =
+      open === null
+        ? nothing
+        : html`<span class=${open > 0 ? 'open' : ''}>${open > 0 ? s.openComplaints(open) : s.noOpenComplaints}</span>`;
+    if (last === null) return html`${openText}`;
+    if (last === undefined) return html`${openText}<span>${s.lastContact}: ${s.noContact}</span>`;
+    return html`${openText}<span>${s.lastContact}: ${last.summary === undefined ? '' : `${last.summary} · `}<time datetime=${last.at}>${formatRelative(last.at, this.activeLocale)}</time></span>`;
+  }
 }
 
 /** Up to two initials: "Emma Wilson" gives "EW", "王芳" gives "王". */

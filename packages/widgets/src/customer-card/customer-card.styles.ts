@@ -51,23 +51,6 @@ export const cardStyles = css`
   .body {
     margin-top: calc(var(--_space) * 2);
   }
-  .pair {
-    margin: 0;
-    min-width: 0;
-  }
-  .pair dt {
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .pair dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .chips {
-    display: inline-flex;
-    flex-wrap: wrap;
-    gap: 4px;
-  }
   .footer {
     display: flex;
     flex-wrap: wrap;

@@ -1,15 +1,17 @@
-import {expect, fixture, html} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
 import {RapportError, type CrmAdapter} from '@rapport/core';
 import {createClient} from '@rapport/core';
 import {defaultCustomization, type CustomizationDocument} from '@rapport/schema';
-import type {RapportCustomerCard} from '@rapport/widgets';
+import type {RapportCustomerCard, RapportErrorEvent} from '@rapport/widgets';
 import {
   allInside,
+  captureWarnings,
   deepActiveElement,
   demoClient,
   inside,
+  text,
   until,
 } from '../../test-support/support.js';
 
@@ -335,5 +337,241 @@ describe('<rapport-customer-card>', () => {
     await until(() => inside(card, '.skeleton'), 'placeholder lines', 1000);
     await loaded(card);
     expect(inside(card, '[data-state="loading"]')).to.equal(null);
+  });
+
+  it('fires rapport-error when loading fails, and shows the visitor only short neutral text', async () => {
+    const {client, adapter} = demoClient();
+    adapter.setFaults({rate: 1, kinds: ['unavailable']});
+    const card = document.createElement('rapport-customer-card');
+    card.customerId = 'c-009';
+    card.client = client;
+    const failed = oneEvent<RapportErrorEvent>(card, 'rapport-error');
+    document.body.append(card);
+    try {
+      const event = await failed;
+      expect(event.widget).to.equal('rapport-customer-card');
+      expect(event.bubbles && event.composed).to.be.true;
+      expect((event.error as RapportError).code).to.equal('unavailable');
+      await until(() => inside(card, '[data-state="error"]'), 'the error state');
+      const shown = text(inside(card, '[part~="base"]'));
+      expect(shown).to.contain('The information could not be loaded.');
+      expect(shown).not.to.contain('Simulated');
+      expect(inside(card, '[part~="retry"]')).to.exist;
+    } finally {
+      card.remove();
+    }
+  });
+
+  it('shows a neutral message for a customization that is not valid; the problems go to the console and the event', async () => {
+    const {client} = demoClient();
+    const customization = {
+      ...defaultCustomization,
+      fields: {
+        ...defaultCustomization.fields,
+        email: {...defaultCustomization.fields.email!, type: 'emial'},
+      },
+    } as never;
+    const warnings = captureWarnings();
+    try {
+      const card = document.createElement('rapport-customer-card');
+      card.customerId = 'c-001';
+      card.client = client;
+      card.customization = customization;
+      const reported = oneEvent<RapportErrorEvent>(card, 'rapport-error');
+      document.body.append(card);
+      const event = await reported;
+      expect(event.error.message).to.contain('/fields/email/type');
+      await until(() => inside(card, '[data-state="invalid-customization"]'), 'the state');
+      const shown = text(inside(card, '[part~="base"]'));
+      expect(shown).to.equal('This information is not available right now.');
+      expect(warnings.messages.join('\n'))
+        .to.contain('/fields/email/type')
+        .and.contain('npx rapport validate');
+      await expect(card).to.be.accessible();
+      // Once per document, however many widgets show it.
+      const second = await fixture<RapportCustomerCard>(
+        html`<rapport-customer-card customer-id="c-002" .client=${client} .customization=${customization}></rapport-customer-card>`,
+      );
+      await until(() => inside(second, '[data-state="invalid-customization"]'), 'the second state');
+      expect(warnings.messages.filter((m) => m.includes('/fields/email/type'))).to.have.length(1);
+      card.remove();
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('without a client, shows a neutral message and tells the developer in the console once', async () => {
+    const warnings = captureWarnings();
+    try {
+      const card = await fixture<RapportCustomerCard>(
+        html`<rapport-customer-card customer-id="c-001"></rapport-customer-card>`,
+      );
+      expect(text(inside(card, '[data-state="no-client"]'))).to.equal(
+        'This information is not available right now.',
+      );
+      expect(text(inside(card, '[part~="base"]'))).not.to.contain('rapport-provider');
+      card.customerId = 'c-002';
+      await card.updateComplete;
+      const told = warnings.messages.filter((m) => m.includes('<rapport-provider>'));
+      expect(told).to.have.length(1);
+      expect(told[0]).to.contain('<rapport-customer-card>');
+      await expect(card).to.be.accessible();
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  describe('on a backend without complaints or interactions', () => {
+    const without = (adapter: CrmAdapter, ...resources: string[]): CrmAdapter => {
+      const served: Record<string, unknown> = {...adapter.resources};
+      for (const resource of resources) delete served[resource];
+      return Object.create(adapter, {resources: {value: served}}) as CrmAdapter;
+    };
+
+    it('leaves the activity footer out instead of offering a Retry that cannot work', async () => {
+      const {adapter} = demoClient();
+      const card = await fixture<RapportCustomerCard>(
+        html`<rapport-customer-card
+          customer-id="c-001"
+          .client=${createClient(without(adapter, 'complaints', 'interactions'))}
+        ></rapport-customer-card>`,
+      );
+      await until(() => inside(card, '[part~="body"]'), 'the body');
+      await until(() => !inside(card, '[part~="footer"]'), 'the footer to go');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(inside(card, '[part~="footer"]')).to.equal(null);
+      expect(inside(card, '[part~="retry"]')).to.equal(null);
+      expect(inside(card, '[data-state="error"]')).to.equal(null);
+      await expect(card).to.be.accessible();
+    });
+
+    it('shows what the backend has: open complaints without the last contact', async () => {
+      const {adapter} = demoClient();
+      const card = await fixture<RapportCustomerCard>(
+        html`<rapport-customer-card
+          customer-id="c-001"
+          .client=${createClient(without(adapter, 'interactions'))}
+        ></rapport-customer-card>`,
+      );
+      await loaded(card);
+      const footer = text(inside(card, '[part~="footer"]'));
+      expect(footer).to.match(/open complaint/);
+      expect(footer).not.to.contain('Last contact');
+      expect(inside(card, '[part~="retry"]')).to.equal(null);
+    });
+
+    it('says "not available", without Retry, when the backend does not offer customers at all', async () => {
+      const {adapter} = demoClient();
+      const gateway501: CrmAdapter = Object.create(adapter, {
+        resources: {
+          value: {
+            ...adapter.resources,
+            customers: {
+              read: () => Promise.reject(new RapportError('unsupported', 'Not served here')),
+            },
+          },
+        },
+      });
+      const card = document.createElement('rapport-customer-card');
+      card.customerId = 'c-001';
+      card.client = createClient(gateway501);
+      const reported = oneEvent<RapportErrorEvent>(card, 'rapport-error');
+      document.body.append(card);
+      try {
+        expect((await reported).error.message).to.contain('Not served here');
+        await until(() => inside(card, '[data-state="unavailable"]'), 'the state');
+        expect(text(inside(card, '[part~="base"]'))).to.equal(
+          'This information is not available right now.',
+        );
+        expect(inside(card, '[part~="retry"]')).to.equal(null);
+        await expect(card).to.be.accessible();
+      } finally {
+        card.remove();
+      }
+    });
+  });
+
+  describe('layout', () => {
+    afterEach(() => setViewport({width: 800, height: 600}));
+
+    const longEmail =
+      'firstname.middlename.lastname.customer-service@subsidiary.example-company.co.uk';
+    const withLongEmail = (adapter: CrmAdapter): CrmAdapter =>
+      Object.create(adapter, {
+        resources: {
+          value: {
+            ...adapter.resources,
+            customers: {
+              read: async (ids: readonly string[]) =>
+                (await adapter.resources.customers!.read(ids)).map((entry) =>
+                  entry.record ? {...entry, record: {...entry.record, email: longEmail}} : entry,
+                ),
+            },
+          },
+        },
+      });
+    const lefts = (card: RapportCustomerCard) =>
+      allInside(card, '.grid > .pair').map((pair) => Math.round(pair.getBoundingClientRect().left));
+
+    it('at a 375 px viewport: one column, no horizontal overflow, a long e-mail wraps inside the card', async () => {
+      await setViewport({width: 375, height: 800});
+      const {adapter} = demoClient();
+      const card = await fixture<RapportCustomerCard>(
+        html`<rapport-customer-card
+          customer-id="c-001"
+          viewer-role="supervisor"
+          .client=${createClient(withLongEmail(adapter))}
+        ></rapport-customer-card>`,
+      );
+      await loaded(card);
+      const fields = lefts(card);
+      expect(fields.length).to.be.greaterThan(3);
+      expect(new Set(fields).size, 'every field starts at the same left edge').to.equal(1);
+      const base = inside(card, '[part~="base"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+      expect(document.documentElement.scrollWidth).to.be.at.most(375);
+      const link = inside(card, 'a[href^="mailto:"]')!;
+      expect(link.textContent).to.equal(longEmail);
+      expect(link.getClientRects().length, 'the address takes several lines').to.be.greaterThan(1);
+      const box = base.getBoundingClientRect();
+      for (const line of link.getClientRects()) expect(line.right).to.be.at.most(box.right);
+      await expect(card).to.be.accessible();
+    });
+
+    it('uses two columns when wide, and one in a narrow sidebar of a wide page', async () => {
+      await setViewport({width: 1280, height: 800});
+      const {client} = demoClient();
+      const page = await fixture<HTMLElement>(
+        html`<div style="display: flex; gap: 16px">
+          <rapport-customer-card style="flex: 1" customer-id="c-001" viewer-role="supervisor" .client=${client}></rapport-customer-card>
+          <rapport-customer-card style="width: 300px" customer-id="c-001" viewer-role="supervisor" .client=${client}></rapport-customer-card>
+        </div>`,
+      );
+      const [wide, narrow] = [
+        ...page.querySelectorAll<RapportCustomerCard>('rapport-customer-card'),
+      ];
+      await loaded(wide!);
+      await loaded(narrow!);
+      expect(new Set(lefts(wide!)).size, 'the wide card').to.equal(2);
+      expect(new Set(lefts(narrow!)).size, 'the card in the sidebar').to.equal(1);
+    });
+
+    it('keeps a gap between widgets, which --rapport-gap sets, and none after the last', async () => {
+      const {client} = demoClient();
+      const page = await fixture<HTMLElement>(
+        html`<div style="display: flow-root">
+          <rapport-customer-card customer-id="c-001" variant="compact" .client=${client}></rapport-customer-card>
+          <rapport-customer-card customer-id="c-002" variant="compact" .client=${client}></rapport-customer-card>
+          <rapport-customer-card style="--rapport-gap: 4px" customer-id="c-003" variant="compact" .client=${client}></rapport-customer-card>
+          <rapport-customer-card customer-id="c-004" variant="compact" .client=${client}></rapport-customer-card>
+        </div>`,
+      );
+      const cards = [...page.querySelectorAll<RapportCustomerCard>('rapport-customer-card')];
+      for (const card of cards) await until(() => inside(card, '[part~="name"]'), 'the name');
+      const rect = (i: number) => cards[i]!.getBoundingClientRect();
+      expect(Math.round(rect(1).top - rect(0).bottom)).to.equal(16);
+      expect(Math.round(rect(3).top - rect(2).bottom)).to.equal(4);
+      expect(Math.round(page.getBoundingClientRect().bottom - rect(3).bottom)).to.equal(0);
+    });
   });
 });

@@ -1,19 +1,30 @@
-import {Task, TaskStatus} from '@lit/task';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {property} from 'lit/decorators.js';
 import {localize, type DataChange, type LoyaltyAccount} from '@rapport/core';
-import {readSource, withoutFields, type PlanField} from '@rapport/schema';
+import {readSource, type PlanField} from '@rapport/schema';
 import {cssProperties} from '../shared/css-properties.js';
 import {formatDate, formatNumber} from '../shared/format.js';
-import {fieldPair, renderLayout} from '../shared/layout.js';
-import {customizationState, loadErrorState, loadingState, messageState} from '../shared/states.js';
+import {
+  fieldPair,
+  fieldsBySource,
+  layoutWithout,
+  renderLayout,
+  ruleValues,
+} from '../shared/layout.js';
+import {RecordController} from '../shared/record.js';
 import {displayValue} from '../shared/value.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {loyaltyStyles} from './loyalty-balance.styles.js';
 
 // Fields with a place of their own in the widget; other fields of the layout are listed below them.
-const OWN_SOURCES = new Set(['balance', 'tierId', 'toNextTier', 'pending', 'nextTierId']);
+const OWN_SOURCES: ReadonlySet<string> = new Set([
+  'balance',
+  'tierId',
+  'toNextTier',
+  'pending',
+  'nextTierId',
+]);
 
 /**
  * @tag rapport-loyalty-balance
@@ -22,7 +33,8 @@ const OWN_SOURCES = new Set(['balance', 'tierId', 'toNextTier', 'pending', 'next
  * Shows what the `loyalty-balance` layout of the customization document includes for the active role:
  * the balance (`balance`), the tier badge (`tierId`), the progress bar to the next tier (`toNextTier`),
  * pending points (`pending`), and any other loyalty fields as a list. Numbers and dates follow the
- * locale; the bar and the balance animate only when the person's system allows motion.
+ * locale; the bar and the balance animate only when the person's system allows motion. On a backend
+ * without loyalty accounts it says calmly that the information is not available, with no Retry.
  *
  * @csspart base - The widget.
  * @csspart value - The points balance, and each listed field's value.
@@ -34,7 +46,8 @@ const OWN_SOURCES = new Set(['balance', 'tierId', 'toNextTier', 'pending', 'next
  * @cssproperty --rapport-color-danger - Points about to expire.
  * @cssproperty --rapport-color-surface - Background.
  * @cssproperty --rapport-radius - Corner radius.
- * @event rapport-error - Loading failed, or the widget's own customization document is not valid.
+ * @cssproperty --rapport-gap - Space below the widget when another element follows it (default 1rem; none for the badge).
+ * @event rapport-error - Loading failed (also when the backend does not offer loyalty accounts), or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
  */
 export class RapportLoyaltyBalance extends RapportWidget {
   static override styles = [baseStyles, loyaltyStyles];
@@ -47,26 +60,20 @@ export class RapportLoyaltyBalance extends RapportWidget {
   /** `full` shows balance, tier, progress and expiring points; `badge` a compact tier and points badge. */
   @property({reflect: true}) variant: 'full' | 'badge' = 'full';
 
-  @state() private reloads = 0;
   private previousBalance?: number;
   private balanceChanged = false;
 
-  private readonly account = new Task(this, {
-    task: async ([client, id], {signal}) =>
-      client && id ? client.read('loyaltyAccounts', id, {signal}) : undefined,
-    args: () => [this.activeClient, this.customerId, this.reloads] as const,
-  });
-
-  protected override get loading(): boolean {
-    return this.account.status === TaskStatus.PENDING;
-  }
+  private readonly account = new RecordController(this, 'loyaltyAccounts', () => [
+    this.activeClient,
+    this.customerId,
+  ]);
 
   protected override dataChanged(change: DataChange): void {
     if (
       change.resource === this.resource &&
       (change.customerId === undefined || change.customerId === this.customerId)
     )
-      this.reloads++;
+      this.account.reload();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -81,26 +88,21 @@ export class RapportLoyaltyBalance extends RapportWidget {
 
   protected override render(): TemplateResult {
     const s = this.strings;
-    const content = (): TemplateResult => {
-      if (!this.resolvedCustomization.ok) return customizationState(this.resolvedCustomization, s);
-      if (!this.activeClient) return messageState(s.noClient, 'no-client');
-      if (!this.customerId) return messageState(s.noCustomer);
-      const loading = () => loadingState(s, this.variant === 'badge' ? 1 : 3, this.slowLoad);
-      return this.account.render({
-        initial: loading,
-        pending: loading,
-        error: (error) => loadErrorState(error, s, () => this.reloads++),
-        complete: (account) => (account ? this.renderAccount(account) : loading()),
-      });
-    };
-    return html`<section class="base" part="base" aria-label=${s.loyalty}>${content()}</section>`;
+    return html`<section class="base" part="base" aria-label=${s.loyalty}>${this.account.render(
+      {
+        strings: s,
+        customization: this.resolvedCustomization,
+        lines: this.variant === 'badge' ? 1 : 3,
+      },
+      (account) => this.renderAccount(account),
+    )}</section>`;
   }
 
   private renderAccount(account: LoyaltyAccount): TemplateResult {
     const s = this.strings;
     const locale = this.activeLocale;
-    const fields = this.plan?.fields ?? [];
-    const bySource = new Map(fields.map((f) => [f.source, f]));
+    const plan = this.plan!;
+    const bySource = fieldsBySource(plan);
     const balance = bySource.get('balance');
     const tier = bySource.get('tierId');
     const progress = bySource.get('toNextTier');
@@ -127,8 +129,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
     }
 
     const next = account.nextTierName == null ? null : localize(account.nextTierName, locale);
-    const values = Object.fromEntries(fields.map((f) => [f.id, readSource(account, f.source)]));
-    const rest = withoutFields(this.plan?.root ?? null, (f) => OWN_SOURCES.has(f.source));
+    const rest = layoutWithout(plan, 'loyalty-rest', OWN_SOURCES);
     const active = (account.coupons ?? []).filter((c) => c.status === 'active');
     return html`
       <div class="top">
@@ -198,7 +199,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
       ${
         rest
           ? html`<div class="extra">
-              ${renderLayout(rest, values, (field) =>
+              ${renderLayout(rest, ruleValues(plan, account), (field) =>
                 fieldPair(field, displayValue(field, readSource(account, field.source), locale, s)),
               )}
             </div>`

@@ -1,5 +1,7 @@
 import {css} from 'lit';
 
+// The badge variant is sized by its content and sits on the text's baseline, like any badge: no
+// containment there.
 export const loyaltyStyles = css`
   .top {
     display: flex;
@@ -62,20 +64,12 @@ export const loyaltyStyles = css`
   .extra {
     margin-top: var(--_space);
   }
-  .pair {
-    margin: 0;
-  }
-  .pair dt {
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .pair dd {
-    margin: 0;
-  }
   :host([variant='badge']) {
     display: inline-block;
+    margin-block-end: 0;
   }
   :host([variant='badge']) .base {
+    contain: none;
     display: inline-flex;
     align-items: center;
     gap: 0.5em;

@@ -1,10 +1,10 @@
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
 import '@rapport/widgets/translations/zh-CN.js';
-import {createClient, localize, type CrmAdapter} from '@rapport/core';
-import type {RapportLoyaltyBalance} from '@rapport/widgets';
-import {demoClient, inside, until} from '../../test-support/support.js';
+import {createClient, localize, type CrmAdapter, type RapportError} from '@rapport/core';
+import type {RapportErrorEvent, RapportLoyaltyBalance} from '@rapport/widgets';
+import {captureWarnings, demoClient, inside, text, until} from '../../test-support/support.js';
 
 const loaded = (el: RapportLoyaltyBalance) =>
   until(() => inside(el, '[part~="tier"]'), 'the account to load');
@@ -215,5 +215,55 @@ describe('<rapport-loyalty-balance>', () => {
     expect(inside(el, '[part~="tier"]')).to.be.null;
     expect(inside(el, '[role="progressbar"]')).to.be.null;
     expect(inside(el, '.extra dt')!.textContent).to.equal('Stars ever earned');
+  });
+
+  it('on a backend without loyalty accounts, says "not available" calmly, with no Retry, and tells the developer', async () => {
+    const {adapter} = demoClient();
+    const {loyaltyAccounts: _omitted, ...resources} = adapter.resources;
+    const noLoyalty: CrmAdapter = Object.create(adapter, {resources: {value: resources}});
+    const warnings = captureWarnings();
+    const el = document.createElement('rapport-loyalty-balance');
+    el.customerId = 'c-001';
+    el.client = createClient(noLoyalty);
+    const reported = oneEvent<RapportErrorEvent>(el, 'rapport-error');
+    document.body.append(el);
+    try {
+      const event = await reported;
+      expect((event.error as RapportError).code).to.equal('unsupported');
+      expect(event.widget).to.equal('rapport-loyalty-balance');
+      await until(() => inside(el, '[data-state="unavailable"]'), 'the state');
+      const state = inside(el, '[data-state="unavailable"]')!;
+      expect(text(inside(el, '[part~="base"]'))).to.equal(
+        'This information is not available right now.',
+      );
+      expect(state.getAttribute('role')).to.equal('status');
+      expect(state.dataset.kind, 'not styled as an error').to.equal(undefined);
+      expect(inside(el, '[part~="retry"]')).to.equal(null);
+      expect(warnings.messages.join('\n')).to.contain('loyaltyAccounts');
+      await expect(el).to.be.accessible();
+    } finally {
+      warnings.restore();
+      el.remove();
+    }
+  });
+
+  it('offers Retry after a failure worth retrying, and fires rapport-error', async () => {
+    const {client, adapter} = demoClient();
+    adapter.setFaults({rate: 1, kinds: ['timeout']});
+    const el = document.createElement('rapport-loyalty-balance');
+    el.customerId = 'c-003';
+    el.client = client;
+    const reported = oneEvent<RapportErrorEvent>(el, 'rapport-error');
+    document.body.append(el);
+    try {
+      expect((await reported).error.message).to.contain('timeout');
+      await until(() => inside(el, '[data-state="error"]'), 'the error');
+      await expect(el).to.be.accessible();
+      adapter.setFaults(null);
+      inside(el, '[part~="retry"]')!.click();
+      await loaded(el);
+    } finally {
+      el.remove();
+    }
   });
 });

@@ -94,8 +94,9 @@ describe('<rapport-provider>', () => {
     expect(event.error.message).to.contain('/fields/email/type');
     const card = provider.querySelector('rapport-customer-card')!;
     await until(() => inside(card, '[data-state="invalid-customization"]'), 'the problem state');
-    expect(inside(card, '[data-state="invalid-customization"]')!.textContent).to.contain(
-      'did you mean "email"?',
+    expect(event.error.message).to.contain('did you mean "email"?');
+    expect(inside(card, '[data-state="invalid-customization"]')!.textContent).to.equal(
+      'This information is not available right now.',
     );
     await expect(card).to.be.accessible();
     provider.remove();

@@ -27,6 +27,8 @@ export function formatMoney(value: number, currency: string, locale: string): st
   ).format(value);
 }
 
+const plainDate = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A date (or date and time) in the given style; an invalid date is returned as it was given. */
 export function formatDate(
   value: string,
@@ -34,17 +36,19 @@ export function formatDate(
   style: 'short' | 'medium' | 'long' = 'medium',
   withTime = false,
 ): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  const plain = plainDate.test(value);
+  const date = new Date(plain ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  const options: Intl.DateTimeFormatOptions = {
-    dateStyle: style,
-    ...(withTime && {timeStyle: 'short'}),
-  };
   // Plain dates are calendar dates: show them in UTC so a birthday never moves a day.
-  if (!withTime && /^\d{4}-\d{2}-\d{2}$/.test(value)) options.timeZone = 'UTC';
+  const utc = plain && !withTime;
   return cached(
-    `d|${locale}|${style}|${withTime}|${options.timeZone ?? ''}`,
-    () => new Intl.DateTimeFormat(locale, options),
+    `d|${locale}|${style}|${withTime}|${utc}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: style,
+        ...(withTime && {timeStyle: 'short'}),
+        ...(utc && {timeZone: 'UTC'}),
+      }),
   ).format(date);
 }
 

@@ -1,43 +1,116 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import type {DirectiveResult} from 'lit/directive.js';
-import {isShown, type FieldValues, type PlanField, type PlanNode} from '@rapport/schema';
+import {
+  isShown,
+  readSource,
+  withoutFields,
+  type FieldValues,
+  type PlanField,
+  type PlanNode,
+  type PlanSection,
+  type RenderPlan,
+} from '@rapport/schema';
+import type {Shown} from './value.js';
+
+type Rendered = TemplateResult | DirectiveResult | typeof nothing;
+type Control = (field: PlanField) => Rendered;
 
 let groups = 0;
 
 /**
  * Renders a plan's layout tree: columns, rows, labelled groups and grids (CSS classes, no inline
  * styles, so a strict Content Security Policy is fine), hiding what rules hide for the current values.
- * `control` renders one field (a template, or a directive such as `guard`).
+ * `control` renders one field (a template, or a directive such as `guard`). Each section is one
+ * element: a group holding only a grid is that grid.
  */
-export function renderLayout(
-  node: PlanNode,
-  values: FieldValues,
-  control: (field: PlanField) => TemplateResult | DirectiveResult | typeof nothing,
-): TemplateResult | DirectiveResult | typeof nothing {
+export function renderLayout(node: PlanNode, values: FieldValues, control: Control): Rendered {
   if (!isShown(node, values)) return nothing;
   if (node.kind === 'control') return control(node.field);
-  const children = node.children.map((child) => renderLayout(child, values, control));
+  if (node.kind !== 'group')
+    return html`<div class=${sectionClass(node)}>${renderChildren(node, values, control)}</div>`;
+  const id = `group-${++groups}`;
+  // The usual "Contact: a grid of fields" needs no element between the group and its fields.
+  const only = node.children.length === 1 ? node.children[0]! : undefined;
+  const inner = only && only.kind === 'grid' && !only.rule ? only : node;
+  return html`<div class="group ${inner === node ? 'stack' : sectionClass(inner)}" role="group" aria-labelledby=${id}><p class="group-label" id=${id}>${node.label}</p>${renderChildren(inner, values, control)}</div>`;
+}
+
+/**
+ * The children of a section, without the section's own element: for a widget whose container
+ * (`sectionClass(node)`) already is that section, such as a card's body holding a vertical layout.
+ */
+export function renderChildren(
+  node: PlanSection,
+  values: FieldValues,
+  control: Control,
+): Rendered[] {
+  const children: Rendered[] = [];
+  for (const child of node.children) children.push(renderLayout(child, values, control));
+  return children;
+}
+
+/** The CSS classes of a section's element. */
+export function sectionClass(node: PlanSection): string {
   switch (node.kind) {
     case 'horizontal':
-      return html`<div class="row">${children}</div>`;
+      return 'row';
     case 'grid':
-      return html`<div class="grid cols-${node.columns ?? 1}">${children}</div>`;
-    case 'group': {
-      const id = `group-${++groups}`;
-      return html`<div class="group" role="group" aria-labelledby=${id}>
-        <p class="group-label" id=${id}>${node.label}</p>
-        <div class="stack">${children}</div>
-      </div>`;
-    }
+      return `grid cols-${node.columns ?? 1}`;
     default:
-      return html`<div class="stack">${children}</div>`;
+      return 'stack';
   }
 }
 
 /** One field as a label and its value, the way the card and the loyalty balance list fields. */
-export function fieldPair(field: PlanField, value: TemplateResult): TemplateResult {
-  return html`<dl class="pair">
-    <dt class="label" part="label">${field.label}</dt>
-    <dd part="value">${value}</dd>
-  </dl>`;
+export function fieldPair(field: PlanField, value: Shown): TemplateResult {
+  return html`<dl class="pair"><dt part="label">${field.label}</dt><dd part="value">${value}</dd></dl>`;
+}
+
+const noValues: FieldValues = Object.freeze({});
+const ruled = new WeakMap<RenderPlan, boolean>();
+const trimmed = new WeakMap<RenderPlan, Map<string, PlanNode | null>>();
+const bySource = new WeakMap<RenderPlan, ReadonlyMap<string, PlanField>>();
+
+/**
+ * The values rules read, by field id, from a record. Most plans have no rules: then this is one shared
+ * empty object and nothing is read.
+ */
+export function ruleValues(plan: RenderPlan, record: unknown): FieldValues {
+  let hasRules = ruled.get(plan);
+  if (hasRules === undefined) {
+    const walk = (node: PlanNode): boolean =>
+      node.rule !== undefined || (node.kind !== 'control' && node.children.some(walk));
+    hasRules = plan.root !== null && walk(plan.root);
+    ruled.set(plan, hasRules);
+  }
+  if (!hasRules) return noValues;
+  const values: Record<string, ReturnType<typeof readSource>> = {};
+  for (const field of plan.fields) values[field.id] = readSource(record, field.source);
+  return values;
+}
+
+/**
+ * The plan's tree without the fields a widget shows in places of its own (`own` sources), computed
+ * once per plan and `key` (name the set of sources).
+ */
+export function layoutWithout(
+  plan: RenderPlan,
+  key: string,
+  own: ReadonlySet<string>,
+): PlanNode | null {
+  let byKey = trimmed.get(plan);
+  if (!byKey) trimmed.set(plan, (byKey = new Map()));
+  let root = byKey.get(key);
+  if (root === undefined) {
+    root = withoutFields(plan.root, (f) => own.has(f.source));
+    byKey.set(key, root);
+  }
+  return root;
+}
+
+/** The plan's fields by source path, computed once per plan. */
+export function fieldsBySource(plan: RenderPlan): ReadonlyMap<string, PlanField> {
+  let map = bySource.get(plan);
+  if (!map) bySource.set(plan, (map = new Map(plan.fields.map((f) => [f.source, f]))));
+  return map;
 }

@@ -1,7 +1,27 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {isRapportError} from '@rapport/core';
-import type {CustomizationState} from './customization.js';
 import type {Strings} from './strings.js';
+
+// What a page has already been told in its console: by object (an element, a document's validation
+// result) or by the message itself, so a thousand cards failing alike write one line, not a thousand.
+const warnedObjects = new WeakSet<object>();
+const warnedMessages = new Set<string>();
+
+/**
+ * Writes a message for the page's developer to the console, once per `key` (an object, or by default
+ * the message itself). Visitors never see it: the page only shows the neutral states below.
+ */
+export function warnOnce(message: string, key: object | string = message): void {
+  if (typeof key === 'string') {
+    if (warnedMessages.has(key)) return;
+    if (warnedMessages.size >= 100) warnedMessages.clear();
+    warnedMessages.add(key);
+  } else {
+    if (warnedObjects.has(key)) return;
+    warnedObjects.add(key);
+  }
+  console.warn(`Rapport: ${message}`);
+}
 
 /**
  * The loading state: the word for screen readers at once, and placeholder lines once loading has been
@@ -12,20 +32,17 @@ export function loadingState(
   lines: number,
   placeholders: boolean,
 ): TemplateResult {
-  return html`<div class="state" role="status" aria-live="polite" data-state="loading">
-    <span class="visually-hidden">${strings.loading}</span>
-    ${placeholders ? Array.from({length: lines}, (_, i) => html`<span class="skeleton ${i % 2 ? 'narrow' : 'wide'}" aria-hidden="true"></span>`) : nothing}
-  </div>`;
+  return html`<div class="state" role="status" aria-live="polite" data-state="loading"><span class="visually-hidden">${strings.loading}</span>${placeholders ? Array.from({length: lines}, (_, i) => html`<span class="skeleton ${i % 2 ? 'narrow' : 'wide'}" aria-hidden="true"></span>`) : nothing}</div>`;
 }
 
-/** A calm message, for empty states. */
+/** A calm message, for empty states and for what cannot be shown (`kind` becomes `data-state`). */
 export function messageState(message: string, kind = 'empty'): TemplateResult {
-  return html`<div class="state" role="status" data-state=${kind}><span>${message}</span></div>`;
+  return html`<div class="state" role="status" data-state=${kind}>${message}</div>`;
 }
 
 /**
- * The state for a failed load: not found and no access are said plainly (retrying will not help);
- * anything else offers to try again.
+ * The state for a failed load: not found and no access are said plainly, and what the backend does
+ * not offer is "not available" (retrying will not help any of them); anything else offers to try again.
  */
 export function loadErrorState(
   error: unknown,
@@ -35,23 +52,24 @@ export function loadErrorState(
   if (isRapportError(error, 'not_found')) return messageState(strings.notFound, 'not-found');
   if (isRapportError(error, 'forbidden') || isRapportError(error, 'unauthorized'))
     return messageState(strings.forbidden, 'forbidden');
+  if (isRapportError(error, 'unsupported')) return messageState(strings.unavailable, 'unavailable');
   const detail = isRapportError(error) ? strings.errors[error.code] : undefined;
-  return html`<div class="state" role="alert" data-kind="error" data-state="error">
-    <span>${strings.loadFailed}${detail ? html` ${detail}` : nothing}</span>
-    <button type="button" class="secondary" part="retry" @click=${retry}>${strings.retry}</button>
-  </div>`;
+  return html`<div class="state" role="alert" data-kind="error" data-state="error"><span>${strings.loadFailed}${detail ? ` ${detail}` : ''}</span><button type="button" class="secondary" part="retry" @click=${retry}>${strings.retry}</button></div>`;
 }
 
-/** The state for a customization document that is not valid: the first problems, for the developer. */
-export function customizationState(
-  customization: Extract<CustomizationState, {ok: false}>,
-  strings: Strings,
-): TemplateResult {
-  return html`<div class="state" role="alert" data-kind="error" data-state="invalid-customization">
-    <span>${strings.badCustomization}</span>
-    <ul>
-      ${customization.problems.slice(0, 3).map((p) => html`<li><code>${p.pointer || '/'}</code>: ${p.message}</li>`)}
-    </ul>
-    <span>${strings.validateHint}</span>
-  </div>`;
+/**
+ * The state for a customization document the widget cannot use. The visitor reads a short neutral
+ * message; the problems are for the developer, in the console (once per document, see
+ * customization.ts) and in the `rapport-error` event.
+ */
+export function customizationState(strings: Strings): TemplateResult {
+  return messageState(strings.unavailable, 'invalid-customization');
+}
+
+/**
+ * The state of a widget without a client. The visitor reads a short neutral message; how to give it
+ * one goes to the console and to `rapport-error`, once per element (see widget.ts).
+ */
+export function noClientState(strings: Strings): TemplateResult {
+  return messageState(strings.unavailable, 'no-client');
 }

@@ -18,14 +18,11 @@ import {
 const en = {
   loading: 'Loading…',
   retry: 'Try again',
-  noClient:
-    'No data source: place this widget inside <rapport-provider> or set its client property.',
   noCustomer: 'No customer selected.',
   notFound: 'This customer could not be found.',
   forbidden: 'You do not have access to this information.',
   loadFailed: 'The information could not be loaded.',
-  badCustomization: 'This widget’s customization is not valid.',
-  validateHint: 'Run “npx rapport validate” on the document to see every problem.',
+  unavailable: 'This information is not available right now.',
   notSet: 'Not set',
   yes: 'Yes',
   no: 'No',

@@ -92,10 +92,6 @@ export abstract class RapportWidget extends LitElement {
   /** The render plan for the current role and locale; `null` while the customization is not valid. */
   protected plan: RenderPlan | null = null;
 
-  /** Whether loading has taken long enough to show placeholders (see {@link loading}). */
-  @state() protected slowLoad = false;
-
-  private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private clientCheck: ReturnType<typeof setTimeout> | undefined;
   private saidNoClient = false;
   private themeProperties: ReadonlySet<string> = new Set();
@@ -143,8 +139,6 @@ export abstract class RapportWidget extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.slowTimer);
-    this.slowTimer = undefined;
     clearTimeout(this.clientCheck);
     this.clientCheck = undefined;
     this.unsubscribe?.();
@@ -190,12 +184,6 @@ export abstract class RapportWidget extends LitElement {
     const theme = this.theme ?? this.environment?.theme ?? 'light';
     if (this.dataset.theme !== theme) this.dataset.theme = theme;
     this.subscribe();
-    if (this.slowLoad && !this.loading) this.slowLoad = false;
-  }
-
-  /** Whether the widget is waiting for data; widgets that load say so. */
-  protected get loading(): boolean {
-    return false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -203,15 +191,6 @@ export abstract class RapportWidget extends LitElement {
     if (!this.activeClient && !this.saidNoClient && this.clientCheck === undefined)
       // A provider defined later in the same page still hands its client over in this task.
       this.clientCheck = setTimeout(() => this.reportNoClient());
-    if (!this.loading) {
-      clearTimeout(this.slowTimer);
-      this.slowTimer = undefined;
-    } else if (!this.slowLoad && this.slowTimer === undefined) {
-      this.slowTimer = setTimeout(() => {
-        this.slowTimer = undefined;
-        if (this.loading) this.slowLoad = true;
-      }, 150);
-    }
   }
 
   /** Tells the developer, once, that the widget has no client: in the console and as `rapport-error`. */

@@ -1,0 +1,186 @@
+import {Task, TaskStatus} from '@lit/task';
+import type {ReactiveController, ReactiveControllerHost, TemplateResult} from 'lit';
+import {
+  isRapportError,
+  type RapportCatalogue,
+  type RapportClient,
+  type RecordOf,
+  type ResourcesWith,
+} from '@rapport/core';
+import type {CustomizationState} from './customization.js';
+import {RapportErrorEvent} from './events.js';
+import {
+  customizationState,
+  loadErrorState,
+  loadingState,
+  messageState,
+  noClientState,
+  warnOnce,
+} from './states.js';
+import type {Strings} from './strings.js';
+
+/** Resources a record can be read from by key. */
+export type ReadableResource = ResourcesWith<RapportCatalogue, 'read'>;
+
+/**
+ * Where a record load stands: `idle` (nothing to load yet: no client or no key), `loading`,
+ * `complete`, or why it failed: `not-found`, `forbidden`, `unavailable` (the backend does not offer
+ * this resource) or `error` (anything else, worth a retry).
+ */
+export type RecordStatus =
+  'idle' | 'loading' | 'complete' | 'not-found' | 'forbidden' | 'unavailable' | 'error';
+
+/** What {@link RecordController.render} needs from the widget for the states it draws. */
+export interface RecordView {
+  readonly strings: Strings;
+  /** The widget's customization: a document that is not valid is said before anything loads. */
+  readonly customization: CustomizationState;
+  /** How many placeholder lines a slow load shows. */
+  readonly lines: number;
+}
+
+/** How long a load may take before placeholder lines appear: fast answers do not flicker. */
+const SLOW_MS = 150;
+
+// Loads under way, watched by one timer for the whole page rather than one per widget: a list of a
+// thousand cards starts a thousand loads in the same task.
+const watched = new Map<{becameSlow(): void}, number>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function watch(load: {becameSlow(): void}): void {
+  watched.set(load, performance.now());
+  timer ??= setTimeout(checkSlow, SLOW_MS);
+}
+
+function checkSlow(): void {
+  timer = undefined;
+  const now = performance.now();
+  let next = SLOW_MS;
+  for (const [load, since] of watched) {
+    const left = SLOW_MS - (now - since);
+    if (left <= 1) {
+      watched.delete(load);
+      load.becameSlow();
+    } else next = Math.min(next, left);
+  }
+  if (watched.size > 0) timer = setTimeout(checkSlow, next);
+}
+
+/**
+ * Loads one record for a widget and draws every state before it: a customization that is not valid,
+ * no client, no key, loading (placeholders once slow), not found, forbidden, not offered by the
+ * backend, and other failures with a Retry button. A failure also fires `rapport-error` on the host
+ * and writes its detail to the console once; the page itself shows only short neutral text.
+ *
+ * The load runs again when the client or the key changes, and on {@link reload}.
+ */
+export class RecordController<N extends ReadableResource> implements ReactiveController {
+  /** Whether the load under way has taken long enough to show placeholder lines. */
+  private slow = false;
+  private readonly task: Task<
+    readonly [RapportClient | undefined, string | undefined],
+    RecordOf<RapportCatalogue[N]> | undefined
+  >;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** The resource to read. */
+    readonly resource: N,
+    /** The client and the key to read with, from the host's current state. */
+    private readonly args: () => readonly [RapportClient | undefined, string | undefined],
+  ) {
+    host.addController(this);
+    this.task = new Task(host, {
+      task: async ([client, key], {signal}) => {
+        if (!client || !key) return undefined;
+        this.slow = false;
+        watch(this);
+        return client.read(resource, key, {signal});
+      },
+      args,
+      onComplete: () => this.settled(),
+      onError: (error) => {
+        this.settled();
+        reportLoadError(host, resource, error);
+      },
+    });
+  }
+
+  hostConnected(): void {
+    if (this.task.status === TaskStatus.PENDING && !this.slow) watch(this);
+  }
+
+  hostDisconnected(): void {
+    watched.delete(this);
+  }
+
+  /** Called by the page's timer: the load has been slow, show placeholders. */
+  becameSlow(): void {
+    this.slow = true;
+    this.host.requestUpdate();
+  }
+
+  private settled(): void {
+    watched.delete(this);
+    this.slow = false;
+  }
+
+  /** Where the load stands. */
+  get status(): RecordStatus {
+    switch (this.task.status) {
+      case TaskStatus.PENDING:
+        return 'loading';
+      case TaskStatus.COMPLETE:
+        return this.task.value === undefined ? 'idle' : 'complete';
+      case TaskStatus.ERROR:
+        return statusOf(this.task.error);
+      default:
+        return 'idle';
+    }
+  }
+
+  /** The record, once loaded (also while it loads again). */
+  get value(): RecordOf<RapportCatalogue[N]> | undefined {
+    return this.task.value;
+  }
+
+  /** Loads the record again (Retry, or data changed). */
+  reload(): void {
+    void this.task.run();
+  }
+
+  /** The record drawn by `complete`, or the state that stands in for it. */
+  render(
+    view: RecordView,
+    complete: (record: RecordOf<RapportCatalogue[N]>) => TemplateResult,
+  ): TemplateResult {
+    const s = view.strings;
+    if (!view.customization.ok) return customizationState(s);
+    const [client, key] = this.args();
+    if (!client) return noClientState(s);
+    if (!key) return messageState(s.noCustomer);
+    const status = this.status;
+    if (status === 'complete') return complete(this.task.value!);
+    if (status === 'idle' || status === 'loading') return loadingState(s, view.lines, this.slow);
+    return loadErrorState(this.task.error, s, () => this.reload());
+  }
+}
+
+/**
+ * Tells the page's developer that a widget could not load `what`: `rapport-error` on the widget
+ * (bubbling out of shadow roots) and one console line per distinct message.
+ */
+export function reportLoadError(host: HTMLElement, what: string, error: unknown): void {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  warnOnce(`<${host.localName}> could not load ${what}: ${failure.message}`);
+  host.dispatchEvent(new RapportErrorEvent(failure, host.localName));
+}
+
+/** The status a failed load comes to. */
+function statusOf(error: unknown): RecordStatus {
+  if (isRapportError(error, 'not_found')) return 'not-found';
+  if (isRapportError(error, 'forbidden') || isRapportError(error, 'unauthorized'))
+    return 'forbidden';
+  if (isRapportError(error, 'unsupported')) return 'unavailable';
+  return 'error';
+}
