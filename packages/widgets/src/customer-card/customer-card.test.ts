@@ -412,6 +412,12 @@ describe('<rapport-customer-card>', () => {
       expect(text(inside(card, '[part~="base"]'))).not.to.contain('rapport-provider');
       card.customerId = 'c-002';
       await card.updateComplete;
+      // Said after the current task, once a provider defined later on the page has had its chance.
+      await until(
+        () => warnings.messages.some((m) => m.includes('<rapport-provider>')),
+        'the warning',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
       const told = warnings.messages.filter((m) => m.includes('<rapport-provider>'));
       expect(told).to.have.length(1);
       expect(told[0]).to.contain('<rapport-customer-card>');
