@@ -20,21 +20,21 @@ export const sizeTargets = [
     group: 'rapport',
     input: resolve('@rapport/widgets/customer-card'),
     budgetKiB: 12,
-    limitKiB: 20,
+    limitKiB: 20.5,
   },
   {
     name: 'loyalty-balance entry',
     group: 'rapport',
     input: resolve('@rapport/widgets/loyalty-balance'),
     budgetKiB: 12,
-    limitKiB: 20,
+    limitKiB: 20.5,
   },
   {
     name: 'complaint-form entry',
     group: 'rapport',
     input: resolve('@rapport/widgets/complaint-form'),
     budgetKiB: 12,
-    limitKiB: 21,
+    limitKiB: 23,
   },
   {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
   {
@@ -42,7 +42,7 @@ export const sizeTargets = [
     group: 'rapport',
     file: resolve('@rapport/browser/rapport.iife.js'),
     budgetKiB: 20,
-    limitKiB: 34,
+    limitKiB: 35,
   },
   {
     name: 'rapport.dev.iife.js (development: Lit dev mode, full document validation)',
