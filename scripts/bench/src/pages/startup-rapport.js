@@ -1,12 +1,13 @@
 // Start-up, Rapport's production build: from the bundle's first line to a complaint form on screen,
-// following a customization document of the page's own (the default with a field renamed).
+// following a customization document of the page's own (the default with a field renamed), with the
+// client and HTTP adapter a live page uses (an anonymous visitor's form sends nothing until submitted).
 import '@rapport/widgets/complaint-form';
+import {httpAdapter} from '@rapport/adapter-http';
 import {createClient} from '@rapport/core';
 import {defaultCustomization} from '@rapport/schema';
-import {backend} from './shared.js';
 
 const form = document.createElement('rapport-complaint-form');
-form.client = createClient(backend(5));
+form.client = createClient(httpAdapter({url: `${location.origin}/api`, getToken: async () => ''}));
 form.customization = {
   ...defaultCustomization,
   fields: {
