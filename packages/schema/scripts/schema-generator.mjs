@@ -28,6 +28,11 @@ export function generateSchema() {
     ignoreErrors: false,
   });
   if (!schema) throw new Error('typescript-json-schema produced no schema');
+  // The type is the document as widgets use it; one written by hand may leave these out (extendDefault
+  // in src/default-document.ts says when, and validateCustomization reports the other cases).
+  schema.required = schema.required.filter(
+    (part) => !['roles', 'fields', 'widgets'].includes(part),
+  );
   markDiscriminatedUnions(schema);
   return schema;
 }

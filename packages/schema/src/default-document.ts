@@ -324,19 +324,29 @@ export const defaultCustomization: CustomizationDocument = {
   },
 };
 
+/** The parts of a document that {@link extendDefault} may take from the built-in one. */
+export const defaultableParts = ['roles', 'fields', 'widgets'] as const;
+
 /**
- * A document as widgets use it: the parts a document leaves out (`roles`, `fields`, `widgets`,
- * `defaultLocale`) come from {@link defaultCustomization}, so a theme-only document restyles the
- * built-in widgets instead of emptying them. A part a document gives is its own, whole: its roles
- * are exactly the roles it names (a server never accepts a role the business did not write), and its
- * `widgets` are the only widgets it customizes. Anything that is not an object is returned as it is,
- * for validation to report.
+ * A document as widgets and servers use it. One that gives none of `roles`, `fields` and `widgets`
+ * (a theme-only document) takes all three from {@link defaultCustomization}: it restyles the built-in
+ * widgets instead of emptying them. One that gives `widgets` alone lays them out over the built-in
+ * roles and fields. Otherwise the document's parts are its own and it must give all three
+ * (validation says which is missing): its roles are exactly those it names, and its layouts refer to
+ * its own fields. Anything that is not an object is returned as it is, for validation to report.
  */
 export function extendDefault<T>(document: T): T {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) return document;
   const own = document as Record<string, unknown>;
+  const given = defaultableParts.filter((part) => Object.hasOwn(own, part));
+  const take =
+    given.length === 0
+      ? defaultableParts
+      : given.length === 1 && given[0] === 'widgets'
+        ? (['roles', 'fields'] as const)
+        : [];
+  if (take.length === 0) return document;
   const extended: Record<string, unknown> = {...own};
-  for (const part of ['defaultLocale', 'roles', 'fields', 'widgets'] as const)
-    if (!Object.hasOwn(own, part)) extended[part] = defaultCustomization[part];
+  for (const part of take) extended[part] = defaultCustomization[part];
   return extended as T;
 }

@@ -33,13 +33,18 @@ export interface CustomizationDocument {
    */
   defaultLocale?: string;
   /**
-   * The roles that see widgets, each with its own visibility and masking.
+   * The roles that see widgets, each with its own visibility and masking. A document that leaves out
+   * roles, fields and widgets (a theme-only one), or gives widgets alone, takes the others from the
+   * built-in document; one that gives roles or fields gives all three.
    * @minItems 1
    */
   roles: Role[];
-  /** The fields, keyed by a stable id that layouts and rules refer to. */
+  /** The fields, keyed by a stable id that layouts and rules refer to (see `roles` for leaving them out). */
   fields: {[fieldId: string]: FieldDefinition};
-  /** One layout per widget. A widget without one is not customized by this document. */
+  /**
+   * One layout per widget. A widget without one is not customized by this document. Given alone,
+   * the layouts use the built-in roles and fields.
+   */
   widgets: Widgets;
   /** Design tokens that restyle every widget. */
   theme?: Theme;

@@ -41,6 +41,24 @@ export function translationsVersion(): number {
  * language (a page in `zh-TW` gets `zh-CN` when that is all there is), then English.
  */
 export function translationChain(locale: string): string[] {
+  if (chainsVersion !== version) {
+    chains.clear();
+    chainsVersion = version;
+  }
+  let chain = chains.get(locale);
+  if (!chain) {
+    if (chains.size >= 100) chains.clear();
+    chains.set(locale, (chain = chainOf(locale)));
+  }
+  return chain;
+}
+
+// Chains looked up, per locale, until the next registration: a value message on every keystroke
+// costs a map lookup, not an Intl.Locale.
+const chains = new Map<string, string[]>();
+let chainsVersion = -1;
+
+function chainOf(locale: string): string[] {
   const tag = locale.toLowerCase();
   const chain = localeChain(tag);
   const language = chain.at(-1) ?? 'en';

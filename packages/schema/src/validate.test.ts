@@ -61,6 +61,13 @@ const expected: Record<string, {pointer: string; message: string}[]> = {
     },
   ],
   malformed: [{pointer: '', message: 'Remove the comma before "}"'}],
+  'missing-roles': [
+    {
+      pointer: '',
+      message:
+        'is missing "roles": a document that gives roles or fields gives all of roles, fields and widgets (only a document with none of them, or with widgets alone, takes the others from the built-in one)',
+    },
+  ],
   'no-version': [
     {
       pointer: '',
@@ -327,16 +334,17 @@ describe('validateCustomization: a partial document extends the built-in one', (
   });
 
   it('keeps the parts a document gives as its own, whole', () => {
-    const roles = [...defaultCustomization.roles, {id: 'manager', label: 'Manager'}];
-    const result = validateCustomization({schemaVersion: 1, roles: roles.slice(1)});
-    assert.equal(
-      result.valid,
-      false,
-      'the built-in fields name the customer role, which it left out',
+    const widgets = {'customer-card': defaultCustomization.widgets['customer-card']!};
+    const laidOut = validateCustomization({schemaVersion: 1, widgets});
+    assert.deepEqual(laidOut.problems, []);
+    assert.deepEqual(laidOut.document?.widgets, widgets, 'only the widgets it lays out');
+    assert.deepEqual(laidOut.document?.roles, defaultCustomization.roles);
+    const rolesOnly = validateCustomization({schemaVersion: 1, roles: [{id: 'admin', label: 'A'}]});
+    assert.deepEqual(
+      brief(rolesOnly.problems).map((p) => p.message.slice(0, 20)),
+      ['is missing "fields":', 'is missing "widgets"'],
+      'no role is ever added to roles it names, and nothing is reported where it wrote nothing',
     );
-    const own = validateCustomization({schemaVersion: 1, roles});
-    assert.deepEqual(own.document?.roles, roles);
-    assert.deepEqual(own.document?.widgets, defaultCustomization.widgets);
     const wrong = validateCustomization({schemaVersion: 1, fields: []});
     assert.equal(wrong.valid, false, 'a part of the wrong type is reported, not replaced');
   });

@@ -1,6 +1,6 @@
 import {nestedBeyond, type FieldCatalog} from '@rapport/core';
 import type {CustomizationDocument} from './document.js';
-import {extendDefault} from './default-document.js';
+import {defaultableParts, extendDefault} from './default-document.js';
 import {JsonSyntaxError, parseJson, pointerSegment, type TextPosition} from './json-text.js';
 import {MAX_JSON_DEPTH} from './limits.js';
 import {schemaProblems, type Problem} from './problems.js';
@@ -33,8 +33,8 @@ export type ValidationResult =
  * problem, `too-deep`, never a stack overflow. Each problem has a JSON pointer, a plain message, and a
  * suggestion when a typo is likely; with text input, also its line and column.
  *
- * A document may leave out `roles`, `fields` and `widgets`: the valid result is the document
- * extended with the built-in one's (see {@link extendDefault}).
+ * A document may leave out all of `roles`, `fields` and `widgets`, or give `widgets` alone: the valid
+ * result is the document extended with the built-in one's (see {@link extendDefault}).
  *
  * Runs the validator compiled ahead of time (src/generated/, from the JSON Schema): no schema
  * compilation and no `eval` at run time, so it is safe under a strict Content Security Policy.
@@ -83,8 +83,17 @@ export function validateCustomization(
       },
     ]);
 
-  // What the document leaves out comes from the built-in one (after the depth check: the default is shallow).
+  // What the document may leave out comes from the built-in one (after the depth check: the default is
+  // shallow); a part it may not leave out is a problem of its own.
   data = extendDefault(data);
+  for (const part of defaultableParts) {
+    if (Object.hasOwn(data as object, part)) continue;
+    problems.push({
+      pointer: '',
+      code: 'missing-property',
+      message: `is missing "${part}": a document that gives roles or fields gives all of roles, fields and widgets (only a document with none of them, or with widgets alone, takes the others from the built-in one)`,
+    });
+  }
   if (!validateSchema(data)) problems.push(...schemaProblems(validateSchema.errors ?? [], data));
   problems.push(...referenceProblems(data as Record<string, unknown>, options.fieldCatalogs));
   if (problems.length > 0) return invalid(locate(problems, positions));

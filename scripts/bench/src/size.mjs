@@ -38,7 +38,7 @@ export const sizeTargets = [
   },
   {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
   {
-    name: 'rapport.iife.js (all three widgets, client, adapter-http)',
+    name: 'rapport.iife.js (all three widgets, client, adapter-http, zh-CN)',
     group: 'rapport',
     file: resolve('@rapport/browser/rapport.iife.js'),
     budgetKiB: 20,

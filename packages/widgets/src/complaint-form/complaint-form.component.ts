@@ -17,9 +17,9 @@ import {
   ComplaintBeforeSubmitEvent,
   ComplaintFailedEvent,
   ComplaintSubmittedEvent,
-  RapportErrorEvent,
 } from '../shared/events.js';
 import {formatDate} from '../shared/format.js';
+import {reportLoadError} from '../shared/record.js';
 import {customizationState, messageState, noClientState} from '../shared/states.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
@@ -31,7 +31,7 @@ const AUTOCOMPLETE: Readonly<Record<string, string>> = {
 };
 
 /** Answers about the customer that sending cannot fix; any other failed read leaves the form usable. */
-const refuses = (error: unknown): boolean =>
+const customerRefused = (error: unknown): boolean =>
   isRapportError(error, 'not_found') || isRapportError(error, 'forbidden');
 
 /**
@@ -122,8 +122,8 @@ export class RapportComplaintForm extends RapportWidget {
       try {
         return await client.read('customers', id, {signal});
       } catch (error) {
-        if (refuses(error))
-          this.dispatchEvent(new RapportErrorEvent(error as Error, this.localName));
+        // Only refusals stop the form; other failures leave it usable (the visitor may still send).
+        if (customerRefused(error)) reportLoadError(this, 'its customer', error);
         throw error;
       }
     },
@@ -157,7 +157,7 @@ export class RapportComplaintForm extends RapportWidget {
       if (!this.resolvedCustomization.ok) return customizationState(s);
       if (!this.activeClient) return noClientState(s);
       const customer = this.customer;
-      if (customer.status === TaskStatus.ERROR && refuses(customer.error))
+      if (customer.status === TaskStatus.ERROR && customerRefused(customer.error))
         return isRapportError(customer.error, 'not_found')
           ? messageState(s.customerUnknown, 'not-found')
           : messageState(s.forbidden, 'forbidden');

@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
 import '@rapport/widgets/translations/zh-CN.js';
 import {createClient, RapportError, type CrmAdapter} from '@rapport/core';
-import {defaultCustomization} from '@rapport/schema';
+import {defaultCustomization, type CustomizationDocument} from '@rapport/schema';
 import type {
   ComplaintBeforeSubmitEvent,
   ComplaintSubmittedEvent,
@@ -78,6 +78,48 @@ describe('<rapport-complaint-form>', () => {
     fill(form, 'subject', 'Now filled');
     await form.updateComplete;
     expect(subject.getAttribute('aria-invalid')).to.equal('false', 'corrected as the person types');
+  });
+
+  it('checks a multiselect once the person leaves its checkboxes', async () => {
+    const {client} = demoClient();
+    const base = defaultCustomization.widgets['complaint-form']!;
+    const customization = {
+      ...defaultCustomization,
+      fields: {
+        ...defaultCustomization.fields,
+        products: {
+          entity: 'complaint',
+          source: 'customFields.products',
+          label: 'Products',
+          type: 'multiselect',
+          options: [
+            {value: 'tea', label: 'Tea'},
+            {value: 'cups', label: 'Cups'},
+          ],
+          validation: {required: true},
+        },
+      },
+      widgets: {
+        ...defaultCustomization.widgets,
+        'complaint-form': {
+          ...base,
+          layout: {type: 'VerticalLayout', elements: [{type: 'Control', field: 'products'}]},
+        },
+      },
+    } as CustomizationDocument;
+    const form = await fixture<RapportComplaintForm>(
+      html`<rapport-complaint-form
+        customer-id="c-001"
+        .client=${client}
+        .customization=${customization}
+      ></rapport-complaint-form>`,
+    );
+    const tea = inside<HTMLInputElement>(form, '#f-products input[type="checkbox"]')!;
+    tea.focus();
+    tea.dispatchEvent(new FocusEvent('focusout', {bubbles: true, composed: true}));
+    await form.updateComplete;
+    expect(text(inside(form, '#f-products-error'))).to.equal('This field is required.');
+    await expect(form).to.be.accessible();
   });
 
   it('on an invalid submit shows a summary and focuses the first field to correct', async () => {

@@ -97,8 +97,9 @@ export class FormController implements ReactiveController {
 
   /** A `focusout` listener for the form: the person left a control, so its field is checked from now on. */
   readonly focusOut = (event: FocusEvent): void => {
-    const id = (event.target as Element).id;
-    if (id.startsWith('f-')) this.leave(id.slice(2));
+    // The control's own id, or its group's (a multiselect's checkboxes sit in the field's fieldset).
+    const id = (event.target as Element).closest('[id^="f-"]')?.id;
+    if (id) this.leave(id.slice(2));
   };
 
   /** Marks a field as left and checks it, the first time. */
@@ -196,7 +197,7 @@ export class FormController implements ReactiveController {
     return this.options.plan()?.fields.find((f) => f.id === fieldId)?.label ?? fieldId;
   }
 
-  /** Replaces every value, as when a draft is restored; messages start afresh. */
+  /** Replaces every value, as when a draft is restored (messages and touched fields stay as they are). */
   load(values: Readonly<Record<string, FieldValue>>): void {
     this.values = values;
     this.host.requestUpdate();

@@ -1,5 +1,6 @@
 import {checkCustomization} from '#mode';
 import {RapportError} from '@rapport/core';
+import {warnOnce} from './states.js';
 import {
   defaultCustomization,
   isSafeTokenValue,
@@ -36,7 +37,7 @@ export function resolveCustomization(
   let state: CustomizationState;
   if (result.ok) state = result;
   else {
-    console.warn(`Rapport: ${result.message}`);
+    warnOnce(result.message);
     state = {
       ok: false,
       problems: result.problems,
@@ -54,28 +55,31 @@ export function resolveCustomization(
   return state;
 }
 
-const unusable = new WeakMap<CustomizationDocument, CustomizationState>();
+const failures = new WeakMap<CustomizationDocument, Map<string, CustomizationState>>();
 
 /**
- * The state of a document a widget could not lay out (`resolveLayout` threw): only a document that
- * skipped validation gets here. Said once in the console.
+ * The state of a document that the widget `tag` could not lay out or render (`error`, from
+ * `resolveLayout` or the widget's template), remembered so the widget does not try again; without
+ * `error`, only looks it up. Only a document that skipped validation gets here (the production build
+ * checks roughly). Said once in the console.
  */
-export function unusablePlan(
+export function layoutFailure(
   document: CustomizationDocument,
   tag: string,
-  error: unknown,
-): CustomizationState {
-  let state = unusable.get(document);
-  if (!state) {
-    const message = `<${tag}> cannot lay out its customization document (${error instanceof Error ? error.message : String(error)}). Run "npx rapport validate" on it to see every problem.`;
-    console.warn(`Rapport: ${message}`);
-    state = {
-      ok: false,
-      problems: [{pointer: '', code: 'wrong-type', message}],
-      error: new RapportError('invalid_input', message, {cause: error}),
-    };
-    unusable.set(document, state);
-  }
+  error?: unknown,
+): CustomizationState | undefined {
+  let byTag = failures.get(document);
+  const known = byTag?.get(tag);
+  if (known || error === undefined) return known;
+  const message = `<${tag}> cannot show its customization document (${error instanceof Error ? error.message : String(error)}). Run "npx rapport validate" on it to see every problem.`;
+  warnOnce(message);
+  const state: CustomizationState = {
+    ok: false,
+    problems: [{pointer: '', code: 'wrong-type', message}],
+    error: new RapportError('invalid_input', message, {cause: error}),
+  };
+  if (!byTag) failures.set(document, (byTag = new Map()));
+  byTag.set(tag, state);
   return state;
 }
 

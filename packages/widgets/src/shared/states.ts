@@ -2,24 +2,17 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {isRapportError} from '@rapport/core';
 import type {Strings} from './strings.js';
 
-// What a page has already been told in its console: by object (an element, a document's validation
-// result) or by the message itself, so a thousand cards failing alike write one line, not a thousand.
-const warnedObjects = new WeakSet<object>();
-const warnedMessages = new Set<string>();
+// What the page's console has already been told, so a thousand cards failing alike write one line.
+const warned = new Set<string>();
 
 /**
- * Writes a message for the page's developer to the console, once per `key` (an object, or by default
- * the message itself). Visitors never see it: the page only shows the neutral states below.
+ * Writes a message for the page's developer to the console, once. Visitors never see it: the page
+ * only shows the neutral states below.
  */
-export function warnOnce(message: string, key: object | string = message): void {
-  if (typeof key === 'string') {
-    if (warnedMessages.has(key)) return;
-    if (warnedMessages.size >= 100) warnedMessages.clear();
-    warnedMessages.add(key);
-  } else {
-    if (warnedObjects.has(key)) return;
-    warnedObjects.add(key);
-  }
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  if (warned.size >= 100) warned.clear();
+  warned.add(message);
   console.warn(`Rapport: ${message}`);
 }
 

@@ -14,11 +14,12 @@ import {environmentContext, type RapportEnvironment, type Theme} from './context
 import {
   applyTheme,
   resolveCustomization,
-  unusablePlan,
+  layoutFailure,
   type CustomizationState,
 } from './customization.js';
 import {upgradeProperty} from './define.js';
 import {RapportErrorEvent} from './events.js';
+import {warnOnce} from './states.js';
 import {stringsFor, type Strings} from './strings.js';
 
 const plans = new WeakMap<CustomizationDocument, Map<string, RenderPlan>>();
@@ -156,17 +157,21 @@ export abstract class RapportWidget extends LitElement {
     this.plan = null;
     let planFailed = false;
     if (customization.ok) {
-      try {
-        this.plan = planFor(
-          customization.document,
-          this.widgetName,
-          this.activeRole,
-          this.activeLocale,
-        );
-      } catch (error) {
-        // Only a document that skipped validation gets here (the production build checks roughly).
-        customization = unusablePlan(customization.document, this.localName, error);
-        planFailed = true;
+      const failed = layoutFailure(customization.document, this.localName);
+      if (failed) customization = failed;
+      else {
+        try {
+          this.plan = planFor(
+            customization.document,
+            this.widgetName,
+            this.activeRole,
+            this.activeLocale,
+          );
+        } catch (error) {
+          // Only a document that skipped validation gets here (the production build checks roughly).
+          customization = layoutFailure(customization.document, this.localName, error)!;
+          planFailed = true;
+        }
       }
     }
     if (customization !== this.resolvedCustomization) {
@@ -184,6 +189,24 @@ export abstract class RapportWidget extends LitElement {
     const theme = this.theme ?? this.environment?.theme ?? 'light';
     if (this.dataset.theme !== theme) this.dataset.theme = theme;
     this.subscribe();
+  }
+
+  /**
+   * Renders; if rendering throws on a document that was usable on paper (only one that skipped
+   * validation can make it: the production build checks roughly), shows the visitor the neutral
+   * state instead and tells the developer, rather than leaving a broken widget.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    try {
+      super.update(changed);
+    } catch (error) {
+      if (!this.resolvedCustomization.ok) throw error;
+      const failure = layoutFailure(this.resolvedCustomization.document, this.localName, error)!;
+      this.resolvedCustomization = failure;
+      this.plan = null;
+      if (!failure.ok) this.dispatchEvent(new RapportErrorEvent(failure.error, this.localName));
+      super.update(changed);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -206,7 +229,7 @@ export abstract class RapportWidget extends LitElement {
       `<${this.localName}> ${where} (createClient(adapter) from @rapport/core).`,
       {details: {reason: 'no_client'}},
     );
-    console.warn(`Rapport: ${error.message}`);
+    warnOnce(error.message);
     this.dispatchEvent(new RapportErrorEvent(error, this.localName));
   }
 

@@ -1,8 +1,8 @@
-// Simplified Chinese: the widgets' texts and @rapport/schema's value messages. Importing this module
-// registers them: `import '@rapport/widgets/translations/zh-CN.js'` (npm), or the script
-// rapport.zh-CN.iife.js after rapport.iife.js (script tag).
+// Simplified Chinese: the widgets' texts, and (through @rapport/schema's own module) the value
+// messages. Importing this module registers them: `import '@rapport/widgets/translations/zh-CN.js'`.
+// The script-tag bundles of @rapport/browser carry it.
 import {registerTranslation} from '@rapport/schema';
-import {valueMessages} from '@rapport/schema/translations/zh-CN.js';
+import '@rapport/schema/translations/zh-CN.js';
 import type {Strings} from '../shared/strings.js';
 
 /** The widgets' texts in Simplified Chinese. */
@@ -23,18 +23,15 @@ export const strings: Strings = {
   noContact: '尚无联系记录',
   customerCard: '客户',
   points: '积分',
-  pointsBalance: '积分余额',
   pending: (n) => `${n} 待入账`,
   toNextTier: (n, tier) => `再获得 ${n} 积分即可升级为${tier}`,
   topTier: '已达最高等级',
   progressLabel: (tier) => `升级到${tier}的进度`,
   expiring: (n, date) => `${n} 积分将于 ${date} 过期`,
   noExpiring: '近期没有即将过期的积分',
-  coupons: '优惠券',
   loyalty: '会员',
   complaintForm: '告诉我们出了什么问题',
   choose: '请选择…',
-  required: '必填',
   characters: (n, max) => `已输入 ${n} / ${max} 字`,
   submit: '提交投诉',
   submitting: '提交中…',
@@ -58,4 +55,4 @@ export const strings: Strings = {
   },
 };
 
-registerTranslation({$code: 'zh-CN', $name: '简体中文', ...valueMessages, ...strings});
+registerTranslation({$code: 'zh-CN', $name: '简体中文', ...strings});

@@ -32,7 +32,12 @@ export const checkCustomization: typeof developmentCheck = (input) => {
   const object = (value: unknown) =>
     value !== null && typeof value === 'object' && !Array.isArray(value);
   if (!Array.isArray(extended.roles) || !object(extended.fields) || !object(extended.widgets))
-    return refuse('its roles, fields or widgets are not of the right type');
+    return refuse('its roles, fields or widgets are missing or not of the right type');
+  for (const [id, field] of Object.entries(extended.fields as Record<string, unknown>)) {
+    const {source, type, entity} = (object(field) ? field : {}) as Record<string, unknown>;
+    if (typeof source !== 'string' || typeof type !== 'string' || typeof entity !== 'string')
+      return refuse(`its field "${id}" has no source, type or entity`);
+  }
   return {ok: true, document: extended as unknown as CustomizationDocument};
 };
 
