@@ -42,7 +42,7 @@ export const sizeTargets = [
     group: 'rapport',
     file: resolve('@rapport/browser/rapport.iife.js'),
     budgetKiB: 20,
-    limitKiB: 35,
+    limitKiB: 35.5,
   },
   {
     name: 'rapport.dev.iife.js (development: Lit dev mode, full document validation)',
@@ -88,7 +88,7 @@ const gzipSize = (code) => gzipSync(Buffer.from(code), {level: 9}).length;
 const parts = {
   'built-in default document (en, zh-CN labels)': {
     '/schema/dist/default-document.js':
-      'export const defaultCustomization = {schemaVersion: 1, roles: [], fields: {}, widgets: {}}; export const extendDefault = (d) => d;',
+      'export const defaultCustomization = {schemaVersion: 1, roles: [], fields: {}, widgets: {}}; export const defaultableParts = []; export const extendDefault = (d) => d;',
   },
   'built-in zh-CN translation': {'/widgets/dist/translations/zh-CN.js': ''},
 };
