@@ -62,15 +62,21 @@ function chainOf(locale: string): string[] {
   const tag = locale.toLowerCase();
   const chain = localeChain(tag);
   const language = chain.at(-1) ?? 'en';
-  try {
-    const likely = new Intl.Locale(tag).maximize();
-    if (likely.script)
-      chain.splice(chain.length - 1, 0, `${language}-${likely.script.toLowerCase()}`);
-  } catch {
-    // Not a well-formed tag: its plain chain is all we can try.
+  const others = [...registry.keys()].filter(
+    (code) => code.split('-')[0] === language && !chain.includes(code),
+  );
+  // The likely script matters only when the language has other registered codes to choose among
+  // (and Intl.Locale's data costs milliseconds on a page's first use, so English pages skip it).
+  if (others.length > 0) {
+    try {
+      const likely = new Intl.Locale(tag).maximize();
+      if (likely.script)
+        chain.splice(chain.length - 1, 0, `${language}-${likely.script.toLowerCase()}`);
+    } catch {
+      // Not a well-formed tag: its plain chain is all we can try.
+    }
   }
-  for (const code of registry.keys())
-    if (code.split('-')[0] === language && !chain.includes(code)) chain.push(code);
+  for (const code of others) if (!chain.includes(code)) chain.push(code);
   if (!chain.includes('en')) chain.push('en');
   return chain.filter((code) => registry.has(code));
 }
