@@ -50,6 +50,11 @@ export interface FieldOption {
   readonly label: LocalizedText;
 }
 
+/** Whether `value` is a JSON object: not null, not a list. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /**
  * The value of `record`'s own property `key`, never one it inherits: a field, role or locale named
  * "constructor" or "__proto__" is just a name.

@@ -16,7 +16,7 @@ export {
 } from './errors.js';
 export type {ErrorCode, RapportErrorOptions} from './errors.js';
 export type {Instant, IsoDateTime, Period} from './time.js';
-export {entities, fieldTypes, localize, localeChain, ownValue} from './fields.js';
+export {entities, fieldTypes, isRecord, localize, localeChain, ownValue} from './fields.js';
 export type {
   CustomFields,
   Entity,

@@ -1,3 +1,4 @@
+import {isRecord} from './fields.js';
 /**
  * Checks on text that every part of Rapport must agree on (the browser form, the gateway, adapters),
  * so they live once, here.
@@ -47,12 +48,8 @@ export function isHttpsUrl(text: string): boolean {
  */
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
-            a < b ? -1 : a > b ? 1 : 0,
-          ),
-        )
+    isRecord(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
 }

@@ -1,4 +1,4 @@
-import {RapportError, type Catalogue, type Entity} from '@rapport/core';
+import {isRecord, RapportError, type Catalogue, type Entity} from '@rapport/core';
 import {
   complaintInputDefaults,
   complaintInputPlan,
@@ -78,7 +78,7 @@ export function createInputRules(
       fields[source] = `is not a field of the ${widget} for the role "${caller.role}"`;
     }
     const custom = body.customFields;
-    if (custom !== null && typeof custom === 'object' && !Array.isArray(custom)) {
+    if (isRecord(custom)) {
       for (const key of Object.keys(custom)) {
         const source = `customFields.${key}`;
         if (!plan.fields.some((f) => f.source === source))

@@ -1,3 +1,4 @@
+import {isRecord} from '@rapport/core';
 import type {CustomizationDocument, FieldOption, LocalizedText} from './document.js';
 
 const option = (value: string, en: string, zh: string): FieldOption => ({
@@ -336,8 +337,8 @@ export const defaultableParts = ['roles', 'fields', 'widgets'] as const;
  * its own fields. Anything that is not an object is returned as it is, for validation to report.
  */
 export function extendDefault<T>(document: T): T {
-  if (document === null || typeof document !== 'object' || Array.isArray(document)) return document;
-  const own = document as Record<string, unknown>;
+  if (!isRecord(document)) return document;
+  const own = document;
   const given = defaultableParts.filter((part) => Object.hasOwn(own, part));
   const take =
     given.length === 0

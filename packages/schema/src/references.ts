@@ -1,4 +1,4 @@
-import {ownValue, type FieldCatalog} from '@rapport/core';
+import {isRecord, ownValue, type FieldCatalog} from '@rapport/core';
 import type {Condition, WidgetName} from './document.js';
 import {pointerSegment as escape} from './json-text.js';
 import {MAX_LAYOUT_DEPTH} from './limits.js';
@@ -7,8 +7,6 @@ import {closest, didYouMean, type Problem} from './problems.js';
 import {isCustomSource, standardSources, widgetEntity, widgetNames} from './sources.js';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 const FIELD_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const CONTAINERS = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Grid']);
 
@@ -39,7 +37,7 @@ export function referenceProblems(
 
   const roleIds: string[] = [];
   (Array.isArray(document.roles) ? document.roles : []).forEach((role: unknown, i) => {
-    if (!isObject(role) || typeof role.id !== 'string') return;
+    if (!isRecord(role) || typeof role.id !== 'string') return;
     if (roleIds.includes(role.id))
       add(`/roles/${i}/id`, 'duplicate-role', `role "${role.id}" is defined twice`);
     roleIds.push(role.id);
@@ -54,7 +52,7 @@ export function referenceProblems(
       );
   };
 
-  const fields = isObject(document.fields) ? document.fields : {};
+  const fields = isRecord(document.fields) ? document.fields : {};
   const fieldIds = Object.keys(fields);
   for (const [id, field] of Object.entries(fields)) {
     const at = `/fields/${escape(id)}`;
@@ -64,7 +62,7 @@ export function referenceProblems(
         'wrong-form',
         'field ids must start with a letter and use only letters, digits, "_", "." and "-"',
       );
-    if (!isObject(field)) continue;
+    if (!isRecord(field)) continue;
     const entity = field.entity as keyof typeof standardSources;
     const source = field.source;
     if (
@@ -92,7 +90,7 @@ export function referenceProblems(
         );
       }
     }
-    if (isObject(field.access))
+    if (isRecord(field.access))
       for (const role of Object.keys(field.access)) checkRole(`${at}/access/${escape(role)}`, role);
     const isSelect = field.type === 'select' || field.type === 'multiselect';
     if (field.options !== undefined && !isSelect)
@@ -112,7 +110,7 @@ export function referenceProblems(
           'a select field needs options (or a backend field catalog that lists them)',
         );
     }
-    const v = isObject(field.validation) ? field.validation : {};
+    const v = isRecord(field.validation) ? field.validation : {};
     if (
       typeof v.minLength === 'number' &&
       typeof v.maxLength === 'number' &&
@@ -142,12 +140,12 @@ export function referenceProblems(
     }
   }
 
-  const widgets = isObject(document.widgets) ? document.widgets : {};
+  const widgets = isRecord(document.widgets) ? document.widgets : {};
   for (const widget of widgetNames) {
     const widgetLayout = ownValue(widgets, widget);
-    if (!isObject(widgetLayout)) continue;
+    if (!isRecord(widgetLayout)) continue;
     const layouts: [string, unknown][] = [[`/widgets/${widget}/layout`, widgetLayout.layout]];
-    if (isObject(widgetLayout.roles)) {
+    if (isRecord(widgetLayout.roles)) {
       for (const [role, layout] of Object.entries(widgetLayout.roles)) {
         checkRole(`/widgets/${widget}/roles/${escape(role)}`, role);
         layouts.push([`/widgets/${widget}/roles/${escape(role)}`, layout]);
@@ -163,7 +161,7 @@ export function referenceProblems(
     used: Set<string>,
     depth: number,
   ): void {
-    if (!isObject(element)) return;
+    if (!isRecord(element)) return;
     if (depth > MAX_LAYOUT_DEPTH) {
       add(
         pointer,
@@ -172,12 +170,12 @@ export function referenceProblems(
       );
       return;
     }
-    if (isObject(element.rule) && isObject(element.rule.condition))
+    if (isRecord(element.rule) && isRecord(element.rule.condition))
       checkCondition(`${pointer}/rule/condition`, element.rule.condition as unknown as Condition);
     if (element.type === 'Control' && typeof element.field === 'string') {
       const id = element.field;
       const field = ownValue(fields, id);
-      if (!isObject(field)) {
+      if (!isRecord(field)) {
         add(
           `${pointer}/field`,
           'unknown-field',
@@ -208,7 +206,7 @@ export function referenceProblems(
   }
 
   function checkCondition(pointer: string, condition: Condition): void {
-    if (typeof condition.field === 'string' && !isObject(ownValue(fields, condition.field))) {
+    if (typeof condition.field === 'string' && !isRecord(ownValue(fields, condition.field))) {
       add(
         `${pointer}/field`,
         'unknown-field',

@@ -1,4 +1,4 @@
-import {nestedBeyond, type FieldCatalog} from '@rapport/core';
+import {isRecord, nestedBeyond, type FieldCatalog} from '@rapport/core';
 import type {CustomizationDocument} from './document.js';
 import {defaultableParts, extendDefault} from './default-document.js';
 import {JsonSyntaxError, parseJson, pointerSegment, type TextPosition} from './json-text.js';
@@ -101,7 +101,7 @@ export function validateCustomization(
 }
 
 function versionProblem(data: unknown): Problem | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  if (!isRecord(data)) {
     return {
       pointer: '',
       code: 'wrong-type',

@@ -1,6 +1,6 @@
 import {channels} from '../customers/customer.js';
 import {RapportError} from '../errors.js';
-import type {FieldValue} from '../fields.js';
+import {isRecord, type FieldValue} from '../fields.js';
 import {isEmail, textLength} from '../text.js';
 import {severities, type ComplaintInput} from './complaint.js';
 
@@ -21,7 +21,7 @@ export const complaintLimits = {
  */
 export function validateComplaintInput(input: unknown): ComplaintInput {
   const problems: Record<string, string> = {};
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+  if (!isRecord(input)) {
     throw new RapportError('invalid_input', 'A complaint must be an object', {
       fields: {'': 'must be an object'},
     });
@@ -71,7 +71,7 @@ export function validateComplaintInput(input: unknown): ComplaintInput {
 
   const customFields = raw.customFields;
   if (customFields !== undefined) {
-    if (customFields === null || typeof customFields !== 'object' || Array.isArray(customFields)) {
+    if (!isRecord(customFields)) {
       problems.customFields = 'must be an object of field values';
     } else {
       for (const [key, value] of Object.entries(customFields)) {

@@ -5,6 +5,7 @@ import {
   handlerOf,
   invalidInput,
   isRapportError,
+  isRecord,
   nestedBeyond,
   RapportError,
   runOnce,
@@ -243,8 +244,7 @@ function objectBody(text: string): Row {
   } catch (error) {
     throw invalidInput('body', `is not valid JSON (${(error as Error).message})`);
   }
-  if (input === null || typeof input !== 'object' || Array.isArray(input))
-    throw invalidInput('body', 'must be a JSON object');
+  if (!isRecord(input)) throw invalidInput('body', 'must be a JSON object');
   if (nestedBeyond(input, limits.maxJsonDepth))
     throw invalidInput(
       'body',

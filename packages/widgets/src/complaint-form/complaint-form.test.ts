@@ -35,6 +35,27 @@ async function fillValid(form: RapportComplaintForm): Promise<void> {
 const submit = (form: RapportComplaintForm) =>
   inside<HTMLButtonElement>(form, '[part~="submit"]')!.click();
 
+/**
+ * A valid form whose first submission failed (the backend refuses every call until its faults are
+ * cleared), with every idempotency key the client sent.
+ */
+async function failedOnce() {
+  const {adapter} = demoClient();
+  const keys: string[] = [];
+  const client = createClient(adapter, {
+    retry: {attempts: 1},
+    hooks: {onRequest: (e) => e.idempotencyKey && keys.push(e.idempotencyKey)},
+  });
+  const form = await fixture<RapportComplaintForm>(
+    html`<rapport-complaint-form customer-id="c-001" .client=${client}></rapport-complaint-form>`,
+  );
+  await fillValid(form);
+  adapter.setFaults({rate: 1, kinds: ['unavailable'], seed: 4});
+  submit(form);
+  await oneEvent(form, 'rapport-complaint-failed');
+  return {adapter, keys, form};
+}
+
 describe('<rapport-complaint-form>', () => {
   afterEach(() => sessionStorage.clear());
 
@@ -203,19 +224,7 @@ describe('<rapport-complaint-form>', () => {
   });
 
   it('keeps every value after a failure and retries with the same idempotency key, storing the complaint once', async () => {
-    const {adapter} = demoClient();
-    const keys: string[] = [];
-    const client = createClient(adapter, {
-      retry: {attempts: 1},
-      hooks: {onRequest: (e) => e.idempotencyKey && keys.push(e.idempotencyKey)},
-    });
-    const form = await fixture<RapportComplaintForm>(
-      html`<rapport-complaint-form customer-id="c-001" .client=${client}></rapport-complaint-form>`,
-    );
-    await fillValid(form);
-    adapter.setFaults({rate: 1, kinds: ['unavailable'], seed: 4});
-    submit(form);
-    await oneEvent(form, 'rapport-complaint-failed');
+    const {adapter, keys, form} = await failedOnce();
     await form.updateComplete;
     expect(inside(form, '.failure')!.textContent).to.contain('could not be sent');
     expect(field(form, 'subject').value).to.equal('Parcel late');
@@ -605,19 +614,7 @@ describe('<rapport-complaint-form> drafts and retries', () => {
   });
 
   it('makes a new idempotency key when the person changes what they send, and reuses it for the same input', async () => {
-    const {adapter} = demoClient();
-    const keys: string[] = [];
-    const client = createClient(adapter, {
-      retry: {attempts: 1},
-      hooks: {onRequest: (e) => e.idempotencyKey && keys.push(e.idempotencyKey)},
-    });
-    const form = await fixture<RapportComplaintForm>(
-      html`<rapport-complaint-form customer-id="c-001" .client=${client}></rapport-complaint-form>`,
-    );
-    await fillValid(form);
-    adapter.setFaults({rate: 1, kinds: ['unavailable'], seed: 4});
-    submit(form);
-    await oneEvent(form, 'rapport-complaint-failed');
+    const {keys, form} = await failedOnce();
     fill(form, 'subject', 'Parcel very late');
     await form.updateComplete;
     expect(inside(form, '.failure'), 'editing again after a change').to.be.null;

@@ -362,6 +362,38 @@ describe('<rapport-customer-card>', () => {
     }
   });
 
+  it('shows the neutral state, not a broken card, when a document changed after its check makes rendering throw', async () => {
+    const {client} = demoClient();
+    const customization = structuredClone(defaultCustomization);
+    const first = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card customer-id="c-001" .client=${client} .customization=${customization}></rapport-customer-card>`,
+    );
+    await until(() => inside(first, '[part~="name"]'), 'the first card');
+    // Checked once per object: a source that is not text now reaches the next layout resolved from it.
+    (customization.fields.email as {source: unknown}).source = 5;
+    const warnings = captureWarnings();
+    try {
+      const card = document.createElement('rapport-customer-card');
+      card.customerId = 'c-001';
+      card.client = client;
+      card.viewerRole = 'agent';
+      card.customization = customization;
+      const reported = oneEvent<RapportErrorEvent>(card, 'rapport-error');
+      document.body.append(card);
+      const event = await reported;
+      expect(event.error.message).to.contain('cannot show its customization document');
+      await until(() => inside(card, '[data-state="invalid-customization"]'), 'the neutral state');
+      expect(text(inside(card, '[part~="base"]'))).to.equal(
+        'This information is not available right now.',
+      );
+      expect(warnings.messages.filter((m) => m.includes('cannot show'))).to.have.length(1);
+      await expect(card).to.be.accessible();
+      card.remove();
+    } finally {
+      warnings.restore();
+    }
+  });
+
   it('shows a neutral message for a customization that is not valid; the problems go to the console and the event', async () => {
     const {client} = demoClient();
     const customization = {

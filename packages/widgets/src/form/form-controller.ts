@@ -14,15 +14,17 @@ import {
  * The values as they would be sent, which is what the rules judge: tags typed as "a, b" are checked
  * as the list they become, a number as the number.
  */
-function typed(plan: RenderPlan, values: Readonly<Record<string, FieldValue>>): FieldValues {
+function valuesAsSent(plan: RenderPlan, values: Readonly<Record<string, FieldValue>>): FieldValues {
   const result: Record<string, FieldValue | undefined> = {};
   for (const field of plan.fields)
     if (Object.hasOwn(values, field.id)) result[field.id] = coerceValue(field, values[field.id]);
   return result;
 }
 
+const CONTROL_PREFIX = 'f-';
+
 /** The element id of a field's control: `f-<field id>`. Help, count and error ids add a suffix. */
-export const controlId = (fieldId: string): string => `f-${fieldId}`;
+export const controlId = (fieldId: string): string => `${CONTROL_PREFIX}${fieldId}`;
 
 /** What a {@link FormController} reads from its host. */
 export interface FormOptions {
@@ -73,7 +75,7 @@ export class FormController implements ReactiveController {
     const before = this.checkedPlan;
     this.checkedPlan = plan;
     if (before === undefined || !plan || this.touched.size === 0) return;
-    const {errors} = validateValues(plan, typed(plan, this.values), {
+    const {errors} = validateValues(plan, valuesAsSent(plan, this.values), {
       locale: this.options.locale(),
       only: [...this.touched],
     });
@@ -98,8 +100,8 @@ export class FormController implements ReactiveController {
   /** A `focusout` listener for the form: the person left a control, so its field is checked from now on. */
   readonly focusOut = (event: FocusEvent): void => {
     // The control's own id, or its group's (a multiselect's checkboxes sit in the field's fieldset).
-    const id = (event.target as Element).closest('[id^="f-"]')?.id;
-    if (id) this.leave(id.slice(2));
+    const id = (event.target as Element).closest(`[id^="${CONTROL_PREFIX}"]`)?.id;
+    if (id) this.leave(id.slice(CONTROL_PREFIX.length));
   };
 
   /** Marks a field as left and checks it, the first time. */
@@ -136,7 +138,7 @@ export class FormController implements ReactiveController {
   validate(): boolean {
     const plan = this.options.plan();
     if (!plan) return false;
-    const result = validateValues(plan, typed(plan, this.values), {
+    const result = validateValues(plan, valuesAsSent(plan, this.values), {
       locale: this.options.locale(),
     });
     this.errors = result.errors;

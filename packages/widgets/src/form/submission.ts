@@ -2,9 +2,7 @@ import type {ReactiveControllerHost} from 'lit';
 import {randomId, stableStringify} from '@rapport/core';
 
 /** Where a submission stands: being edited, on its way, refused or lost, or stored. */
-export const submissionPhases = ['editing', 'submitting', 'failed', 'succeeded'] as const;
-/** One of {@link submissionPhases}. */
-export type SubmissionPhase = (typeof submissionPhases)[number];
+export type SubmissionPhase = 'editing' | 'submitting' | 'failed' | 'succeeded';
 
 /**
  * Sends a form's input once. The idempotency key is made for the input the person sends and reused

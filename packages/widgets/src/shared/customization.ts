@@ -6,15 +6,14 @@ import {
   isSafeTokenValue,
   tokenProperties,
   type CustomizationDocument,
-  type Problem,
   type Theme,
   type ThemeTokens,
 } from '@rapport/schema';
 
-/** A customization document after validation: usable, or the reasons it is not. */
+/** A customization document after validation: usable, or why not (`error.fields`: a message per pointer). */
 export type CustomizationState =
   | {readonly ok: true; readonly document: CustomizationDocument}
-  | {readonly ok: false; readonly problems: readonly Problem[]; readonly error: RapportError};
+  | {readonly ok: false; readonly error: RapportError};
 
 const byObject = new WeakMap<object, CustomizationState>();
 const byText = new Map<string, CustomizationState>();
@@ -40,7 +39,6 @@ export function resolveCustomization(
     warnOnce(result.message);
     state = {
       ok: false,
-      problems: result.problems,
       error: new RapportError('invalid_input', result.message, {
         fields: Object.fromEntries(result.problems.map((p) => [p.pointer, p.message])),
       }),
@@ -75,7 +73,6 @@ export function layoutFailure(
   warnOnce(message);
   const state: CustomizationState = {
     ok: false,
-    problems: [{pointer: '', code: 'wrong-type', message}],
     error: new RapportError('invalid_input', message, {cause: error}),
   };
   if (!byTag) failures.set(document, (byTag = new Map()));

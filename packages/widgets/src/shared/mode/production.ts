@@ -2,7 +2,7 @@
 // JSON Schema validator. Documents are validated where they are written (`npx rapport validate`, the
 // playground's editor, the gateway at start-up); here a cheap guard that never throws keeps a document
 // the widgets cannot use from breaking the page. The development half is development.ts.
-import {nestedBeyond} from '@rapport/core';
+import {isRecord, nestedBeyond} from '@rapport/core';
 import {customizationLimits, extendDefault, type CustomizationDocument} from '@rapport/schema';
 import type {CustomizationCheck, checkCustomization as developmentCheck} from './development.js';
 
@@ -22,19 +22,16 @@ export const checkCustomization: typeof developmentCheck = (input) => {
       return refuse('it is not JSON');
     }
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data))
-    return refuse('it is not a JSON object');
-  const document = data as Record<string, unknown>;
+  if (!isRecord(data)) return refuse('it is not a JSON object');
+  const document = data;
   if (document.schemaVersion !== 1) return refuse('its schemaVersion is not 1');
   if (nestedBeyond(document, customizationLimits.jsonDepth) !== undefined)
     return refuse(`it nests deeper than ${customizationLimits.jsonDepth} levels`);
   const extended = extendDefault(document);
-  const object = (value: unknown) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value);
-  if (!Array.isArray(extended.roles) || !object(extended.fields) || !object(extended.widgets))
+  if (!Array.isArray(extended.roles) || !isRecord(extended.fields) || !isRecord(extended.widgets))
     return refuse('its roles, fields or widgets are missing or not of the right type');
-  for (const [id, field] of Object.entries(extended.fields as Record<string, unknown>)) {
-    const {source, type, entity} = (object(field) ? field : {}) as Record<string, unknown>;
+  for (const [id, field] of Object.entries(extended.fields)) {
+    const {source, type, entity} = isRecord(field) ? field : {};
     if (typeof source !== 'string' || typeof type !== 'string' || typeof entity !== 'string')
       return refuse(`its field "${id}" has no source, type or entity`);
   }
