@@ -9,16 +9,21 @@ interface Report {
   thrown: string[];
   text: string;
   state: string | null;
+  parts: string[];
+  accent: string;
 }
 
-async function open(build: string): Promise<Report> {
+async function open(build: string, customization = 'broken'): Promise<Report> {
   const frame = document.createElement('iframe');
   const report = new Promise<Report>((resolve) => {
     window.addEventListener('message', (event: MessageEvent<Report>) => {
       if (event.source === frame.contentWindow) resolve(event.data);
     });
   });
-  frame.src = new URL(`../test-fixtures/builds/page.html?build=${build}`, import.meta.url).href;
+  frame.src = new URL(
+    `../test-fixtures/builds/page.html?build=${build}&document=${customization}`,
+    import.meta.url,
+  ).href;
   document.body.append(frame);
   try {
     return await report;
@@ -30,7 +35,7 @@ async function open(build: string): Promise<Report> {
 const about = (messages: string[]) => messages.filter((m) => m.includes('customization document'));
 
 describe('the script-tag builds with a document they cannot use', () => {
-  for (const build of ['rapport-demo.iife.js', 'rapport.dev.iife.js']) {
+  for (const build of ['rapport.iife.js', 'rapport.dev.iife.js']) {
     it(`${build}: the visitor sees a neutral message and nothing throws`, async () => {
       const report = await open(build);
       expect(report.thrown).to.deep.equal([]);
@@ -52,7 +57,7 @@ describe('the script-tag builds with a document they cannot use', () => {
   });
 
   it('the production build says what it could not use and where to learn more', async () => {
-    const report = await open('rapport-demo.iife.js');
+    const report = await open('rapport.iife.js');
     for (const messages of [about(report.warnings), about(report.events)]) {
       expect(messages).to.have.length(1);
       expect(messages[0]).to.contain('fields');
@@ -60,4 +65,18 @@ describe('the script-tag builds with a document they cannot use', () => {
       expect(messages[0]).to.contain('rapport validate');
     }
   });
+});
+
+describe('the script-tag builds with a theme-only document', () => {
+  for (const build of ['rapport.iife.js', 'rapport.dev.iife.js']) {
+    it(`${build}: shows the built-in card in the document's colours, and says nothing`, async () => {
+      const report = await open(build, 'theme-only');
+      expect(report.thrown).to.deep.equal([]);
+      expect(about(report.warnings)).to.deep.equal([]);
+      expect(report.events).to.deep.equal([]);
+      expect(report.accent).to.equal('#0f766e');
+      expect(report.text).to.contain('Email');
+      expect(report.parts).to.include.members(['name', 'body']);
+    });
+  }
 });

@@ -7,227 +7,236 @@ const option = (value: string, en: string, zh: string): FieldOption => ({
 });
 const t = (en: string, zh: string): LocalizedText => ({en, 'zh-CN': zh});
 
-/**
- * The document widgets use when a host gives none: every standard field of the three widgets, in
- * English and Simplified Chinese, for three roles. The customer sees their own data but not the
- * business's internal labels (life-cycle stage, RFM segment, tags); an agent sees phone and membership
- * number only in part and no birthday; a supervisor sees everything.
- */
-export const defaultCustomization: CustomizationDocument = {
-  schemaVersion: 1,
-  defaultLocale: 'en',
-  roles: [
-    {id: 'customer', label: t('Customer', '顾客')},
-    {id: 'agent', label: t('Agent', '客服专员')},
-    {id: 'supervisor', label: t('Supervisor', '主管')},
-  ],
-  fields: {
-    name: {
-      entity: 'customer',
-      source: 'displayName',
-      label: t('Name', '姓名'),
-      type: 'text',
-      readOnly: true,
-    },
-    company: {entity: 'customer', source: 'company', label: t('Company', '公司'), type: 'text'},
-    avatar: {entity: 'customer', source: 'avatarUrl', label: t('Photo', '头像'), type: 'url'},
-    stage: {
-      entity: 'customer',
-      source: 'lifecycleStage',
-      label: t('Lifecycle stage', '生命周期阶段'),
-      type: 'select',
-      options: [
-        option('attract', 'Prospect', '潜在客户'),
-        option('acquire', 'New contact', '新客户'),
-        option('transact', 'Buying', '成交客户'),
-        option('retain', 'Returning', '回头客'),
-        option('loyal', 'Loyal', '忠诚客户'),
-        option('at_risk', 'At risk', '流失风险'),
-        option('churned', 'Churned', '已流失'),
-      ],
-      access: {customer: 'hidden'},
-    },
-    segment: {
-      entity: 'customer',
-      source: 'segment',
-      label: t('RFM segment', 'RFM 分群'),
-      type: 'select',
-      readOnly: true,
-      options: [
-        option('champions', 'Champions', '重要价值客户'),
-        option('loyal', 'Loyal customers', '忠诚客户'),
-        option('potential_loyalist', 'Potential loyalists', '潜力客户'),
-        option('new', 'New customers', '新客户'),
-        option('promising', 'Promising', '有潜力的新客'),
-        option('need_attention', 'Need attention', '需要关注'),
-        option('about_to_sleep', 'About to sleep', '即将沉睡'),
-        option('at_risk', 'At risk', '流失风险'),
-        option('cannot_lose', 'Can’t lose them', '不能流失'),
-        option('hibernating', 'Hibernating', '沉睡客户'),
-        option('lost', 'Lost', '已流失'),
-      ],
-      access: {customer: 'hidden'},
-    },
-    tags: {
-      entity: 'customer',
-      source: 'tags',
-      label: t('Tags', '标签'),
-      type: 'tags',
-      access: {customer: 'hidden'},
-    },
-    email: {entity: 'customer', source: 'email', label: t('Email', '邮箱'), type: 'email'},
-    phone: {
-      entity: 'customer',
-      source: 'phone',
-      label: t('Phone', '电话'),
-      type: 'phone',
-      access: {agent: 'partial'},
-    },
-    store: {
-      entity: 'customer',
-      source: 'customFields.preferred_store',
-      label: t('Preferred store', '常去门店'),
-      type: 'select',
-      options: [
-        option('shanghai-jingan', 'Shanghai Jing’an', '上海静安店'),
-        option('beijing-sanlitun', 'Beijing Sanlitun', '北京三里屯店'),
-        option('london-soho', 'London Soho', '伦敦苏豪店'),
-        option('online', 'Online', '线上商城'),
-      ],
-    },
-    membership: {
-      entity: 'customer',
-      source: 'customFields.membership_number',
-      label: t('Membership no.', '会员卡号'),
-      type: 'text',
-      readOnly: true,
-      access: {agent: 'partial'},
-    },
-    birthday: {
-      entity: 'customer',
-      source: 'customFields.birthday',
-      label: t('Birthday', '生日'),
-      type: 'date',
-      dateStyle: 'long',
-      access: {agent: 'hidden'},
-    },
-    since: {
-      entity: 'customer',
-      source: 'createdAt',
-      label: t('Customer since', '注册时间'),
-      type: 'date',
-      dateStyle: 'medium',
-      readOnly: true,
-    },
+const roles: CustomizationDocument['roles'] = [
+  {id: 'customer', label: t('Customer', '顾客')},
+  {id: 'agent', label: t('Agent', '客服专员')},
+  {id: 'supervisor', label: t('Supervisor', '主管')},
+];
 
-    points: {entity: 'loyalty', source: 'balance', label: t('Points', '积分'), type: 'points'},
-    tier: {entity: 'loyalty', source: 'tierId', label: t('Tier', '会员等级'), type: 'tier'},
-    toNextTier: {
-      entity: 'loyalty',
-      source: 'toNextTier',
-      label: t('To next tier', '距下一等级'),
-      type: 'points',
-    },
-    pending: {
-      entity: 'loyalty',
-      source: 'pending',
-      label: t('Pending', '待入账'),
-      type: 'points',
-      help: t(
-        'Points from recent orders, usable after the return period.',
-        '近期订单的积分，退货期过后即可使用。',
-      ),
-    },
+// The fields of each widget's entity: the card shows customers, the balance loyalty accounts, the form
+// complaints.
+const customerFields: CustomizationDocument['fields'] = {
+  name: {
+    entity: 'customer',
+    source: 'displayName',
+    label: t('Name', '姓名'),
+    type: 'text',
+    readOnly: true,
+  },
+  company: {entity: 'customer', source: 'company', label: t('Company', '公司'), type: 'text'},
+  avatar: {entity: 'customer', source: 'avatarUrl', label: t('Photo', '头像'), type: 'url'},
+  stage: {
+    entity: 'customer',
+    source: 'lifecycleStage',
+    label: t('Lifecycle stage', '生命周期阶段'),
+    type: 'select',
+    options: [
+      option('attract', 'Prospect', '潜在客户'),
+      option('acquire', 'New contact', '新客户'),
+      option('transact', 'Buying', '成交客户'),
+      option('retain', 'Returning', '回头客'),
+      option('loyal', 'Loyal', '忠诚客户'),
+      option('at_risk', 'At risk', '流失风险'),
+      option('churned', 'Churned', '已流失'),
+    ],
+    access: {customer: 'hidden'},
+  },
+  segment: {
+    entity: 'customer',
+    source: 'segment',
+    label: t('RFM segment', 'RFM 分群'),
+    type: 'select',
+    readOnly: true,
+    options: [
+      option('champions', 'Champions', '重要价值客户'),
+      option('loyal', 'Loyal customers', '忠诚客户'),
+      option('potential_loyalist', 'Potential loyalists', '潜力客户'),
+      option('new', 'New customers', '新客户'),
+      option('promising', 'Promising', '有潜力的新客'),
+      option('need_attention', 'Need attention', '需要关注'),
+      option('about_to_sleep', 'About to sleep', '即将沉睡'),
+      option('at_risk', 'At risk', '流失风险'),
+      option('cannot_lose', 'Can’t lose them', '不能流失'),
+      option('hibernating', 'Hibernating', '沉睡客户'),
+      option('lost', 'Lost', '已流失'),
+    ],
+    access: {customer: 'hidden'},
+  },
+  tags: {
+    entity: 'customer',
+    source: 'tags',
+    label: t('Tags', '标签'),
+    type: 'tags',
+    access: {customer: 'hidden'},
+  },
+  email: {entity: 'customer', source: 'email', label: t('Email', '邮箱'), type: 'email'},
+  phone: {
+    entity: 'customer',
+    source: 'phone',
+    label: t('Phone', '电话'),
+    type: 'phone',
+    access: {agent: 'partial'},
+  },
+  store: {
+    entity: 'customer',
+    source: 'customFields.preferred_store',
+    label: t('Preferred store', '常去门店'),
+    type: 'select',
+    options: [
+      option('shanghai-jingan', 'Shanghai Jing’an', '上海静安店'),
+      option('beijing-sanlitun', 'Beijing Sanlitun', '北京三里屯店'),
+      option('london-soho', 'London Soho', '伦敦苏豪店'),
+      option('online', 'Online', '线上商城'),
+    ],
+  },
+  membership: {
+    entity: 'customer',
+    source: 'customFields.membership_number',
+    label: t('Membership no.', '会员卡号'),
+    type: 'text',
+    readOnly: true,
+    access: {agent: 'partial'},
+  },
+  birthday: {
+    entity: 'customer',
+    source: 'customFields.birthday',
+    label: t('Birthday', '生日'),
+    type: 'date',
+    dateStyle: 'long',
+    access: {agent: 'hidden'},
+  },
+  since: {
+    entity: 'customer',
+    source: 'createdAt',
+    label: t('Customer since', '注册时间'),
+    type: 'date',
+    dateStyle: 'medium',
+    readOnly: true,
+  },
+};
 
-    category: {
-      entity: 'complaint',
-      source: 'category',
-      label: t('What is it about?', '问题类别'),
-      type: 'select',
-      validation: {required: true},
-      options: [
-        option('product', 'A product', '商品问题'),
-        option('delivery', 'Delivery', '配送问题'),
-        option('billing', 'Billing or payment', '账单或支付'),
-        option('service', 'Customer service', '客户服务'),
-        option('staff', 'Staff in a store', '门店员工'),
-        option('website', 'Website or app', '网站或应用'),
-        option('other', 'Something else', '其他'),
-      ],
-    },
-    severity: {
-      entity: 'complaint',
-      source: 'severity',
-      label: t('How serious is it?', '严重程度'),
-      type: 'select',
-      validation: {required: true},
-      options: [
-        option('low', 'Minor', '轻微'),
-        option('medium', 'Moderate', '一般'),
-        option('high', 'Serious', '严重'),
-        option('critical', 'Urgent', '紧急'),
-      ],
-    },
-    channel: {
-      entity: 'complaint',
-      source: 'channel',
-      label: t('Channel', '渠道'),
-      type: 'select',
-      options: [
-        option('web', 'Website', '网站'),
-        option('email', 'Email', '邮件'),
-        option('phone', 'Phone', '电话'),
-        option('chat', 'Chat', '在线客服'),
-        option('store', 'In store', '门店'),
-        option('social', 'Social media', '社交媒体'),
-        option('app', 'App', '应用'),
-      ],
-    },
-    subject: {
-      entity: 'complaint',
-      source: 'subject',
-      label: t('Subject', '主题'),
-      placeholder: t('In a few words', '简要概括'),
-      type: 'text',
-      validation: {required: true, maxLength: 200},
-    },
-    description: {
-      entity: 'complaint',
-      source: 'description',
-      label: t('What happened?', '详细描述'),
-      help: t(
-        'Tell us what went wrong and what you would like us to do.',
-        '请告诉我们发生了什么，以及您希望我们如何处理。',
-      ),
-      type: 'longtext',
-      validation: {required: true, minLength: 10, maxLength: 5000},
-    },
-    orderNumber: {
-      entity: 'complaint',
-      source: 'customFields.order_number',
-      label: t('Order number', '订单号'),
-      placeholder: t('SO-123456', 'SO-123456'),
-      type: 'text',
-      validation: {
-        pattern: 'SO-\\d{6}',
-        message: t('Order numbers look like SO-123456.', '订单号格式为 SO-123456。'),
-      },
-    },
-    contactName: {
-      entity: 'complaint',
-      source: 'contact.name',
-      label: t('Your name', '您的姓名'),
-      type: 'text',
-      validation: {required: true, maxLength: 200},
-    },
-    contactEmail: {
-      entity: 'complaint',
-      source: 'contact.email',
-      label: t('Your email', '您的邮箱'),
-      type: 'email',
-      validation: {required: true},
+const loyaltyFields: CustomizationDocument['fields'] = {
+  points: {entity: 'loyalty', source: 'balance', label: t('Points', '积分'), type: 'points'},
+  tier: {entity: 'loyalty', source: 'tierId', label: t('Tier', '会员等级'), type: 'tier'},
+  toNextTier: {
+    entity: 'loyalty',
+    source: 'toNextTier',
+    label: t('To next tier', '距下一等级'),
+    type: 'points',
+  },
+  pending: {
+    entity: 'loyalty',
+    source: 'pending',
+    label: t('Pending', '待入账'),
+    type: 'points',
+    help: t(
+      'Points from recent orders, usable after the return period.',
+      '近期订单的积分，退货期过后即可使用。',
+    ),
+  },
+};
+
+const complaintFields: CustomizationDocument['fields'] = {
+  category: {
+    entity: 'complaint',
+    source: 'category',
+    label: t('What is it about?', '问题类别'),
+    type: 'select',
+    validation: {required: true},
+    options: [
+      option('product', 'A product', '商品问题'),
+      option('delivery', 'Delivery', '配送问题'),
+      option('billing', 'Billing or payment', '账单或支付'),
+      option('service', 'Customer service', '客户服务'),
+      option('staff', 'Staff in a store', '门店员工'),
+      option('website', 'Website or app', '网站或应用'),
+      option('other', 'Something else', '其他'),
+    ],
+  },
+  severity: {
+    entity: 'complaint',
+    source: 'severity',
+    label: t('How serious is it?', '严重程度'),
+    type: 'select',
+    validation: {required: true},
+    options: [
+      option('low', 'Minor', '轻微'),
+      option('medium', 'Moderate', '一般'),
+      option('high', 'Serious', '严重'),
+      option('critical', 'Urgent', '紧急'),
+    ],
+  },
+  channel: {
+    entity: 'complaint',
+    source: 'channel',
+    label: t('Channel', '渠道'),
+    type: 'select',
+    options: [
+      option('web', 'Website', '网站'),
+      option('email', 'Email', '邮件'),
+      option('phone', 'Phone', '电话'),
+      option('chat', 'Chat', '在线客服'),
+      option('store', 'In store', '门店'),
+      option('social', 'Social media', '社交媒体'),
+      option('app', 'App', '应用'),
+    ],
+  },
+  subject: {
+    entity: 'complaint',
+    source: 'subject',
+    label: t('Subject', '主题'),
+    placeholder: t('In a few words', '简要概括'),
+    type: 'text',
+    validation: {required: true, maxLength: 200},
+  },
+  description: {
+    entity: 'complaint',
+    source: 'description',
+    label: t('What happened?', '详细描述'),
+    help: t(
+      'Tell us what went wrong and what you would like us to do.',
+      '请告诉我们发生了什么，以及您希望我们如何处理。',
+    ),
+    type: 'longtext',
+    validation: {required: true, minLength: 10, maxLength: 5000},
+  },
+  orderNumber: {
+    entity: 'complaint',
+    source: 'customFields.order_number',
+    label: t('Order number', '订单号'),
+    placeholder: t('SO-123456', 'SO-123456'),
+    type: 'text',
+    validation: {
+      pattern: 'SO-\\d{6}',
+      message: t('Order numbers look like SO-123456.', '订单号格式为 SO-123456。'),
     },
   },
+  contactName: {
+    entity: 'complaint',
+    source: 'contact.name',
+    label: t('Your name', '您的姓名'),
+    type: 'text',
+    validation: {required: true, maxLength: 200},
+  },
+  contactEmail: {
+    entity: 'complaint',
+    source: 'contact.email',
+    label: t('Your email', '您的邮箱'),
+    type: 'email',
+    validation: {required: true},
+  },
+};
+
+/**
+ * The built-in document of `<rapport-customer-card>` alone: the roles, the customer fields and the
+ * card's layout. Each widget imports only its own, so a page with one widget does not carry the others'
+ * fields; together they make {@link defaultCustomization}.
+ */
+export const defaultCustomerCard: CustomizationDocument = {
+  schemaVersion: 1,
+  defaultLocale: 'en',
+  roles,
+  fields: customerFields,
   widgets: {
     'customer-card': {
       layout: {
@@ -272,6 +281,16 @@ export const defaultCustomization: CustomizationDocument = {
         ],
       },
     },
+  },
+};
+
+/** The built-in document of `<rapport-loyalty-balance>` alone (see {@link defaultCustomerCard}). */
+export const defaultLoyaltyBalance: CustomizationDocument = {
+  schemaVersion: 1,
+  defaultLocale: 'en',
+  roles,
+  fields: loyaltyFields,
+  widgets: {
     'loyalty-balance': {
       layout: {
         type: 'VerticalLayout',
@@ -283,6 +302,16 @@ export const defaultCustomization: CustomizationDocument = {
         ],
       },
     },
+  },
+};
+
+/** The built-in document of `<rapport-complaint-form>` alone (see {@link defaultCustomerCard}). */
+export const defaultComplaintForm: CustomizationDocument = {
+  schemaVersion: 1,
+  defaultLocale: 'en',
+  roles,
+  fields: complaintFields,
+  widgets: {
     'complaint-form': {
       layout: {
         type: 'VerticalLayout',
@@ -325,29 +354,60 @@ export const defaultCustomization: CustomizationDocument = {
   },
 };
 
-/** The parts of a document that {@link extendDefault} may take from the built-in one. */
+/**
+ * The document widgets use when a host gives none: every standard field of the three widgets, in
+ * English and Simplified Chinese, for three roles. The customer sees their own data but not the
+ * business's internal labels (life-cycle stage, RFM segment, tags); an agent sees phone and membership
+ * number only in part and no birthday; a supervisor sees everything.
+ */
+export const defaultCustomization: CustomizationDocument = {
+  schemaVersion: 1,
+  defaultLocale: 'en',
+  roles,
+  fields: {...customerFields, ...loyaltyFields, ...complaintFields},
+  widgets: {
+    ...defaultCustomerCard.widgets,
+    ...defaultLoyaltyBalance.widgets,
+    ...defaultComplaintForm.widgets,
+  },
+};
+
+/** The parts of a document that {@link extendDefault} may take from a built-in one. */
 export const defaultableParts = ['roles', 'fields', 'widgets'] as const;
 
 /**
- * A document as widgets and servers use it. One that gives none of `roles`, `fields` and `widgets`
- * (a theme-only document) takes all three from {@link defaultCustomization}: it restyles the built-in
- * widgets instead of emptying them. One that gives `widgets` alone lays them out over the built-in
- * roles and fields. Otherwise the document's parts are its own and it must give all three
- * (validation says which is missing): its roles are exactly those it names, and its layouts refer to
- * its own fields. Anything that is not an object is returned as it is, for validation to report.
+ * The parts a document takes from the built-in one: all three when it gives none of `roles`, `fields`
+ * and `widgets` (a theme-only document restyles the built-in widgets instead of emptying them);
+ * `roles` and `fields` when it gives `widgets` alone (it lays the widgets out over the built-in roles
+ * and fields); otherwise none, and it must give all three (validation says which is missing).
  */
-export function extendDefault<T>(document: T): T {
+export function defaultedParts(
+  document: Readonly<Record<string, unknown>>,
+): readonly DefaultablePart[] {
+  const given = defaultableParts.filter((part) => Object.hasOwn(document, part));
+  if (given.length === 0) return defaultableParts;
+  return given.length === 1 && given[0] === 'widgets' ? ['roles', 'fields'] : [];
+}
+
+/** The parts a document must give but does not: those it neither gives nor takes ({@link defaultedParts}). */
+export function missingParts(document: Readonly<Record<string, unknown>>): DefaultablePart[] {
+  const taken = defaultedParts(document);
+  return defaultableParts.filter((part) => !Object.hasOwn(document, part) && !taken.includes(part));
+}
+
+/** One of {@link defaultableParts}. */
+export type DefaultablePart = (typeof defaultableParts)[number];
+
+/**
+ * A document as widgets and servers use it: the {@link defaultedParts} taken from `builtIn`
+ * ({@link defaultCustomization}, or a widget's own part of it such as {@link defaultCustomerCard}).
+ * Anything that is not an object is returned as it is, for validation to report.
+ */
+export function extendDefault<T>(document: T, builtIn: CustomizationDocument): T {
   if (!isRecord(document)) return document;
-  const own = document;
-  const given = defaultableParts.filter((part) => Object.hasOwn(own, part));
-  const take =
-    given.length === 0
-      ? defaultableParts
-      : given.length === 1 && given[0] === 'widgets'
-        ? (['roles', 'fields'] as const)
-        : [];
+  const take = defaultedParts(document);
   if (take.length === 0) return document;
-  const extended: Record<string, unknown> = {...own};
-  for (const part of take) extended[part] = defaultCustomization[part];
+  const extended: Record<string, unknown> = {...document};
+  for (const part of take) extended[part] = builtIn[part];
   return extended as T;
 }

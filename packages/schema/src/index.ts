@@ -63,7 +63,16 @@ export {
   widgetNames,
   widgetResource,
 } from './sources.js';
-export {defaultCustomization, extendDefault} from './default-document.js';
+export {
+  defaultComplaintForm,
+  defaultCustomerCard,
+  defaultCustomization,
+  defaultedParts,
+  defaultLoyaltyBalance,
+  extendDefault,
+  missingParts,
+  type DefaultablePart,
+} from './default-document.js';
 export {isSafeTokenValue, tokenProperties} from './theme.js';
 export {customizationLimits} from './limits.js';
 export {

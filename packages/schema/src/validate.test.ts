@@ -3,10 +3,15 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {
+  defaultComplaintForm,
+  defaultCustomerCard,
   defaultCustomization,
+  defaultLoyaltyBalance,
   resolveLayout,
   validateCustomization,
+  widgetEntity,
   type Problem,
+  type WidgetName,
 } from '@rapport/schema';
 import type {FieldCatalog} from '@rapport/core';
 import {parseJson} from './json-text.js';
@@ -322,6 +327,25 @@ describe('parseJson', () => {
 });
 
 describe('validateCustomization: a partial document extends the built-in one', () => {
+  it('is made of one valid part per widget, each with only its own fields', () => {
+    const parts = {
+      'customer-card': defaultCustomerCard,
+      'loyalty-balance': defaultLoyaltyBalance,
+      'complaint-form': defaultComplaintForm,
+    } as const;
+    const fields = {};
+    for (const [widget, part] of Object.entries(parts)) {
+      assert.deepEqual(validateCustomization(part).problems, [], widget);
+      assert.deepEqual(Object.keys(part.widgets), [widget]);
+      const entities = new Set(Object.values(part.fields).map((f) => f.entity));
+      assert.deepEqual([...entities], [widgetEntity[widget as WidgetName]], widget);
+      assert.deepEqual(part.roles, defaultCustomization.roles);
+      Object.assign(fields, part.fields);
+    }
+    assert.deepEqual(defaultCustomization.fields, fields);
+    assert.deepEqual(Object.keys(defaultCustomization.widgets).sort(), Object.keys(parts).sort());
+  });
+
   it('restyles the built-in widgets with a theme-only document', () => {
     const result = validateCustomization({schemaVersion: 1, theme: {tokens: {accent: '#0f766e'}}});
     assert.equal(result.valid, true);

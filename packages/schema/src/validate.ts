@@ -1,6 +1,6 @@
 import {isRecord, nestedBeyond, type FieldCatalog} from '@rapport/core';
 import type {CustomizationDocument} from './document.js';
-import {defaultableParts, extendDefault} from './default-document.js';
+import {defaultCustomization, extendDefault, missingParts} from './default-document.js';
 import {JsonSyntaxError, parseJson, pointerSegment, type TextPosition} from './json-text.js';
 import {MAX_JSON_DEPTH} from './limits.js';
 import {schemaProblems, type Problem} from './problems.js';
@@ -85,9 +85,9 @@ export function validateCustomization(
 
   // What the document may leave out comes from the built-in one (after the depth check: the default is
   // shallow); a part it may not leave out is a problem of its own.
-  data = extendDefault(data);
-  for (const part of defaultableParts) {
-    if (Object.hasOwn(data as object, part)) continue;
+  const missing = isRecord(data) ? missingParts(data) : [];
+  data = extendDefault(data, defaultCustomization);
+  for (const part of missing) {
     problems.push({
       pointer: '',
       code: 'missing-property',

@@ -20,21 +20,21 @@ export const sizeTargets = [
     group: 'rapport',
     input: resolve('@rapport/widgets/customer-card'),
     budgetKiB: 12,
-    limitKiB: 20.5,
+    limitKiB: 19.5,
   },
   {
     name: 'loyalty-balance entry',
     group: 'rapport',
     input: resolve('@rapport/widgets/loyalty-balance'),
     budgetKiB: 12,
-    limitKiB: 20.5,
+    limitKiB: 18.5,
   },
   {
     name: 'complaint-form entry',
     group: 'rapport',
     input: resolve('@rapport/widgets/complaint-form'),
     budgetKiB: 12,
-    limitKiB: 23,
+    limitKiB: 22,
   },
   {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
   {
@@ -86,9 +86,13 @@ const gzipSize = (code) => gzipSync(Buffer.from(code), {level: 9}).length;
 
 /** Stand-ins that remove one part of a bundle, to measure what that part costs. */
 const parts = {
-  'built-in default document (en, zh-CN labels)': {
-    '/schema/dist/default-document.js':
-      'export const defaultCustomization = {schemaVersion: 1, roles: [], fields: {}, widgets: {}}; export const defaultableParts = []; export const extendDefault = (d) => d;',
+  'built-in document (the parts of the widgets in the bundle, en and zh-CN labels)': {
+    '/schema/dist/default-document.js': [
+      'const empty = {schemaVersion: 1, roles: [], fields: {}, widgets: {}};',
+      'export const defaultCustomization = empty, defaultCustomerCard = empty, defaultLoyaltyBalance = empty, defaultComplaintForm = empty;',
+      'export const defaultableParts = [];',
+      'export const defaultedParts = () => [], missingParts = () => [], extendDefault = (d) => d;',
+    ].join('\n'),
   },
   'built-in zh-CN translation': {'/widgets/dist/translations/zh-CN.js': ''},
 };

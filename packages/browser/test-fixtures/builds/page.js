@@ -1,7 +1,12 @@
-// Loads the build named by ?build=, shows a customer card with a document whose `fields` is a list
-// (no build can use it), and reports to the test page what the visitor saw, what the developer was
+// Loads the build named by ?build=, shows customer c-001 from the demo data with the document named by
+// ?document= (`broken`, the default: its `fields` is a list, which no build can use; `theme-only`: a
+// theme and nothing else), and reports to the test page what the visitor saw, what the developer was
 // told (console and rapport-error) and whether anything threw.
-const report = {warnings: [], events: [], thrown: [], text: '', state: null, lang: null};
+const report = {warnings: [], events: [], thrown: [], text: '', state: null, parts: [], accent: ''};
+const documents = {
+  broken: '{"schemaVersion": 1, "fields": []}',
+  'theme-only': '{"schemaVersion": 1, "theme": {"tokens": {"accent": "#0f766e"}}}',
+};
 const warn = console.warn;
 console.warn = (...args) => {
   report.warnings.push(args.map(String).join(' '));
@@ -10,19 +15,42 @@ console.warn = (...args) => {
 window.addEventListener('error', (event) => report.thrown.push(String(event.message)));
 window.addEventListener('rapport-error', (event) => report.events.push(event.error.message));
 
-const build = new URLSearchParams(location.search).get('build');
+const query = new URLSearchParams(location.search);
+const build = query.get('build');
 const script = document.createElement('script');
 script.src = `../../dist/${build}`;
-script.onload = () => {
+script.onload = async () => {
+  // The demo build brings the memory backend; the other builds are given it from the demo bundle.
+  if (!window.Rapport.memoryAdapter) await load('rapport-demo.iife.js', 'RapportDemo');
+  const {memoryAdapter} = window.RapportDemo ?? window.Rapport;
   const card = document.createElement('rapport-customer-card');
+  card.client = window.Rapport.createClient(memoryAdapter());
   card.customerId = 'c-001';
-  card.customization = '{"schemaVersion": 1, "fields": []}';
+  card.customization = documents[query.get('document') ?? 'broken'];
   document.body.append(card);
   setTimeout(() => {
     const state = card.shadowRoot.querySelector('[data-state]');
     report.state = state?.dataset.state ?? null;
     report.text = card.shadowRoot.textContent.replace(/\s+/g, ' ').trim();
+    report.parts = [...card.shadowRoot.querySelectorAll('[part]')].map((e) => e.getAttribute('part'));
+    report.accent = card.style.getPropertyValue('--rapport-color-accent');
     parent.postMessage(report, '*');
   }, 300);
 };
 document.head.append(script);
+
+/** Loads another build under another global name, keeping the one under test as `Rapport`. */
+function load(file, name) {
+  const own = window.Rapport;
+  return new Promise((resolve, reject) => {
+    const other = document.createElement('script');
+    other.src = `../../dist/${file}`;
+    other.onload = () => {
+      window[name] = window.Rapport;
+      window.Rapport = own;
+      resolve();
+    };
+    other.onerror = reject;
+    document.head.append(other);
+  });
+}

@@ -5,6 +5,7 @@ import {isRapportError, type Complaint, type ComplaintInput} from '@rapport/core
 import {
   complaintInputDefaults,
   complaintInputPlan,
+  defaultComplaintForm,
   inputFromValues,
   type RenderPlan,
 } from '@rapport/schema';
@@ -76,6 +77,7 @@ export class RapportComplaintForm extends RapportWidget {
   static override styles = [baseStyles, formStyles];
 
   protected readonly widgetName = 'complaint-form';
+  protected readonly builtInCustomization = defaultComplaintForm;
 
   /** The customer complaining. Without it, the form asks for a name and e-mail address. */
   @property({attribute: 'customer-id'}) customerId?: string;

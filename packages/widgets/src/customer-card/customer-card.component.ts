@@ -11,7 +11,7 @@ import {
   type Page,
   type ResourceName,
 } from '@rapport/core';
-import {isShown, maskValue, readSource, type PlanField} from '@rapport/schema';
+import {defaultCustomerCard, isShown, maskValue, type PlanField, readSource} from '@rapport/schema';
 import {formatRelative} from '../shared/format.js';
 import {
   fieldPair,
@@ -114,6 +114,7 @@ export class RapportCustomerCard extends RapportWidget {
   static override styles = [baseStyles, cardStyles];
 
   protected readonly widgetName = 'customer-card';
+  protected readonly builtInCustomization = defaultCustomerCard;
 
   /** The id of the customer to show. */
   @property({attribute: 'customer-id'}) customerId?: string;

@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {localize, type DataChange, type LoyaltyAccount} from '@rapport/core';
-import {readSource, type PlanField} from '@rapport/schema';
+import {defaultLoyaltyBalance, type PlanField, readSource} from '@rapport/schema';
 import {cssProperties} from '../shared/css-properties.js';
 import {formatDate, formatNumber} from '../shared/format.js';
 import {
@@ -53,6 +53,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
   static override styles = [baseStyles, loyaltyStyles];
 
   protected readonly widgetName = 'loyalty-balance';
+  protected readonly builtInCustomization = defaultLoyaltyBalance;
 
   /** The id of the member (customer) to show. */
   @property({attribute: 'customer-id'}) customerId?: string;

@@ -56,7 +56,7 @@ export class RapportProvider extends LitElement {
 
   @provide({context: environmentContext})
   @state()
-  protected environment: RapportEnvironment = {customization: resolveCustomization(undefined)};
+  protected environment: RapportEnvironment = {};
 
   constructor() {
     super();
@@ -73,10 +73,10 @@ export class RapportProvider extends LitElement {
     )
       return;
     const customization = resolveCustomization(this.customization);
-    if (changed.has('customization') && !customization.ok)
+    if (changed.has('customization') && customization && !customization.ok)
       this.dispatchEvent(new RapportErrorEvent(customization.error, this.localName));
     this.environment = {
-      customization,
+      ...(customization && {customization}),
       ...(this.client && {client: this.client}),
       ...(this.viewerRole !== undefined && {viewerRole: this.viewerRole}),
       ...(this.locale !== undefined && {locale: this.locale}),

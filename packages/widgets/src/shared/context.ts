@@ -5,7 +5,8 @@ import type {CustomizationState} from './customization.js';
 /** What `<rapport-provider>` hands to every widget inside it. */
 export interface RapportEnvironment {
   readonly client?: RapportClient;
-  readonly customization: CustomizationState;
+  /** The provider's document, checked; absent when it has none (each widget then uses its built-in one). */
+  readonly customization?: CustomizationState;
   readonly viewerRole?: string;
   readonly locale?: string;
   readonly theme?: Theme;

@@ -2,7 +2,7 @@ import {checkCustomization} from '#mode';
 import {RapportError} from '@rapport/core';
 import {warnOnce} from './states.js';
 import {
-  defaultCustomization,
+  extendDefault,
   isSafeTokenValue,
   tokenProperties,
   type CustomizationDocument,
@@ -17,18 +17,18 @@ export type CustomizationState =
 
 const byObject = new WeakMap<object, CustomizationState>();
 const byText = new Map<string, CustomizationState>();
-const DEFAULT: CustomizationState = {ok: true, document: defaultCustomization};
 
 /**
  * Checks a document once per object (or text) however many widgets use it: fully in the development
- * build, roughly in the production build (see shared/mode/). No document means the built-in default;
- * a partial one extends it. A document that cannot be used is said once in the console, for the
- * developer; the widgets show the visitor a neutral message and fire `rapport-error`.
+ * build, roughly in the production build (see shared/mode/). `undefined` when there is none to check.
+ * A document that cannot be used is said once in the console, for the developer; the widgets show the
+ * visitor a neutral message and fire `rapport-error`.
  */
 export function resolveCustomization(
   customization: CustomizationDocument | string | undefined | null,
-): CustomizationState {
-  if (customization === undefined || customization === null || customization === '') return DEFAULT;
+): CustomizationState | undefined {
+  if (customization === undefined || customization === null || customization === '')
+    return undefined;
   const cached =
     typeof customization === 'string' ? byText.get(customization) : byObject.get(customization);
   if (cached) return cached;
@@ -49,6 +49,39 @@ export function resolveCustomization(
     byText.set(customization, state);
   } else {
     byObject.set(customization, state);
+  }
+  return state;
+}
+
+const builtInStates = new WeakMap<CustomizationDocument, CustomizationState>();
+const extended = new WeakMap<
+  CustomizationDocument,
+  WeakMap<CustomizationDocument, CustomizationState>
+>();
+
+/**
+ * The document a widget follows: the checked one (see {@link resolveCustomization}), with the parts it
+ * leaves out taken from the widget's built-in document (`extendDefault`), or the built-in document
+ * alone when there is none. Each widget carries only its own built-in part (`defaultCustomerCard`...),
+ * so a page with one widget does not load the others' fields. The same object for the same inputs.
+ */
+export function customizationFor(
+  checked: CustomizationState | undefined,
+  builtIn: CustomizationDocument,
+): CustomizationState {
+  if (!checked) {
+    let state = builtInStates.get(builtIn);
+    if (!state) builtInStates.set(builtIn, (state = {ok: true, document: builtIn}));
+    return state;
+  }
+  if (!checked.ok) return checked;
+  let byBuiltIn = extended.get(checked.document);
+  if (!byBuiltIn) extended.set(checked.document, (byBuiltIn = new WeakMap()));
+  let state = byBuiltIn.get(builtIn);
+  if (!state) {
+    const document = extendDefault(checked.document, builtIn);
+    state = document === checked.document ? checked : {ok: true, document};
+    byBuiltIn.set(builtIn, state);
   }
   return state;
 }

@@ -13,6 +13,7 @@ import {baseStyles} from './base.styles.js';
 import {environmentContext, type RapportEnvironment, type Theme} from './context.js';
 import {
   applyTheme,
+  customizationFor,
   resolveCustomization,
   layoutFailure,
   type CustomizationState,
@@ -87,8 +88,14 @@ export abstract class RapportWidget extends LitElement {
   /** Which layout of the customization document this widget follows. */
   protected abstract readonly widgetName: WidgetName;
 
-  /** The customization in use (the widget's own, else the provider's), validated. */
-  protected resolvedCustomization: CustomizationState = resolveCustomization(undefined);
+  /**
+   * The widget's part of the built-in document (`defaultCustomerCard`...): what it shows without a
+   * document, and where a partial document's missing parts come from.
+   */
+  protected abstract readonly builtInCustomization: CustomizationDocument;
+
+  /** The customization in use (the widget's own, else the provider's, else the built-in one), checked. */
+  protected resolvedCustomization!: CustomizationState;
 
   /** The render plan for the current role and locale; `null` while the customization is not valid. */
   protected plan: RenderPlan | null = null;
@@ -149,10 +156,12 @@ export abstract class RapportWidget extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    let customization =
+    let customization = customizationFor(
       this.customization !== undefined
         ? resolveCustomization(this.customization)
-        : (this.environment?.customization ?? resolveCustomization(undefined));
+        : this.environment?.customization,
+      this.builtInCustomization,
+    );
     // Plans are cached per document, role and locale, so this costs a lookup on most updates.
     this.plan = null;
     let planFailed = false;

@@ -3,7 +3,7 @@
 // playground's editor, the gateway at start-up); here a cheap guard that never throws keeps a document
 // the widgets cannot use from breaking the page. The development half is development.ts.
 import {isRecord, nestedBeyond} from '@rapport/core';
-import {customizationLimits, extendDefault, type CustomizationDocument} from '@rapport/schema';
+import {customizationLimits, missingParts, type CustomizationDocument} from '@rapport/schema';
 import type {CustomizationCheck, checkCustomization as developmentCheck} from './development.js';
 
 /** Whether this is the development build. */
@@ -27,15 +27,19 @@ export const checkCustomization: typeof developmentCheck = (input) => {
   if (document.schemaVersion !== 1) return refuse('its schemaVersion is not 1');
   if (nestedBeyond(document, customizationLimits.jsonDepth) !== undefined)
     return refuse(`it nests deeper than ${customizationLimits.jsonDepth} levels`);
-  const extended = extendDefault(document);
-  if (!Array.isArray(extended.roles) || !isRecord(extended.fields) || !isRecord(extended.widgets))
-    return refuse('its roles, fields or widgets are missing or not of the right type');
-  for (const [id, field] of Object.entries(extended.fields)) {
+  // The parts left out are taken from each widget's built-in document (shared/customization.ts).
+  const missing = missingParts(document);
+  if (missing.length > 0)
+    return refuse(`it gives roles or fields but not ${missing.join(' and ')}`);
+  const {roles = [], fields = {}, widgets = {}} = document;
+  if (!Array.isArray(roles) || !isRecord(fields) || !isRecord(widgets))
+    return refuse('its roles, fields or widgets are not of the right type');
+  for (const [id, field] of Object.entries(fields)) {
     const {source, type, entity} = isRecord(field) ? field : {};
     if (typeof source !== 'string' || typeof type !== 'string' || typeof entity !== 'string')
       return refuse(`its field "${id}" has no source, type or entity`);
   }
-  return {ok: true, document: extended as unknown as CustomizationDocument};
+  return {ok: true, document: document as unknown as CustomizationDocument};
 };
 
 function refuse(reason: string): CustomizationCheck {
