@@ -77,6 +77,7 @@ export {isSafeTokenValue, tokenProperties} from './theme.js';
 export {customizationLimits} from './limits.js';
 export {
   plural,
+  registerBuiltInTranslation,
   registerTranslation,
   translate,
   translationChain,

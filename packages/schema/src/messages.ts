@@ -1,4 +1,4 @@
-import {plural, registerTranslation, translate} from './translations.js';
+import {plural, registerBuiltInTranslation, translate} from './translations.js';
 
 /** Why a value was refused; each has a message in every registered language. */
 export type ValueIssue =
@@ -49,7 +49,7 @@ export const englishValueMessages: ValueMessages = {
   'value.option': () => 'Choose one of the options.',
 };
 
-registerTranslation({$code: 'en', $name: 'English', ...englishValueMessages});
+registerBuiltInTranslation({$code: 'en', $name: 'English', ...englishValueMessages});
 
 /** The message for an issue in `locale` (falling back along its chain, then to English). */
 export function valueMessage(issue: ValueIssue, locale: string, n = 0): string {

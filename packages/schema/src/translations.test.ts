@@ -3,6 +3,7 @@ import {describe, it} from 'node:test';
 import {
   defaultCustomization,
   plural,
+  registerBuiltInTranslation,
   registerTranslation,
   resolveLayout,
   translate,
@@ -55,6 +56,24 @@ describe('translations', () => {
       'Enter an email address, such as name@example.com.',
     );
     assert.equal(translate('fr', 'no-such-key'), undefined);
+  });
+
+  it("keeps a host's wording over Rapport's own texts, whichever loads first", () => {
+    registerTranslation({$code: 'x-host', $name: 'Host', 'value.required': () => 'Host wording.'});
+    // As when a widget chunk with its built-in texts is loaded lazily, after the host registered.
+    registerBuiltInTranslation({
+      $code: 'x-host',
+      $name: 'Built in',
+      'value.required': () => 'Built-in wording.',
+      'value.email': () => 'Built-in email wording.',
+    });
+    assert.equal(validateValue(required, '', 'x-host'), 'Host wording.');
+    const email = resolveLayout(defaultCustomization, 'complaint-form', {
+      role: 'customer',
+    }).fields.find((f) => f.type === 'email')!;
+    assert.equal(validateValue(email, 'ada@', 'x-host'), 'Built-in email wording.');
+    registerTranslation({$code: 'x-host', $name: 'Host', 'value.email': () => 'Host email.'});
+    assert.equal(validateValue(email, 'ada@', 'x-host'), 'Host email.');
   });
 
   it('never takes a key from the object prototype as a translation', () => {

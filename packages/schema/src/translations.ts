@@ -12,20 +12,35 @@ export interface Translation {
   readonly [key: string]: unknown;
 }
 
+// The texts to look up per code: Rapport's own (`builtIn`) under what hosts registered (`hosts`).
 const registry = new Map<string, Record<string, unknown>>();
+const builtIn = new Map<string, Record<string, unknown>>();
+const hosts = new Map<string, Record<string, unknown>>();
 let version = 0;
 
 /**
  * Registers translations, Shoelace's way: each built-in language other than English is a module that
  * registers itself when imported (`import '@rapport/widgets/translations/zh-CN.js'`), and a host
  * registers its own languages the same way, without forking. Registering a code again adds to it,
- * key by key.
+ * key by key. What a host registers wins over Rapport's own texts, whichever is loaded first.
  */
 export function registerTranslation(...translations: readonly Translation[]): void {
-  for (const translation of translations) {
-    const code = translation.$code.toLowerCase();
-    registry.set(code, {...registry.get(code), ...translation});
-  }
+  for (const translation of translations) add(hosts, translation);
+}
+
+/**
+ * For Rapport's own translation modules: registers texts that anything given to
+ * {@link registerTranslation} overrides, even when the module loads later (a lazily loaded widget
+ * does not undo a host's wording).
+ */
+export function registerBuiltInTranslation(translation: Translation): void {
+  add(builtIn, translation);
+}
+
+function add(layer: Map<string, Record<string, unknown>>, translation: Translation): void {
+  const code = translation.$code.toLowerCase();
+  layer.set(code, {...layer.get(code), ...translation});
+  registry.set(code, {...builtIn.get(code), ...hosts.get(code)});
   version++;
 }
 

@@ -1,7 +1,7 @@
 // Simplified Chinese value messages. Importing this module registers them
 // (`import '@rapport/schema/translations/zh-CN.js'`); @rapport/widgets/translations/zh-CN.js imports it.
 import type {ValueMessages} from '../messages.js';
-import {registerTranslation} from '../translations.js';
+import {registerBuiltInTranslation} from '../translations.js';
 
 /** The value messages in Simplified Chinese. */
 export const valueMessages: ValueMessages = {
@@ -20,4 +20,4 @@ export const valueMessages: ValueMessages = {
   'value.option': () => '请从选项中选择。',
 };
 
-registerTranslation({$code: 'zh-CN', $name: '简体中文', ...valueMessages});
+registerBuiltInTranslation({$code: 'zh-CN', $name: '简体中文', ...valueMessages});

@@ -8,7 +8,7 @@
 // one page may speak two languages, and a host app using @lit/localize itself must not clash with us.
 import {
   plural,
-  registerTranslation,
+  registerBuiltInTranslation,
   translate,
   translationsVersion,
   type Translation,
@@ -77,7 +77,7 @@ export type Strings = typeof en;
  */
 export type RapportTranslation = Translation & Partial<Strings> & Partial<ValueMessages>;
 
-registerTranslation({$code: 'en', $name: 'English', ...en});
+registerBuiltInTranslation({$code: 'en', $name: 'English', ...en});
 
 const cache = new Map<string, Strings>();
 let cachedVersion = -1;

@@ -1,7 +1,7 @@
 // Simplified Chinese: the widgets' texts, and (through @rapport/schema's own module) the value
 // messages. Importing this module registers them: `import '@rapport/widgets/translations/zh-CN.js'`.
 // The script-tag bundles of @rapport/browser carry it.
-import {registerTranslation} from '@rapport/schema';
+import {registerBuiltInTranslation} from '@rapport/schema';
 import '@rapport/schema/translations/zh-CN.js';
 import type {Strings} from '../shared/strings.js';
 
@@ -55,4 +55,4 @@ export const strings: Strings = {
   },
 };
 
-registerTranslation({$code: 'zh-CN', $name: '简体中文', ...strings});
+registerBuiltInTranslation({$code: 'zh-CN', $name: '简体中文', ...strings});
