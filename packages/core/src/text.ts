@@ -68,18 +68,23 @@ export function nestedBeyond(value: unknown, maxDepth: number): string[] | undef
     readonly key?: string;
     readonly parent?: Step;
   }
+  if (value === null || typeof value !== 'object') return undefined;
+  // Only objects and lists are pushed: a document's thousands of texts and numbers cost no step each.
   const stack: Step[] = [{value, depth: 1}];
   while (stack.length > 0) {
     const step = stack.pop()!;
-    if (step.value === null || typeof step.value !== 'object') continue;
     if (step.depth > maxDepth) {
       const path: string[] = [];
       for (let at: Step | undefined = step; at?.key !== undefined; at = at.parent)
         path.push(at.key);
       return path.reverse();
     }
-    for (const [key, child] of Object.entries(step.value))
-      stack.push({value: child, depth: step.depth + 1, key, parent: step});
+    for (const key in step.value as object) {
+      if (!Object.hasOwn(step.value as object, key)) continue;
+      const child = (step.value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object')
+        stack.push({value: child, depth: step.depth + 1, key, parent: step});
+    }
   }
   return undefined;
 }
