@@ -60,6 +60,28 @@ const abandoned = (): Error =>
   new DOMException('No caller waits for this request any more', 'AbortError');
 
 /**
+ * Runs `callback` once, after the current task, at the first of the next timer task and the next
+ * frame's start. Not a microtask: widgets render over several microtasks of one task, and all of their
+ * ids belong in the same batch. Not a timer alone: a page busy creating a thousand widgets would paint
+ * them all loading before the timer ran, where data that answers at once (the embedded adapter, the
+ * cache) now arrives before that frame is painted. The timer keeps it going where frames do not come
+ * (a hidden tab or frame, Node).
+ */
+function afterThisTask(callback: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    callback();
+  };
+  const timer = setTimeout(once, 0);
+  const frame =
+    typeof requestAnimationFrame === 'function' ? requestAnimationFrame(once) : undefined;
+}
+
+/**
  * Loads records by id in batches: every id asked for in the same task (before a timer fires) goes
  * into one call, split at `maxBatchSize`; an id already on its way is not asked for again; answers
  * are cached in `cache`, including "not found" (`null`); an id the batch refused (its entry's `error`)
@@ -93,9 +115,7 @@ export class BatchLoader<T> {
       this.queue.set(id, flight);
       if (!this.scheduled) {
         this.scheduled = true;
-        // A timer, not a microtask: widgets render over several microtasks of one task, and all of
-        // their ids belong in the same batch.
-        setTimeout(() => this.flush(), 0);
+        afterThisTask(() => this.flush());
       }
     }
     return flight.join(signal);

@@ -7,6 +7,7 @@ import {
   openComplaintStatuses,
   type Customer,
   type DataChange,
+  type FieldValue,
   type Interaction,
   type Page,
   type ResourceName,
@@ -207,14 +208,12 @@ export class RapportCustomerCard extends RapportWidget {
     const avatar = fields.get('avatarUrl');
     const avatarUrl =
       avatar && avatar.mask === 'none' ? readSource(customer, avatar.source) : undefined;
-    const tags = fields.get('tags');
-    const tagValues = tags && readSource(customer, tags.source);
     const full = this.variant === 'full';
     const root = full ? layoutWithout(plan, 'card-body', HEADER_SOURCES) : null;
     const values = root ? ruleValues(plan, customer) : undefined;
     const field = (f: PlanField) =>
       fieldPair(f, displayValue(f, readSource(customer, f.source), locale, s));
-    return html`<header class="header" part="header"><div class="avatar" part="avatar" aria-hidden="true">${typeof avatarUrl === 'string' && isHttpsUrl(avatarUrl) ? html`<img src=${avatarUrl} alt="" />` : initials(name)}</div><div class="identity"><p class="name" part="name">${name}</p>${companyValue ? html`<p class="company">${displayValue(company!, companyValue, locale, s)}</p>` : nothing}<div class="badges" part="badges">${this.badge(customer, fields.get('lifecycleStage'), 'stage')}${this.badge(customer, fields.get('segment'), 'segment')}${Array.isArray(tagValues) && tagValues.length > 0 ? html`<span class="visually-hidden">${tags!.label}: </span>${displayValue(tags!, tagValues, locale, s)}` : nothing}</div></div><slot name="actions"></slot></header>${
+    return html`<header class="header" part="header"><div class="avatar" part="avatar" aria-hidden="true">${typeof avatarUrl === 'string' && isHttpsUrl(avatarUrl) ? html`<img src=${avatarUrl} alt="" />` : initials(name)}</div><div class="identity"><p class="name" part="name">${name}</p>${companyValue ? html`<p class="company">${displayValue(company!, companyValue, locale, s)}</p>` : nothing}${this.renderBadges(customer, fields)}</div><slot name="actions"></slot></header>${
       root && isShown(root, values!)
         ? root.kind === 'control' || root.kind === 'group'
           ? html`<div class="body" part="body">${renderLayout(root, values!, field)}</div>`
@@ -223,19 +222,27 @@ export class RapportCustomerCard extends RapportWidget {
     }${full ? this.renderActivity() : nothing}`;
   }
 
-  /** A header badge (stage, segment), named for screen readers by its field's label. */
-  private badge(
+  /**
+   * The header's badges: life-cycle stage, segment and tags, each titled with its field's label. Screen
+   * readers get them as one sentence that names each ("Lifecycle stage: Loyal. Tags: VIP"), so a card
+   * holds one visually hidden text rather than one per badge (each is a box of its own to lay out).
+   */
+  private renderBadges(
     customer: Customer,
-    field: PlanField | undefined,
-    kind: string,
+    fields: ReadonlyMap<string, PlanField>,
   ): TemplateResult | typeof nothing {
-    const raw = field && readSource(customer, field.source);
-    if (typeof raw !== 'string' || raw === '') return nothing;
-    const shown =
-      field!.mask === 'none'
-        ? optionLabel(field!, raw)
-        : displayValue(field!, raw, this.activeLocale, this.strings);
-    return html`<span class="badge ${kind}" title=${field!.label}><span class="visually-hidden">${field!.label}: </span>${shown}</span>`;
+    const spoken: string[] = [];
+    const shown: TemplateResult[] = [];
+    for (const [source, kind] of BADGES) {
+      const field = fields.get(source);
+      const texts = field ? badgeTexts(field, readSource(customer, field.source)) : [];
+      if (texts.length === 0) continue;
+      spoken.push(`${field!.label}: ${texts.join(', ')}`);
+      for (const text of texts)
+        shown.push(html`<span class="badge ${kind}" title=${field!.label}>${text}</span>`);
+    }
+    if (shown.length === 0) return nothing;
+    return html`<div class="badges" part="badges"><span class="visually-hidden">${spoken.join('. ')}</span><span class="badge-list" aria-hidden="true">${shown}</span></div>`;
   }
 
   private renderActivity(): TemplateResult | typeof nothing {
@@ -262,6 +269,21 @@ export class RapportCustomerCard extends RapportWidget {
     if (last === undefined) return html`${openText}<span>${s.lastContact}: ${s.noContact}</span>`;
     return html`${openText}<span>${s.lastContact}: ${last.summary === undefined ? '' : `${last.summary} · `}<time datetime=${last.at}>${formatRelative(last.at, this.activeLocale)}</time></span>`;
   }
+}
+
+// The header's badges, in order: the field's source and the badge's class.
+const BADGES = [
+  ['lifecycleStage', 'stage'],
+  ['segment', 'segment'],
+  ['tags', 'tag'],
+] as const;
+
+/** A badge field's texts: option labels, each item of a list, or the value as masked for the role. */
+function badgeTexts(field: PlanField, raw: FieldValue | undefined): string[] {
+  if (raw === undefined || raw === null || raw === '') return [];
+  if (field.mask !== 'none') return [String(maskValue(raw, field.mask))];
+  const items = Array.isArray(raw) ? raw : [raw];
+  return items.map((item) => optionLabel(field, String(item)));
 }
 
 /** Up to two initials: "Emma Wilson" gives "EW", "王芳" gives "王". */

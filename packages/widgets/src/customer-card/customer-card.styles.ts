@@ -39,7 +39,7 @@ export const cardStyles = css`
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
-  .badges {
+  .badge-list {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 0.5);

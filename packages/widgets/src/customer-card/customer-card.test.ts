@@ -57,6 +57,12 @@ describe('<rapport-customer-card>', () => {
     expect(inside(card, '[part~="name"]')!.textContent).to.equal(customer.displayName);
     expect(inside(card, '.badge.stage')).to.exist;
     expect(inside(card, '.badge.segment')).to.exist;
+    // Screen readers hear the badges once, each named by its field; the visible badges are not read twice.
+    const spoken = inside(card, '[part~="badges"] .visually-hidden')!.textContent!;
+    expect(spoken).to.match(/^Lifecycle stage: [^.]+\. RFM segment: [^.]+\. Tags: .+$/);
+    expect(spoken).to.contain(customer.tags[0]);
+    expect(inside(card, '.badge-list')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(inside(card, '.badge.tag')!.title).to.equal('Tags');
     expect(inside<HTMLAnchorElement>(card, 'a[href^="mailto:"]')!.href).to.equal(
       `mailto:${customer.email}`,
     );
@@ -332,9 +338,12 @@ describe('<rapport-customer-card>', () => {
     const card = await fixture<RapportCustomerCard>(
       html`<rapport-customer-card customer-id="c-001" .client=${client}></rapport-customer-card>`,
     );
-    expect(inside(card, '[data-state="loading"]')).to.exist;
+    expect(inside(card, '[data-state="loading"]')!.textContent).to.equal('', 'nothing said yet');
     expect(inside(card, '.skeleton')).to.equal(null);
     await until(() => inside(card, '.skeleton'), 'placeholder lines', 1000);
+    expect(inside(card, '[data-state="loading"][role="status"]')!.textContent).to.contain(
+      'Loading',
+    );
     await loaded(card);
     expect(inside(card, '[data-state="loading"]')).to.equal(null);
   });

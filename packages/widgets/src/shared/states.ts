@@ -17,15 +17,13 @@ export function warnOnce(message: string): void {
 }
 
 /**
- * The loading state: the word for screen readers at once, and placeholder lines once loading has been
- * slow (`placeholders`), so fast loads do not flash skeletons (nor make the page lay them out).
+ * The loading state: an empty live region at first, then, once loading has been slow (`slow`), the
+ * word for screen readers (announced as it appears) and placeholder lines. Fast loads neither flash
+ * skeletons nor make a screen reader say "Loading" for every widget, nor make the page lay out what
+ * it removes a moment later; the widget's `aria-busy` says it is loading meanwhile.
  */
-export function loadingState(
-  strings: Strings,
-  lines: number,
-  placeholders: boolean,
-): TemplateResult {
-  return html`<div class="state" role="status" aria-live="polite" data-state="loading"><span class="visually-hidden">${strings.loading}</span>${placeholders ? Array.from({length: lines}, (_, i) => html`<span class="skeleton ${i % 2 ? 'narrow' : 'wide'}" aria-hidden="true"></span>`) : nothing}</div>`;
+export function loadingState(strings: Strings, lines: number, slow: boolean): TemplateResult {
+  return html`<div class="state" role="status" aria-live="polite" data-state="loading">${slow ? [html`<span class="visually-hidden">${strings.loading}</span>`, Array.from({length: lines}, (_, i) => html`<span class="skeleton ${i % 2 ? 'narrow' : 'wide'}" aria-hidden="true"></span>`)] : nothing}</div>`;
 }
 
 /** A calm message, for empty states and for what cannot be shown (`kind` becomes `data-state`). */
