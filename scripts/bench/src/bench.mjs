@@ -152,7 +152,7 @@ if (results.composition) {
 if (results.render) {
   const r = results.render;
   sections.push(
-    `## 2. Render cost (${r.cards.toLocaleString('en')} full customer cards, insertion to layout, median of ${r.runs})`,
+    `## 2. Render cost (${r.cards.toLocaleString('en')} full customer cards, insertion to painted, median of ${r.runs})`,
     table(
       ['how', 'median', 'runs (ms)', 'JS heap per card', 'elements on page'],
       Object.entries(r.results).map(([name, v]) => [

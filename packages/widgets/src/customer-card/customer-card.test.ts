@@ -558,7 +558,9 @@ describe('<rapport-customer-card>', () => {
         },
       });
     const lefts = (card: RapportCustomerCard) =>
-      allInside(card, '.grid > .pair').map((pair) => Math.round(pair.getBoundingClientRect().left));
+      allInside(card, '[part~="body"] .pair').map((pair) =>
+        Math.round(pair.getBoundingClientRect().left),
+      );
 
     it('at a 375 px viewport: one column, no horizontal overflow, a long e-mail wraps inside the card', async () => {
       await setViewport({width: 375, height: 800});
@@ -601,6 +603,22 @@ describe('<rapport-customer-card>', () => {
       await loaded(narrow!);
       expect(new Set(lefts(wide!)).size, 'the wide card').to.equal(2);
       expect(new Set(lefts(narrow!)).size, 'the card in the sidebar').to.equal(1);
+      // "Contact" and "Membership" are laid out as one grid: each heading spans its row, and each
+      // group is still a named group for screen readers.
+      const body = inside(wide!, '[part~="body"]')!;
+      const groups = allInside(wide!, '[part~="body"] [role="group"]');
+      expect(
+        groups.map((g) => inside(wide!, `#${g.getAttribute('aria-labelledby')}`)?.textContent),
+      ).to.deep.equal(['Contact', 'Membership']);
+      for (const heading of allInside(wide!, '[part~="body"] .group-label'))
+        expect(Math.round(heading.getBoundingClientRect().width)).to.equal(
+          Math.round(body.getBoundingClientRect().width),
+        );
+      const pairs = allInside(wide!, '[part~="body"] .pair');
+      expect(
+        new Set(pairs.map((p) => Math.round(p.getBoundingClientRect().width))).size,
+        'one column width for all groups',
+      ).to.equal(1);
     });
 
     it('keeps a gap between widgets, which --rapport-gap sets, and none after the last', async () => {

@@ -191,6 +191,9 @@ export const baseStyles = css`
     margin: 0;
     padding: 0;
   }
+  .group.merged {
+    display: contents;
+  }
   .group-label {
     grid-column: 1 / -1;
     margin: calc(var(--_space) * 1.5) 0 0;

@@ -28,11 +28,23 @@ export function renderLayout(node: PlanNode, values: FieldValues, control: Contr
   if (node.kind === 'control') return control(node.field);
   if (node.kind !== 'group')
     return html`<div class=${sectionClass(node)}>${renderChildren(node, values, control)}</div>`;
+  const inner = gridOf(node);
+  return renderGroup(node, inner ? sectionClass(inner) : 'stack', inner ?? node, values, control);
+}
+
+/** A titled group: its own box of class `className`, or none inside a merged section (`merged`). */
+function renderGroup(
+  group: PlanSection,
+  className: string | 'merged',
+  inner: PlanSection,
+  values: FieldValues,
+  control: Control,
+): Rendered {
   const id = `group-${++groups}`;
-  // The usual "Contact: a grid of fields" needs no element between the group and its fields.
-  const only = node.children.length === 1 ? node.children[0]! : undefined;
-  const inner = only && only.kind === 'grid' && !only.rule ? only : node;
-  return html`<div class="group ${inner === node ? 'stack' : sectionClass(inner)}" role="group" aria-labelledby=${id}><p class="group-label" id=${id}>${node.label}</p>${renderChildren(inner, values, control)}</div>`;
+  const children = renderChildren(inner, values, control);
+  return className === 'merged'
+    ? html`<div class="group merged" role="group" aria-labelledby=${id}><p class="group-label" id=${id}>${group.label}</p>${children}</div>`
+    : html`<div class="group ${className}" role="group" aria-labelledby=${id}><p class="group-label" id=${id}>${group.label}</p>${children}</div>`;
 }
 
 /**
@@ -45,7 +57,14 @@ export function renderChildren(
   control: Control,
 ): Rendered[] {
   const children: Rendered[] = [];
-  for (const child of node.children) children.push(renderLayout(child, values, control));
+  const merged = mergedColumns(node) !== undefined;
+  for (const child of node.children)
+    children.push(
+      // Each group of a merged section adds no box: its heading and fields are the grid's items.
+      merged && isShown(child, values)
+        ? renderGroup(child as PlanSection, 'merged', gridOf(child)!, values, control)
+        : renderLayout(child, values, control),
+    );
   return children;
 }
 
@@ -56,9 +75,38 @@ export function sectionClass(node: PlanSection): string {
       return 'row';
     case 'grid':
       return `grid cols-${node.columns ?? 1}`;
-    default:
-      return 'stack';
+    default: {
+      const columns = mergedColumns(node);
+      return columns === undefined ? 'stack' : `grid cols-${columns}`;
+    }
   }
+}
+
+/**
+ * The usual "Contact: a grid of fields": a group holding only a grid (without a rule of its own) needs
+ * no element between the group and its fields. That grid, else `undefined`.
+ */
+function gridOf(node: PlanNode): PlanSection | undefined {
+  if (node.kind !== 'group' || node.children.length !== 1) return undefined;
+  const only = node.children[0]!;
+  return only.kind === 'grid' && !only.rule ? only : undefined;
+}
+
+/**
+ * The columns of the one grid a column of such groups is drawn as, when every group's grid has the
+ * same number ("Contact" and "Membership", two columns each): the headings span the grid's rows and
+ * the groups are `display: contents`, so the fields of all groups are laid out as one grid, with
+ * fewer boxes, in the same picture. `undefined` for any other section.
+ */
+function mergedColumns(node: PlanSection): number | undefined {
+  if (node.kind !== 'vertical' || node.children.length < 2) return undefined;
+  let columns: number | undefined;
+  for (const child of node.children) {
+    const grid = gridOf(child);
+    if (!grid || (columns !== undefined && grid.columns !== columns)) return undefined;
+    columns = grid.columns;
+  }
+  return columns;
 }
 
 /** One field as a label and its value, the way the card and the loyalty balance list fields. */
