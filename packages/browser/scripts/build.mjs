@@ -4,9 +4,11 @@
 //   validator, no development warnings), minified;
 // - rapport.dev.iife.js: development (Lit's dev mode and Rapport's full document validation with
 //   friendly problems in the console), not minified;
-// - rapport-demo.iife.js: production plus the in-memory demo backend.
+// - rapport-demo.iife.js: production plus the in-memory demo backend;
+// - rapport.zh-CN.iife.js: Simplified Chinese, for a page that loaded one of the others: the text
+//   registry stays theirs (@rapport/schema is the `Rapport` global here), so it holds the texts alone.
 // Which build a module gets is chosen by the `development` export condition, as in Lit's packages.
-import {dirname, join} from 'node:path';
+import {dirname, join, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {rollup} from 'rollup';
 import {browserPlugins, onwarn} from '../../../scripts/rollup-common.mjs';
@@ -18,6 +20,10 @@ const bundles = [
   {entry: 'rapport.js', file: 'rapport.dev.iife.js', development: true},
   {entry: 'rapport-demo.js', file: 'rapport-demo.iife.js', development: false},
 ];
+// @rapport/schema's text registry, by name or (inside the package) by path.
+const registry = (id) =>
+  id === '@rapport/schema' || id.endsWith(`${sep}schema${sep}dist${sep}translations.js`);
+
 for (const {entry, file, development} of bundles) {
   const bundle = await rollup({
     input: join(dist, entry),
@@ -27,4 +33,21 @@ for (const {entry, file, development} of bundles) {
   await bundle.write({file: join(dist, file), format: 'iife', name: 'Rapport', sourcemap: true});
   await bundle.close();
 }
+
+const translation = await rollup({
+  input: join(dist, 'translations/zh-CN.js'),
+  plugins: browserPlugins({minify: true}),
+  external: (id, importer, resolved) => registry(id) || (resolved && registry(id)),
+  onwarn,
+});
+await translation.write({
+  file: join(dist, 'rapport.zh-CN.iife.js'),
+  format: 'iife',
+  globals: () => 'Rapport',
+  banner:
+    "if (typeof Rapport === 'undefined') throw new Error('rapport.zh-CN.iife.js adds a language to rapport.iife.js (or rapport.dev.iife.js): load that first.');",
+  sourcemap: true,
+});
+await translation.close();
+bundles.push({file: 'rapport.zh-CN.iife.js'});
 console.log(`built ${bundles.map((b) => `dist/${b.file}`).join(', ')}`);

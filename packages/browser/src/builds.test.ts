@@ -13,7 +13,7 @@ interface Report {
   accent: string;
 }
 
-async function open(build: string, customization = 'broken'): Promise<Report> {
+async function open(build: string, customization = 'broken', translation = ''): Promise<Report> {
   const frame = document.createElement('iframe');
   const report = new Promise<Report>((resolve) => {
     window.addEventListener('message', (event: MessageEvent<Report>) => {
@@ -21,7 +21,7 @@ async function open(build: string, customization = 'broken'): Promise<Report> {
     });
   });
   frame.src = new URL(
-    `../test-fixtures/builds/page.html?build=${build}&document=${customization}`,
+    `../test-fixtures/builds/page.html?build=${build}&document=${customization}&translation=${translation}`,
     import.meta.url,
   ).href;
   document.body.append(frame);
@@ -79,4 +79,27 @@ describe('the script-tag builds with a theme-only document', () => {
       expect(report.parts).to.include.members(['name', 'body']);
     });
   }
+});
+
+describe('Simplified Chinese for the script tag', () => {
+  it('is a script of its own: rapport.iife.js alone shows its own texts in English', async () => {
+    const report = await open('rapport.iife.js', 'theme-only', '');
+    expect(report.text).to.contain('Last contact');
+  });
+
+  for (const build of ['rapport.iife.js', 'rapport.dev.iife.js']) {
+    it(`rapport.zh-CN.iife.js after ${build} makes a zh-CN page speak Chinese`, async () => {
+      const report = await open(build, 'theme-only', 'zh-CN');
+      expect(report.thrown).to.deep.equal([]);
+      expect(report.text).to.contain('最近联系');
+      expect(report.text).to.contain('邮箱');
+      expect(report.text).not.to.contain('Last contact');
+    });
+  }
+
+  it('says what it needs when no build was loaded before it', async () => {
+    const report = await open('none');
+    expect(report.thrown).to.have.length(1);
+    expect(report.thrown[0]).to.contain('load that first');
+  });
 });

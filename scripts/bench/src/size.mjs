@@ -20,14 +20,14 @@ export const sizeTargets = [
     group: 'rapport',
     input: resolve('@rapport/widgets/customer-card'),
     budgetKiB: 12,
-    limitKiB: 19.5,
+    limitKiB: 19.6,
   },
   {
     name: 'loyalty-balance entry',
     group: 'rapport',
     input: resolve('@rapport/widgets/loyalty-balance'),
     budgetKiB: 12,
-    limitKiB: 18.5,
+    limitKiB: 18.4,
   },
   {
     name: 'complaint-form entry',
@@ -38,11 +38,16 @@ export const sizeTargets = [
   },
   {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
   {
-    name: 'rapport.iife.js (all three widgets, client, adapter-http, zh-CN)',
+    name: 'rapport.iife.js (all three widgets, client, adapter-http)',
     group: 'rapport',
     file: resolve('@rapport/browser/rapport.iife.js'),
     budgetKiB: 20,
-    limitKiB: 35.5,
+    limitKiB: 34.2,
+  },
+  {
+    name: 'rapport.zh-CN.iife.js (Simplified Chinese for the script tag)',
+    group: 'rapport',
+    file: resolve('@rapport/browser/rapport.zh-CN.iife.js'),
   },
   {
     name: 'rapport.dev.iife.js (development: Lit dev mode, full document validation)',
@@ -94,7 +99,6 @@ const parts = {
       'export const defaultedParts = () => [], missingParts = () => [], extendDefault = (d) => d;',
     ].join('\n'),
   },
-  'built-in zh-CN translation': {'/widgets/dist/translations/zh-CN.js': ''},
 };
 
 /**

@@ -17,37 +17,55 @@ window.addEventListener('rapport-error', (event) => report.events.push(event.err
 
 const query = new URLSearchParams(location.search);
 const build = query.get('build');
-const script = document.createElement('script');
-script.src = `../../dist/${build}`;
-script.onload = async () => {
+if (build === 'none') {
+  // Only the translation's script, which needs a build before it: what it says when there is none.
+  load('rapport.zh-CN.iife.js').then(() => setTimeout(() => parent.postMessage(report, '*')));
+} else {
+  const script = document.createElement('script');
+  script.src = `../../dist/${build}`;
+  script.onload = show;
+  document.head.append(script);
+}
+
+async function show() {
+  // ?translation=zh-CN: the language's own script, loaded after the build, and a page in that language.
+  const translation = query.get('translation');
+  if (translation) await load(`rapport.${translation}.iife.js`);
   // The demo build brings the memory backend; the other builds are given it from the demo bundle.
   if (!window.Rapport.memoryAdapter) await load('rapport-demo.iife.js', 'RapportDemo');
   const {memoryAdapter} = window.RapportDemo ?? window.Rapport;
   const card = document.createElement('rapport-customer-card');
   card.client = window.Rapport.createClient(memoryAdapter());
   card.customerId = 'c-001';
+  if (translation) card.locale = translation;
   card.customization = documents[query.get('document') ?? 'broken'];
   document.body.append(card);
   setTimeout(() => {
     const state = card.shadowRoot.querySelector('[data-state]');
     report.state = state?.dataset.state ?? null;
     report.text = card.shadowRoot.textContent.replace(/\s+/g, ' ').trim();
-    report.parts = [...card.shadowRoot.querySelectorAll('[part]')].map((e) => e.getAttribute('part'));
+    report.parts = [...card.shadowRoot.querySelectorAll('[part]')].map((e) =>
+      e.getAttribute('part'),
+    );
     report.accent = card.style.getPropertyValue('--rapport-color-accent');
     parent.postMessage(report, '*');
   }, 300);
-};
-document.head.append(script);
+}
 
-/** Loads another build under another global name, keeping the one under test as `Rapport`. */
+/**
+ * Loads another script; a build under another global name (`name`), keeping the one under test as
+ * `Rapport`.
+ */
 function load(file, name) {
   const own = window.Rapport;
   return new Promise((resolve, reject) => {
     const other = document.createElement('script');
     other.src = `../../dist/${file}`;
     other.onload = () => {
-      window[name] = window.Rapport;
-      window.Rapport = own;
+      if (name) {
+        window[name] = window.Rapport;
+        window.Rapport = own;
+      }
       resolve();
     };
     other.onerror = reject;

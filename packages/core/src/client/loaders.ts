@@ -70,15 +70,11 @@ const abandoned = (): Error =>
 function afterThisTask(callback: () => void): void {
   let done = false;
   const once = (): void => {
-    if (done) return;
+    if (!done) callback();
     done = true;
-    clearTimeout(timer);
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    callback();
   };
-  const timer = setTimeout(once, 0);
-  const frame =
-    typeof requestAnimationFrame === 'function' ? requestAnimationFrame(once) : undefined;
+  setTimeout(once, 0);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
 }
 
 /**

@@ -35,16 +35,13 @@ export function renderLayout(node: PlanNode, values: FieldValues, control: Contr
 /** A titled group: its own box of class `className`, or none inside a merged section (`merged`). */
 function renderGroup(
   group: PlanSection,
-  className: string | 'merged',
+  className: string,
   inner: PlanSection,
   values: FieldValues,
   control: Control,
 ): Rendered {
   const id = `group-${++groups}`;
-  const children = renderChildren(inner, values, control);
-  return className === 'merged'
-    ? html`<div class="group merged" role="group" aria-labelledby=${id}><p class="group-label" id=${id}>${group.label}</p>${children}</div>`
-    : html`<div class="group ${className}" role="group" aria-labelledby=${id}><p class="group-label" id=${id}>${group.label}</p>${children}</div>`;
+  return html`<div class="group ${className}" role="group" aria-labelledby=${id}><p class="group-label" id=${id}>${group.label}</p>${renderChildren(inner, values, control)}</div>`;
 }
 
 /**
