@@ -1,6 +1,8 @@
 // The playground page: picks a customer, role, language and theme; feeds the widgets a client over the
 // gateway; edits the customization document live; lists what goes over the wire.
 import '@rapport/widgets/all';
+// The locale menu offers Simplified Chinese: the widgets' own texts too, not only the document's labels.
+import '@rapport/widgets/translations/zh-CN.js';
 import {httpAdapter} from '@rapport/adapter-http';
 import {catalogue, createClient} from '@rapport/core';
 import {validateCustomization} from '@rapport/schema';

@@ -110,6 +110,8 @@ describe('the playground', () => {
       {timeout: 10_000},
     );
     assert.ok((await shadowTexts(page, '#form', 'label')).some((t) => t.includes('主题')));
+    // The widgets' own words follow, not only the document's labels.
+    assert.ok((await shadowTexts(page, '#form', 'button')).some((t) => t.includes('提交投诉')));
 
     // Submit a complaint through the form; the card's count of open complaints rises.
     const before = await openComplaints(page);

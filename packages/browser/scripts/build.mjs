@@ -37,7 +37,7 @@ for (const {entry, file, development} of bundles) {
 const translation = await rollup({
   input: join(dist, 'translations/zh-CN.js'),
   plugins: browserPlugins({minify: true}),
-  external: (id, importer, resolved) => registry(id) || (resolved && registry(id)),
+  external: registry,
   onwarn,
 });
 await translation.write({
@@ -45,7 +45,7 @@ await translation.write({
   format: 'iife',
   globals: () => 'Rapport',
   banner:
-    "if (typeof Rapport === 'undefined') throw new Error('rapport.zh-CN.iife.js adds a language to rapport.iife.js (or rapport.dev.iife.js): load that first.');",
+    "if (typeof Rapport === 'undefined' || typeof Rapport.registerBuiltInTranslation !== 'function') throw new Error('rapport.zh-CN.iife.js adds a language to rapport.iife.js (or rapport.dev.iife.js) of the same version: load that first.');",
   sourcemap: true,
 });
 await translation.close();

@@ -13,17 +13,20 @@ interface Report {
   accent: string;
 }
 
-async function open(build: string, customization = 'broken', translation = ''): Promise<Report> {
+async function open(
+  build: string,
+  customization = 'broken',
+  translation = '',
+  locale = '',
+): Promise<Report> {
   const frame = document.createElement('iframe');
   const report = new Promise<Report>((resolve) => {
     window.addEventListener('message', (event: MessageEvent<Report>) => {
       if (event.source === frame.contentWindow) resolve(event.data);
     });
   });
-  frame.src = new URL(
-    `../test-fixtures/builds/page.html?build=${build}&document=${customization}&translation=${translation}`,
-    import.meta.url,
-  ).href;
+  const query = new URLSearchParams({build, document: customization, translation, locale});
+  frame.src = new URL(`../test-fixtures/builds/page.html?${query}`, import.meta.url).href;
   document.body.append(frame);
   try {
     return await report;
@@ -60,7 +63,7 @@ describe('the script-tag builds with a document they cannot use', () => {
     const report = await open('rapport.iife.js');
     for (const messages of [about(report.warnings), about(report.events)]) {
       expect(messages).to.have.length(1);
-      expect(messages[0]).to.contain('fields');
+      expect(messages[0]).to.contain('its "fields" is not an object');
       expect(messages[0]).to.contain('development build');
       expect(messages[0]).to.contain('rapport validate');
     }
@@ -83,8 +86,9 @@ describe('the script-tag builds with a theme-only document', () => {
 
 describe('Simplified Chinese for the script tag', () => {
   it('is a script of its own: rapport.iife.js alone shows its own texts in English', async () => {
-    const report = await open('rapport.iife.js', 'theme-only', '');
+    const report = await open('rapport.iife.js', 'theme-only', '', 'zh-CN');
     expect(report.text).to.contain('Last contact');
+    expect(report.text).to.contain('邮箱', "the document's own labels are in the page's language");
   });
 
   for (const build of ['rapport.iife.js', 'rapport.dev.iife.js']) {

@@ -64,6 +64,7 @@ export {
   widgetResource,
 } from './sources.js';
 export {
+  defaultableParts,
   defaultComplaintForm,
   defaultCustomerCard,
   defaultCustomization,

@@ -37,7 +37,9 @@ async function show() {
   const card = document.createElement('rapport-customer-card');
   card.client = window.Rapport.createClient(memoryAdapter());
   card.customerId = 'c-001';
-  if (translation) card.locale = translation;
+  // ?locale=: the page's language, by default the translation's.
+  const locale = query.get('locale') || translation;
+  if (locale) card.locale = locale;
   card.customization = documents[query.get('document') ?? 'broken'];
   document.body.append(card);
   setTimeout(() => {

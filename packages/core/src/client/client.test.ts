@@ -143,10 +143,13 @@ describe('createClient: batching', () => {
   it("sends a task's batch at the next frame when that comes before the timer, once", async (t) => {
     const frames: (() => void)[] = [];
     // Node has no frames: stand-ins, as a browser page has them.
-    const browser = globalThis as {requestAnimationFrame?: unknown};
+    const cancelled: number[] = [];
+    const browser = globalThis as {requestAnimationFrame?: unknown; cancelAnimationFrame?: unknown};
     browser.requestAnimationFrame = (callback: () => void) => frames.push(callback);
+    browser.cancelAnimationFrame = (id: number) => cancelled.push(id);
     t.after(() => {
       delete browser.requestAnimationFrame;
+      delete browser.cancelAnimationFrame;
     });
     const {adapter, calls} = fakeAdapter();
     const client = createClient(adapter);
@@ -162,6 +165,16 @@ describe('createClient: batching', () => {
     await Promise.all(reads);
     await new Promise((resolve) => setTimeout(resolve, 5));
     assert.equal(calls.length, 1, 'the timer sends nothing again');
+
+    // When the timer comes first (a page with nothing else to do), it sends, and the frame is let go.
+    cancelled.length = 0;
+    const again = client.read('customers', 'c4');
+    assert.equal(frames.length, 2);
+    await again;
+    assert.equal(calls.length, 2);
+    assert.deepEqual(cancelled, [2]);
+    frames[1]!();
+    assert.equal(calls.length, 2, 'a frame that comes anyway sends nothing');
   });
 
   it('shares a read under way and serves the cache until its time is up', async () => {

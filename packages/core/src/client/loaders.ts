@@ -70,15 +70,19 @@ const abandoned = (): Error =>
 function afterThisTask(callback: () => void): void {
   let done = false;
   const once = (): void => {
-    if (!done) callback();
+    if (done) return;
     done = true;
+    clearTimeout(timer);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    callback();
   };
-  setTimeout(once, 0);
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  const timer = setTimeout(once, 0);
+  const frame =
+    typeof requestAnimationFrame === 'function' ? requestAnimationFrame(once) : undefined;
 }
 
 /**
- * Loads records by id in batches: every id asked for in the same task (before a timer fires) goes
+ * Loads records by id in batches: every id asked for in the same task (see afterThisTask) goes
  * into one call, split at `maxBatchSize`; an id already on its way is not asked for again; answers
  * are cached in `cache`, including "not found" (`null`); an id the batch refused (its entry's `error`)
  * rejects on its own and is not cached.

@@ -242,7 +242,7 @@ export class RapportCustomerCard extends RapportWidget {
         shown.push(html`<span class="badge ${kind}" title=${field!.label}>${text}</span>`);
     }
     if (shown.length === 0) return nothing;
-    return html`<div class="badges" part="badges"><span class="visually-hidden">${spoken.join('. ')}</span><span class="badge-list" aria-hidden="true">${shown}</span></div>`;
+    return html`<span class="visually-hidden">${spoken.join('. ')}</span><div class="badges" part="badges" aria-hidden="true">${shown}</div>`;
   }
 
   private renderActivity(): TemplateResult | typeof nothing {

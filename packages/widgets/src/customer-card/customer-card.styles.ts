@@ -39,7 +39,7 @@ export const cardStyles = css`
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
-  .badge-list {
+  .badges {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 0.5);

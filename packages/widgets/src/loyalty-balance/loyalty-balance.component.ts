@@ -89,7 +89,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
 
   protected override render(): TemplateResult {
     const s = this.strings;
-    return html`<section class="base" part="base" aria-label=${s.loyalty} aria-busy=${this.account.status === 'loading' ? 'true' : 'false'}>${this.account.render(
+    return html`<section class="base" part="base" aria-label=${s.loyalty}>${this.account.render(
       {
         strings: s,
         customization: this.resolvedCustomization,

@@ -100,8 +100,9 @@ function mergedColumns(node: PlanSection): number | undefined {
   let columns: number | undefined;
   for (const child of node.children) {
     const grid = gridOf(child);
-    if (!grid || (columns !== undefined && grid.columns !== columns)) return undefined;
-    columns = grid.columns;
+    const own = grid?.columns ?? 1;
+    if (!grid || (columns !== undefined && own !== columns)) return undefined;
+    columns = own;
   }
   return columns;
 }

@@ -1,6 +1,6 @@
 // Simplified Chinese: the widgets' texts, and (through @rapport/schema's own module) the value
 // messages. Importing this module registers them: `import '@rapport/widgets/translations/zh-CN.js'`.
-// The script-tag bundles of @rapport/browser carry it.
+// For script tags, @rapport/browser builds it as rapport.zh-CN.iife.js.
 import {registerBuiltInTranslation} from '@rapport/schema';
 import '@rapport/schema/translations/zh-CN.js';
 import type {Strings} from '../shared/strings.js';

@@ -12,10 +12,21 @@ export type CustomizationCheck =
 /** Whether this is the development build. */
 export const DEV_MODE: boolean = true;
 
-/** Checks a document fully: every problem, with its pointer, for the console and `rapport-error`. */
+/**
+ * Checks a document fully: every problem, with its pointer, for the console and `rapport-error`. A
+ * valid document comes back as it was given (parsed, if text), not completed from the whole built-in
+ * document: each widget completes it from its own part, as in the production build.
+ */
 export function checkCustomization(input: unknown): CustomizationCheck {
   const result = validateCustomization(input);
-  if (result.valid) return {ok: true, document: result.document};
+  if (result.valid)
+    return {
+      ok: true,
+      document:
+        typeof input === 'string'
+          ? (JSON.parse(input) as CustomizationDocument)
+          : (input as CustomizationDocument),
+    };
   return {
     ok: false,
     problems: result.problems,

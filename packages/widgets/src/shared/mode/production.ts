@@ -3,7 +3,12 @@
 // playground's editor, the gateway at start-up); here a cheap guard that never throws keeps a document
 // the widgets cannot use from breaking the page. The development half is development.ts.
 import {isRecord, nestedBeyond} from '@rapport/core';
-import {customizationLimits, missingParts, type CustomizationDocument} from '@rapport/schema';
+import {
+  customizationLimits,
+  defaultableParts,
+  missingParts,
+  type CustomizationDocument,
+} from '@rapport/schema';
 import type {CustomizationCheck, checkCustomization as developmentCheck} from './development.js';
 
 /** Whether this is the development build. */
@@ -28,12 +33,16 @@ export const checkCustomization: typeof developmentCheck = (input) => {
   if (nestedBeyond(document, customizationLimits.jsonDepth) !== undefined)
     return refuse(`it nests deeper than ${customizationLimits.jsonDepth} levels`);
   // The parts left out are taken from each widget's built-in document (shared/customization.ts).
-  const missing = missingParts(document);
-  if (missing.length > 0)
-    return refuse(`it gives roles or fields but not ${missing.join(' and ')}`);
   const {roles = [], fields = {}, widgets = {}} = document;
-  if (!Array.isArray(roles) || !isRecord(fields) || !isRecord(widgets))
-    return refuse('its roles, fields or widgets are not of the right type');
+  if (!Array.isArray(roles)) return refuse('its "roles" is not a list');
+  if (!isRecord(fields)) return refuse('its "fields" is not an object');
+  if (!isRecord(widgets)) return refuse('its "widgets" is not an object');
+  // The parts left out are taken from each widget's built-in document (shared/customization.ts).
+  const missing = missingParts(document);
+  if (missing.length > 0) {
+    const given = defaultableParts.filter((part) => Object.hasOwn(document, part));
+    return refuse(`it gives ${given.join(' and ')} but not ${missing.join(' and ')}`);
+  }
   for (const [id, field] of Object.entries(fields)) {
     const {source, type, entity} = isRecord(field) ? field : {};
     if (typeof source !== 'string' || typeof type !== 'string' || typeof entity !== 'string')
