@@ -1,10 +1,5 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
-import {
-  a11ySnapshot,
-  findAccessibilityNode,
-  sendKeys,
-  setViewport,
-} from '@web/test-runner-commands';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
 import {RapportError, type CrmAdapter} from '@rapport/core';
 import {createClient} from '@rapport/core';
