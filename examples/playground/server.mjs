@@ -102,7 +102,7 @@ export async function startPlayground(options = {}) {
     return c.json({reset: true});
   });
 
-  for (const bundle of ['rapport.iife.js', 'rapport.dev.iife.js'])
+  for (const bundle of ['rapport.iife.js', 'rapport.dev.iife.js', 'rapport.zh-CN.iife.js'])
     app.get(`/${bundle}`, serveStatic({path: join(bundles, bundle)}));
   app.get('/app.js', serveStatic({path: join(here, 'dist', 'app.js')}));
   app.get(
