@@ -49,5 +49,6 @@ await translation.write({
   sourcemap: true,
 });
 await translation.close();
-bundles.push({file: 'rapport.zh-CN.iife.js'});
-console.log(`built ${bundles.map((b) => `dist/${b.file}`).join(', ')}`);
+console.log(
+  `built ${[...bundles.map((b) => b.file), 'rapport.zh-CN.iife.js'].map((f) => `dist/${f}`).join(', ')}`,
+);

@@ -68,7 +68,6 @@ export {
   defaultComplaintForm,
   defaultCustomerCard,
   defaultCustomization,
-  defaultedParts,
   defaultLoyaltyBalance,
   extendDefault,
   missingParts,

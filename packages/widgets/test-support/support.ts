@@ -10,6 +10,7 @@ import {
   type RapportClient,
   type RequestEvent,
 } from '@rapport/core';
+import {defaultCustomization, type CustomizationDocument} from '@rapport/schema';
 
 export const asOf = new Date('2026-11-01T00:00:00Z');
 
@@ -86,4 +87,18 @@ export function captureWarnings(): {messages: string[]; restore: () => void} {
     messages.push(args.map(String).join(' '));
   };
   return {messages, restore: () => (console.warn = warn)};
+}
+
+/**
+ * The built-in document with one mistake a person makes (the e-mail field's type spelt "emial"):
+ * validation reports it at /fields/email/type.
+ */
+export function misspeltDocument(): CustomizationDocument {
+  return {
+    ...defaultCustomization,
+    fields: {
+      ...defaultCustomization.fields,
+      email: {...defaultCustomization.fields.email!, type: 'emial' as never},
+    },
+  };
 }

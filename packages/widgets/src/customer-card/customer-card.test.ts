@@ -11,6 +11,7 @@ import {
   deepActiveElement,
   demoClient,
   inside,
+  misspeltDocument,
   text,
   until,
 } from '../../test-support/support.js';
@@ -405,13 +406,7 @@ describe('<rapport-customer-card>', () => {
 
   it('shows a neutral message for a customization that is not valid; the problems go to the console and the event', async () => {
     const {client} = demoClient();
-    const customization = {
-      ...defaultCustomization,
-      fields: {
-        ...defaultCustomization.fields,
-        email: {...defaultCustomization.fields.email!, type: 'emial'},
-      },
-    } as never;
+    const customization = misspeltDocument();
     const warnings = captureWarnings();
     try {
       const card = document.createElement('rapport-customer-card');

@@ -9,7 +9,13 @@ import type {
   RapportLoyaltyBalance,
   RapportProvider,
 } from '@rapport/widgets';
-import {allInside, demoClient, inside, until} from '../../test-support/support.js';
+import {
+  allInside,
+  demoClient,
+  inside,
+  misspeltDocument,
+  until,
+} from '../../test-support/support.js';
 
 const relabelled = (label: string) => ({
   ...defaultCustomization,
@@ -76,18 +82,12 @@ describe('<rapport-provider>', () => {
 
   it('reports a customization that is not valid, and its widgets say so instead of guessing', async () => {
     const {client} = demoClient();
-    const customization = {
-      ...defaultCustomization,
-      fields: {
-        ...defaultCustomization.fields,
-        email: {...defaultCustomization.fields.email!, type: 'emial'},
-      },
-    };
+    const customization = misspeltDocument();
     const provider = document.createElement('rapport-provider');
     provider.client = client;
     provider.innerHTML = '<rapport-customer-card customer-id="c-001"></rapport-customer-card>';
     setTimeout(() => {
-      provider.customization = customization as never;
+      provider.customization = customization;
       document.body.append(provider);
     });
     const event = (await oneEvent(provider, 'rapport-error')) as RapportErrorEvent;

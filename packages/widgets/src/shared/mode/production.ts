@@ -32,7 +32,6 @@ export const checkCustomization: typeof developmentCheck = (input) => {
   if (document.schemaVersion !== 1) return refuse('its schemaVersion is not 1');
   if (nestedBeyond(document, customizationLimits.jsonDepth) !== undefined)
     return refuse(`it nests deeper than ${customizationLimits.jsonDepth} levels`);
-  // The parts left out are taken from each widget's built-in document (shared/customization.ts).
   const {roles = [], fields = {}, widgets = {}} = document;
   if (!Array.isArray(roles)) return refuse('its "roles" is not a list');
   if (!isRecord(fields)) return refuse('its "fields" is not an object');
