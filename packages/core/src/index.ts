@@ -151,6 +151,16 @@ export {
   validateIdempotencyKey,
   validateEntity,
 } from './adapter/guards.js';
+export {composeAdapters} from './adapter/compose.js';
+export type {AdapterRoutes, ComposeOptions} from './adapter/compose.js';
+export {vendorHttp} from './adapter/vendor-http.js';
+export type {
+  VendorHttp,
+  VendorHttpOptions,
+  VendorReply,
+  VendorRequest,
+  VendorResponse,
+} from './adapter/vendor-http.js';
 export {memoryIdempotencyStore, runOnce, withIdempotency} from './adapter/idempotency.js';
 export type {
   IdempotencyRecord,

@@ -1,0 +1,96 @@
+import {RapportError} from '../errors.js';
+import type {Entity} from '../fields.js';
+import {
+  catalogue as rapportCatalogue,
+  resourceOfEntity,
+  type Catalogue,
+  type RapportCatalogue,
+} from '../resources/catalogue.js';
+import {servedOperations, type AdapterResources, type CrmAdapter} from './contract.js';
+import {validateEntity} from './guards.js';
+
+/** Which adapter serves each resource of the catalogue; a resource left out is unsupported. */
+export type AdapterRoutes<C extends Catalogue = RapportCatalogue> = {
+  readonly [N in keyof C]?: CrmAdapter<C>;
+};
+
+/** Options of {@link composeAdapters}. */
+export interface ComposeOptions<C extends Catalogue = RapportCatalogue> {
+  /** The composed adapter's name in logs. Default: the routes, `customers: hubspot, complaints: zendesk`. */
+  readonly name?: string;
+  /** The resources. Default: Rapport's catalogue. */
+  readonly catalogue?: C;
+}
+
+const misrouted = (message: string, details: Record<string, unknown>) =>
+  new RapportError('invalid_input', `composeAdapters: ${message}`, {details});
+
+/**
+ * One adapter made of several, each serving the resources routed to it: customers from HubSpot,
+ * complaints from Zendesk, loyalty accounts from a loyalty platform. A resource no route names is
+ * unsupported (widgets hide what shows it). Capabilities are merged so a caller that respects them
+ * respects every adapter: the smallest batch size of the adapters that read, the entities each routed
+ * resource's adapter describes, custom fields writable only when every adapter that creates stores
+ * them. `describeFields` asks the adapter serving the entity's resource.
+ *
+ * @throws RapportError `invalid_input` when a route names a resource the catalogue lacks, or an adapter
+ *   that does not serve the resource routed to it.
+ */
+export function composeAdapters<C extends Catalogue = RapportCatalogue>(
+  routes: AdapterRoutes<NoInfer<C>>,
+  options: ComposeOptions<C> = {},
+): CrmAdapter<C> {
+  const catalogue: Catalogue = options.catalogue ?? rapportCatalogue;
+  const entries = Object.entries(
+    routes as Record<string, CrmAdapter<Catalogue> | undefined>,
+  ).filter((entry): entry is [string, CrmAdapter<Catalogue>] => entry[1] !== undefined);
+  const resources: Record<string, unknown> = {};
+  let maxBatchSize = Infinity;
+  let creates = false;
+  let customFieldsWritable = true;
+  const entities: Entity[] = [];
+  for (const [name, adapter] of entries) {
+    const definition = catalogue[name];
+    if (!definition)
+      throw misrouted(
+        `"${name}" is not a resource; the resources are ${Object.keys(catalogue).join(', ')}`,
+        {
+          option: name,
+        },
+      );
+    const operations = servedOperations(adapter, catalogue)[name];
+    if (!operations)
+      throw misrouted(
+        `${name} is routed to the ${adapter.name} adapter, which does not serve ${name}`,
+        {
+          option: name,
+          adapter: adapter.name,
+        },
+      );
+    resources[name] = (adapter.resources as Record<string, unknown>)[name];
+    if (operations.includes('read'))
+      maxBatchSize = Math.min(maxBatchSize, adapter.capabilities.maxBatchSize);
+    if (operations.includes('create')) {
+      creates = true;
+      customFieldsWritable &&= adapter.capabilities.customFieldsWritable;
+    }
+    if (definition.entity && adapter.capabilities.entities.includes(definition.entity))
+      entities.push(definition.entity);
+  }
+  const adapterOf = (entity: Entity): CrmAdapter<Catalogue> =>
+    routes[resourceOfEntity(entity, catalogue) as keyof typeof routes] as CrmAdapter<Catalogue>;
+
+  return {
+    name: options.name ?? entries.map(([name, adapter]) => `${name}: ${adapter.name}`).join(', '),
+    capabilities: {
+      maxBatchSize: Number.isFinite(maxBatchSize) ? maxBatchSize : 100,
+      entities,
+      customFieldsWritable: creates && customFieldsWritable,
+    },
+    resources: resources as AdapterResources<C>,
+    async describeFields(entity, callOptions) {
+      validateEntity(entity, entities);
+      return adapterOf(entity).describeFields(entity, callOptions);
+    },
+  };
+}
