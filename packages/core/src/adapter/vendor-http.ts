@@ -158,7 +158,8 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
         );
       let response = await send(method, path, init, false);
       if (response.status === 401 && options.refreshes) {
-        await response.body?.cancel();
+        // Read, not cancelled: a cancel can stay pending under some fetch stand-ins (msw in Node).
+        await response.text().catch(() => '');
         response = await send(method, path, init, true);
       }
       const text = await response.text();
