@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {checkAdapter, formatReport, runAdapterConformance} from '@rapport/adapter-testkit';
 import {memoryAdapter} from '@rapport/adapter-memory';
-import type {AdapterResources, Complaint, CrmAdapter} from '@rapport/core';
+import {
+  composeAdapters,
+  type AdapterResources,
+  type Complaint,
+  type CrmAdapter,
+} from '@rapport/core';
 
 const asOf = new Date('2026-11-01T00:00:00Z');
 const knownCustomerIds = ['c-001', 'c-002'];
@@ -11,6 +16,21 @@ runAdapterConformance({name: 'memory', create: () => memoryAdapter({asOf}), know
 runAdapterConformance({
   name: 'memory, batches of 3',
   create: () => memoryAdapter({asOf, maxBatchSize: 3, latency: 1}),
+  knownCustomerIds,
+});
+
+// One page fed by two backends: the kit runs unchanged against the composed adapter.
+runAdapterConformance({
+  name: 'composed: customers, complaints and interactions from one memory adapter, loyalty from another',
+  create: () => {
+    const crm = memoryAdapter({asOf});
+    return composeAdapters({
+      customers: crm,
+      complaints: crm,
+      interactions: crm,
+      loyaltyAccounts: memoryAdapter({asOf, maxBatchSize: 7}),
+    });
+  },
   knownCustomerIds,
 });
 

@@ -3,11 +3,28 @@ import type {Entity} from '../fields.js';
 import {
   catalogue as rapportCatalogue,
   resourceOfEntity,
+  resourceOperations,
   type Catalogue,
   type RapportCatalogue,
 } from '../resources/catalogue.js';
-import {servedOperations, type AdapterResources, type CrmAdapter} from './contract.js';
-import {validateEntity} from './guards.js';
+import {
+  servedOperations,
+  type AdapterResources,
+  type CallOptions,
+  type CrmAdapter,
+  type ReadHandler,
+} from './contract.js';
+import {validateEntity, validateKeys} from './guards.js';
+
+/** A resource's handlers bound to their object, so a copy of them still works. */
+function bound(handlers: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const operation of resourceOperations) {
+    const handler = (handlers as Record<string, unknown>)[operation];
+    if (typeof handler === 'function') copy[operation] = handler.bind(handlers);
+  }
+  return copy;
+}
 
 /** Which adapter serves each resource of the catalogue; a resource left out is unsupported. */
 export type AdapterRoutes<C extends Catalogue = RapportCatalogue> = {
@@ -77,13 +94,32 @@ export function composeAdapters<C extends Catalogue = RapportCatalogue>(
     if (definition.entity && adapter.capabilities.entities.includes(definition.entity))
       entities.push(definition.entity);
   }
+  const batch = Number.isFinite(maxBatchSize) ? maxBatchSize : 100;
+  // The composed adapter keeps its own promise: a batch over the merged size is refused whichever
+  // adapter would have taken it.
+  for (const [name] of entries) {
+    const handlers = resources[name] as ReadHandler<unknown> & object;
+    if (typeof handlers.read !== 'function') continue;
+    const read = handlers.read.bind(handlers);
+    resources[name] = {
+      ...bound(handlers),
+      read: (keys: readonly string[], callOptions?: CallOptions) => {
+        try {
+          validateKeys(keys, batch);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        return read(keys, callOptions);
+      },
+    };
+  }
   const adapterOf = (entity: Entity): CrmAdapter<Catalogue> =>
     routes[resourceOfEntity(entity, catalogue) as keyof typeof routes] as CrmAdapter<Catalogue>;
 
   return {
     name: options.name ?? entries.map(([name, adapter]) => `${name}: ${adapter.name}`).join(', '),
     capabilities: {
-      maxBatchSize: Number.isFinite(maxBatchSize) ? maxBatchSize : 100,
+      maxBatchSize: batch,
       entities,
       customFieldsWritable: creates && customFieldsWritable,
     },

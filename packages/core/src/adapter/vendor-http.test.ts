@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {isRapportError, RapportError, vendorHttp, type VendorHttpOptions} from '@rapport/core';
+
+/** A vendor that answers from a script, one response per call, and records what it was sent. */
+function scripted(answers: (() => Response)[]) {
+  const sent: {url: string; init: RequestInit}[] = [];
+  const fetch = (async (url: URL, init: RequestInit) => {
+    sent.push({url: String(url), init});
+    const next = answers.shift();
+    if (!next) throw new TypeError('fetch failed');
+    return next();
+  }) as unknown as typeof globalThis.fetch;
+  return {fetch, sent};
+}
+
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: {'content-type': 'application/json', ...headers},
+    });
+
+function client(vendor: ReturnType<typeof scripted>, options: Partial<VendorHttpOptions> = {}) {
+  return vendorHttp({
+    vendor: 'Acme',
+    baseUrl: 'https://api.acme.test/',
+    authorization: () => 'Bearer t1',
+    fetch: vendor.fetch,
+    ...options,
+  });
+}
+
+describe('vendorHttp', () => {
+  it('sends JSON with the credential and the query, and returns the parsed body', async () => {
+    const vendor = scripted([json(200, {ok: 1})]);
+    const http = client(vendor);
+    const reply = await http.request<{ok: number}>('POST', '/v1/things', {
+      query: {limit: 2, skip: undefined},
+      body: {a: 1},
+    });
+    assert.deepEqual(reply.body, {ok: 1});
+    assert.equal(vendor.sent[0]!.url, 'https://api.acme.test/v1/things?limit=2');
+    const headers = vendor.sent[0]!.init.headers as Record<string, string>;
+    assert.equal(headers.authorization, 'Bearer t1');
+    assert.equal(headers['content-type'], 'application/json');
+    assert.equal(vendor.sent[0]!.init.body, '{"a":1}');
+    assert.equal(http.calls, 1);
+  });
+
+  it('maps statuses to typed errors that name the vendor and the path, without the query', async () => {
+    const cases: [number, string][] = [
+      [400, 'invalid_input'],
+      [401, 'unauthorized'],
+      [403, 'forbidden'],
+      [404, 'not_found'],
+      [409, 'conflict'],
+      [422, 'invalid_input'],
+      [477, 'unavailable'],
+      [502, 'unavailable'],
+      [504, 'timeout'],
+    ];
+    for (const [status, code] of cases) {
+      const http = client(scripted([json(status, {})]));
+      await assert.rejects(
+        http.request('GET', '/v1/people', {query: {email: 'jane@example.com'}}),
+        (e: unknown) =>
+          isRapportError(e, code as never) &&
+          e.message === `Acme answered ${status} to GET /v1/people` &&
+          e.details.status === status,
+        `${status} → ${code}`,
+      );
+    }
+  });
+
+  it('lets the vendor refine the error from the body', async () => {
+    const http = client(scripted([json(422, {detail: 'name is blank'})]), {
+      toError: (reply, generic) =>
+        new RapportError(
+          generic.code,
+          `${generic.message}: ${(reply.json as {detail: string}).detail}`,
+          {
+            fields: {name: 'is blank'},
+          },
+        ),
+    });
+    await assert.rejects(
+      http.request('POST', '/v1/people'),
+      (e: unknown) =>
+        isRapportError(e, 'invalid_input') &&
+        e.fields.name === 'is blank' &&
+        /blank$/.test(e.message),
+    );
+  });
+
+  it('refreshes the credential once after a 401 when it can, and gives up after the second', async () => {
+    const asked: boolean[] = [];
+    const vendor = scripted([json(401, {}), json(200, {ok: true})]);
+    const http = client(vendor, {
+      refreshes: true,
+      authorization: ({refresh}) => (asked.push(refresh), refresh ? 'Bearer new' : 'Bearer old'),
+    });
+    assert.deepEqual((await http.request('GET', '/v1/me')).body, {ok: true});
+    assert.deepEqual(asked, [false, true]);
+    assert.equal(
+      (vendor.sent[1]!.init.headers as Record<string, string>).authorization,
+      'Bearer new',
+    );
+
+    const still = client(scripted([json(401, {}), json(401, {})]), {refreshes: true});
+    await assert.rejects(still.request('GET', '/v1/me'), (e: unknown) =>
+      isRapportError(e, 'unauthorized'),
+    );
+    assert.equal(still.calls, 2);
+  });
+
+  it('after a rate limit, refuses every call until the delay has passed, without calling the vendor', async () => {
+    let clock = 1_000_000;
+    const vendor = scripted([json(429, {}, {'retry-after': '3'}), json(200, {ok: true})]);
+    const http = client(vendor, {now: () => clock});
+    await assert.rejects(
+      http.request('GET', '/v1/people'),
+      (e: unknown) => isRapportError(e, 'rate_limited') && e.retryAfterMs === 3000,
+    );
+    clock += 1000;
+    await assert.rejects(
+      http.request('GET', '/v1/people'),
+      (e: unknown) => isRapportError(e, 'rate_limited') && e.retryAfterMs === 2000,
+    );
+    assert.equal(http.calls, 1, 'the paused call never reached the vendor');
+    clock += 2000;
+    assert.deepEqual((await http.request('GET', '/v1/people')).body, {ok: true});
+    assert.equal(http.calls, 2);
+  });
+
+  it('reports an unreachable vendor as unavailable and an aborted call with the signal’s reason', async () => {
+    const http = client(scripted([]));
+    await assert.rejects(http.request('GET', '/v1/people'), (e: unknown) =>
+      isRapportError(e, 'unavailable'),
+    );
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(
+      http.request('GET', '/v1/people', {signal: controller.signal}),
+      (e: unknown) => e instanceof Error && e.name === 'AbortError',
+    );
+  });
+
+  it('gives up on a slow vendor with timeout', async () => {
+    const slow = ((_url: URL, init: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init.signal!.addEventListener('abort', () => reject(init.signal!.reason)),
+      )) as unknown as typeof fetch;
+    const http = vendorHttp({
+      vendor: 'Acme',
+      baseUrl: 'https://x.test',
+      authorization: () => '',
+      fetch: slow,
+      timeoutMs: 20,
+    });
+    // AbortSignal.timeout's timer does not keep Node alive; a server does, this test must.
+    const alive = setInterval(() => {}, 1000);
+    await assert.rejects(
+      http.request('GET', '/v1/slow'),
+      (e: unknown) => isRapportError(e, 'timeout') && /within 20 ms/.test(e.message),
+    );
+    clearInterval(alive);
+  });
+});
