@@ -196,7 +196,10 @@ export function checkOptions(options: ZendeskAdapterOptions): CheckedOptions {
 
   const priorityOf = {...defaultSeverities, ...options.severities};
   const severityOf = new Map<string, Severity>();
-  for (const severity of Object.keys(priorityOf) as Severity[]) {
+  // The ones the options set go last, so a clash names the option someone wrote.
+  const given = Object.keys(options.severities ?? {}) as Severity[];
+  const order = [...severities.filter((s) => !given.includes(s)), ...given];
+  for (const severity of order) {
     if (!severities.includes(severity))
       throw optionError(
         `severities.${severity}`,
