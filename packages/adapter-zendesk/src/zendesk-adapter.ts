@@ -54,6 +54,9 @@ const PARALLEL = 4;
 /** Offset-paginated metadata lists (ticket and user fields) are read to at most this many pages. */
 const MAX_FIELD_PAGES = 20;
 const entities: readonly Entity[] = ['customer', 'complaint'];
+/** Requesters remembered between creates, and for how long. */
+const USER_CACHE_SIZE = 1000;
+const USER_CACHE_MS = 5 * 60 * 1000;
 
 /** Where Rapport's create keeps its idempotency key: Zendesk's `external_id` of the ticket. */
 const externalIdOf = (key: string) => `rapport:${key}`;
@@ -275,13 +278,29 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     );
     return body.users.find((u) => u.email?.toLowerCase() === email.toLowerCase()) ?? null;
   };
+  // Creates name their requester: a user seen in the last minutes is not looked up again, which
+  // halves the calls of a busy complaint form. Bounded; a user deleted meanwhile makes the create
+  // itself fail (Zendesk refuses the requester), so the cache cannot store a ticket wrongly.
+  const knownUsers = new Map<string, {user: ZendeskUser; until: number}>();
+  const remember = (customerId: string, user: ZendeskUser | null) => {
+    if (!user) return null;
+    if (knownUsers.size >= USER_CACHE_SIZE) knownUsers.delete(knownUsers.keys().next().value!);
+    knownUsers.set(customerId, {user, until: Date.now() + USER_CACHE_MS});
+    return user;
+  };
   /** The Zendesk user a Rapport customer id names, or null. */
   const userOf = async (customerId: string, signal?: AbortSignal): Promise<ZendeskUser | null> => {
+    const cached = knownUsers.get(customerId);
+    if (cached && cached.until > Date.now()) return cached.user;
+    knownUsers.delete(customerId);
     if (checked.lookUpBy === 'email')
-      return isEmailKey(customerId) ? userByEmail(customerId, signal) : null;
+      return isEmailKey(customerId)
+        ? remember(customerId, await userByEmail(customerId, signal))
+        : null;
     if (!isUserId(customerId)) return null;
     try {
-      return (await get<{user: ZendeskUser}>(`/api/v2/users/${customerId}.json`, {}, signal)).user;
+      const {user} = await get<{user: ZendeskUser}>(`/api/v2/users/${customerId}.json`, {}, signal);
+      return remember(customerId, user);
     } catch (error) {
       if (isRapportError(error, 'not_found')) return null;
       throw error;

@@ -73,6 +73,8 @@ export interface FakeZendesk {
   readonly baseUrl: string;
   /** Requests per endpoint, `"POST /api/v2/tickets.json"`, faulted ones included. */
   readonly calls: Record<string, number>;
+  /** Faults injected so far, per kind. */
+  readonly faulted: Record<FakeFaultKind, number>;
   /** Every stored ticket, oldest first. */
   readonly tickets: readonly FakeTicket[];
   readonly users: readonly FakeUser[];
@@ -167,6 +169,11 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
   const windowMs = options.idempotencyWindowMs ?? 2 * 60 * 60 * 1000;
   let faults = options.faults ?? null;
   const calls: Record<string, number> = {};
+  const faulted: Record<FakeFaultKind, number> = {
+    rate_limited: 0,
+    server_error: 0,
+    server_error_after_store: 0,
+  };
   const ticketFields = options.ticketFields ?? [...recordedTicketFields, orderNumberField];
   const userFields = options.userFields ?? defaultUserFields;
   const customFieldIds = ticketFields
@@ -434,6 +441,7 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
       return json({error: "Couldn't authenticate you"}, 401);
 
     const fault = pickFault(endpoint);
+    if (fault) faulted[fault]++;
     if (fault === 'rate_limited')
       // Not recorded: Zendesk's 429 may come as plain text; only the header is promised.
       return new HttpResponse('Too Many Requests', {
@@ -542,6 +550,7 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
     handlers: [http.all(`${baseUrl}/api/v2/*`, ({request}) => route(request))],
     baseUrl,
     calls,
+    faulted,
     tickets,
     users,
     setFaults(next) {
