@@ -287,8 +287,10 @@ describe('zendeskAdapter: complaints', () => {
   it('maps ticket statuses to complaint statuses', async () => {
     const adapter = await start({statuses: {hold: 'acknowledged'}});
     const {id} = await adapter.resources.complaints!.create(complaint, {idempotencyKey: 'k'});
-    const statusOf = async () =>
-      (await adapter.resources.complaints!.list('1001')).items[0]!.status;
+    const statusOf = async () => {
+      const {status, resolvedAt} = (await adapter.resources.complaints!.list('1001')).items[0]!;
+      return resolvedAt === undefined ? status : `${status} (resolvedAt)`;
+    };
     const seen: string[] = [await statusOf()];
     for (const status of ['open', 'pending', 'hold', 'solved', 'closed']) {
       fake.update(Number(id), {status});
@@ -299,8 +301,8 @@ describe('zendeskAdapter: complaints', () => {
       'acknowledged',
       'in_progress',
       'acknowledged',
-      'resolved',
-      'closed',
+      'resolved (resolvedAt)',
+      'closed (resolvedAt)',
     ]);
   });
 });

@@ -358,6 +358,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     contact?: ComplaintContact,
   ): Complaint => {
     const severity = checked.severityOf.get(ticket.priority ?? '') ?? 'medium';
+    const status = checked.statusOf[ticket.status as ZendeskStatus] ?? 'in_progress';
     const customFields: Record<string, FieldValue> = {};
     for (const [key, id] of checked.customFields) {
       const value = asFieldValue(customFieldOf(ticket, id));
@@ -373,9 +374,13 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
       severity,
       subject: ticket.subject ?? '',
       description: ticket.description ?? '',
-      status: checked.statusOf[ticket.status as ZendeskStatus] ?? 'in_progress',
+      status,
       createdAt: ticket.created_at,
       updatedAt: ticket.updated_at,
+      // A ticket carries no solve time without its metrics: its last change, at or after the solve,
+      // stops the resolution clock so a solved ticket does not count as running late.
+      ...((status === 'resolved' || status === 'closed') && {resolvedAt: ticket.updated_at}),
+      ...((status === 'closed' || status === 'rejected') && {closedAt: ticket.updated_at}),
       ...slaDueDates(ticket.created_at, severity, policy),
       customFields,
       history: [],
@@ -419,8 +424,11 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     return withNotFound(id, async () => {
       const userId = await listedUser(id, call.signal);
       const page = await requested(userId, limit, cursor, call.signal);
+      // Ids grow with creation, so "-id" is newest first; sorting the page again costs nothing and
+      // keeps the order right should Zendesk ignore the sort for a cursor page.
+      const tickets = [...page.tickets].sort((a, b) => b.id - a.id);
       return {
-        items: page.tickets.map((ticket) => toComplaint(ticket, id)),
+        items: tickets.map((ticket) => toComplaint(ticket, id)),
         nextCursor: page.meta.has_more && page.meta.after_cursor ? page.meta.after_cursor : null,
       };
     });
