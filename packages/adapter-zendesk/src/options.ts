@@ -163,7 +163,7 @@ export function checkOptions(options: ZendeskAdapterOptions): CheckedOptions {
   if (credentials === null || typeof credentials !== 'object') {
     throw optionError(
       'credentials',
-      'is required: {email, apiToken} (Admin Center → Apps and integrations → APIs → Zendesk API) or {oauthToken}',
+      'is required: {email, apiToken} (Admin Center → Apps and integrations → APIs → API tokens) or {oauthToken}',
     );
   } else if (credentials.oauthToken !== undefined) {
     const token = credentials.oauthToken;
@@ -184,7 +184,7 @@ export function checkOptions(options: ZendeskAdapterOptions): CheckedOptions {
     if (typeof credentials.apiToken !== 'string' || credentials.apiToken === '')
       throw optionError(
         'credentials.apiToken',
-        'is required: create one in Admin Center → Apps and integrations → APIs → Zendesk API (or give credentials.oauthToken)',
+        'is required: create one in Admin Center → Apps and integrations → APIs → API tokens (or give credentials.oauthToken)',
       );
     const basic = `Basic ${btoa(`${credentials.email}/token:${credentials.apiToken}`)}`;
     authorization = () => basic;

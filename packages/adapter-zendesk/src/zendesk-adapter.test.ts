@@ -52,7 +52,7 @@ describe('zendeskAdapter: configuration', () => {
     const calls = () => Object.values(fake.calls).reduce((a, b) => a + b, 0);
     assert.throws(
       () => zendeskAdapter({subdomain: 'acme'} as ZendeskAdapterOptions),
-      /zendeskAdapter: options\.credentials is required: \{email, apiToken\} \(Admin Center → Apps and integrations → APIs → Zendesk API\) or \{oauthToken\}/,
+      /zendeskAdapter: options\.credentials is required: \{email, apiToken\} \(Admin Center → Apps and integrations → APIs → API tokens\) or \{oauthToken\}/,
     );
     assert.throws(
       () => zendeskAdapter({subdomain: 'acme', credentials: {email: 'a@b.c', apiToken: ''}}),

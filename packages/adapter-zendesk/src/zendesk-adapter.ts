@@ -197,7 +197,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     if (isRapportError(error, 'unauthorized'))
       throw new RapportError(
         'unauthorized',
-        `zendeskAdapter: Zendesk at ${checked.baseUrl} refused options.credentials. For an API token, give the e-mail of the agent who owns it and check the token is active (Admin Center → Apps and integrations → APIs → Zendesk API); for OAuth, check the token's scope includes read and write`,
+        `zendeskAdapter: Zendesk at ${checked.baseUrl} refused options.credentials. For an API token, give the e-mail of the agent who owns it and check the token is active (Admin Center → Apps and integrations → APIs → API tokens); for OAuth, check the token's scope includes read and write`,
         {details: {option: 'credentials'}, cause: error},
       );
     if (isRapportError(error, 'forbidden'))
