@@ -265,6 +265,33 @@ describe('zendeskAdapter: complaints', () => {
     );
   });
 
+  it('two attempts racing with one key make one ticket: Zendesk answers the second from its Idempotency-Key', async () => {
+    const adapter = await start();
+    const lookups: string[] = [];
+    // Both look-ups are answered only once both have arrived, so neither sees the other's ticket.
+    let arrived = 0;
+    let release!: () => void;
+    const bothArrived = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get(`${fake.baseUrl}/api/v2/tickets.json`, async () => {
+        if (++arrived === 2) release();
+        await bothArrived;
+        return undefined;
+      }),
+      http.post(`${fake.baseUrl}/api/v2/tickets.json`, () => {
+        lookups.push('post');
+        return undefined;
+      }),
+    );
+    const [a, b] = await Promise.all([
+      adapter.resources.complaints!.create(complaint, {idempotencyKey: 'race'}),
+      adapter.resources.complaints!.create(complaint, {idempotencyKey: 'race'}),
+    ]);
+    assert.deepEqual(lookups, ['post', 'post'], 'both found nothing and posted');
+    assert.equal(a.id, b.id);
+    assert.equal(fake.tickets.length, 1);
+  });
+
   it('a 500 after the ticket was stored is retried into the same ticket', async () => {
     const adapter = await start();
     fake.setFaults({
