@@ -181,6 +181,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     const fields: ZendeskField[] = [];
     let next: string | null = path;
     for (let n = 0; next !== null && n < MAX_FIELD_PAGES; n++) {
+      // Only the path and query of next_page are used: credentials go to the configured origin only.
       const url = new URL(next, checked.baseUrl);
       const body: Record<string, unknown> = await get(url.pathname + url.search, {}, signal);
       fields.push(...((body[name] as ZendeskField[] | undefined) ?? []));
@@ -197,7 +198,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     if (isRapportError(error, 'unauthorized'))
       throw new RapportError(
         'unauthorized',
-        `zendeskAdapter: Zendesk at ${checked.baseUrl} refused options.credentials. For an API token, give the e-mail of the agent who owns it and check the token is active (Admin Center → Apps and integrations → APIs → API tokens); for OAuth, check the token's scope includes read and write`,
+        `zendeskAdapter: Zendesk at ${checked.baseUrl} refused options.credentials. For an API token, give the e-mail of an agent of the account and check the token is active (Admin Center → Apps and integrations → APIs → API tokens); for OAuth, check the token's scope includes read and write`,
         {details: {option: 'credentials'}, cause: error},
       );
     if (isRapportError(error, 'forbidden'))
