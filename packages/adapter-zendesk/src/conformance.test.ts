@@ -41,8 +41,8 @@ runAdapterConformance({
 // Zendesk cannot hold (its ids are numbers). Instead the memory backend's loyalty accounts answer
 // for the Zendesk ids through a thin key mapping, the same thing a deployment does when its loyalty
 // platform keys members by another id.
-// Batch size 100 like Zendesk's: composeAdapters advertises the smallest, but each handler keeps its own.
-const memory = memoryAdapter({asOf: new Date('2026-11-01T00:00:00Z'), maxBatchSize: 100});
+// Its batches are smaller than Zendesk's (50, not 100): the composed adapter keeps the smaller.
+const memory = memoryAdapter({asOf: new Date('2026-11-01T00:00:00Z')});
 const memoryIdOf: Record<string, string> = {'1001': 'c-001', '1002': 'c-002', '1003': 'c-003'};
 const loyalty = {
   ...memory,
