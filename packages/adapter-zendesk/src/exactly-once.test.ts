@@ -1,0 +1,92 @@
+// Exactly once, end to end: 1,000 complaints submitted through a real gateway on 127.0.0.1 to the
+// Zendesk adapter, while the fake Zendesk fails 30% of its answers (429 with a plain-text body and
+// Retry-After, 500, and 500 after the ticket was stored), become exactly 1,000 tickets.
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {setupServer} from 'msw/node';
+import {httpAdapter} from '@rapport/adapter-http';
+import {createClient, memoryIdempotencyStore, type ComplaintInput} from '@rapport/core';
+import {createGateway, signAgentToken} from '@rapport/gateway';
+import {serveGateway, type RunningServer} from '@rapport/gateway/node';
+import {zendeskAdapter} from '@rapport/adapter-zendesk';
+import {fakeZendesk} from '@rapport/adapter-zendesk/fake';
+
+const secret = 'exactly-once-secret-that-is-long-enough-for-hs256';
+const audience = 'https://gateway.test';
+const fake = fakeZendesk();
+// Requests to the gateway on 127.0.0.1 go through; only Zendesk's are answered by the fake.
+const server = setupServer(...fake.handlers);
+let running: RunningServer;
+
+before(async () => {
+  server.listen({onUnhandledRequest: 'bypass'});
+  const adapter = await zendeskAdapter({
+    baseUrl: fake.baseUrl,
+    credentials: {email: 'agent@example.com', apiToken: 'token'},
+  });
+  const gateway = createGateway({
+    adapter,
+    auth: {secret, audience},
+    rateLimit: false,
+    idempotencyStore: memoryIdempotencyStore({maxEntriesPerCaller: 5000}),
+  });
+  running = await serveGateway(gateway, {port: 0});
+});
+after(async () => {
+  await running?.close();
+  server.close();
+});
+
+describe('exactly once through the gateway', () => {
+  it('stores 1,000 submissions as 1,000 tickets under 30% injected 429/5xx answers', async (t) => {
+    const token = await signAgentToken({
+      agentId: 'agent-1',
+      roles: ['agent'],
+      key: {secret},
+      audience,
+    });
+    const client = createClient(httpAdapter({url: running.url, getToken: () => token}), {
+      retry: {attempts: 200, baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 120_000},
+    });
+    let seed = 42;
+    // A fixed sequence, so a failure can be replayed.
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    fake.setFaults({rate: 0.3, retryAfterSeconds: 0.01, random});
+    const total = 1000;
+    const complaintOf = (n: number): ComplaintInput => ({
+      customerId: ['1001', '1002', '1003'][n % 3]!,
+      channel: 'web',
+      category: 'delivery',
+      severity: 'medium',
+      subject: `Parcel late #${n}`,
+      description: `Submission ${n} of the exactly-once test.`,
+    });
+    const created: string[] = [];
+    const parallel = 20;
+    let next = 0;
+    await Promise.all(
+      Array.from({length: parallel}, async () => {
+        while (next < total) {
+          const n = next++;
+          const complaint = await client.create('complaints', complaintOf(n));
+          created.push(complaint.id);
+        }
+      }),
+    );
+    fake.setFaults(null);
+
+    const posts = fake.calls['POST /api/v2/tickets.json'] ?? 0;
+    assert.equal(created.length, total, 'every submission succeeded');
+    assert.equal(new Set(created).size, total, 'each submission got its own ticket');
+    assert.equal(fake.tickets.length, total, 'Zendesk holds exactly 1,000 tickets');
+    const subjects = new Set(fake.tickets.map((t) => t.subject));
+    assert.equal(subjects.size, total, 'no submission stored twice');
+    assert.ok(posts > total, `faults forced retries (${posts} creates sent for ${total} tickets)`);
+    t.diagnostic(`${posts} creates sent; faults injected: ${JSON.stringify(fake.faulted)}`);
+    const {rate_limited, server_error, server_error_after_store} = fake.faulted;
+    assert.ok(
+      rate_limited > 100 && server_error > 100 && server_error_after_store > 50,
+      `every kind of fault happened: ${JSON.stringify(fake.faulted)}`,
+    );
+  });
+});

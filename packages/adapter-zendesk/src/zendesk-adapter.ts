@@ -1,0 +1,658 @@
+import {
+  channels,
+  defaultSlaPolicy,
+  invalidInput,
+  isRapportError,
+  RapportError,
+  slaDueDates,
+  stableStringify,
+  validateComplaintInput,
+  validateCustomerId,
+  validateEntity,
+  validateIdempotencyKey,
+  validateKeys,
+  validatePage,
+  vendorHttp,
+  type BatchResult,
+  type CallOptions,
+  type Channel,
+  type Complaint,
+  type ComplaintContact,
+  type ComplaintInput,
+  type CrmAdapter,
+  type Customer,
+  type Entity,
+  type FieldCatalog,
+  type FieldValue,
+  type Interaction,
+  type Page,
+  type PageRequest,
+  type VendorHttp,
+  type WriteOptions,
+} from '@rapport/core';
+import {zendeskError} from './errors.js';
+import {complaintDescriptors, customerDescriptors} from './fields.js';
+import {
+  checkOptions,
+  optionError,
+  type CheckedOptions,
+  type ZendeskAdapterOptions,
+} from './options.js';
+import type {
+  ZendeskAudit,
+  ZendeskCursorPage,
+  ZendeskField,
+  ZendeskStatus,
+  ZendeskTicket,
+  ZendeskUser,
+} from './zendesk-types.js';
+
+/** `GET /api/v2/users/show_many.json` takes at most 100 ids. */
+const MAX_BATCH = 100;
+/** Parallel calls one operation makes (e-mail look-ups, audits of several tickets). */
+const PARALLEL = 4;
+/** Offset-paginated metadata lists (ticket and user fields) are read to at most this many pages. */
+const MAX_FIELD_PAGES = 20;
+const entities: readonly Entity[] = ['customer', 'complaint'];
+/** Requesters remembered between creates, and for how long. */
+const USER_CACHE_SIZE = 1000;
+const USER_CACHE_MS = 5 * 60 * 1000;
+
+/** Where Rapport's create keeps its idempotency key: Zendesk's `external_id` of the ticket. */
+const externalIdOf = (key: string) => `rapport:${key}`;
+const tagSafe = (text: string) => text.toLowerCase().replace(/[^a-z0-9_-]+/g, '_');
+const CATEGORY_TAG = 'rapport_category_';
+const CHANNEL_TAG = 'rapport_channel_';
+const FINGERPRINT_TAG = 'rapport_fp_';
+const ANONYMOUS_TAG = 'rapport_anonymous';
+
+/** Zendesk's `via.channel` and the Rapport channel it is, for tickets Rapport did not create. */
+const channelOfVia: Readonly<Record<string, Channel>> = {
+  web: 'web',
+  web_form: 'web',
+  web_widget: 'web',
+  api: 'web',
+  email: 'email',
+  voice: 'phone',
+  chat: 'chat',
+  native_messaging: 'chat',
+  mobile: 'app',
+  mobile_sdk: 'app',
+  twitter: 'social',
+  facebook: 'social',
+};
+
+async function fingerprint(input: ComplaintInput): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(stableStringify(input)),
+  );
+  return [...new Uint8Array(digest).slice(0, 8)]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('');
+}
+
+async function mapLimit<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await run(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({length: Math.min(PARALLEL, items.length)}, worker));
+  return results;
+}
+
+const asFieldValue = (value: unknown): FieldValue | undefined =>
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'number' ||
+  typeof value === 'boolean'
+    ? value
+    : Array.isArray(value) && value.every((v) => typeof v === 'string')
+      ? value
+      : undefined;
+
+const notFound = (customerId: string) =>
+  new RapportError('not_found', `Zendesk has no user ${JSON.stringify(customerId)}`, {
+    details: {customerId},
+  });
+
+/**
+ * A Rapport adapter on Zendesk Support. Customers are Zendesk users (read in batches of up to 100 with
+ * `users/show_many`, or by e-mail address); complaints are tickets the customer requested, created
+ * exactly once per idempotency key (Zendesk's `Idempotency-Key` header, and the key kept in the
+ * ticket's `external_id` and looked up before every create, so a retry finds the first ticket even
+ * after the header's window); interactions come from the audits of the customer's newest tickets;
+ * field catalogs come from the account's ticket and user fields. Loyalty accounts are not served:
+ * compose this adapter with one that serves them (`composeAdapters`).
+ *
+ * It checks the configuration against the account before it resolves: credentials, and that every
+ * ticket field id the options name exists.
+ *
+ * @throws RapportError `invalid_input` (synchronously, before any call) naming the option for options
+ *   that are wrong on their face, such as missing credentials. The promise rejects with
+ *   `invalid_input` naming the option for ticket fields the account lacks, `unauthorized` for refused
+ *   credentials, `not_found` for a subdomain with no account.
+ */
+export function zendeskAdapter(options: ZendeskAdapterOptions): Promise<CrmAdapter> {
+  const checked = checkOptions(options);
+  return start(checked, options);
+}
+
+async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): Promise<CrmAdapter> {
+  let ticketFields: readonly ZendeskField[] = [];
+  const fieldKeyOf = (zendeskField: string): string | undefined => {
+    const id = Number(/^(?:custom_fields|fields)\.(\d+)$/.exec(zendeskField)?.[1]);
+    if (id === checked.categoryField) return 'category';
+    for (const [key, fieldId] of checked.customFields)
+      if (fieldId === id) return `customFields.${key}`;
+    return undefined;
+  };
+  const http: VendorHttp = vendorHttp({
+    vendor: 'Zendesk',
+    baseUrl: checked.baseUrl,
+    authorization: checked.authorization,
+    refreshes: checked.refreshes,
+    toError: (reply, generic) => zendeskError(reply, generic, fieldKeyOf),
+    ...(options.timeoutMs !== undefined && {timeoutMs: options.timeoutMs}),
+    fetch: async (input, init) => {
+      const response = await (options.fetch ?? fetch)(input, init);
+      // vendorHttp cancels the body of a 401 before it retries with a refreshed token, and under
+      // msw 2.15 in Node that cancel never settles: a 401's small body is read here instead.
+      if (response.status !== 401) return response;
+      return new Response(await response.text(), {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    },
+  });
+  const get = async <T>(
+    path: string,
+    query: Record<string, string | number | undefined> = {},
+    signal?: AbortSignal,
+  ): Promise<T> => (await http.request<T>('GET', path, {query, signal})).body;
+
+  /** A metadata list with offset pagination, page by page (`next_page` is a full URL). */
+  const allFields = async (path: string, name: string, signal?: AbortSignal) => {
+    const fields: ZendeskField[] = [];
+    let next: string | null = path;
+    for (let n = 0; next !== null && n < MAX_FIELD_PAGES; n++) {
+      // Only the path and query of next_page are used: credentials go to the configured origin only.
+      const url = new URL(next, checked.baseUrl);
+      const body: Record<string, unknown> = await get(url.pathname + url.search, {}, signal);
+      fields.push(...((body[name] as ZendeskField[] | undefined) ?? []));
+      next = typeof body.next_page === 'string' ? body.next_page : null;
+    }
+    return fields;
+  };
+  const loadTicketFields = async (signal?: AbortSignal) =>
+    (ticketFields = await allFields('/api/v2/ticket_fields.json', 'ticket_fields', signal));
+
+  try {
+    await loadTicketFields();
+  } catch (error) {
+    if (isRapportError(error, 'unauthorized'))
+      throw new RapportError(
+        'unauthorized',
+        `zendeskAdapter: Zendesk at ${checked.baseUrl} refused options.credentials. For an API token, give the e-mail of an agent of the account and check the token is active (Admin Center → Apps and integrations → APIs → API tokens); for OAuth, check the token's scope includes read and write`,
+        {details: {option: 'credentials'}, cause: error},
+      );
+    if (isRapportError(error, 'forbidden'))
+      throw new RapportError(
+        'forbidden',
+        `zendeskAdapter: options.credentials may not read ticket fields at ${checked.baseUrl}; use an agent or admin token (${error.message})`,
+        {details: {option: 'credentials'}, cause: error},
+      );
+    if (isRapportError(error, 'not_found'))
+      throw optionError(
+        options.baseUrl === undefined ? 'subdomain' : 'baseUrl',
+        `points to ${checked.baseUrl}, which serves no Zendesk API (GET /api/v2/ticket_fields.json answered 404); check the subdomain`,
+        error,
+      );
+    throw error;
+  }
+  const fieldById = (id: number) => ticketFields.find((f) => f.id === id);
+  if (checked.categoryField !== undefined) {
+    const field = fieldById(checked.categoryField);
+    if (!field || !field.active)
+      throw optionError(
+        'categoryField',
+        `names ticket field ${checked.categoryField}, which is ${field ? 'inactive' : 'not a ticket field'} in ${checked.baseUrl}; pick an active drop-down or text field from Admin Center → Objects and rules → Tickets → Fields (GET /api/v2/ticket_fields.json lists their ids)`,
+      );
+    if (!['tagger', 'text'].includes(field.type))
+      throw optionError(
+        'categoryField',
+        `names ticket field ${field.id} "${field.title}" of type ${field.type}; a category needs a drop-down (tagger) or text field`,
+      );
+  }
+  for (const [key, id] of checked.customFields) {
+    const field = fieldById(id);
+    if (!field || !field.active)
+      throw optionError(
+        `customFields.${key}`,
+        `names ticket field ${id}, which is ${field ? 'inactive' : 'not a ticket field'} in ${checked.baseUrl}; use the id of an active custom field from Admin Center → Objects and rules → Tickets → Fields (GET /api/v2/ticket_fields.json lists them)`,
+      );
+    if (field.removable === false)
+      throw optionError(
+        `customFields.${key}`,
+        `names the system field "${field.title}" (${field.type}); map only custom ticket fields`,
+      );
+  }
+
+  const policy = options.slaPolicy ?? defaultSlaPolicy;
+
+  // --- users ---------------------------------------------------------------------------------
+  const toCustomer = (user: ZendeskUser, id: string): Customer => {
+    const customFields: Record<string, FieldValue> = {};
+    for (const [key, value] of Object.entries(user.user_fields ?? {})) {
+      const v = asFieldValue(value);
+      if (v !== undefined && v !== null) customFields[key] = v;
+    }
+    return {
+      id,
+      kind: 'person',
+      displayName: user.name,
+      ...(user.email && {email: user.email}),
+      ...(user.phone && {phone: user.phone}),
+      ...(user.locale && {locale: user.locale}),
+      ...(user.photo?.content_url && {avatarUrl: user.photo.content_url}),
+      // Zendesk keeps no life-cycle stage: someone with a Zendesk user has at least made contact.
+      lifecycleStage: 'acquire',
+      tags: user.tags ?? [],
+      createdAt: user.created_at,
+      updatedAt: user.updated_at,
+      customFields,
+    };
+  };
+  const isUserId = (id: string) => /^[1-9]\d{0,18}$/.test(id);
+  const isEmailKey = (id: string) => /^[^\s@]+@[^\s@]+$/.test(id);
+
+  const userByEmail = async (email: string, signal?: AbortSignal): Promise<ZendeskUser | null> => {
+    const body = await get<{users: ZendeskUser[]}>(
+      '/api/v2/users/search.json',
+      {query: `email:${email}`},
+      signal,
+    );
+    return body.users.find((u) => u.email?.toLowerCase() === email.toLowerCase()) ?? null;
+  };
+  // Creates name their requester: a user seen in the last minutes is not looked up again, which
+  // halves the calls of a busy complaint form. Bounded; a user deleted meanwhile makes the create
+  // itself fail (Zendesk refuses the requester), so the cache cannot store a ticket wrongly.
+  const knownUsers = new Map<string, {user: ZendeskUser; until: number}>();
+  const remember = (customerId: string, user: ZendeskUser | null) => {
+    if (!user) return null;
+    if (knownUsers.size >= USER_CACHE_SIZE) knownUsers.delete(knownUsers.keys().next().value!);
+    knownUsers.set(customerId, {user, until: Date.now() + USER_CACHE_MS});
+    return user;
+  };
+  /** The Zendesk user a Rapport customer id names, or null. */
+  const userOf = async (customerId: string, signal?: AbortSignal): Promise<ZendeskUser | null> => {
+    const cached = knownUsers.get(customerId);
+    if (cached && cached.until > Date.now()) return cached.user;
+    knownUsers.delete(customerId);
+    if (checked.lookUpBy === 'email')
+      return isEmailKey(customerId)
+        ? remember(customerId, await userByEmail(customerId, signal))
+        : null;
+    if (!isUserId(customerId)) return null;
+    try {
+      const {user} = await get<{user: ZendeskUser}>(`/api/v2/users/${customerId}.json`, {}, signal);
+      return remember(customerId, user);
+    } catch (error) {
+      if (isRapportError(error, 'not_found')) return null;
+      throw error;
+    }
+  };
+
+  const readCustomers = async (
+    keys: readonly string[],
+    call: CallOptions = {},
+  ): Promise<BatchResult<Customer>> => {
+    const ids = validateKeys(keys, MAX_BATCH);
+    call.signal?.throwIfAborted();
+    if (checked.lookUpBy === 'email') {
+      const users = await mapLimit(ids, (id) =>
+        isEmailKey(id) ? userByEmail(id, call.signal) : Promise.resolve(null),
+      );
+      return ids.map((id, i) => ({id, record: users[i] ? toCustomer(users[i]!, id) : null}));
+    }
+    const asked = ids.filter(isUserId);
+    const found = new Map<string, ZendeskUser>();
+    if (asked.length > 0) {
+      const body = await get<{users: ZendeskUser[]}>(
+        '/api/v2/users/show_many.json',
+        {ids: asked.join(',')},
+        call.signal,
+      );
+      for (const user of body.users) found.set(String(user.id), user);
+    }
+    return ids.map((id) => {
+      const user = found.get(id);
+      return {id, record: user ? toCustomer(user, id) : null};
+    });
+  };
+
+  // --- tickets -------------------------------------------------------------------------------
+  const customFieldOf = (ticket: ZendeskTicket, id: number) =>
+    ticket.custom_fields.find((f) => f.id === id)?.value;
+  const channelOf = (ticket: ZendeskTicket): Channel => {
+    const tagged = ticket.tags.find((t) => t.startsWith(CHANNEL_TAG))?.slice(CHANNEL_TAG.length);
+    if (tagged && (channels as readonly string[]).includes(tagged)) return tagged as Channel;
+    return channelOfVia[ticket.via?.channel ?? ''] ?? 'web';
+  };
+  const categoryOf = (ticket: ZendeskTicket): string => {
+    if (checked.categoryField !== undefined) {
+      const value = customFieldOf(ticket, checked.categoryField);
+      return typeof value === 'string' && value !== '' ? value : 'other';
+    }
+    return (
+      ticket.tags.find((t) => t.startsWith(CATEGORY_TAG))?.slice(CATEGORY_TAG.length) || 'other'
+    );
+  };
+  const toComplaint = (
+    ticket: ZendeskTicket,
+    customerId: string | null,
+    contact?: ComplaintContact,
+  ): Complaint => {
+    const severity = checked.severityOf.get(ticket.priority ?? '') ?? 'medium';
+    const status = checked.statusOf[ticket.status as ZendeskStatus] ?? 'in_progress';
+    const customFields: Record<string, FieldValue> = {};
+    for (const [key, id] of checked.customFields) {
+      const value = asFieldValue(customFieldOf(ticket, id));
+      if (value !== undefined && value !== null) customFields[key] = value;
+    }
+    return {
+      id: String(ticket.id),
+      reference: `ZD-${ticket.id}`,
+      customerId,
+      ...(contact && {contact}),
+      channel: channelOf(ticket),
+      category: categoryOf(ticket),
+      severity,
+      subject: ticket.subject ?? '',
+      description: ticket.description ?? '',
+      status,
+      createdAt: ticket.created_at,
+      updatedAt: ticket.updated_at,
+      // A ticket carries no solve time without its metrics: its last change, at or after the solve,
+      // stops the resolution clock so a solved ticket does not count as running late.
+      ...((status === 'resolved' || status === 'closed') && {resolvedAt: ticket.updated_at}),
+      ...((status === 'closed' || status === 'rejected') && {closedAt: ticket.updated_at}),
+      ...slaDueDates(ticket.created_at, severity, policy),
+      customFields,
+      history: [],
+    };
+  };
+
+  /** A page of the tickets a user requested, newest first (ids grow with creation time). */
+  const requested = (userId: number | string, size: number, after?: string, signal?: AbortSignal) =>
+    get<{tickets: ZendeskTicket[]} & ZendeskCursorPage>(
+      `/api/v2/users/${userId}/tickets/requested.json`,
+      {'page[size]': size, sort: '-id', ...(after !== undefined && {'page[after]': after})},
+      signal,
+    );
+  /** The Zendesk user id to list for, or a not_found error. */
+  const listedUser = async (customerId: string, signal?: AbortSignal): Promise<string> => {
+    if (checked.lookUpBy === 'id') {
+      if (!isUserId(customerId)) throw notFound(customerId);
+      return customerId; // the list itself answers 404 for an unknown user: one call, not two
+    }
+    const user = await userOf(customerId, signal);
+    if (!user) throw notFound(customerId);
+    return String(user.id);
+  };
+  const withNotFound = async <T>(customerId: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (isRapportError(error, 'not_found')) throw notFound(customerId);
+      throw error;
+    }
+  };
+
+  const listComplaints = async (
+    customerId: string,
+    request?: PageRequest,
+    call: CallOptions = {},
+  ): Promise<Page<Complaint>> => {
+    const id = validateCustomerId(customerId);
+    const {cursor, limit} = validatePage(request);
+    call.signal?.throwIfAborted();
+    return withNotFound(id, async () => {
+      const userId = await listedUser(id, call.signal);
+      const page = await requested(userId, limit, cursor, call.signal);
+      // Ids grow with creation, so "-id" is newest first; sorting the page again costs nothing and
+      // keeps the order right should Zendesk ignore the sort for a cursor page.
+      const tickets = [...page.tickets].sort((a, b) => b.id - a.id);
+      return {
+        items: tickets.map((ticket) => toComplaint(ticket, id)),
+        nextCursor: page.meta.has_more && page.meta.after_cursor ? page.meta.after_cursor : null,
+      };
+    });
+  };
+
+  const createComplaint = async (
+    input: ComplaintInput,
+    write: WriteOptions,
+  ): Promise<Complaint> => {
+    const key = validateIdempotencyKey(write?.idempotencyKey);
+    const checkedInput = validateComplaintInput(input);
+    const problems: Record<string, string> = {};
+    const customFields: {id: number; value: FieldValue}[] = [];
+    for (const [name, value] of Object.entries(checkedInput.customFields ?? {})) {
+      const id = checked.customFields.get(name);
+      if (id === undefined)
+        problems[`customFields.${name}`] =
+          'is not a complaint field of this Zendesk adapter (map it in options.customFields)';
+      else customFields.push({id, value});
+    }
+    if (checked.categoryField !== undefined) {
+      const field = fieldById(checked.categoryField);
+      const allowed = (field?.custom_field_options ?? []).map((o) => o.value);
+      if (field?.type === 'tagger' && !allowed.includes(checkedInput.category))
+        problems.category = `must be one of ${allowed.join(', ')}`;
+    }
+    if (Object.keys(problems).length > 0)
+      throw new RapportError(
+        'invalid_input',
+        `The complaint is not valid: ${Object.entries(problems)
+          .map(([f, m]) => `${f} ${m}`)
+          .join('; ')}`,
+        {fields: problems},
+      );
+    const signal = write.signal;
+    signal?.throwIfAborted();
+    const customerId = checkedInput.customerId ?? null;
+    const contact = customerId === null ? checkedInput.contact : undefined;
+    const print = FINGERPRINT_TAG + (await fingerprint(checkedInput));
+    const externalId = externalIdOf(key);
+
+    // A retry of a create whose answer was lost finds the first ticket here, even after Zendesk's
+    // Idempotency-Key window has passed.
+    const found = await get<{tickets: ZendeskTicket[]}>(
+      '/api/v2/tickets.json',
+      {external_id: externalId},
+      signal,
+    );
+    const first = found.tickets.find((t) => t.external_id === externalId);
+    if (first) {
+      if (!first.tags.includes(print))
+        throw new RapportError(
+          'conflict',
+          `Idempotency key ${JSON.stringify(key)} was used for another complaint (Zendesk ticket ${first.id}); use a new key for a new submission`,
+          {details: {idempotencyKey: key, ticketId: first.id}},
+        );
+      return toComplaint(first, customerId, contact);
+    }
+
+    let requester: Record<string, unknown>;
+    if (customerId !== null) {
+      const user = await userOf(customerId, signal);
+      if (!user)
+        throw invalidInput('customerId', `is not a user of the Zendesk account ${checked.baseUrl}`);
+      requester = {requester_id: user.id};
+    } else {
+      requester = {requester: {name: contact!.name, email: contact!.email}};
+    }
+    const tags = [
+      'rapport',
+      CHANNEL_TAG + checkedInput.channel,
+      print,
+      ...(checked.categoryField === undefined
+        ? [CATEGORY_TAG + tagSafe(checkedInput.category)]
+        : []),
+      ...(customerId === null ? [ANONYMOUS_TAG] : []),
+    ];
+    if (checked.categoryField !== undefined)
+      customFields.push({id: checked.categoryField, value: checkedInput.category});
+    const ticket = {
+      subject: checkedInput.subject,
+      comment: {body: checkedInput.description, public: true},
+      ...requester,
+      priority: checked.priorityOf[checkedInput.severity],
+      ...(checked.ticketType !== null && {type: checked.ticketType}),
+      external_id: externalId,
+      tags,
+      ...(customFields.length > 0 && {custom_fields: customFields}),
+    };
+    const created = await http.request<{ticket: ZendeskTicket}>('POST', '/api/v2/tickets.json', {
+      body: {ticket},
+      // Zendesk answers a repeated key within its window with the first ticket instead of a new one:
+      // the guard against two concurrent attempts that both found nothing above.
+      headers: {'idempotency-key': key},
+      signal,
+    });
+    return toComplaint(created.body.ticket, customerId, contact);
+  };
+
+  // --- interactions --------------------------------------------------------------------------
+  const encodeCursor = (item: Interaction) => btoa(JSON.stringify([item.at, item.id]));
+  const decodeCursor = (cursor: string): [string, string] => {
+    try {
+      const value: unknown = JSON.parse(atob(cursor));
+      if (
+        Array.isArray(value) &&
+        value.length === 2 &&
+        value.every((part) => typeof part === 'string')
+      )
+        return value as [string, string];
+    } catch {
+      // falls through to the error below
+    }
+    throw invalidInput('cursor', 'is not a cursor this backend gave out');
+  };
+  /** Newest first; ties broken by id so that a cursor names one place. */
+  const newer = (a: Interaction, b: Interaction) =>
+    a.at === b.at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.at < b.at ? 1 : -1;
+
+  const interactionsOf = (
+    ticket: ZendeskTicket,
+    audits: readonly ZendeskAudit[],
+    customerId: string,
+  ) => {
+    const items: Interaction[] = [];
+    const channel = channelOf(ticket);
+    // The summary is the ticket's subject, never a comment's text: the gateway shows a summary to
+    // whoever may see complaint subjects, and comments can say far more.
+    const summary = `ZD-${ticket.id}: ${ticket.subject ?? ''}`;
+    const oldest = audits.reduce<ZendeskAudit | undefined>(
+      (min, a) => (min === undefined || a.created_at < min.created_at ? a : min),
+      undefined,
+    );
+    for (const audit of audits) {
+      const agent = audit.author_id !== ticket.requester_id ? String(audit.author_id) : undefined;
+      const comment = audit.events.find((e) => e.type === 'Comment');
+      const status = audit.events.find((e) => e.type === 'Change' && e.field_name === 'status');
+      if (!comment && !status) continue;
+      items.push({
+        id: `zd-${ticket.id}-${audit.id}`,
+        customerId,
+        channel,
+        type:
+          audit === oldest
+            ? 'complaint'
+            : comment
+              ? comment.public === false
+                ? 'note'
+                : audit.author_id === ticket.requester_id
+                  ? 'message'
+                  : 'email'
+              : 'note',
+        at: audit.created_at,
+        summary:
+          status && !comment
+            ? `${summary} (status ${String(status.previous_value)} → ${String(status.value)})`
+            : summary,
+        ...(agent && {agentId: agent}),
+      });
+    }
+    return items;
+  };
+
+  const listInteractions = async (
+    customerId: string,
+    request?: PageRequest,
+    call: CallOptions = {},
+  ): Promise<Page<Interaction>> => {
+    const id = validateCustomerId(customerId);
+    const {cursor, limit} = validatePage(request);
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    call.signal?.throwIfAborted();
+    return withNotFound(id, async () => {
+      const userId = await listedUser(id, call.signal);
+      const {tickets} = await requested(userId, checked.interactionTickets, undefined, call.signal);
+      const audits = await mapLimit(tickets, async (ticket) => {
+        const body = await get<{audits: ZendeskAudit[]}>(
+          `/api/v2/tickets/${ticket.id}/audits.json`,
+          {'page[size]': 100},
+          call.signal,
+        );
+        return interactionsOf(ticket, body.audits, id);
+      });
+      const all = audits.flat().sort(newer);
+      const start =
+        after === undefined
+          ? 0
+          : all.findIndex((item) => newer(item, {at: after[0], id: after[1]} as Interaction) > 0);
+      const from = start < 0 ? all.length : start;
+      const items = all.slice(from, from + limit);
+      return {
+        items,
+        nextCursor: from + limit < all.length ? encodeCursor(items[items.length - 1]!) : null,
+      };
+    });
+  };
+
+  // --- fields --------------------------------------------------------------------------------
+  const describeFields = async (entity: Entity, call: CallOptions = {}): Promise<FieldCatalog> => {
+    validateEntity(entity, entities);
+    call.signal?.throwIfAborted();
+    if (entity === 'complaint')
+      return {
+        entity,
+        fields: complaintDescriptors(checked, await loadTicketFields(call.signal)),
+      };
+    const userFields = await allFields('/api/v2/user_fields.json', 'user_fields', call.signal);
+    return {entity, fields: customerDescriptors(userFields)};
+  };
+
+  return {
+    name: 'zendesk',
+    capabilities: {
+      maxBatchSize: MAX_BATCH,
+      entities,
+      // Only mapped ticket fields are written; without any, custom values are refused.
+      customFieldsWritable: checked.customFields.size > 0,
+    },
+    resources: {
+      customers: {read: readCustomers},
+      complaints: {list: listComplaints, create: createComplaint},
+      interactions: {list: listInteractions},
+    },
+    describeFields,
+  };
+}
