@@ -158,17 +158,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     refreshes: checked.refreshes,
     toError: (reply, generic) => zendeskError(reply, generic, fieldKeyOf),
     ...(options.timeoutMs !== undefined && {timeoutMs: options.timeoutMs}),
-    fetch: async (input, init) => {
-      const response = await (options.fetch ?? fetch)(input, init);
-      // vendorHttp cancels the body of a 401 before it retries with a refreshed token, and under
-      // msw 2.15 in Node that cancel never settles: a 401's small body is read here instead.
-      if (response.status !== 401) return response;
-      return new Response(await response.text(), {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-    },
+    ...(options.fetch && {fetch: options.fetch}),
   });
   const get = async <T>(
     path: string,
