@@ -3,7 +3,7 @@
 // answers in the shapes of LoyaltyLion's documented examples, not a recording of its API.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type {CrmAdapter, Customer, LoyaltyAccount} from '@rapport/core';
+import {RapportError, type CrmAdapter, type Customer, type LoyaltyAccount} from '@rapport/core';
 import {loyaltyLionAdapter, type LoyaltyLionAdapterOptions} from '@rapport/adapter-loyaltylion';
 import {
   demoTiers,
@@ -115,6 +115,27 @@ describe('finding the member by e-mail', () => {
     const {fake, read} = await setup([{email: 'jo@x.com'}], {noEmail: undefined});
     const accounts = await read(['noEmail', 'stranger']);
     assert.deepEqual([...accounts.values()], [null, null]);
+    assert.deepEqual(fake.emailQueries, []);
+  });
+
+  it("passes on the CRM's refusal of one customer, without asking LoyaltyLion", async () => {
+    const fake = fakeLoyaltyLion({customers: [{email: 'jo@x.com'}]});
+    const refusal = new RapportError('forbidden', 'not yours');
+    const stub = crm({});
+    const adapter = await loyaltyLionAdapter({
+      apiKey: 'pat_test',
+      tiers,
+      fetch: fake.fetch,
+      customers: {
+        ...stub,
+        resources: {
+          customers: {read: async (keys) => keys.map((id) => ({id, record: null, error: refusal}))},
+        },
+      },
+    });
+    fake.emailQueries.length = 0;
+    const [entry] = await adapter.resources.loyaltyAccounts!.read(['jo']);
+    assert.deepEqual(entry, {id: 'jo', record: null, error: refusal});
     assert.deepEqual(fake.emailQueries, []);
   });
 

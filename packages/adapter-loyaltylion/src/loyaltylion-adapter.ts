@@ -321,9 +321,12 @@ export async function loyaltyLionAdapter(options: LoyaltyLionAdapterOptions): Pr
     const distinct = validateKeys(keys, maxBatchSize);
     if (distinct.length === 0) return [];
     const people = await readCustomers(distinct, o.signal ? {signal: o.signal} : {});
-    const emailOf = new Map(people.map((e) => [e.id, e.record?.email?.trim() || undefined]));
+    const personOf = new Map(people.map((e) => [e.id, e]));
     return pooled(distinct, concurrency, async (customerId) => {
-      const email = emailOf.get(customerId);
+      const person = personOf.get(customerId);
+      // A customer the CRM withholds (the gateway's forbidden) keeps its points withheld too.
+      if (person?.error) return {id: customerId, record: null, error: person.error};
+      const email = person?.record?.email?.trim();
       if (!email) return {id: customerId, record: null};
       const member = pick(await membersWithEmail(email, o.signal), customerId);
       // Not a member: no LoyaltyLion customer with that e-mail, or one who never enrolled.
