@@ -223,7 +223,7 @@ export async function loyaltyLionAdapter(options: LoyaltyLionAdapterOptions): Pr
   } catch (error) {
     throw misconfigured(
       'tiers',
-      `${isRapportError(error) ? error.message.replace(/\.threshold/, '.lowerBound') : String(error)} (the lowest tier's lowerBound is 0)`,
+      `${isRapportError(error) ? error.message.replace(/threshold/g, 'lowerBound') : String(error)} (the lowest tier's lowerBound is 0)`,
     );
   }
   if (new Set(tiers.map((t) => t.id)).size !== tiers.length)

@@ -58,7 +58,7 @@ describe('start-up checks', () => {
   });
 
   it('checks the tiers: one from 0, no two from the same bound', async () => {
-    await refused({...base, tiers: tiers.slice(1)}, 'tiers', /need one tier with threshold 0/);
+    await refused({...base, tiers: tiers.slice(1)}, 'tiers', /need one tier with lowerBound 0/);
     await refused(
       {...base, tiers: [...tiers, {id: 9, name: 'Again', lowerBound: 500}]},
       'tiers',
