@@ -70,6 +70,11 @@ export type FakeUser = Record<string, unknown> & {readonly id: number; email: st
 export interface FakeZendesk {
   /** Pass to msw's `setupServer(...handlers)`. */
   readonly handlers: HttpHandler[];
+  /**
+   * A fetch that answers from the fake directly, without patching the global fetch: give it to the
+   * adapter's `fetch` option (nothing else in the process is affected).
+   */
+  readonly fetch: typeof fetch;
   readonly baseUrl: string;
   /** Requests per endpoint, `"POST /api/v2/tickets.json"`, faulted ones included. */
   readonly calls: Record<string, number>;
@@ -548,6 +553,10 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
 
   return {
     handlers: [http.all(`${baseUrl}/api/v2/*`, ({request}) => route(request))],
+    fetch: async (input, init) => {
+      init?.signal?.throwIfAborted();
+      return route(new Request(input, init));
+    },
     baseUrl,
     calls,
     faulted,
