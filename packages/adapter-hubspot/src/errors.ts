@@ -127,9 +127,13 @@ export function hubspotErrors(now: () => number) {
       });
     }
     if (generic.code === 'unavailable' || generic.code === 'timeout')
-      return new RapportError(generic.code, `HubSpot is unavailable (${reply.status} to ${where})${said}`, {
-        details,
-      });
+      return new RapportError(
+        generic.code,
+        `HubSpot is unavailable (${reply.status} to ${where})${said}`,
+        {
+          details,
+        },
+      );
     return new RapportError(generic.code, `${generic.message}${said}`, {details});
   };
 }

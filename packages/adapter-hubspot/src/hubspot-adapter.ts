@@ -587,8 +587,7 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
     const submission = submissionOf(ticket);
     const createdAt =
       (parseValue(p.createdate ?? ticket.createdAt, {type: 'datetime'} as HubSpotProperty) as
-        | string
-        | null) ?? new Date(0).toISOString();
+        string | null) ?? new Date(0).toISOString();
     const updatedAt =
       (parseValue(p.hs_lastmodifieddate ?? ticket.updatedAt, {
         type: 'datetime',
@@ -604,7 +603,8 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
           'other');
     const status = statusOf(p.hs_pipeline_stage ?? null);
     const customFields: Record<string, ReturnType<typeof parseValue>> = {};
-    for (const name of customTicket) customFields[name] = parseValue(p[name], ticketProps.get(name));
+    for (const name of customTicket)
+      customFields[name] = parseValue(p[name], ticketProps.get(name));
     return {
       id: ticket.id,
       reference: `HS-${ticket.id}`,
@@ -683,8 +683,7 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
     let contactId: string | undefined;
     if (checked.customerId !== undefined) {
       contactId = await contactIdOf(checked.customerId, signal);
-      if (contactId === undefined)
-        throw invalidInput('customerId', 'is not a contact in HubSpot');
+      if (contactId === undefined) throw invalidInput('customerId', 'is not a contact in HubSpot');
     }
     const submission: Submission = {
       v: 1,
@@ -718,7 +717,9 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
             associations: [
               {
                 to: {id: contactId},
-                types: [{associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TICKET_TO_CONTACT}],
+                types: [
+                  {associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TICKET_TO_CONTACT},
+                ],
               },
             ],
           }),
@@ -823,7 +824,9 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
     const tierDef = contactProps.get(loyalty!.tier);
     return distinct.map((key) => {
       const contact = find(key);
-      const points = contact ? parseValue(contact.properties[loyalty!.points], contactProps.get(loyalty!.points)) : null;
+      const points = contact
+        ? parseValue(contact.properties[loyalty!.points], contactProps.get(loyalty!.points))
+        : null;
       if (!contact || typeof points !== 'number') return {id: key, record: null};
       const tier = contact.properties[loyalty!.tier] ?? '';
       const tierName = tierDef?.options.find((option) => option.value === tier)?.label ?? tier;
@@ -843,7 +846,8 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
         tierProgress: 1,
         expiringSoon: [],
         coupons: [],
-        asOf: new Date(now()).toISOString(),
+        // The figures are the contact's, as of its last change: the same answer for the same data.
+        asOf: toCustomer(key, contact).updatedAt,
       };
       return {id: key, record};
     });
@@ -859,12 +863,42 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
       entity: 'customer',
       fields: [
         {path: 'displayName', label: 'Name', type: 'text', custom: false, readOnly: true},
-        {path: 'name.given', label: labelOf(contactProps, 'firstname', 'First name'), type: 'text', custom: false},
-        {path: 'name.family', label: labelOf(contactProps, 'lastname', 'Last name'), type: 'text', custom: false},
-        {path: 'company', label: labelOf(contactProps, 'company', 'Company'), type: 'text', custom: false},
-        {path: 'email', label: labelOf(contactProps, 'email', 'Email'), type: 'email', custom: false},
-        {path: 'phone', label: labelOf(contactProps, 'phone', 'Phone'), type: 'phone', custom: false},
-        {path: 'locale', label: labelOf(contactProps, 'hs_language', 'Language'), type: 'text', custom: false},
+        {
+          path: 'name.given',
+          label: labelOf(contactProps, 'firstname', 'First name'),
+          type: 'text',
+          custom: false,
+        },
+        {
+          path: 'name.family',
+          label: labelOf(contactProps, 'lastname', 'Last name'),
+          type: 'text',
+          custom: false,
+        },
+        {
+          path: 'company',
+          label: labelOf(contactProps, 'company', 'Company'),
+          type: 'text',
+          custom: false,
+        },
+        {
+          path: 'email',
+          label: labelOf(contactProps, 'email', 'Email'),
+          type: 'email',
+          custom: false,
+        },
+        {
+          path: 'phone',
+          label: labelOf(contactProps, 'phone', 'Phone'),
+          type: 'phone',
+          custom: false,
+        },
+        {
+          path: 'locale',
+          label: labelOf(contactProps, 'hs_language', 'Language'),
+          type: 'text',
+          custom: false,
+        },
         {
           path: 'lifecycleStage',
           label: labelOf(contactProps, 'lifecyclestage', 'Lifecycle stage'),
@@ -872,9 +906,26 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
           custom: false,
           options: optionsOf([...new Set(Object.values(lifecycleOf))]),
         },
-        {path: 'ownerId', label: labelOf(contactProps, 'hubspot_owner_id', 'Owner'), type: 'text', custom: false},
-        {path: 'createdAt', label: labelOf(contactProps, 'createdate', 'Create date'), type: 'datetime', custom: false, readOnly: true},
-        {path: 'updatedAt', label: labelOf(contactProps, 'lastmodifieddate', 'Last modified'), type: 'datetime', custom: false, readOnly: true},
+        {
+          path: 'ownerId',
+          label: labelOf(contactProps, 'hubspot_owner_id', 'Owner'),
+          type: 'text',
+          custom: false,
+        },
+        {
+          path: 'createdAt',
+          label: labelOf(contactProps, 'createdate', 'Create date'),
+          type: 'datetime',
+          custom: false,
+          readOnly: true,
+        },
+        {
+          path: 'updatedAt',
+          label: labelOf(contactProps, 'lastmodifieddate', 'Last modified'),
+          type: 'datetime',
+          custom: false,
+          readOnly: true,
+        },
         ...customContact.map((name) => customDescriptor(contactProps.get(name)!)),
       ],
     },
@@ -882,12 +933,47 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
       entity: 'complaint',
       fields: [
         {path: 'reference', label: 'Reference', type: 'text', custom: false, readOnly: true},
-        {path: 'subject', label: labelOf(ticketProps, 'subject', 'Subject'), type: 'text', custom: false},
-        {path: 'description', label: labelOf(ticketProps, 'content', 'Description'), type: 'longtext', custom: false},
-        {path: 'category', label: labelOf(ticketProps, 'hs_ticket_category', 'Category'), type: 'select', custom: false, options: optionsOf(Object.keys(categories))},
-        {path: 'severity', label: labelOf(ticketProps, 'hs_ticket_priority', 'Priority'), type: 'select', custom: false, options: optionsOf(Object.keys(priorities))},
-        {path: 'status', label: labelOf(ticketProps, 'hs_pipeline_stage', 'Status'), type: 'select', custom: false, readOnly: true, options: optionsOf(complaintStatuses)},
-        {path: 'createdAt', label: labelOf(ticketProps, 'createdate', 'Create date'), type: 'datetime', custom: false, readOnly: true},
+        {
+          path: 'subject',
+          label: labelOf(ticketProps, 'subject', 'Subject'),
+          type: 'text',
+          custom: false,
+        },
+        {
+          path: 'description',
+          label: labelOf(ticketProps, 'content', 'Description'),
+          type: 'longtext',
+          custom: false,
+        },
+        {
+          path: 'category',
+          label: labelOf(ticketProps, 'hs_ticket_category', 'Category'),
+          type: 'select',
+          custom: false,
+          options: optionsOf(Object.keys(categories)),
+        },
+        {
+          path: 'severity',
+          label: labelOf(ticketProps, 'hs_ticket_priority', 'Priority'),
+          type: 'select',
+          custom: false,
+          options: optionsOf(Object.keys(priorities)),
+        },
+        {
+          path: 'status',
+          label: labelOf(ticketProps, 'hs_pipeline_stage', 'Status'),
+          type: 'select',
+          custom: false,
+          readOnly: true,
+          options: optionsOf(complaintStatuses),
+        },
+        {
+          path: 'createdAt',
+          label: labelOf(ticketProps, 'createdate', 'Create date'),
+          type: 'datetime',
+          custom: false,
+          readOnly: true,
+        },
         {path: 'contact.name', label: 'Your name', type: 'text', custom: false},
         {path: 'contact.email', label: 'Your email', type: 'email', custom: false},
         ...customTicket.map((name) => customDescriptor(ticketProps.get(name)!)),
@@ -897,8 +983,20 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
       loyalty: {
         entity: 'loyalty',
         fields: [
-          {path: 'balance', label: labelOf(contactProps, loyalty.points, 'Points'), type: 'points', custom: false, readOnly: true},
-          {path: 'tierId', label: labelOf(contactProps, loyalty.tier, 'Tier'), type: 'tier', custom: false, readOnly: true},
+          {
+            path: 'balance',
+            label: labelOf(contactProps, loyalty.points, 'Points'),
+            type: 'points',
+            custom: false,
+            readOnly: true,
+          },
+          {
+            path: 'tierId',
+            label: labelOf(contactProps, loyalty.tier, 'Tier'),
+            type: 'tier',
+            custom: false,
+            readOnly: true,
+          },
         ] satisfies FieldDescriptor[],
       },
     }),

@@ -185,7 +185,8 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
       'x-hubspot-ratelimit-secondly-remaining': '10',
     };
   };
-  const ok = (body: JsonBodyType, status = 200) => HttpResponse.json(body, {status, headers: headers()});
+  const ok = (body: JsonBodyType, status = 200) =>
+    HttpResponse.json(body, {status, headers: headers()});
 
   /** Only the requested properties, plus those HubSpot always sends. */
   const shape = (object: FakeObject, requested: readonly string[]) => {
@@ -205,7 +206,10 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
     if (!idProperty || idProperty === 'hs_object_id') return store.get(id);
     for (const object of store.values()) {
       const value = object.properties[idProperty];
-      if (value != null && (idProperty === 'email' ? value.toLowerCase() === id.toLowerCase() : value === id))
+      if (
+        value != null &&
+        (idProperty === 'email' ? value.toLowerCase() === id.toLowerCase() : value === id)
+      )
         return object;
     }
     return undefined;
@@ -289,8 +293,12 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
         ({params}) => {
           const defs = definitionsOf(String(params.objectType));
           if (!defs)
-            return error(400, {message: `Unable to infer object type from: ${String(params.objectType)}`});
-          return (String(params.objectType) === 'tickets' && scopesRefused()) || ok({results: defs});
+            return error(400, {
+              message: `Unable to infer object type from: ${String(params.objectType)}`,
+            });
+          return (
+            (String(params.objectType) === 'tickets' && scopesRefused()) || ok({results: defs})
+          );
         },
         false,
       ),
