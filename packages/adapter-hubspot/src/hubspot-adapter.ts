@@ -517,14 +517,21 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
     };
   };
 
+  // Customer id → contact record id, for a minute: every create and list needs it, and it does not
+  // change. Bounded; unknown customers are never kept, so a new contact is found at once.
+  const contactIds = new Map<string, {readonly id: string; readonly at: number}>();
   /** The record id of a customer's contact; `undefined` when there is none. */
   const contactIdOf = async (customerId: string, signal?: AbortSignal) => {
+    const known = contactIds.get(customerId);
+    if (known && now() - known.at < 60_000) return known.id;
     try {
       const contact = await get<HubSpotObject>(
         `/crm/v3/objects/contacts/${encodeURIComponent(customerId)}`,
         {properties: 'hs_object_id', ...(idProperty && {idProperty})},
         signal,
       );
+      if (contactIds.size >= 1000) contactIds.delete(contactIds.keys().next().value!);
+      contactIds.set(customerId, {id: contact.id, at: now()});
       return contact.id;
     } catch (error) {
       if (error instanceof RapportError && error.code === 'not_found') return undefined;
