@@ -108,7 +108,7 @@ describe('complaints as tickets', () => {
         const handler = fake.handlers.find((h) =>
           h.info.header.includes('/crm/v3/objects/tickets'),
         )!;
-        await handler.run({request: info.request});
+        await handler.run({request: info.request, requestId: info.requestId});
         return new Response('{"status":"error","message":"internal error"}', {status: 500});
       }),
     );
