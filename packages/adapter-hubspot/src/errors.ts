@@ -25,21 +25,21 @@ const MS_PER_DAY = 86_400_000;
  * How long a 429 asks to wait, by its policy. HubSpot sends no `Retry-After`; its own SDK waits 10 s
  * for TEN_SECONDLY_ROLLING and 1 s for SECONDLY and does not retry DAILY. The window header
  * (`x-hubspot-ratelimit-interval-milliseconds`) is the rolling window's length, so when present it
- * replaces the 10 s. A daily limit resets at midnight: we wait until the next midnight UTC (HubSpot
- * resets at midnight in the portal's time zone, which the API does not tell; UTC may be early, and
- * then the next call meets another DAILY 429 and waits again).
+ * replaces the 10 s. A daily limit resets at midnight in the portal's time zone (HubSpot's "API
+ * usage guidelines"), which the API does not tell: `timeZone` says it, default UTC.
  */
 export function rateLimitDelay(
   body: HubSpotErrorBody,
   headers: Headers,
   now: number,
   retryAfterMs: number | undefined,
+  timeZone = 'UTC',
 ): number {
   if (retryAfterMs !== undefined) return retryAfterMs;
   const interval = Number(headers.get('x-hubspot-ratelimit-interval-milliseconds'));
   switch (body.policyName) {
     case 'DAILY':
-      return MS_PER_DAY - (now % MS_PER_DAY);
+      return untilMidnight(now, timeZone);
     case 'SECONDLY':
       return 1000;
     case 'TEN_SECONDLY_ROLLING':
@@ -49,11 +49,31 @@ export function rateLimitDelay(
   }
 }
 
+/**
+ * Milliseconds from `now` to the next midnight in `timeZone`. On a day the clocks change it is an
+ * hour off, which only moves the next attempt by that hour.
+ */
+export function untilMidnight(now: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(now)
+      .map((part) => [part.type, Number(part.value)]),
+  ) as {hour: number; minute: number; second: number};
+  const elapsed = ((parts.hour * 60 + parts.minute) * 60 + parts.second) * 1000 + (now % 1000);
+  return MS_PER_DAY - elapsed;
+}
+
 const bodyOf = (reply: VendorReply): HubSpotErrorBody =>
   isRecord(reply.json) ? (reply.json as HubSpotErrorBody) : {};
 
 /** Makes `toError` for vendorHttp: each HubSpot failure as a typed RapportError. */
-export function hubspotErrors(now: () => number) {
+export function hubspotErrors(now: () => number, timeZone?: string) {
   return (reply: VendorReply, generic: RapportError): RapportError => {
     const body = bodyOf(reply);
     const where = `${reply.method} ${reply.path}`;
@@ -65,7 +85,13 @@ export function hubspotErrors(now: () => number) {
       ...(body.correlationId && {correlationId: body.correlationId}),
     };
     if (reply.status === 429) {
-      const retryAfterMs = rateLimitDelay(body, reply.headers, now(), generic.retryAfterMs);
+      const retryAfterMs = rateLimitDelay(
+        body,
+        reply.headers,
+        now(),
+        generic.retryAfterMs,
+        timeZone,
+      );
       const policy = body.policyName ?? 'unknown';
       return new RapportError(
         'rate_limited',

@@ -102,6 +102,11 @@ export interface HubSpotAdapterOptions {
    * input is a `conflict`). Default `rapport_submission`.
    */
   readonly submissionProperty?: string;
+  /**
+   * The portal's time zone (IANA, as in Settings → Account defaults): HubSpot resets a DAILY rate
+   * limit at midnight there, and the adapter sends nothing until then. Default `UTC`.
+   */
+  readonly timeZone?: string;
   /** Response and resolution times of complaints. Default core's `defaultSlaPolicy`. */
   readonly slaPolicy?: SlaPolicy;
   /** The fetch to use. Default the global one. */
@@ -265,6 +270,16 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
       if (!options.oauth[key])
         throw misconfigured(`oauth.${key}`, 'is required for OAuth; or give accessToken instead');
 
+  if (options.timeZone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en', {timeZone: options.timeZone});
+    } catch {
+      throw misconfigured(
+        'timeZone',
+        `"${options.timeZone}" is not an IANA time zone (such as America/New_York)`,
+      );
+    }
+  }
   const baseUrl = (options.baseUrl ?? 'https://api.hubapi.com').replace(/\/+$/, '');
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -316,7 +331,7 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
       return `Bearer ${token}`;
     },
     refreshes: options.oauth !== undefined,
-    toError: hubspotErrors(now),
+    toError: hubspotErrors(now, options.timeZone),
     ...(options.timeoutMs !== undefined && {timeoutMs: options.timeoutMs}),
     // A 401's body is read here: vendorHttp cancels it before refreshing, and cancelling the body
     // of a response msw mocks never settles (msw 2.15), which would hang every refresh in tests.

@@ -153,6 +153,15 @@ describe('replay: 429 per policy', () => {
     });
   }
 
+  it("DAILY waits until midnight in the portal's time zone when given", async () => {
+    // 18:00 UTC is 13:00 in New York (EST): eleven hours to its midnight.
+    const clock = Date.parse('2026-11-30T18:00:00Z');
+    const hubspot = await adapter({now: () => clock, timeZone: 'America/New_York'});
+    replay('post', '/crm/v3/objects/contacts/batch/read', '429-daily.json', 429);
+    const error = await failure(hubspot.resources.customers!.read(['101']));
+    assert.equal(error.retryAfterMs, 11 * 3_600_000);
+  });
+
   it('takes the rolling window from x-hubspot-ratelimit-interval-milliseconds when sent', async () => {
     const hubspot = await adapter();
     server.use(

@@ -102,6 +102,14 @@ describe('start-up checks', () => {
     await refused({...token, categories: {delivery: 'SHIPPING'}}, 'categories', /"SHIPPING"/);
   });
 
+  it('names a time zone that is not one', async () => {
+    await refused(
+      {...token, timeZone: 'Mars/Olympus'},
+      'timeZone',
+      /"Mars\/Olympus" is not an IANA time zone/,
+    );
+  });
+
   it('passes on HubSpot refusing the token at start-up', async () => {
     server.use(
       http.get('https://api.hubapi.com/crm/v3/pipelines/tickets', () =>
