@@ -297,16 +297,27 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
   const refresh = (): Promise<string> =>
     (refreshing ??= (async () => {
       const oauth = options.oauth!;
-      const response = await doFetch(`${baseUrl}/oauth/v1/token`, {
-        method: 'POST',
-        headers: {'content-type': 'application/x-www-form-urlencoded'},
-        body: new URLSearchParams({
-          grant_type: 'refresh_token',
-          client_id: oauth.clientId,
-          client_secret: oauth.clientSecret,
-          refresh_token: oauth.refreshToken,
-        }).toString(),
-      });
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}/oauth/v1/token`, {
+          method: 'POST',
+          headers: {'content-type': 'application/x-www-form-urlencoded'},
+          body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            client_id: oauth.clientId,
+            client_secret: oauth.clientSecret,
+            refresh_token: oauth.refreshToken,
+          }).toString(),
+          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        });
+      } catch (error) {
+        // A failed refresh is transient like any unreachable HubSpot: the next call tries again.
+        throw new RapportError(
+          'unavailable',
+          `HubSpot's token endpoint could not be reached (${(error as Error).message})`,
+          {cause: error, details: {vendor: 'HubSpot'}},
+        );
+      }
       const body = (await response.json().catch(() => ({}))) as {
         access_token?: string;
         message?: string;
