@@ -54,13 +54,7 @@ runAdapterConformance({
       customers: hubspot,
       complaints: hubspot,
       interactions: hubspot,
-      loyaltyAccounts: memoryAdapter({
-        asOf: new Date('2026-11-01T00:00:00Z'),
-        size: 10,
-        // composeAdapters declares the smallest batch size but does not enforce it on the adapter
-        // that reads customers; the same size on both sides keeps the declaration true.
-        maxBatchSize: 100,
-      }),
+      loyaltyAccounts: memoryAdapter({asOf: new Date('2026-11-01T00:00:00Z'), size: 10}),
     });
   },
 });
