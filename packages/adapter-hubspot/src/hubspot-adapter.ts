@@ -344,17 +344,7 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
     refreshes: options.oauth !== undefined,
     toError: hubspotErrors(now, options.timeZone),
     ...(options.timeoutMs !== undefined && {timeoutMs: options.timeoutMs}),
-    // A 401's body is read here: vendorHttp cancels it before refreshing, and cancelling the body
-    // of a response msw mocks never settles (msw 2.15), which would hang every refresh in tests.
-    fetch: async (input, init) => {
-      const response = await doFetch(input, init);
-      if (response.status !== 401) return response;
-      return new Response(await response.text(), {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-    },
+    fetch: doFetch,
     now,
   });
   const get = async <T>(path: string, query?: Record<string, string>, signal?: AbortSignal) =>
