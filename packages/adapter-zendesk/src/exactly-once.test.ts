@@ -83,9 +83,9 @@ describe('exactly once through the gateway', () => {
     assert.equal(subjects.size, total, 'no submission stored twice');
     assert.ok(posts > total, `faults forced retries (${posts} creates sent for ${total} tickets)`);
     t.diagnostic(`${posts} creates sent; faults injected: ${JSON.stringify(fake.faulted)}`);
-    const {rate_limited, server_error, server_error_after_store} = fake.faulted;
+    const {rate_limit, server_error, server_error_after_write} = fake.faulted;
     assert.ok(
-      rate_limited > 100 && server_error > 100 && server_error_after_store > 50,
+      rate_limit > 100 && server_error > 100 && server_error_after_write > 50,
       `every kind of fault happened: ${JSON.stringify(fake.faulted)}`,
     );
   });

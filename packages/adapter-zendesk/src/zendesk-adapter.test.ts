@@ -296,7 +296,7 @@ describe('zendeskAdapter: complaints', () => {
     const adapter = await start();
     fake.setFaults({
       rate: 1,
-      kinds: ['server_error_after_store'],
+      kinds: ['server_error_after_write'],
       endpoints: ['POST /api/v2/tickets.json'],
     });
     await assert.rejects(

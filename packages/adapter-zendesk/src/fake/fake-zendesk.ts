@@ -6,15 +6,15 @@ import {http, HttpResponse, type HttpHandler} from 'msw';
 import {recordedTicketFields} from './recorded-ticket-fields.js';
 
 /** What a fault does to one request. */
-export const fakeFaultKinds = ['rate_limited', 'server_error', 'server_error_after_store'] as const;
-/** One of {@link fakeFaultKinds}. `server_error_after_store` stores the ticket, then answers 500. */
+export const fakeFaultKinds = ['rate_limit', 'server_error', 'server_error_after_write'] as const;
+/** One of {@link fakeFaultKinds}. `server_error_after_write` stores the ticket, then answers 500. */
 export type FakeFaultKind = (typeof fakeFaultKinds)[number];
 
 /** Failures the fake injects. */
 export interface FakeFaults {
   /** Share of requests that fail, 0 to 1. */
   readonly rate: number;
-  /** Which failures, picked at random. Default all. `server_error_after_store` hits creates only. */
+  /** Which failures, picked at random. Default all. `server_error_after_write` hits creates only. */
   readonly kinds?: readonly FakeFaultKind[];
   /** `Retry-After` of a 429, in seconds (fractions allowed, for fast tests). Default 1. */
   readonly retryAfterSeconds?: number;
@@ -175,9 +175,9 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
   let faults = options.faults ?? null;
   const calls: Record<string, number> = {};
   const faulted: Record<FakeFaultKind, number> = {
-    rate_limited: 0,
+    rate_limit: 0,
     server_error: 0,
-    server_error_after_store: 0,
+    server_error_after_write: 0,
   };
   const ticketFields = options.ticketFields ?? [...recordedTicketFields, orderNumberField];
   const userFields = options.userFields ?? defaultUserFields;
@@ -242,7 +242,7 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
     const random = faults.random ?? Math.random;
     if (random() >= faults.rate) return null;
     const kinds = (faults.kinds ?? fakeFaultKinds).filter(
-      (k) => k !== 'server_error_after_store' || endpoint === 'POST /api/v2/tickets.json',
+      (k) => k !== 'server_error_after_write' || endpoint === 'POST /api/v2/tickets.json',
     );
     return kinds.length === 0 ? null : kinds[Math.floor(random() * kinds.length)]!;
   };
@@ -447,7 +447,7 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
 
     const fault = pickFault(endpoint);
     if (fault) faulted[fault]++;
-    if (fault === 'rate_limited')
+    if (fault === 'rate_limit')
       // Not recorded: Zendesk's 429 may come as plain text; only the header is promised.
       return new HttpResponse('Too Many Requests', {
         status: 429,
@@ -545,7 +545,7 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
       if (ticket instanceof Response) return ticket;
       if (key !== null) idempotency.set(key, {body: text, ticket, at: now()});
       // The dangerous kind: the ticket exists, the caller hears it failed.
-      if (fault === 'server_error_after_store') return json(serverErrorBody, 500);
+      if (fault === 'server_error_after_write') return json(serverErrorBody, 500);
       return created(ticket, key === null ? null : 'miss');
     }
     return json(notFoundBody, 404);
