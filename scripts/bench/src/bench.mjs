@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench [--check] [--only=size,render,requests,startup,typing,core,gateway]
+// pnpm bench [--check] [--only=size,render,requests,startup,typing,core,gateway,vendors]
 // Measures Rapport beside the alternatives in one run, prints a table, writes bench/results/latest.json
 // and docs/performance.md (a run of some sections only prints). --check exits 1 when a bundle outgrows
 // its limit (its budget once met; until then the size it had when the limit was last lowered, so it can
@@ -16,6 +16,7 @@ import {coreSpeed} from './core.mjs';
 import {idempotencySoak} from './gateway.mjs';
 import {measureComposition, measureSizes} from './size.mjs';
 import {renderCost, requestCounts, startup, typing} from './sections.mjs';
+import {vendorCalls} from './vendors.mjs';
 
 const root = new URL('../../../', import.meta.url);
 const args = process.argv.slice(2);
@@ -106,6 +107,11 @@ if (wanted('core')) {
 if (wanted('gateway')) {
   console.log('Gateway memory soak (20,000 idempotent submissions from one token)…');
   results.gateway = await idempotencySoak();
+}
+
+if (wanted('vendors')) {
+  console.log('Vendor calls (HubSpot and Zendesk adapters on their fakes)…');
+  results.vendors = await vendorCalls();
 }
 
 // ---- Report ----
@@ -277,6 +283,48 @@ if (results.gateway) {
       ],
     ),
     `The store keeps a SHA-256 of each body, not the body, and at most 1,000 keys per caller (oldest finished first), so one token's flood stays within its quota: ${(g.store.after.bytes / Math.max(1, g.store.after.entries)).toFixed(0)} bytes per key. ${ms(g.elapsedMs)} for the whole run.`,
+  );
+}
+
+if (results.vendors) {
+  const v = results.vendors;
+  sections.push(
+    '## 8. Vendor calls (customers of one page of cards, through the client and each vendor adapter on its fake)',
+    table(
+      [
+        'vendor',
+        'cards',
+        'calls to the vendor',
+        'batch reads',
+        'expected ceil(N/100)',
+        'customers found',
+      ],
+      v.rows.map((r) => [
+        r.vendor,
+        String(r.cards),
+        String(r.calls),
+        String(r.batchCalls),
+        `${r.expected}${r.batchCalls === r.expected ? '' : ' (**not met**)'}`,
+        String(r.found),
+      ]),
+    ),
+    table(
+      [
+        'vendor',
+        'delay the 429 asked for',
+        'reads refused during the delay',
+        'calls to the vendor during the delay',
+      ],
+      v.afterLimit.map((r) => [
+        r.vendor,
+        r.retryAfterMs === undefined
+          ? 'none (**not met**)'
+          : `${(r.retryAfterMs / 1000).toFixed(0)} s`,
+        `${r.retriesRefused} of 20`,
+        String(r.callsDuringDelay),
+      ]),
+    ),
+    "HubSpot's injected 429 is its `TEN_SECONDLY_ROLLING` policy (10 s); Zendesk's sends `Retry-After: 30`. After it, the adapter refuses at once with `rate_limited` and the remaining wait (the client retries after it) and sends nothing to the vendor until the delay has passed.",
   );
 }
 
