@@ -10,6 +10,7 @@ import {memoryAdapter} from '@rapport/adapter-memory';
 import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway';
 import {serveGateway} from '@rapport/gateway/node';
 import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
+import {severalSystems} from './packages/browser/test-fixtures/several-systems.mjs';
 
 /** Serves msw's service worker at the origin's root, so its scope covers the test pages. */
 const mswWorker = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
@@ -20,21 +21,27 @@ function serveMswWorker(context, next) {
 }
 
 /**
- * A real gateway over the memory backend, listening on 127.0.0.1 beside the test server, for the
- * end-to-end tests. Tests reach it through executeServerCommand('rapport-gateway', …).
+ * A real gateway on 127.0.0.1 beside the test server, for the end-to-end tests. `start` makes its
+ * backend; tests reach it through executeServerCommand(`${name}`, {role, customerId}), which answers
+ * its URL and tokens, and through the backend's own `commands`.
  */
-function rapportGateway() {
+function gatewayPlugin(name, start, commands) {
   const secret = 'end-to-end-secret-that-is-long-enough-to-sign';
   const audience = 'rapport-e2e';
   let server;
-  let adapter;
+  let backend;
   return {
-    name: 'rapport-gateway',
+    name,
     async serverStart({config}) {
-      adapter = memoryAdapter({asOf: new Date('2026-11-01T00:00:00Z'), size: 50});
+      backend = await start();
       const origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
       server = await serveGateway(
-        createGateway({adapter, auth: {secret, audience}, cors: {origins}, rateLimit: false}),
+        createGateway({
+          adapter: backend.adapter,
+          auth: {secret, audience},
+          cors: {origins},
+          rateLimit: false,
+        }),
         {port: 0},
       );
     },
@@ -42,35 +49,48 @@ function rapportGateway() {
       await server?.close();
     },
     async executeCommand({command, payload}) {
-      switch (command) {
-        case 'rapport-gateway':
-          return {
-            url: server.url,
-            agentToken: await signAgentToken({
-              agentId: 'e2e',
-              roles: [payload?.role ?? 'agent'],
-              key: {secret},
-              audience,
-            }),
-            customerToken: await signCustomerToken({
-              customerId: payload?.customerId ?? 'c-001',
-              key: {secret},
-              audience,
-            }),
-          };
-        case 'rapport-gateway-faults':
-          adapter.setFaults(payload ?? null);
-          return true;
-        case 'rapport-gateway-subjects':
-          return adapter.data.complaints
-            .filter((c) => c.subject.startsWith(payload.prefix))
-            .map((c) => c.subject);
-        default:
-          return undefined;
-      }
+      if (command === name)
+        return {
+          url: server.url,
+          agentToken: await signAgentToken({
+            agentId: 'e2e',
+            roles: [payload?.role ?? 'agent'],
+            key: {secret},
+            audience,
+          }),
+          customerToken: await signCustomerToken({
+            customerId: payload?.customerId ?? 'c-001',
+            key: {secret},
+            audience,
+          }),
+        };
+      return commands[command]?.(backend, payload);
     },
   };
 }
+
+/** The gateway over the memory backend. */
+const memoryGateway = gatewayPlugin(
+  'rapport-gateway',
+  () => ({adapter: memoryAdapter({asOf: new Date('2026-11-01T00:00:00Z'), size: 50})}),
+  {
+    'rapport-gateway-faults': ({adapter}, faults) => {
+      adapter.setFaults(faults ?? null);
+      return true;
+    },
+    'rapport-gateway-subjects': ({adapter}, {prefix}) =>
+      adapter.data.complaints.filter((c) => c.subject.startsWith(prefix)).map((c) => c.subject),
+  },
+);
+
+/** The gateway over HubSpot, Zendesk and LoyaltyLion (each on its fake), composed. */
+const severalSystemsGateway = gatewayPlugin('rapport-several-systems', severalSystems, {
+  'rapport-several-systems-tickets': ({fakes}) =>
+    fakes.zendesk.tickets.map((ticket) => ({
+      subject: ticket.subject,
+      requesterId: ticket.requester_id,
+    })),
+});
 
 export default {
   files: [
@@ -81,7 +101,11 @@ export default {
   ],
   nodeResolve: {browser: true},
   middleware: [serveMswWorker],
-  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json'}), rapportGateway()],
+  plugins: [
+    esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json'}),
+    memoryGateway,
+    severalSystemsGateway,
+  ],
   concurrency: 1,
   testFramework: {config: {timeout: 20_000}},
   browsers: [
