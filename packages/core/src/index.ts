@@ -154,6 +154,7 @@ export {
 export {composeAdapters} from './adapter/compose.js';
 export type {AdapterRoutes, ComposeOptions} from './adapter/compose.js';
 export {vendorHttp} from './adapter/vendor-http.js';
+export {inputFingerprint, optionError, pooled} from './adapter/vendor-tools.js';
 export type {
   VendorHttp,
   VendorHttpOptions,

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {isRapportError, RapportError, vendorHttp, type VendorHttpOptions} from '@rapport/core';
+import {
+  inputFingerprint,
+  isRapportError,
+  optionError,
+  pooled,
+  RapportError,
+  vendorHttp,
+  type VendorHttpOptions,
+} from '@rapport/core';
 
 /** A vendor that answers from a script, one response per call, and records what it was sent. */
 function scripted(answers: (() => Response)[]) {
@@ -166,5 +174,84 @@ describe('vendorHttp', () => {
       (e: unknown) => isRapportError(e, 'timeout') && /within 20 ms/.test(e.message),
     );
     clearInterval(alive);
+  });
+
+  it('keeps record ids (e-mail addresses among them) out of messages, and versions in', async () => {
+    const seen: string[] = [];
+    const http = client(scripted([json(404, {})]), {
+      toError: (reply, generic) => (seen.push(reply.path), generic),
+    });
+    await assert.rejects(
+      http.request('GET', '/crm/v3/objects/contacts/mei.chen%40example.com/associations/2026-03'),
+      (e: unknown) =>
+        isRapportError(e, 'not_found') &&
+        e.message === 'Acme answered 404 to GET /crm/v3/objects/contacts/{id}/associations/{id}' &&
+        !e.message.includes('mei'),
+    );
+    assert.deepEqual(seen, ['/crm/v3/objects/contacts/{id}/associations/{id}']);
+  });
+
+  it('types a failure while the body arrives like one before it', async () => {
+    const broken = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"partial":'));
+            controller.error(new TypeError('terminated'));
+          },
+        }),
+        {status: 200},
+      );
+    const http = client(scripted([broken]));
+    await assert.rejects(http.request('GET', '/v1/people'), (e: unknown) =>
+      isRapportError(e, 'unavailable'),
+    );
+  });
+
+  it('shows every response to onResponse, failures too', async () => {
+    const statuses: number[] = [];
+    const http = client(scripted([json(200, {}), json(503, {})]), {
+      onResponse: (response) => statuses.push(response.status),
+    });
+    await http.request('GET', '/v1/a');
+    await assert.rejects(http.request('GET', '/v1/b'));
+    assert.deepEqual(statuses, [200, 503]);
+  });
+});
+
+describe('vendor tools', () => {
+  it('optionError names the adapter and the option, with the fix', () => {
+    const error = optionError(
+      'acmeAdapter',
+      'pipeline',
+      'Acme has no pipeline "7"; use one of 0, 1',
+    );
+    assert.ok(isRapportError(error, 'invalid_input'));
+    assert.equal(
+      error.message,
+      'acmeAdapter: option pipeline: Acme has no pipeline "7"; use one of 0, 1',
+    );
+    assert.deepEqual(error.details, {option: 'pipeline'});
+    assert.equal(error.fields.pipeline, 'Acme has no pipeline "7"; use one of 0, 1');
+  });
+
+  it('inputFingerprint is the same for the same input whatever its key order, and differs otherwise', async () => {
+    const a = await inputFingerprint({subject: 'Late', severity: 'low'});
+    assert.equal(a, await inputFingerprint({severity: 'low', subject: 'Late'}));
+    assert.notEqual(a, await inputFingerprint({severity: 'high', subject: 'Late'}));
+    assert.match(a, /^[0-9a-f]{64}$/);
+  });
+
+  it('pooled keeps at most `limit` in flight and answers in input order', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await pooled([5, 1, 4, 2, 3, 0], 2, async (n) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, n));
+      running--;
+      return n * 10;
+    });
+    assert.deepEqual(results, [50, 10, 40, 20, 30, 0]);
+    assert.equal(most, 2);
   });
 });

@@ -7,7 +7,11 @@ import {parseRetryAfter} from '../protocol/index.js';
 /** A vendor's answer, for mapping a failure to a {@link RapportError}. */
 export interface VendorReply {
   readonly method: string;
-  /** The path asked for, without its query (queries may carry e-mail addresses). */
+  /**
+   * The path asked for, as messages may show it: without its query, and with each segment that may
+   * name a record (one holding a digit, `@` or `%`, but not a version like `v3`) as `{id}`. Ids can
+   * be e-mail addresses, and messages reach logs and, through the gateway, pages.
+   */
   readonly path: string;
   readonly status: number;
   readonly headers: Headers;
@@ -41,6 +45,8 @@ export interface VendorHttpOptions {
   readonly fetch?: typeof fetch;
   /** The clock, for tests. Default `Date.now`. */
   readonly now?: () => number;
+  /** Sees every response the vendor sent, failures too: for usage headers (`Sforce-Limit-Info`). */
+  readonly onResponse?: (response: Response) => void;
 }
 
 /** One request: a query (lists become repeated or comma-joined by the caller), a JSON body, headers. */
@@ -80,6 +86,16 @@ const codeOfStatus: Readonly<Record<number, ErrorCode>> = {
   504: 'timeout',
 };
 
+/** A path as messages show it: see {@link VendorReply.path}. */
+function pathForMessages(path: string): string {
+  return path
+    .split('/')
+    .map((segment) =>
+      /^v\d+(\.\d+)?$/.test(segment) || !/[\d@%]/.test(segment) ? segment : '{id}',
+    )
+    .join('/');
+}
+
 function parse(text: string): unknown {
   if (text === '') return undefined;
   try {
@@ -102,7 +118,14 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
   let pausedUntil = 0;
   let calls = 0;
 
-  async function send(method: string, path: string, init: VendorRequest, refresh: boolean) {
+  /** One exchange, its body read too: a failure while the body arrives is as typed as one before. */
+  async function send(
+    method: string,
+    path: string,
+    shown: string,
+    init: VendorRequest,
+    refresh: boolean,
+  ): Promise<{response: Response; text: string}> {
     const url = new URL(base + path);
     for (const [name, value] of Object.entries(init.query ?? {}))
       if (value !== undefined) url.searchParams.set(name, String(value));
@@ -111,7 +134,7 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
     const authorization = await options.authorization({refresh});
     calls++;
     try {
-      return await (options.fetch ?? fetch)(url, {
+      const response = await (options.fetch ?? fetch)(url, {
         method,
         signal,
         headers: {
@@ -122,20 +145,22 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
         },
         ...(init.body !== undefined && {body: JSON.stringify(init.body)}),
       });
+      // Read, never cancelled: a 401's body too (a cancel can stay pending under msw in Node).
+      const text = await response.text();
+      options.onResponse?.(response);
+      return {response, text};
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason;
       if (timeout.aborted)
         throw new RapportError(
           'timeout',
-          `${options.vendor} did not answer ${method} ${path} within ${timeoutMs} ms`,
+          `${options.vendor} did not answer ${method} ${shown} within ${timeoutMs} ms`,
+          {details: {vendor: options.vendor}},
         );
       throw new RapportError(
         'unavailable',
         `${options.vendor} could not be reached (${(error as Error).message})`,
-        {
-          cause: error,
-          details: {vendor: options.vendor},
-        },
+        {cause: error, details: {vendor: options.vendor}},
       );
     }
   }
@@ -151,24 +176,18 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
         throw new RapportError(
           'rate_limited',
           `${options.vendor}'s rate limit asks to wait ${Math.ceil(wait / 1000)} s more`,
-          {
-            retryAfterMs: wait,
-            details: {vendor: options.vendor},
-          },
+          {retryAfterMs: wait, details: {vendor: options.vendor}},
         );
-      let response = await send(method, path, init, false);
-      if (response.status === 401 && options.refreshes) {
-        // Read, not cancelled: a cancel can stay pending under some fetch stand-ins (msw in Node).
-        await response.text().catch(() => '');
-        response = await send(method, path, init, true);
-      }
-      const text = await response.text();
+      const shown = pathForMessages(path);
+      let {response, text} = await send(method, path, shown, init, false);
+      if (response.status === 401 && options.refreshes)
+        ({response, text} = await send(method, path, shown, init, true));
       if (response.ok)
         return {status: response.status, headers: response.headers, body: parse(text) as T};
 
       const reply: VendorReply = {
         method,
-        path,
+        path: shown,
         status: response.status,
         headers: response.headers,
         text,
@@ -179,7 +198,7 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       const generic = new RapportError(
         code,
-        `${options.vendor} answered ${response.status} to ${method} ${path}`,
+        `${options.vendor} answered ${response.status} to ${method} ${shown}`,
         {
           ...(code === 'rate_limited' && retryAfterMs !== undefined && {retryAfterMs}),
           details: {vendor: options.vendor, status: response.status},
