@@ -9,5 +9,5 @@ export {runAdapterConformance, checkAdapter, adapterCheckIds, formatReport} from
 export type {CheckResult, ConformanceOptions} from './conformance.js';
 export {rejectsWith} from './checks.js';
 export type {AdapterCheckId} from './checks.js';
-export {runStoreConformance, checkStore, storeCheckIds} from './store.js';
+export {runStoreConformance, checkStore, storeCheckIds, forgetfulStore} from './store.js';
 export type {StoreCheckId, StoreConformanceOptions} from './store.js';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {
   checkStore,
+  forgetfulStore,
   runStoreConformance,
   type StoreConformanceOptions,
 } from '@rapport/adapter-testkit';
@@ -81,5 +82,18 @@ describe('the store suite catches broken stores', () => {
       checkStore({name: 'memory', create: memory, skip: {'store.expire': 'typo'} as never}),
       /Conformance configuration: skip names "store\.expire", which is not a check id/,
     );
+  });
+});
+
+describe('forgetfulStore', () => {
+  it('finds every key free, even one just completed, so only the adapter can prevent a double', async () => {
+    const store = forgetfulStore();
+    assert.equal(await store.claim('k', 'f1'), undefined);
+    await store.complete('k', {value: 1});
+    assert.equal(await store.claim('k', 'f1'), undefined);
+    const failedChecks = (await checkStore({name: 'forgetful', create: () => forgetfulStore()}))
+      .filter((r) => r.outcome === 'failed')
+      .map((r) => r.id);
+    assert.ok(failedChecks.includes('store.complete-replay'), failedChecks.join());
   });
 });

@@ -231,3 +231,16 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     );
   });
 }
+
+/**
+ * A store that remembers nothing: every claim finds the key free. Give it to a gateway in a test to
+ * prove that an adapter creates records exactly once by its own means (a unique vendor field holding
+ * the key) when the gateway's store cannot help, as after a restart or on another instance.
+ */
+export function forgetfulStore(): IdempotencyStore {
+  return {
+    claim: async () => undefined,
+    complete: async () => {},
+    release: async () => {},
+  };
+}
