@@ -49,7 +49,11 @@ export function jwtSessions(
       throw new RapportError(
         'invalid_input',
         'salesforceAdapter: option jwt.privateKey: is not an RSA private key in PKCS #8 PEM (-----BEGIN PRIVATE KEY-----); convert one with `openssl pkcs8 -topk8 -nocrypt -in server.key -out server.pk8.pem`',
-        {fields: {'jwt.privateKey': 'is not a PKCS #8 PEM RSA key'}, details: {option: 'jwt.privateKey'}, cause: error},
+        {
+          fields: {'jwt.privateKey': 'is not a PKCS #8 PEM RSA key'},
+          details: {option: 'jwt.privateKey'},
+          cause: error,
+        },
       );
     }
   };

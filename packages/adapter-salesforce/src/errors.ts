@@ -95,16 +95,18 @@ export function recordError(
     ...(status !== undefined && {status}),
   };
   if (code === 'NOT_FOUND' || code === 'ENTITY_IS_DELETED')
-    return new RapportError(
-      'not_found',
-      `Salesforce has no such record (${where}): ${said}`,
-      {details},
-    );
+    return new RapportError('not_found', `Salesforce has no such record (${where}): ${said}`, {
+      details,
+    });
   if (code === 'DUPLICATE_VALUE') {
     const existingId = duplicateOf(first.message);
-    return new RapportError('conflict', `Salesforce refused a duplicate value (${where}): ${said}`, {
-      details: {...details, ...(existingId && {existingId})},
-    });
+    return new RapportError(
+      'conflict',
+      `Salesforce refused a duplicate value (${where}): ${said}`,
+      {
+        details: {...details, ...(existingId && {existingId})},
+      },
+    );
   }
   const fields: Record<string, string> = {};
   for (const e of errors) {

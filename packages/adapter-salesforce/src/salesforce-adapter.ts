@@ -211,7 +211,10 @@ export async function salesforceAdapter(
   if (options.jwt)
     for (const key of ['clientId', 'username', 'privateKey'] as const)
       if (!options.jwt[key])
-        throw misconfigured(`jwt.${key}`, 'is required for the JWT bearer flow; or give accessToken instead');
+        throw misconfigured(
+          `jwt.${key}`,
+          'is required for the JWT bearer flow; or give accessToken instead',
+        );
   if (options.accessToken && !options.instanceUrl)
     throw misconfigured(
       'instanceUrl',
@@ -219,10 +222,16 @@ export async function salesforceAdapter(
     );
   const apiVersion = options.apiVersion ?? 'v62.0';
   if (!/^v\d{2,3}\.0$/.test(apiVersion))
-    throw misconfigured('apiVersion', `"${apiVersion}" is not a REST API version; write it like v62.0`);
+    throw misconfigured(
+      'apiVersion',
+      `"${apiVersion}" is not a REST API version; write it like v62.0`,
+    );
   const customerObject = options.customerObject ?? 'Contact';
   if (customerObject !== 'Contact' && customerObject !== 'PersonAccount')
-    throw misconfigured('customerObject', `"${String(customerObject)}" is not Contact or PersonAccount`);
+    throw misconfigured(
+      'customerObject',
+      `"${String(customerObject)}" is not Contact or PersonAccount`,
+    );
 
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -248,13 +257,18 @@ export async function salesforceAdapter(
     ? jwtSessions(options.jwt, doFetch, now, options.sessionTtlMs ?? 3_600_000)
     : undefined;
   const renew = (): Promise<Session> =>
-    (renewing ??= newSession!().then((s) => (session = s)).finally(() => {
-      renewing = undefined;
-    }));
+    (renewing ??= newSession!()
+      .then((s) => (session = s))
+      .finally(() => {
+        renewing = undefined;
+      }));
   if (newSession) await renew();
   const instanceUrl = (options.instanceUrl ?? session!.instanceUrl).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+$/.test(instanceUrl))
-    throw misconfigured('instanceUrl', `"${instanceUrl}" is not an origin like https://acme.my.salesforce.com`);
+    throw misconfigured(
+      'instanceUrl',
+      `"${instanceUrl}" is not an origin like https://acme.my.salesforce.com`,
+    );
 
   let limits: SalesforceLimits | undefined;
   const pathOf = (field: string): string =>
@@ -353,7 +367,10 @@ export async function salesforceAdapter(
   const priorityField = needField('severities', 'Case', 'Priority');
   for (const [severity, priority] of Object.entries(priorities)) {
     if (!(severities as readonly string[]).includes(severity))
-      throw misconfigured('severities', `"${severity}" is not a severity (${severities.join(', ')})`);
+      throw misconfigured(
+        'severities',
+        `"${severity}" is not a severity (${severities.join(', ')})`,
+      );
     needValue('severities', priorityField, priority);
   }
   const categoryDef = needField('categoryField', 'Case', categoryField);
@@ -425,7 +442,8 @@ export async function salesforceAdapter(
     const family = (r.LastName as string | null) ?? undefined;
     const company = (r.Account as {Name?: string} | null | undefined)?.Name;
     const customFields: Record<string, FieldValue> = {};
-    for (const name of customCustomer) customFields[name] = parseValue(r[name], customerFields.get(name));
+    for (const name of customCustomer)
+      customFields[name] = parseValue(r[name], customerFields.get(name));
     const createdAt = isoInstant(r.CreatedDate) ?? new Date(0).toISOString();
     return {
       id: key,
@@ -519,8 +537,7 @@ export async function salesforceAdapter(
   const toComplaint = (r: SObject, customerId: string | null): Complaint => {
     const createdAt = isoInstant(r.CreatedDate) ?? new Date(0).toISOString();
     const severity = severityOf(r.Priority);
-    const status =
-      statuses[String(r.Status)] ?? (r.IsClosed === true ? 'closed' : 'in_progress');
+    const status = statuses[String(r.Status)] ?? (r.IsClosed === true ? 'closed' : 'in_progress');
     const closedAt = isoInstant(r.ClosedDate);
     const customFields: Record<string, FieldValue> = {};
     for (const name of customCase) customFields[name] = parseValue(r[name], caseFields.get(name));
@@ -567,7 +584,8 @@ export async function salesforceAdapter(
         field === 'Status' ||
         field === externalIdField ||
         (stored[field] ?? null) === (value ?? null) ||
-        (caseFields.get(field)?.type === 'datetime' && isoInstant(stored[field]) === isoInstant(value)),
+        (caseFields.get(field)?.type === 'datetime' &&
+          isoInstant(stored[field]) === isoInstant(value)),
     );
   const replay = (stored: SObject, body: Record<string, unknown>, customerId: string | null) => {
     if (!sameSubmission(stored, body))
@@ -623,7 +641,10 @@ export async function salesforceAdapter(
       ...(category && {[categoryField]: category}),
       ...(ownerId && {[caseOwnerField]: ownerId}),
       // Web-to-Case's fields for who wrote in when there is no contact record.
-      ...(checked.contact && {SuppliedName: checked.contact.name, SuppliedEmail: checked.contact.email}),
+      ...(checked.contact && {
+        SuppliedName: checked.contact.name,
+        SuppliedEmail: checked.contact.email,
+      }),
       ...(externalIdField && {[externalIdField]: key}),
     };
     for (const [name, value] of Object.entries(checked.customFields ?? {}))
@@ -642,7 +663,10 @@ export async function salesforceAdapter(
         throw recordError(errorsOf(created.errors), 'POST /sobjects/Case', pathOf);
       const stored = await caseById(created.id, signal);
       if (!stored)
-        throw new RapportError('unavailable', `Salesforce did not return Case ${created.id} just created`);
+        throw new RapportError(
+          'unavailable',
+          `Salesforce did not return Case ${created.id} just created`,
+        );
       return toComplaint(stored, customerId);
     } catch (error) {
       // Another attempt with this key got there first (its answer may have been lost): the Case is
@@ -734,42 +758,39 @@ export async function salesforceAdapter(
           ...(typeof t.OwnerId === 'string' && {agentId: t.OwnerId}),
         };
       }),
-      ...emails.map(
-        (e): Interaction => ({
-          id: `email-${e.Id}`,
-          customerId: id,
-          channel: 'email',
-          type: 'email',
-          at: at(e, 'MessageDate'),
-          summary: line(e.Subject) || 'E-mail',
-        }),
-      ),
-      ...comments.map(
-        (c): Interaction => ({
-          id: `comment-${c.Id}`,
-          customerId: id,
-          channel: 'web',
-          type: 'note',
-          at: at(c),
-          summary: line(c.CommentBody) || 'Case comment',
-          ...(typeof c.CreatedById === 'string' && {agentId: c.CreatedById}),
-        }),
-      ),
+      ...emails.map((e): Interaction => ({
+        id: `email-${e.Id}`,
+        customerId: id,
+        channel: 'email',
+        type: 'email',
+        at: at(e, 'MessageDate'),
+        summary: line(e.Subject) || 'E-mail',
+      })),
+      ...comments.map((c): Interaction => ({
+        id: `comment-${c.Id}`,
+        customerId: id,
+        channel: 'web',
+        type: 'note',
+        at: at(c),
+        summary: line(c.CommentBody) || 'Case comment',
+        ...(typeof c.CreatedById === 'string' && {agentId: c.CreatedById}),
+      })),
       // Cases are complaints, and a complaint is an interaction (the catalogue says so).
-      ...cases.map(
-        (c): Interaction => ({
-          id: `complaint-${c.Id}`,
-          customerId: id,
-          channel: channelOf(c.Origin),
-          type: 'complaint',
-          at: at(c),
-          summary: `${String(c.CaseNumber ?? '')}: ${line(c.Subject)}`,
-        }),
-      ),
-    ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      ...cases.map((c): Interaction => ({
+        id: `complaint-${c.Id}`,
+        customerId: id,
+        channel: channelOf(c.Origin),
+        type: 'complaint',
+        at: at(c),
+        summary: `${String(c.CaseNumber ?? '')}: ${line(c.Subject)}`,
+      })),
+    ].sort(
+      (a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    );
     return {
       items: items.slice(offset, offset + limit),
-      nextCursor: offset + limit < Math.min(items.length, MAX_LISTED) ? String(offset + limit) : null,
+      nextCursor:
+        offset + limit < Math.min(items.length, MAX_LISTED) ? String(offset + limit) : null,
     };
   };
 
@@ -845,11 +866,15 @@ export async function salesforceAdapter(
     complaint: {
       entity: 'complaint',
       fields: [
-        std('reference', labelOf(caseFields, 'CaseNumber', 'Case Number'), 'text', {readOnly: true}),
+        std('reference', labelOf(caseFields, 'CaseNumber', 'Case Number'), 'text', {
+          readOnly: true,
+        }),
         std('subject', labelOf(caseFields, 'Subject', 'Subject'), 'text'),
         std('description', labelOf(caseFields, 'Description', 'Description'), 'longtext'),
         std('category', labelOf(caseFields, categoryField, categoryField), 'select', {
-          options: options_(Object.keys(categories).length > 0 ? Object.keys(categories) : picklist(categoryDef)),
+          options: options_(
+            Object.keys(categories).length > 0 ? Object.keys(categories) : picklist(categoryDef),
+          ),
         }),
         std('severity', labelOf(caseFields, 'Priority', 'Priority'), 'select', {
           options: options_(severities),

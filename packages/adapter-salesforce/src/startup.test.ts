@@ -39,7 +39,11 @@ const token = {instanceUrl, accessToken: 'session-test'};
 describe('start-up checks', () => {
   it('refuses missing credentials before calling Salesforce', async () => {
     const before = {...fake.calls};
-    await refused({instanceUrl}, 'accessToken', /give accessToken \(an OAuth access token\) or jwt/);
+    await refused(
+      {instanceUrl},
+      'accessToken',
+      /give accessToken \(an OAuth access token\) or jwt/,
+    );
     await refused({accessToken: 'x'}, 'instanceUrl', /My Domain URL/);
     await refused(
       {jwt: {clientId: 'a', username: '', privateKey: 'k'}},
@@ -69,7 +73,10 @@ describe('start-up checks', () => {
       onWarning: (message) => warnings.push(message),
     });
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0]!, /caseExternalIdField is null.*gateway with a shared idempotency store/);
+    assert.match(
+      warnings[0]!,
+      /caseExternalIdField is null.*gateway with a shared idempotency store/,
+    );
     const input = {
       customerId: '003FK0000000001AAA',
       channel: 'web',
@@ -95,7 +102,10 @@ describe('start-up checks', () => {
       /is of type picklist; points need a Number field/,
     );
     await refused(
-      {...token, loyalty: {points: 'Loyalty_Points__c', tier: 'Loyalty_Tier__c', memberSince: 'Email'}},
+      {
+        ...token,
+        loyalty: {points: 'Loyalty_Points__c', tier: 'Loyalty_Tier__c', memberSince: 'Email'},
+      },
       'loyalty.memberSince',
       /is of type email; it needs a Date field/,
     );
@@ -104,7 +114,11 @@ describe('start-up checks', () => {
       'statuses',
       /"Parked" is not a value of the Case Status picklist; its values are New, Working, Escalated, Closed/,
     );
-    await refused({...token, statuses: {Closed: 'closed'}}, 'statuses', /no Case Status maps to "new"/);
+    await refused(
+      {...token, statuses: {Closed: 'closed'}},
+      'statuses',
+      /no Case Status maps to "new"/,
+    );
     await refused(
       {...token, severities: {critical: 'Urgent'}},
       'severities',
@@ -137,6 +151,10 @@ describe('start-up checks', () => {
     assert.deepEqual(salesforce.capabilities.entities, ['customer', 'complaint']);
     assert.equal(salesforce.capabilities.maxBatchSize, 200);
     assert.equal(salesforce.resources.loyaltyAccounts, undefined, 'no loyalty option, no loyalty');
-    assert.match(String(salesforce.limits()?.apiUsage?.max), /^15000$/, 'Sforce-Limit-Info is read');
+    assert.match(
+      String(salesforce.limits()?.apiUsage?.max),
+      /^15000$/,
+      'Sforce-Limit-Info is read',
+    );
   });
 });

@@ -146,7 +146,15 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
       tables.set(type, table);
     };
     for (const a of demoAccounts) put('Account', {...a});
-    for (const [Id, ContactId, CaseNumber, Subject, Origin, Status, CreatedDate] of demoActivity.cases) {
+    for (const [
+      Id,
+      ContactId,
+      CaseNumber,
+      Subject,
+      Origin,
+      Status,
+      CreatedDate,
+    ] of demoActivity.cases) {
       if (!contacts.has(ContactId)) continue;
       cases.set(Id, {
         Id,
@@ -169,12 +177,25 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
     for (const [Id, n, Subject, CreatedDate] of demoActivity.emails) {
       const ParentId = demoActivity.cases[n]![0];
       if (cases.has(ParentId))
-        put('EmailMessage', {Id, ParentId, Subject, Incoming: true, MessageDate: CreatedDate, CreatedDate});
+        put('EmailMessage', {
+          Id,
+          ParentId,
+          Subject,
+          Incoming: true,
+          MessageDate: CreatedDate,
+          CreatedDate,
+        });
     }
     for (const [Id, n, CommentBody, CreatedDate] of demoActivity.comments) {
       const ParentId = demoActivity.cases[n]![0];
       if (cases.has(ParentId))
-        put('CaseComment', {Id, ParentId, CommentBody, CreatedById: '005FK0000000001AAA', CreatedDate});
+        put('CaseComment', {
+          Id,
+          ParentId,
+          CommentBody,
+          CreatedById: '005FK0000000001AAA',
+          CreatedDate,
+        });
     }
     for (const key of Object.keys(calls)) delete calls[key];
   };
@@ -235,9 +256,12 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
       if (faulty && faults && (faults.random ?? Math.random)() < faults.rate) {
         const kinds = faults.kinds ?? fakeFaultKinds;
         const kind = kinds[Math.floor((faults.random ?? Math.random)() * kinds.length)]!;
-        if (kind === 'request_limit') return json(recorded.requestLimitExceeded, 403, limitHeaders());
+        if (kind === 'request_limit')
+          return json(recorded.requestLimitExceeded, 403, limitHeaders());
         if (kind === 'concurrent_limit') return json(concurrentLimitExceeded, 403, limitHeaders());
-        const unknown = [{errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.'}];
+        const unknown = [
+          {errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.'},
+        ];
         if (kind === 'unavailable') return fail(503, unknown);
         // The dangerous kind: the write is stored, the answer is lost.
         if (kind === 'server_error_after_write') await work(info);
@@ -345,7 +369,10 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
         const unknown = Object.keys(body).find((name) => !defs.has(name));
         if (unknown)
           return fail(400, [
-            {message: `No such column '${unknown}' on sobject of type Case`, errorCode: 'INVALID_FIELD'},
+            {
+              message: `No such column '${unknown}' on sobject of type Case`,
+              errorCode: 'INVALID_FIELD',
+            },
           ]);
         const readOnly = Object.keys(body).filter((name) => defs.get(name)!.createable === false);
         if (readOnly.length > 0)

@@ -98,7 +98,15 @@ export const caseFields: FakeField[] = [
     picklist: ['Electrical', 'Electronic', 'Mechanical', 'Other', 'Structural'],
   }),
   field('Reason', 'Case Reason', 'picklist', {
-    picklist: ['Breakdown', 'Equipment Complexity', 'Equipment Design', 'Feedback', 'Installation', 'Other', 'Performance'],
+    picklist: [
+      'Breakdown',
+      'Equipment Complexity',
+      'Equipment Design',
+      'Feedback',
+      'Installation',
+      'Other',
+      'Performance',
+    ],
   }),
   field('ContactId', 'Contact ID', 'reference', {referenceTo: 'Contact'}),
   field('AccountId', 'Account ID', 'reference', {referenceTo: 'Account'}),
@@ -158,14 +166,50 @@ export const demoContacts: readonly SeedContact[] = [
 /** Activity of the seeded contacts: tasks (WhoId), and e-mails and comments on their Cases. */
 export const demoActivity = {
   cases: [
-    ['500FK0000000001AAA', '003FK0000000001AAA', '00001001', 'Teapot arrived cracked', 'Web', 'Closed', '2026-02-03T10:00:00.000+0000'],
-    ['500FK0000000002AAA', '003FK0000000002AAA', '00001002', 'Charged twice', 'Phone', 'Working', '2026-03-09T16:20:00.000+0000'],
+    [
+      '500FK0000000001AAA',
+      '003FK0000000001AAA',
+      '00001001',
+      'Teapot arrived cracked',
+      'Web',
+      'Closed',
+      '2026-02-03T10:00:00.000+0000',
+    ],
+    [
+      '500FK0000000002AAA',
+      '003FK0000000002AAA',
+      '00001002',
+      'Charged twice',
+      'Phone',
+      'Working',
+      '2026-03-09T16:20:00.000+0000',
+    ],
   ],
   tasks: [
-    ['00TFK0000000001AAA', '003FK0000000001AAA', 'Call', 'Asked about delivery times', '2026-01-20T08:15:00.000+0000'],
-    ['00TFK0000000002AAA', '003FK0000000001AAA', 'Task', 'Send the spring catalogue', '2026-03-01T12:00:00.000+0000'],
-    ['00TFK0000000003AAA', '003FK0000000002AAA', 'Call', 'Refund follow-up', '2026-03-10T09:00:00.000+0000'],
+    [
+      '00TFK0000000001AAA',
+      '003FK0000000001AAA',
+      'Call',
+      'Asked about delivery times',
+      '2026-01-20T08:15:00.000+0000',
+    ],
+    [
+      '00TFK0000000002AAA',
+      '003FK0000000001AAA',
+      'Task',
+      'Send the spring catalogue',
+      '2026-03-01T12:00:00.000+0000',
+    ],
+    [
+      '00TFK0000000003AAA',
+      '003FK0000000002AAA',
+      'Call',
+      'Refund follow-up',
+      '2026-03-10T09:00:00.000+0000',
+    ],
   ],
   emails: [['02sFK0000000001AAA', 0, 'Re: Teapot arrived cracked', '2026-02-04T09:00:00.000+0000']],
-  comments: [['00aFK0000000001AAA', 1, 'Refund issued to the card on file', '2026-03-11T11:30:00.000+0000']],
+  comments: [
+    ['00aFK0000000001AAA', 1, 'Refund issued to the card on file', '2026-03-11T11:30:00.000+0000'],
+  ],
 } as const;
