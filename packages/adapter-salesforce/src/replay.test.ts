@@ -245,6 +245,23 @@ describe('replay: reads', () => {
   });
 });
 
+describe('interactions', () => {
+  it("merges the contact's Tasks, its Cases' e-mails and comments, and its Cases, newest first", async () => {
+    const page = await (await adapter()).resources.interactions!.list(mei, {limit: 100});
+    assert.deepEqual(
+      page.items.map((i) => [i.id, i.type, i.channel, i.at]),
+      [
+        ['task-00TFK0000000002AAA', 'note', 'web', '2026-03-01T12:00:00.000Z'],
+        ['email-02sFK0000000001AAA', 'email', 'email', '2026-02-04T09:00:00.000Z'],
+        ['complaint-500FK0000000001AAA', 'complaint', 'web', '2026-02-03T10:00:00.000Z'],
+        ['task-00TFK0000000001AAA', 'call', 'phone', '2026-01-20T08:15:00.000Z'],
+      ],
+    );
+    assert.equal(page.items[2]!.summary, '00001001: Teapot arrived cracked');
+    assert.equal(page.nextCursor, null);
+  });
+});
+
 describe('replay: limits and sessions', () => {
   it('maps TotalRequests REQUEST_LIMIT_EXCEEDED to rate_limited and sends nothing for an hour', async () => {
     const salesforce = await adapter();

@@ -131,6 +131,14 @@ describe('start-up checks', () => {
     );
   });
 
+  it('refuses PersonAccount on an org without person accounts', async () => {
+    await refused(
+      {...token, customerObject: 'PersonAccount'},
+      'customerObject',
+      /this org has no person accounts \(Account has no IsPersonAccount field\)/,
+    );
+  });
+
   it('passes on Salesforce refusing the session at start-up', async () => {
     server.use(
       http.get(

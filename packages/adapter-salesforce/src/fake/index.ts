@@ -12,6 +12,7 @@ import {getResponse, http, HttpResponse, type HttpHandler, type JsonBodyType} fr
 import {importSPKI, jwtVerify} from 'jose';
 import {concurrentLimitExceeded, recorded} from './recorded.js';
 import {
+  accountFields,
   caseFields,
   contactFields,
   demoAccounts,
@@ -210,7 +211,13 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
           ? [...(tables.get(type)?.values() ?? [])]
           : undefined;
   const defsOf = (type: string) =>
-    type === 'Contact' ? contactFields : type === 'Case' ? caseDefs : undefined;
+    type === 'Contact'
+      ? contactFields
+      : type === 'Case'
+        ? caseDefs
+        : type === 'Account'
+          ? accountFields
+          : undefined;
 
   const limitHeaders = (): Record<string, string> => {
     usage = (usage % 15000) + 1;
@@ -322,7 +329,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
             name: object,
             label: object,
             labelPlural: `${object}s`,
-            keyPrefix: object === 'Case' ? '500' : '003',
+            keyPrefix: {Case: '500', Contact: '003', Account: '001'}[object],
             custom: false,
             createable: true,
             updateable: true,

@@ -85,6 +85,12 @@ export const contactFields: FakeField[] = [
   field('Member_Since__c', 'Member Since', 'date'),
 ];
 
+/** Account fields of the fake org: a business-account org, without person accounts. */
+export const accountFields: FakeField[] = [
+  ...system('Account'),
+  field('Name', 'Account Name', 'string'),
+];
+
 /** Case fields of the fake org, with a developer org's picklist values and the External ID field. */
 export const caseFields: FakeField[] = [
   ...system('Case'),
