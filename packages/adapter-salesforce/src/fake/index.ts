@@ -390,6 +390,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
               fields: readOnly,
             },
           ]);
+        // Salesforce names the holder by its 15-character id (or `<unknown>` when the user cannot see it).
         for (const def of externalIds) {
           const value = body[def.name];
           if (value === undefined || value === null || value === '') continue;
@@ -397,7 +398,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
           if (taken)
             return fail(400, [
               {
-                message: `duplicate value found: ${def.name} duplicates value on record with id: ${taken.Id}`,
+                message: `duplicate value found: ${def.name} duplicates value on record with id: ${taken.Id.slice(0, 15)}`,
                 errorCode: 'DUPLICATE_VALUE',
                 fields: [],
               },
