@@ -99,7 +99,10 @@ export interface SalesforceAdapterOptions {
     readonly points: string;
     /** A picklist or text field with the tier (`Loyalty_Tier__c`). */
     readonly tier: string;
-    /** A date field with when the member joined, if any. */
+    /**
+     * A Date field with when the member joined. Checked at start-up; core's LoyaltyAccount has no
+     * member-since figure yet, so it is not returned.
+     */
     readonly memberSince?: string;
     /** The programme id loyalty accounts name. Default `salesforce`. */
     readonly programId?: string;
