@@ -4,11 +4,13 @@ import {after, before} from 'node:test';
 import {setupServer} from 'msw/node';
 import {runAdapterConformance} from '@rapport/adapter-testkit';
 import {salesforceAdapter} from '@rapport/adapter-salesforce';
-import {fakeSalesforce} from '@rapport/adapter-salesforce/fake';
+import {fakeSalesforce, personAccountOf} from '@rapport/adapter-salesforce/fake';
 
 const instanceUrl = 'https://fake.my.salesforce.com';
 const fake = fakeSalesforce();
-const server = setupServer(...fake.handlers);
+const personUrl = 'https://persons.my.salesforce.com';
+const persons = fakeSalesforce({instanceUrl: personUrl, personAccounts: true});
+const server = setupServer(...fake.handlers, ...persons.handlers);
 before(() => server.listen({onUnhandledRequest: 'error'}));
 after(() => server.close());
 
@@ -25,4 +27,16 @@ runAdapterConformance({
   name: 'salesforce, 15-character ids',
   knownCustomerIds: known.map((id) => id.slice(0, 15)),
   create: () => salesforceAdapter({instanceUrl, accessToken: 'session-test'}),
+});
+
+runAdapterConformance({
+  name: 'salesforce, person accounts',
+  knownCustomerIds: known.map(personAccountOf),
+  create: () =>
+    salesforceAdapter({
+      instanceUrl: personUrl,
+      accessToken: 'session-test',
+      customerObject: 'PersonAccount',
+      loyalty,
+    }),
 });

@@ -435,6 +435,7 @@ export async function salesforceAdapter(
       'CreatedDate',
       'LastModifiedDate',
       ...(companyField ? [companyField] : []),
+      ...(personAccounts ? ['PersonContactId'] : []),
       ...customCustomer,
     ]),
   ].join(', ');
@@ -491,14 +492,14 @@ export async function salesforceAdapter(
     ).flat();
     return (key: string) => records.find((r) => sameId(key, r.Id));
   };
-  /** The customer's record id, or `not_found`. */
-  const needCustomer = async (key: string, signal?: AbortSignal): Promise<string> => {
+  /** The customer's record, or `not_found`. */
+  const needCustomer = async (key: string, signal?: AbortSignal): Promise<SObject> => {
     const record = RECORD_ID.test(key) ? (await readCustomers([key], signal))(key) : undefined;
     if (!record)
       throw new RapportError('not_found', `Salesforce has no ${customerSObject} ${key}`, {
         details: {customerId: key},
       });
-    return record.Id;
+    return record;
   };
   /** For person accounts, Cases and Tasks point at the account's contact (PersonContactId). */
   const caseOwnerField = personAccounts ? 'AccountId' : 'ContactId';
@@ -624,10 +625,10 @@ export async function salesforceAdapter(
           .join('; ')}`,
         {fields: problems},
       );
-    let ownerId: string | undefined;
+    let owner: SObject | undefined;
     if (checked.customerId !== undefined) {
       try {
-        ownerId = await needCustomer(checked.customerId, signal);
+        owner = await needCustomer(checked.customerId, signal);
       } catch (error) {
         if (error instanceof RapportError && error.code === 'not_found')
           throw invalidInput('customerId', `is not a ${customerSObject} in Salesforce`);
@@ -642,7 +643,9 @@ export async function salesforceAdapter(
       Status: newStatus,
       Origin: origins[checked.channel],
       ...(category && {[categoryField]: category}),
-      ...(ownerId && {[caseOwnerField]: ownerId}),
+      // A person account's Case names the account and the person contact behind it.
+      ...(owner && !personAccounts && {ContactId: owner.Id}),
+      ...(owner && personAccounts && {AccountId: owner.Id, ContactId: owner.PersonContactId}),
       // Web-to-Case's fields for who wrote in when there is no contact record.
       ...(checked.contact && {
         SuppliedName: checked.contact.name,
@@ -696,7 +699,7 @@ export async function salesforceAdapter(
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
     const offset = offsetOf(cursor);
-    const ownerId = await needCustomer(id, o.signal);
+    const ownerId = (await needCustomer(id, o.signal)).Id;
     // One more than asked says whether there is a next page without a COUNT() call.
     const records = await query(
       `SELECT ${caseSelect} FROM Case WHERE ${caseOwnerField} = ${quote(ownerId)} ORDER BY CreatedDate DESC, Id DESC LIMIT ${limit + 1} OFFSET ${offset}`,
@@ -718,7 +721,7 @@ export async function salesforceAdapter(
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
     const offset = offsetOf(cursor);
-    const ownerId = await needCustomer(id, o.signal);
+    const ownerId = (await needCustomer(id, o.signal)).Id;
     const owner = quote(ownerId);
     const ofCases = `(SELECT Id FROM Case WHERE ${caseOwnerField} = ${owner})`;
     // Each kind sorted and bounded by Salesforce; the merge below is newest first across kinds.

@@ -13,6 +13,7 @@ import {importSPKI, jwtVerify} from 'jose';
 import {concurrentLimitExceeded, recorded} from './recorded.js';
 import {
   accountFields,
+  personAccountFields,
   caseFields,
   contactFields,
   demoAccounts,
@@ -75,7 +76,19 @@ export interface FakeSalesforceOptions {
   };
   /** Case fields to leave out of the org (`['Rapport_Idempotency_Key__c']`), for start-up tests. */
   readonly withoutCaseFields?: readonly string[];
+  /**
+   * An org with Person Accounts: each seeded contact is also a person account (`001FK00000001nn…`,
+   * `IsPersonAccount: true`, `PersonEmail`), and its Cases and Tasks carry the account's id.
+   */
+  readonly personAccounts?: boolean;
 }
+
+/** The person account a seeded contact is, in a fake org with Person Accounts. */
+export const personAccountOf = (contactId: string): string =>
+  contactId.replace(
+    /^003FK(\d{10})/,
+    (_m, n: string) => `001FK${String(Number(n) + 100).padStart(10, '0')}`,
+  );
 
 /** The fake and its state. */
 export interface FakeSalesforce {
@@ -146,7 +159,18 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
       table.set(record.Id, record);
       tables.set(type, table);
     };
-    for (const a of demoAccounts) put('Account', {...a});
+    for (const a of demoAccounts) put('Account', {...a, IsPersonAccount: false});
+    if (options.personAccounts)
+      for (const c of contacts.values())
+        put('Account', {
+          ...c,
+          Id: personAccountOf(c.Id),
+          PersonContactId: c.Id,
+          PersonEmail: c.Email,
+          IsPersonAccount: true,
+        });
+    const accountOf = (contactId: string) =>
+      options.personAccounts ? {AccountId: personAccountOf(contactId)} : {};
     for (const [
       Id,
       ContactId,
@@ -160,6 +184,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
       cases.set(Id, {
         Id,
         ContactId,
+        ...accountOf(ContactId),
         CaseNumber,
         Subject,
         Description: Subject,
@@ -174,7 +199,15 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
     }
     for (const [Id, WhoId, TaskSubtype, Subject, CreatedDate] of demoActivity.tasks)
       if (contacts.has(WhoId))
-        put('Task', {Id, WhoId, TaskSubtype, Subject, OwnerId: '005FK0000000001AAA', CreatedDate});
+        put('Task', {
+          Id,
+          WhoId,
+          ...accountOf(WhoId),
+          TaskSubtype,
+          Subject,
+          OwnerId: '005FK0000000001AAA',
+          CreatedDate,
+        });
     for (const [Id, n, Subject, CreatedDate] of demoActivity.emails) {
       const ParentId = demoActivity.cases[n]![0];
       if (cases.has(ParentId))
@@ -216,7 +249,9 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
       : type === 'Case'
         ? caseDefs
         : type === 'Account'
-          ? accountFields
+          ? options.personAccounts
+            ? personAccountFields
+            : accountFields
           : undefined;
 
   const limitHeaders = (): Record<string, string> => {
@@ -404,6 +439,14 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
               },
             ]);
         }
+        if (body.AccountId !== undefined && !tables.get('Account')?.has(String(body.AccountId)))
+          return fail(400, [
+            {
+              message: `Account ID: id value of incorrect type: ${String(body.AccountId)}`,
+              errorCode: 'MALFORMED_ID',
+              fields: ['AccountId'],
+            },
+          ]);
         if (body.ContactId !== undefined && !contacts.has(String(body.ContactId)))
           return fail(400, [
             {

@@ -91,6 +91,21 @@ export const accountFields: FakeField[] = [
   field('Name', 'Account Name', 'string'),
 ];
 
+/** Account fields of a fake org with Person Accounts: the person fields, and the Contact's custom ones. */
+export const personAccountFields: FakeField[] = [
+  ...accountFields,
+  field('FirstName', 'First Name', 'string'),
+  field('LastName', 'Last Name', 'string'),
+  field('PersonEmail', 'Email', 'email'),
+  field('Phone', 'Phone', 'phone'),
+  field('IsPersonAccount', 'Is Person Account', 'boolean', {readOnly: true}),
+  field('PersonContactId', 'Person Contact ID', 'reference', {
+    readOnly: true,
+    referenceTo: 'Contact',
+  }),
+  ...contactFields.filter((f) => f.custom),
+];
+
 /** Case fields of the fake org, with a developer org's picklist values and the External ID field. */
 export const caseFields: FakeField[] = [
   ...system('Case'),
