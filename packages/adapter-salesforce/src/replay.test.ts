@@ -227,6 +227,40 @@ describe('replay: reads', () => {
     assert.equal(mei_.createdAt, '2025-01-15T09:30:00.000Z');
   });
 
+  it('follows nextRecordsUrl when a query answers in several batches', async () => {
+    const salesforce = await adapter();
+    const row = (id: string, first: string) => ({
+      attributes: {type: 'Contact', url: `/services/data/v62.0/sobjects/Contact/${id}`},
+      Id: id,
+      FirstName: first,
+      LastName: 'Batch',
+      CreatedDate: '2026-05-01T07:25:37.000+0000',
+    });
+    const two = '003FK0000000002AAA';
+    server.use(
+      http.get(`${api}/query`, () =>
+        HttpResponse.json({
+          totalSize: 2,
+          done: false,
+          nextRecordsUrl: '/services/data/v62.0/query/01gFK0000000001AAA-1',
+          records: [row(mei, 'One')],
+        }),
+      ),
+      http.get(`${api}/query/:locator`, ({params}) =>
+        params.locator === '01gFK0000000001AAA-1'
+          ? HttpResponse.json({totalSize: 2, done: true, records: [row(two, 'Two')]})
+          : HttpResponse.json([{errorCode: 'NOT_FOUND', message: 'no such locator'}], {
+              status: 404,
+            }),
+      ),
+    );
+    const entries = await salesforce.resources.customers!.read([mei, two]);
+    assert.deepEqual(
+      entries.map((e) => e.record?.name?.given),
+      ['One', 'Two'],
+    );
+  });
+
   it('never sends more than 200 ids, and no malformed id at all', async () => {
     const salesforce = await adapter();
     const seen: string[] = [];

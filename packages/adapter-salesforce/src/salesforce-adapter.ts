@@ -843,7 +843,7 @@ export async function salesforceAdapter(
   // ---------- describeFields ----------
   const labelOf = (defs: Map<string, DescribeField>, name: string, fallback: string) =>
     defs.get(name)?.label || fallback;
-  const options_ = (values: readonly string[]) => values.map((value) => ({value, label: value}));
+  const choices = (values: readonly string[]) => values.map((value) => ({value, label: value}));
   const std = (
     path: string,
     label: string,
@@ -878,19 +878,19 @@ export async function salesforceAdapter(
         std('subject', labelOf(caseFields, 'Subject', 'Subject'), 'text'),
         std('description', labelOf(caseFields, 'Description', 'Description'), 'longtext'),
         std('category', labelOf(caseFields, categoryField, categoryField), 'select', {
-          options: options_(
+          options: choices(
             Object.keys(categories).length > 0 ? Object.keys(categories) : picklist(categoryDef),
           ),
         }),
         std('severity', labelOf(caseFields, 'Priority', 'Priority'), 'select', {
-          options: options_(severities),
+          options: choices(severities),
         }),
         std('status', labelOf(caseFields, 'Status', 'Status'), 'select', {
           readOnly: true,
-          options: options_(complaintStatuses),
+          options: choices(complaintStatuses),
         }),
         std('channel', labelOf(caseFields, 'Origin', 'Case Origin'), 'select', {
-          options: options_(Object.keys(origins)),
+          options: choices(Object.keys(origins)),
         }),
         std('createdAt', labelOf(caseFields, 'CreatedDate', 'Created Date'), 'datetime', {
           readOnly: true,
