@@ -1,0 +1,32 @@
+// The example starts on any machine (against the fake Salesforce) and serves a customer.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {httpAdapter} from '@rapport/adapter-http';
+import {createClient} from '@rapport/core';
+import {signAgentToken} from '@rapport/gateway';
+import {start} from './server.mjs';
+
+test('serves a Salesforce contact and their points through the gateway', async () => {
+  const server = await start({PORT: '0'});
+  try {
+    const token = await signAgentToken({
+      agentId: 'test',
+      roles: ['supervisor'],
+      key: {secret: server.secret},
+      audience: server.audience,
+    });
+    const client = createClient(httpAdapter({url: server.url, getToken: () => token}));
+    const customer = await client.read('customers', '003FK0000000001AAA');
+    assert.equal(customer.displayName, 'Mei Chen');
+    assert.equal(customer.company, 'Chen Tea House', 'Account.Name through the contact');
+    assert.deepEqual(
+      customer.customFields.Interests__c,
+      ['tea', 'cakes'],
+      'the Salesforce custom field the customization document adds',
+    );
+    const account = await client.read('loyaltyAccounts', '003FK0000000001AAA');
+    assert.equal(account.balance, 2450);
+  } finally {
+    await server.close();
+  }
+});

@@ -1,0 +1,111 @@
+// The OAuth 2.0 JWT bearer flow: an RS256 assertion (iss = the connected app's client id, sub = the
+// integration user's username, aud = the login URL, exp at most 3 minutes away) exchanged at
+// {loginUrl}/services/oauth2/token for an access token and the org's instance URL.
+import {RapportError} from '@rapport/core';
+import {SignJWT, importPKCS8} from 'jose';
+
+/** The connected app and user of the JWT bearer flow. */
+export interface SalesforceJwtOptions {
+  /** The connected app's consumer key. */
+  readonly clientId: string;
+  /** The Salesforce username the adapter acts as (the integration user). */
+  readonly username: string;
+  /** The private key (PKCS #8 PEM, `-----BEGIN PRIVATE KEY-----`) of the certificate on the connected app. */
+  readonly privateKey: string;
+  /** Where to log in. Default `https://login.salesforce.com` (`https://test.salesforce.com` for a sandbox). */
+  readonly loginUrl?: string;
+}
+
+/** A token the flow got, with when the adapter stops trusting it. */
+export interface Session {
+  readonly accessToken: string;
+  readonly instanceUrl: string;
+  readonly expiresAt: number;
+}
+
+const misconfigured = (option: string, message: string): RapportError =>
+  new RapportError('invalid_input', `salesforceAdapter: option ${option}: ${message}`, {
+    fields: {[option]: message},
+    details: {option},
+  });
+
+/**
+ * Gets sessions through the JWT bearer flow. The token answer carries no lifetime (it lasts the org's
+ * session timeout, which the API does not tell), so a session is trusted for `sessionTtlMs` and
+ * replaced sooner after a 401.
+ */
+export function jwtSessions(
+  jwt: SalesforceJwtOptions,
+  doFetch: typeof fetch,
+  now: () => number,
+  sessionTtlMs: number,
+) {
+  const loginUrl = (jwt.loginUrl ?? 'https://login.salesforce.com').replace(/\/+$/, '');
+  let key: CryptoKey | undefined;
+  const keyOf = async (): Promise<CryptoKey> => {
+    try {
+      return (key ??= await importPKCS8(jwt.privateKey, 'RS256'));
+    } catch (error) {
+      throw new RapportError(
+        'invalid_input',
+        'salesforceAdapter: option jwt.privateKey: is not an RSA private key in PKCS #8 PEM (-----BEGIN PRIVATE KEY-----); convert one with `openssl pkcs8 -topk8 -nocrypt -in server.key -out server.pk8.pem`',
+        {
+          fields: {'jwt.privateKey': 'is not a PKCS #8 PEM RSA key'},
+          details: {option: 'jwt.privateKey'},
+          cause: error,
+        },
+      );
+    }
+  };
+  return async (): Promise<Session> => {
+    const issuedAt = Math.floor(now() / 1000);
+    const assertion = await new SignJWT({})
+      .setProtectedHeader({alg: 'RS256'})
+      .setIssuer(jwt.clientId)
+      .setSubject(jwt.username)
+      .setAudience(loginUrl)
+      // Salesforce refuses an assertion that expires more than 3 minutes after it is sent.
+      .setExpirationTime(issuedAt + 170)
+      .sign(await keyOf());
+    let response: Response;
+    try {
+      response = await doFetch(`${loginUrl}/services/oauth2/token`, {
+        method: 'POST',
+        headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json'},
+        body: new URLSearchParams({
+          grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+          assertion,
+        }).toString(),
+      });
+    } catch (error) {
+      throw new RapportError(
+        'unavailable',
+        `Salesforce's login (${loginUrl}) could not be reached (${(error as Error).message})`,
+        {cause: error, details: {vendor: 'Salesforce'}},
+      );
+    }
+    const body = (await response.json().catch(() => ({}))) as {
+      access_token?: string;
+      instance_url?: string;
+      error?: string;
+      error_description?: string;
+    };
+    if (response.status >= 500)
+      throw new RapportError('unavailable', `Salesforce's login answered ${response.status}`, {
+        details: {vendor: 'Salesforce', status: response.status},
+      });
+    if (!response.ok || !body.access_token || !body.instance_url)
+      throw new RapportError(
+        'unauthorized',
+        `salesforceAdapter: option jwt: Salesforce refused the JWT bearer assertion (${response.status}${body.error ? ` ${body.error}` : ''}${body.error_description ? `: ${body.error_description}` : ''}); check jwt.clientId (the connected app's consumer key), jwt.username, that the certificate of jwt.privateKey is on the connected app, that the user is pre-authorized (admin-approved users, with a permission set), and jwt.loginUrl (${loginUrl})`,
+        {details: {option: 'jwt', status: response.status, ...(body.error && {error: body.error})}},
+      );
+    return {
+      accessToken: body.access_token,
+      instanceUrl: body.instance_url.replace(/\/+$/, ''),
+      expiresAt: now() + sessionTtlMs,
+    };
+  };
+}
+
+export {misconfigured};

@@ -1,0 +1,961 @@
+import {
+  RapportError,
+  complaintStatuses,
+  defaultSlaPolicy,
+  invalidInput,
+  memoryIdempotencyStore,
+  severities,
+  slaDueDates,
+  validateComplaintInput,
+  validateCustomerId,
+  validateEntity,
+  validateIdempotencyKey,
+  validateKeys,
+  validatePage,
+  vendorHttp,
+  withIdempotency,
+  type BatchResult,
+  type CallOptions,
+  type Channel,
+  type Complaint,
+  type ComplaintInput,
+  type ComplaintStatus,
+  type CrmAdapter,
+  type Customer,
+  type Entity,
+  type FieldCatalog,
+  type FieldDescriptor,
+  type FieldValue,
+  type Interaction,
+  type LoyaltyAccount,
+  type Page,
+  type Severity,
+  type SlaPolicy,
+} from '@rapport/core';
+import {jwtSessions, misconfigured, type SalesforceJwtOptions, type Session} from './auth.js';
+import {
+  errorsOf,
+  parseLimitInfo,
+  recordError,
+  salesforceErrors,
+  type SalesforceLimits,
+} from './errors.js';
+import {
+  customDescriptor,
+  formatValue,
+  isoInstant,
+  parseValue,
+  type Describe,
+  type DescribeField,
+} from './fields.js';
+
+export type {SalesforceJwtOptions} from './auth.js';
+export type {SalesforceLimits} from './errors.js';
+
+/** Options of {@link salesforceAdapter}. Give `accessToken` or `jwt`. */
+export interface SalesforceAdapterOptions {
+  /** The org's My Domain URL (`https://acme.my.salesforce.com`). With `jwt`, default the token's `instance_url`. */
+  readonly instanceUrl?: string;
+  /** The REST API version. Default `v62.0`. */
+  readonly apiVersion?: string;
+  /** An OAuth access token (a session id). It is not refreshed: a 401 is `unauthorized`. */
+  readonly accessToken?: string;
+  /** The OAuth 2.0 JWT bearer flow: the adapter gets sessions itself, and a new one once on a 401. */
+  readonly jwt?: SalesforceJwtOptions;
+  /** How long a JWT session is trusted before a new one is asked for. Default 1 hour. */
+  readonly sessionTtlMs?: number;
+  /** Which object customers are. Default `Contact`. */
+  readonly customerObject?: 'Contact' | 'PersonAccount';
+  /**
+   * The Case field holding each submission's idempotency key: a Text field marked External ID and
+   * Unique (case-sensitive), so Salesforce itself refuses a second Case with the same key. Default
+   * `Rapport_Idempotency_Key__c`. `null` when the org has none: the adapter warns at start-up and
+   * keeps keys in this process only, so put the gateway (and its shared store) in front.
+   */
+  readonly caseExternalIdField?: string | null;
+  /**
+   * Which complaint status each Case Status means. One must be `new` (Cases are created in it).
+   * Default New → new, Working → in_progress, Escalated → in_progress, Closed → closed. A Status left
+   * out reads as `closed` when the Case is closed, else `in_progress`.
+   */
+  readonly statuses?: Readonly<Record<string, ComplaintStatus>>;
+  /** Case Priority per severity. Default low Low, medium Medium, high High, critical High. */
+  readonly severities?: Readonly<Partial<Record<Severity, string>>>;
+  /** The Case picklist complaint categories go to. Default `Type`. */
+  readonly categoryField?: 'Type' | 'Reason';
+  /**
+   * The `categoryField` value per complaint category (`{product: 'Mechanical'}`). Default none: the
+   * category is not written, and reads back as the picklist value (or `other`).
+   */
+  readonly categories?: Readonly<Record<string, string>>;
+  /** Case Origin per channel. Default web Web, email Email, phone Phone, the others Web. */
+  readonly origins?: Readonly<Partial<Record<Channel, string>>>;
+  /**
+   * Contact fields holding loyalty figures (Loyalty Management objects are not read yet). Without it
+   * the adapter does not serve `loyaltyAccounts`: compose it with a loyalty adapter.
+   */
+  readonly loyalty?: {
+    /** A number field with the points balance (`Loyalty_Points__c`). */
+    readonly points: string;
+    /** A picklist or text field with the tier (`Loyalty_Tier__c`). */
+    readonly tier: string;
+    /**
+     * A Date field with when the member joined. Checked at start-up; core's LoyaltyAccount has no
+     * member-since figure yet, so it is not returned.
+     */
+    readonly memberSince?: string;
+    /** The programme id loyalty accounts name. Default `salesforce`. */
+    readonly programId?: string;
+  };
+  /** Response and resolution times of complaints. Default core's `defaultSlaPolicy`. */
+  readonly slaPolicy?: SlaPolicy;
+  /**
+   * Waits after Salesforce's REQUEST_LIMIT_EXCEEDED: `requestLimitMs` for the org's daily allowance
+   * (default one hour: it is a rolling 24 hours), `concurrentMs` for ConcurrentPerOrgLongTxn
+   * (default 2 s). No call reaches Salesforce before the wait is over.
+   */
+  readonly limitWaits?: {readonly requestLimitMs?: number; readonly concurrentMs?: number};
+  /** Where start-up warnings go. Default `console.warn`. */
+  readonly onWarning?: (message: string) => void;
+  /** The fetch to use. Default the global one. */
+  readonly fetch?: typeof fetch;
+  /** Milliseconds one Salesforce call may take. Default 15,000. */
+  readonly timeoutMs?: number;
+  /** The clock, for tests. Default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** A Rapport adapter for Salesforce, with the API usage Salesforce last reported. */
+export interface SalesforceAdapter extends CrmAdapter {
+  /** The `Sforce-Limit-Info` figures of the latest answer; `undefined` before any. */
+  limits(): SalesforceLimits | undefined;
+}
+
+/** A record as REST and SOQL return it. */
+type SObject = Readonly<Record<string, unknown>> & {readonly Id: string};
+interface QueryResult {
+  readonly totalSize: number;
+  readonly done: boolean;
+  readonly nextRecordsUrl?: string;
+  readonly records: readonly SObject[];
+}
+
+const defaultStatuses: Readonly<Record<string, ComplaintStatus>> = {
+  New: 'new',
+  Working: 'in_progress',
+  Escalated: 'in_progress',
+  Closed: 'closed',
+};
+const defaultPriorities: Readonly<Record<Severity, string>> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'High',
+};
+const defaultOrigins: Readonly<Record<Channel, string>> = {
+  web: 'Web',
+  email: 'Email',
+  phone: 'Phone',
+  chat: 'Web',
+  store: 'Web',
+  social: 'Web',
+  app: 'Web',
+};
+
+/** Salesforce record ids: 15 characters (case-sensitive) or 18 (with a checksum). */
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const BATCH = 200;
+/** SOQL travels in the URL; Salesforce reads up to 16,384 characters of it. */
+const MAX_QUERY = 15_000;
+/** SOQL's OFFSET stops at 2,000: lists are bounded like everything else. */
+const MAX_OFFSET = 2000;
+/** The most records of each kind an interactions list reads. */
+const MAX_LISTED = 500;
+
+/** A SOQL string literal. */
+const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** The same record whether asked for by its 15- or its 18-character id. */
+const sameId = (asked: string, id: string): boolean =>
+  asked.length === 15 ? id.slice(0, 15) === asked : id === asked;
+
+/** Case fields written from the model, by model path, for naming Salesforce's field errors. */
+const caseModelPaths: Readonly<Record<string, string>> = {
+  Subject: 'subject',
+  Description: 'description',
+  Priority: 'severity',
+  Origin: 'channel',
+  ContactId: 'customerId',
+  SuppliedName: 'contact.name',
+  SuppliedEmail: 'contact.email',
+};
+
+/**
+ * A Rapport adapter for Salesforce: customers from Contacts (Account.Name as the company, `__c`
+ * fields as custom fields), complaints as Cases created exactly once through an External ID field,
+ * interactions from the contact's Tasks, e-mails and case comments, loyalty from contact fields when
+ * configured, and field catalogs from the sObject describe.
+ *
+ * It reads the org's describes at start-up and checks every option against them, so a wrong option
+ * fails here, with its name and the fix.
+ *
+ * @throws RapportError `invalid_input` naming the option (no credentials, an unknown field or picklist
+ *   value, a missing External ID field); `unauthorized` when Salesforce refuses the credentials.
+ */
+export async function salesforceAdapter(
+  options: SalesforceAdapterOptions,
+): Promise<SalesforceAdapter> {
+  // Checked before anything reaches Salesforce.
+  if (!options.accessToken && !options.jwt)
+    throw misconfigured(
+      'accessToken',
+      'Salesforce needs credentials: give accessToken (an OAuth access token) or jwt {clientId, username, privateKey, loginUrl?} for the JWT bearer flow',
+    );
+  if (options.jwt)
+    for (const key of ['clientId', 'username', 'privateKey'] as const)
+      if (!options.jwt[key])
+        throw misconfigured(
+          `jwt.${key}`,
+          'is required for the JWT bearer flow; or give accessToken instead',
+        );
+  if (options.accessToken && !options.instanceUrl)
+    throw misconfigured(
+      'instanceUrl',
+      "is required with accessToken: give the org's My Domain URL (https://yourdomain.my.salesforce.com)",
+    );
+  const apiVersion = options.apiVersion ?? 'v62.0';
+  if (!/^v\d{2,3}\.0$/.test(apiVersion))
+    throw misconfigured(
+      'apiVersion',
+      `"${apiVersion}" is not a REST API version; write it like v62.0`,
+    );
+  const customerObject = options.customerObject ?? 'Contact';
+  if (customerObject !== 'Contact' && customerObject !== 'PersonAccount')
+    throw misconfigured(
+      'customerObject',
+      `"${String(customerObject)}" is not Contact or PersonAccount`,
+    );
+
+  const now = options.now ?? Date.now;
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const slaPolicy = options.slaPolicy ?? defaultSlaPolicy;
+  const statuses = options.statuses ?? defaultStatuses;
+  const priorities = {...defaultPriorities, ...options.severities};
+  const origins = {...defaultOrigins, ...options.origins};
+  const categoryField = options.categoryField ?? 'Type';
+  const categories = options.categories ?? {};
+  const externalIdField =
+    options.caseExternalIdField === undefined
+      ? 'Rapport_Idempotency_Key__c'
+      : options.caseExternalIdField;
+  const waits = {
+    requestLimitMs: options.limitWaits?.requestLimitMs ?? 3_600_000,
+    concurrentMs: options.limitWaits?.concurrentMs ?? 2000,
+  };
+
+  // Credentials: a given token, or JWT sessions (the first one now, so bad credentials fail here).
+  let session: Session | undefined;
+  let renewing: Promise<Session> | undefined;
+  const newSession = options.jwt
+    ? jwtSessions(options.jwt, doFetch, now, options.sessionTtlMs ?? 3_600_000)
+    : undefined;
+  const renew = (): Promise<Session> =>
+    (renewing ??= newSession!()
+      .then((s) => (session = s))
+      .finally(() => {
+        renewing = undefined;
+      }));
+  if (newSession) await renew();
+  const instanceUrl = (options.instanceUrl ?? session!.instanceUrl).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+$/.test(instanceUrl))
+    throw misconfigured(
+      'instanceUrl',
+      `"${instanceUrl}" is not an origin like https://acme.my.salesforce.com`,
+    );
+
+  let limits: SalesforceLimits | undefined;
+  const pathOf = (field: string): string =>
+    caseModelPaths[field] ?? (field.endsWith('__c') ? `customFields.${field}` : field);
+  const http = vendorHttp({
+    vendor: 'Salesforce',
+    baseUrl: `${instanceUrl}/services/data/${apiVersion}`,
+    authorization: async ({refresh}) => {
+      if (!newSession) return `Bearer ${options.accessToken}`;
+      if (refresh || !session || session.expiresAt <= now()) await renew();
+      return `Bearer ${session!.accessToken}`;
+    },
+    refreshes: newSession !== undefined,
+    toError: salesforceErrors(waits, pathOf),
+    ...(options.timeoutMs !== undefined && {timeoutMs: options.timeoutMs}),
+    fetch: async (input, init) => {
+      const response = await doFetch(input, init);
+      limits = parseLimitInfo(response.headers.get('sforce-limit-info')) ?? limits;
+      if (response.status !== 401) return response;
+      // Read here: vendorHttp cancels a 401's body before refreshing, and cancelling the body of a
+      // response msw mocks never settles (msw 2.15), which would hang every refresh in tests.
+      return new Response(await response.text(), {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    },
+    now,
+  });
+  const get = async <T>(path: string, query?: Record<string, string>, signal?: AbortSignal) =>
+    (await http.request<T>('GET', path, {...(query && {query}), signal})).body;
+  /** Every record of a SOQL query, following nextRecordsUrl up to `max` records. */
+  const query = async (soql: string, signal?: AbortSignal, max = Infinity): Promise<SObject[]> => {
+    let page = await get<QueryResult>('/query', {q: soql}, signal);
+    const records = [...page.records];
+    while (!page.done && page.nextRecordsUrl && records.length < max) {
+      // nextRecordsUrl is absolute from the host: strip the versioned prefix vendorHttp adds.
+      const path = page.nextRecordsUrl.replace(/^\/services\/data\/v[\d.]+/, '');
+      page = await get<QueryResult>(path, undefined, signal);
+      records.push(...page.records);
+    }
+    return records;
+  };
+
+  // ---------- start-up: the describes, then every option checked against them ----------
+  const personAccounts = customerObject === 'PersonAccount';
+  const customerSObject = personAccounts ? 'Account' : 'Contact';
+  const [customerDescribe, caseDescribe] = await Promise.all([
+    get<Describe>(`/sobjects/${customerSObject}/describe`),
+    get<Describe>('/sobjects/Case/describe'),
+  ]);
+  const customerFields = new Map(customerDescribe.fields.map((f) => [f.name, f]));
+  const caseFields = new Map(caseDescribe.fields.map((f) => [f.name, f]));
+  if (personAccounts && !customerFields.has('IsPersonAccount'))
+    throw misconfigured(
+      'customerObject',
+      'this org has no person accounts (Account has no IsPersonAccount field); enable Person Accounts or use Contact',
+    );
+
+  const needField = (option: string, object: 'customer' | 'Case', name: string): DescribeField => {
+    const defs = object === 'Case' ? caseFields : customerFields;
+    const field = defs.get(name);
+    if (!field)
+      throw misconfigured(
+        option,
+        `${object === 'Case' ? 'Case' : customerSObject} has no field "${name}" (field API names end in __c for custom fields); create it in Setup → Object Manager → ${object === 'Case' ? 'Case' : customerSObject} → Fields & Relationships, or change ${option}`,
+      );
+    return field;
+  };
+  const picklist = (field: DescribeField) =>
+    (field.picklistValues ?? []).filter((v) => v.active).map((v) => v.value);
+  const needValue = (option: string, field: DescribeField, value: string) => {
+    const values = picklist(field);
+    if (values.length > 0 && !values.includes(value))
+      throw misconfigured(
+        option,
+        `"${value}" is not a value of the Case ${field.name} picklist; its values are ${values.join(', ')}`,
+      );
+  };
+
+  const statusField = needField('statuses', 'Case', 'Status');
+  for (const [status, meaning] of Object.entries(statuses)) {
+    needValue('statuses', statusField, status);
+    if (!complaintStatuses.includes(meaning))
+      throw misconfigured(
+        'statuses',
+        `Status "${status}" maps to "${meaning}", which is not a complaint status (${complaintStatuses.join(', ')})`,
+      );
+  }
+  const newStatus = Object.keys(statuses).find((s) => statuses[s] === 'new');
+  if (newStatus === undefined)
+    throw misconfigured(
+      'statuses',
+      `no Case Status maps to "new", so complaints have nowhere to start; map one of ${picklist(statusField).join(', ')} to "new"`,
+    );
+  const priorityField = needField('severities', 'Case', 'Priority');
+  for (const [severity, priority] of Object.entries(priorities)) {
+    if (!(severities as readonly string[]).includes(severity))
+      throw misconfigured(
+        'severities',
+        `"${severity}" is not a severity (${severities.join(', ')})`,
+      );
+    needValue('severities', priorityField, priority);
+  }
+  const categoryDef = needField('categoryField', 'Case', categoryField);
+  for (const value of Object.values(categories)) needValue('categories', categoryDef, value);
+  const originField = needField('origins', 'Case', 'Origin');
+  for (const value of new Set(Object.values(origins))) needValue('origins', originField, value);
+  if (externalIdField !== null) {
+    const field = caseFields.get(externalIdField);
+    const fix = `create a Text field "${externalIdField}" on Case (Setup → Object Manager → Case → Fields & Relationships → New → Text, length 255) with "Unique" (case sensitive) and "External ID" ticked, give the integration user edit access to it, or set caseExternalIdField: null to rely on the gateway's idempotency store`;
+    if (!field)
+      throw misconfigured(
+        'caseExternalIdField',
+        `Case has no field "${externalIdField}": complaints are created exactly once through it. To fix it, ${fix}`,
+      );
+    if (field.externalId !== true || field.unique !== true)
+      throw misconfigured(
+        'caseExternalIdField',
+        `Case field "${externalIdField}" must be marked External ID and Unique, so Salesforce refuses a second Case with the same key; ${fix}`,
+      );
+  } else {
+    (options.onWarning ?? console.warn)(
+      'salesforceAdapter: caseExternalIdField is null: Salesforce cannot refuse a second Case for a retried submission. Idempotency keys are kept in this process only; run the gateway with a shared idempotency store in front of this adapter, or add the External ID field (docs/crm/salesforce.md).',
+    );
+  }
+  for (const name of ['SuppliedName', 'SuppliedEmail', 'ContactId', 'Subject', 'Description'])
+    needField('caseExternalIdField', 'Case', name);
+  const loyalty = options.loyalty;
+  if (loyalty) {
+    const points = needField('loyalty.points', 'customer', loyalty.points);
+    if (!['double', 'int', 'long', 'currency', 'percent'].includes(points.type))
+      throw misconfigured(
+        'loyalty.points',
+        `${customerSObject} field "${loyalty.points}" is of type ${points.type}; points need a Number field`,
+      );
+    needField('loyalty.tier', 'customer', loyalty.tier);
+    if (loyalty.memberSince) {
+      const since = needField('loyalty.memberSince', 'customer', loyalty.memberSince);
+      if (since.type !== 'date' && since.type !== 'datetime')
+        throw misconfigured(
+          'loyalty.memberSince',
+          `${customerSObject} field "${loyalty.memberSince}" is of type ${since.type}; it needs a Date field`,
+        );
+    }
+  }
+
+  // ---------- customers ----------
+  const emailField = personAccounts ? 'PersonEmail' : 'Email';
+  const companyField = personAccounts ? undefined : 'Account.Name';
+  const customCustomer = customerDescribe.fields.filter((f) => f.custom).map((f) => f.name);
+  const customerSelect = [
+    ...new Set([
+      'Id',
+      'FirstName',
+      'LastName',
+      'Name',
+      emailField,
+      'Phone',
+      'OwnerId',
+      'CreatedDate',
+      'LastModifiedDate',
+      ...(companyField ? [companyField] : []),
+      ...(personAccounts ? ['PersonContactId'] : []),
+      ...customCustomer,
+    ]),
+  ].join(', ');
+  const customerWhere = personAccounts ? ' AND IsPersonAccount = true' : '';
+
+  const toCustomer = (key: string, r: SObject): Customer => {
+    const given = (r.FirstName as string | null) ?? undefined;
+    const family = (r.LastName as string | null) ?? undefined;
+    const company = (r.Account as {Name?: string} | null | undefined)?.Name;
+    const customFields: Record<string, FieldValue> = {};
+    for (const name of customCustomer)
+      customFields[name] = parseValue(r[name], customerFields.get(name));
+    const createdAt = isoInstant(r.CreatedDate) ?? new Date(0).toISOString();
+    return {
+      id: key,
+      kind: 'person',
+      displayName: (r.Name as string | null) || [given, family].filter(Boolean).join(' ') || key,
+      ...((given || family) && {name: {...(given && {given}), ...(family && {family})}}),
+      ...(company && {company}),
+      ...(typeof r[emailField] === 'string' && {email: r[emailField] as string}),
+      ...(typeof r.Phone === 'string' && {phone: r.Phone}),
+      // A Contact is someone the business already deals with; prospects are Leads, another object.
+      lifecycleStage: 'transact',
+      tags: [],
+      ...(typeof r.OwnerId === 'string' && {ownerId: r.OwnerId}),
+      createdAt,
+      updatedAt: isoInstant(r.LastModifiedDate) ?? createdAt,
+      customFields,
+    };
+  };
+
+  /** The customer records of `keys`, by SOQL in chunks short enough for a URL. */
+  const readCustomers = async (keys: readonly string[], signal?: AbortSignal) => {
+    // A key that is not a record id names no record; SOQL would refuse the whole query for it.
+    const ids = keys.filter((key) => RECORD_ID.test(key));
+    const head = `SELECT ${customerSelect} FROM ${customerSObject} WHERE Id IN (`;
+    const chunks: string[][] = [];
+    let chunk: string[] = [];
+    let length = head.length;
+    for (const id of ids) {
+      if (chunk.length > 0 && length + id.length + 3 > MAX_QUERY) {
+        chunks.push(chunk);
+        chunk = [];
+        length = head.length;
+      }
+      chunk.push(id);
+      length += id.length + 3;
+    }
+    if (chunk.length > 0) chunks.push(chunk);
+    const records = (
+      await Promise.all(
+        chunks.map((c) => query(`${head}${c.map(quote).join(', ')})${customerWhere}`, signal)),
+      )
+    ).flat();
+    return (key: string) => records.find((r) => sameId(key, r.Id));
+  };
+  /** The customer's record, or `not_found`. */
+  const needCustomer = async (key: string, signal?: AbortSignal): Promise<SObject> => {
+    const record = RECORD_ID.test(key) ? (await readCustomers([key], signal))(key) : undefined;
+    if (!record)
+      throw new RapportError('not_found', `Salesforce has no ${customerSObject} ${key}`, {
+        details: {customerId: key},
+      });
+    return record;
+  };
+  /** For person accounts, Cases and Tasks point at the account's contact (PersonContactId). */
+  const caseOwnerField = personAccounts ? 'AccountId' : 'ContactId';
+
+  // ---------- complaints ----------
+  const customCase = caseDescribe.fields
+    .filter((f) => f.custom && f.name !== externalIdField)
+    .map((f) => f.name);
+  const caseSelect = [
+    ...new Set([
+      'Id',
+      'CaseNumber',
+      'Subject',
+      'Description',
+      'Priority',
+      'Status',
+      'Origin',
+      categoryField,
+      'ContactId',
+      ...(personAccounts ? ['AccountId'] : []),
+      'SuppliedName',
+      'SuppliedEmail',
+      'IsClosed',
+      'ClosedDate',
+      'CreatedDate',
+      'LastModifiedDate',
+      ...(externalIdField ? [externalIdField] : []),
+      ...customCase,
+    ]),
+  ].join(', ');
+  const severityOf = (priority: unknown): Severity =>
+    severities.find((s) => priorities[s] === priority) ?? 'medium';
+  const channelOf = (origin: unknown): Channel =>
+    (Object.keys(origins) as Channel[]).find((c) => origins[c] === origin) ?? 'web';
+  const categoryOf = (value: unknown): string =>
+    Object.keys(categories).find((c) => categories[c] === value) ??
+    (typeof value === 'string' && value !== '' ? value : 'other');
+
+  const toComplaint = (r: SObject, customerId: string | null): Complaint => {
+    const createdAt = isoInstant(r.CreatedDate) ?? new Date(0).toISOString();
+    const severity = severityOf(r.Priority);
+    const status = statuses[String(r.Status)] ?? (r.IsClosed === true ? 'closed' : 'in_progress');
+    const closedAt = isoInstant(r.ClosedDate);
+    const customFields: Record<string, FieldValue> = {};
+    for (const name of customCase) customFields[name] = parseValue(r[name], caseFields.get(name));
+    const anonymous = customerId === null && typeof r.SuppliedEmail === 'string';
+    return {
+      id: r.Id,
+      reference: String(r.CaseNumber ?? r.Id),
+      customerId,
+      ...(anonymous && {
+        contact: {name: String(r.SuppliedName ?? ''), email: r.SuppliedEmail as string},
+      }),
+      channel: channelOf(r.Origin),
+      category: categoryOf(r[categoryField]),
+      severity,
+      subject: String(r.Subject ?? ''),
+      description: String(r.Description ?? ''),
+      status,
+      createdAt,
+      updatedAt: isoInstant(r.LastModifiedDate) ?? createdAt,
+      ...(closedAt && (status === 'closed' || status === 'rejected') && {closedAt}),
+      ...(closedAt && status === 'resolved' && {resolvedAt: closedAt}),
+      ...slaDueDates(createdAt, severity, slaPolicy),
+      customFields,
+      history: [],
+    };
+  };
+  const caseByKey = async (key: string, signal?: AbortSignal): Promise<SObject | undefined> => {
+    const records = await query(
+      `SELECT ${caseSelect} FROM Case WHERE ${externalIdField} = ${quote(key)} LIMIT 1`,
+      signal,
+    );
+    return records[0];
+  };
+  const caseById = async (id: string, signal?: AbortSignal): Promise<SObject | undefined> =>
+    (await query(`SELECT ${caseSelect} FROM Case WHERE Id = ${quote(id)}`, signal))[0];
+
+  /**
+   * Whether a stored Case is the one `body` would create. What Salesforce stores is the
+   * fingerprint: an agent may have moved the Status since, which is not the submitter's input.
+   */
+  const sameSubmission = (stored: SObject, body: Record<string, unknown>): boolean =>
+    Object.entries(body).every(
+      ([field, value]) =>
+        field === 'Status' ||
+        field === externalIdField ||
+        (stored[field] ?? null) === (value ?? null) ||
+        (caseFields.get(field)?.type === 'datetime' &&
+          isoInstant(stored[field]) === isoInstant(value)),
+    );
+  const replay = (stored: SObject, body: Record<string, unknown>, customerId: string | null) => {
+    if (!sameSubmission(stored, body))
+      throw new RapportError(
+        'conflict',
+        `The idempotency key was used for another complaint (Salesforce Case ${String(stored.CaseNumber ?? stored.Id)}); use a new key for a new submission`,
+        {details: {caseId: stored.Id}},
+      );
+    return toComplaint(stored, customerId);
+  };
+
+  const createComplaint = async (
+    input: ComplaintInput,
+    write: {idempotencyKey: string; signal?: AbortSignal},
+  ): Promise<Complaint> => {
+    write?.signal?.throwIfAborted();
+    const key = validateIdempotencyKey(write?.idempotencyKey);
+    const checked = validateComplaintInput(input);
+    const signal = write.signal;
+    const problems: Record<string, string> = {};
+    for (const name of Object.keys(checked.customFields ?? {})) {
+      const field = caseFields.get(name);
+      if (!field || !field.custom || name === externalIdField)
+        problems[`customFields.${name}`] = 'is not a custom Case field in Salesforce';
+      else if (field.createable === false)
+        problems[`customFields.${name}`] = 'is read-only in Salesforce';
+    }
+    if (Object.keys(problems).length > 0)
+      throw new RapportError(
+        'invalid_input',
+        `The complaint is not valid: ${Object.entries(problems)
+          .map(([f, m]) => `${f} ${m}`)
+          .join('; ')}`,
+        {fields: problems},
+      );
+    let owner: SObject | undefined;
+    if (checked.customerId !== undefined) {
+      try {
+        owner = await needCustomer(checked.customerId, signal);
+      } catch (error) {
+        if (error instanceof RapportError && error.code === 'not_found')
+          throw invalidInput('customerId', `is not a ${customerSObject} in Salesforce`);
+        throw error;
+      }
+    }
+    const category = categories[checked.category];
+    const body: Record<string, unknown> = {
+      Subject: checked.subject,
+      Description: checked.description,
+      Priority: priorities[checked.severity],
+      Status: newStatus,
+      Origin: origins[checked.channel],
+      ...(category && {[categoryField]: category}),
+      // A person account's Case names the account and the person contact behind it.
+      ...(owner && !personAccounts && {ContactId: owner.Id}),
+      ...(owner && personAccounts && {AccountId: owner.Id, ContactId: owner.PersonContactId}),
+      // Web-to-Case's fields for who wrote in when there is no contact record.
+      ...(checked.contact && {
+        SuppliedName: checked.contact.name,
+        SuppliedEmail: checked.contact.email,
+      }),
+      ...(externalIdField && {[externalIdField]: key}),
+    };
+    for (const [name, value] of Object.entries(checked.customFields ?? {}))
+      body[name] = formatValue(value);
+    const customerId = checked.customerId ?? null;
+    signal?.throwIfAborted();
+    try {
+      const created = (
+        await http.request<{id: string; success: boolean; errors: unknown[]}>(
+          'POST',
+          '/sobjects/Case',
+          {body, signal},
+        )
+      ).body;
+      if (created.success === false)
+        throw recordError(errorsOf(created.errors), 'POST /sobjects/Case', pathOf);
+      const stored = await caseById(created.id, signal);
+      if (!stored)
+        throw new RapportError(
+          'unavailable',
+          `Salesforce did not return Case ${created.id} just created`,
+        );
+      return toComplaint(stored, customerId);
+    } catch (error) {
+      // Another attempt with this key got there first (its answer may have been lost): the Case is
+      // Salesforce's, read it back.
+      if (
+        externalIdField &&
+        error instanceof RapportError &&
+        error.code === 'conflict' &&
+        error.details.errorCode === 'DUPLICATE_VALUE'
+      ) {
+        const stored = await caseByKey(key, signal);
+        if (stored) return replay(stored, body, customerId);
+      }
+      throw error;
+    }
+  };
+
+  const listComplaints = async (
+    customerId: string,
+    request: {cursor?: string; limit?: number} | undefined,
+    o: CallOptions = {},
+  ): Promise<Page<Complaint>> => {
+    o.signal?.throwIfAborted();
+    const id = validateCustomerId(customerId);
+    const {cursor, limit} = validatePage(request);
+    const offset = offsetOf(cursor);
+    const ownerId = (await needCustomer(id, o.signal)).Id;
+    // One more than asked says whether there is a next page without a COUNT() call.
+    const records = await query(
+      `SELECT ${caseSelect} FROM Case WHERE ${caseOwnerField} = ${quote(ownerId)} ORDER BY CreatedDate DESC, Id DESC LIMIT ${limit + 1} OFFSET ${offset}`,
+      o.signal,
+      limit + 1,
+    );
+    const items = records.slice(0, limit).map((r) => toComplaint(r, id));
+    const more = records.length > limit && offset + limit < MAX_OFFSET;
+    return {items, nextCursor: more ? String(offset + limit) : null};
+  };
+
+  // ---------- interactions ----------
+  const listInteractions = async (
+    customerId: string,
+    request: {cursor?: string; limit?: number} | undefined,
+    o: CallOptions = {},
+  ): Promise<Page<Interaction>> => {
+    o.signal?.throwIfAborted();
+    const id = validateCustomerId(customerId);
+    const {cursor, limit} = validatePage(request);
+    const offset = offsetOf(cursor);
+    const ownerId = (await needCustomer(id, o.signal)).Id;
+    const owner = quote(ownerId);
+    const ofCases = `(SELECT Id FROM Case WHERE ${caseOwnerField} = ${owner})`;
+    // Each kind sorted and bounded by Salesforce; the merge below is newest first across kinds.
+    const enough = Math.min(MAX_LISTED, offset + limit + 1);
+    const [tasks, emails, comments, cases] = await Promise.all([
+      query(
+        `SELECT Id, Subject, TaskSubtype, OwnerId, ActivityDate, CreatedDate FROM Task WHERE ${personAccounts ? 'AccountId' : 'WhoId'} = ${owner} ORDER BY CreatedDate DESC, Id DESC LIMIT ${enough}`,
+        o.signal,
+        enough,
+      ),
+      query(
+        `SELECT Id, Subject, Incoming, MessageDate, CreatedDate FROM EmailMessage WHERE ParentId IN ${ofCases} ORDER BY MessageDate DESC, Id DESC LIMIT ${enough}`,
+        o.signal,
+        enough,
+      ),
+      query(
+        `SELECT Id, CommentBody, CreatedById, CreatedDate FROM CaseComment WHERE ParentId IN ${ofCases} ORDER BY CreatedDate DESC, Id DESC LIMIT ${enough}`,
+        o.signal,
+        enough,
+      ),
+      query(
+        `SELECT Id, CaseNumber, Subject, Origin, CreatedDate FROM Case WHERE ${caseOwnerField} = ${owner} ORDER BY CreatedDate DESC, Id DESC LIMIT ${enough}`,
+        o.signal,
+        enough,
+      ),
+    ]);
+    const at = (r: SObject, field = 'CreatedDate') =>
+      isoInstant(r[field]) ?? isoInstant(r.CreatedDate) ?? new Date(0).toISOString();
+    const items: Interaction[] = [
+      ...tasks.map((t): Interaction => {
+        const call = t.TaskSubtype === 'Call';
+        const email = t.TaskSubtype === 'Email';
+        return {
+          id: `task-${t.Id}`,
+          customerId: id,
+          channel: call ? 'phone' : email ? 'email' : 'web',
+          type: call ? 'call' : email ? 'email' : 'note',
+          at: at(t),
+          summary: line(t.Subject) || 'Task',
+          ...(typeof t.OwnerId === 'string' && {agentId: t.OwnerId}),
+        };
+      }),
+      ...emails.map((e): Interaction => ({
+        id: `email-${e.Id}`,
+        customerId: id,
+        channel: 'email',
+        type: 'email',
+        at: at(e, 'MessageDate'),
+        summary: line(e.Subject) || 'E-mail',
+      })),
+      ...comments.map((c): Interaction => ({
+        id: `comment-${c.Id}`,
+        customerId: id,
+        channel: 'web',
+        type: 'note',
+        at: at(c),
+        summary: line(c.CommentBody) || 'Case comment',
+        ...(typeof c.CreatedById === 'string' && {agentId: c.CreatedById}),
+      })),
+      // Cases are complaints, and a complaint is an interaction (the catalogue says so).
+      ...cases.map((c): Interaction => ({
+        id: `complaint-${c.Id}`,
+        customerId: id,
+        channel: channelOf(c.Origin),
+        type: 'complaint',
+        at: at(c),
+        summary: `${String(c.CaseNumber ?? '')}: ${line(c.Subject)}`,
+      })),
+    ].sort(
+      (a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    );
+    return {
+      items: items.slice(offset, offset + limit),
+      nextCursor:
+        offset + limit < Math.min(items.length, MAX_LISTED) ? String(offset + limit) : null,
+    };
+  };
+
+  // ---------- loyalty ----------
+  const readLoyalty = async (
+    keys: readonly string[],
+    o: CallOptions = {},
+  ): Promise<BatchResult<LoyaltyAccount>> => {
+    o.signal?.throwIfAborted();
+    const distinct = validateKeys(keys, BATCH);
+    if (distinct.length === 0) return [];
+    const find = await readCustomers(distinct, o.signal);
+    return distinct.map((key) => {
+      const record = find(key);
+      const points = record?.[loyalty!.points];
+      if (!record || typeof points !== 'number') return {id: key, record: null};
+      const tier = String(record[loyalty!.tier] ?? '');
+      const tierName =
+        customerFields.get(loyalty!.tier)?.picklistValues?.find((v) => v.value === tier)?.label ??
+        tier;
+      const account: LoyaltyAccount = {
+        customerId: key,
+        programId: loyalty!.programId ?? 'salesforce',
+        balance: points,
+        pending: 0,
+        lifetimePoints: points,
+        qualifyingAmount: points,
+        tierId: tier,
+        tierName,
+        // The contact holds the tier, not the programme's thresholds: no next tier to count towards.
+        nextTierId: null,
+        nextTierName: null,
+        toNextTier: 0,
+        tierProgress: 1,
+        expiringSoon: [],
+        coupons: [],
+        // As of the contact's last change: the same answer for the same data.
+        asOf: toCustomer(key, record).updatedAt,
+      };
+      return {id: key, record: account};
+    });
+  };
+
+  // ---------- describeFields ----------
+  const labelOf = (defs: Map<string, DescribeField>, name: string, fallback: string) =>
+    defs.get(name)?.label || fallback;
+  const choices = (values: readonly string[]) => values.map((value) => ({value, label: value}));
+  const std = (
+    path: string,
+    label: string,
+    type: FieldDescriptor['type'],
+    extra: Partial<FieldDescriptor> = {},
+  ): FieldDescriptor => ({path, label, type, custom: false, ...extra});
+  const cf = customerFields;
+  const catalogs: Partial<Record<Entity, FieldCatalog>> = {
+    customer: {
+      entity: 'customer',
+      fields: [
+        std('displayName', labelOf(cf, 'Name', 'Name'), 'text', {readOnly: true}),
+        std('name.given', labelOf(cf, 'FirstName', 'First Name'), 'text'),
+        std('name.family', labelOf(cf, 'LastName', 'Last Name'), 'text'),
+        ...(companyField ? [std('company', 'Account Name', 'text', {readOnly: true})] : []),
+        std('email', labelOf(cf, emailField, 'Email'), 'email'),
+        std('phone', labelOf(cf, 'Phone', 'Phone'), 'phone'),
+        std('ownerId', labelOf(cf, 'OwnerId', 'Owner ID'), 'text'),
+        std('createdAt', labelOf(cf, 'CreatedDate', 'Created Date'), 'datetime', {readOnly: true}),
+        std('updatedAt', labelOf(cf, 'LastModifiedDate', 'Last Modified Date'), 'datetime', {
+          readOnly: true,
+        }),
+        ...customCustomer.map((name) => customDescriptor(cf.get(name)!)),
+      ],
+    },
+    complaint: {
+      entity: 'complaint',
+      fields: [
+        std('reference', labelOf(caseFields, 'CaseNumber', 'Case Number'), 'text', {
+          readOnly: true,
+        }),
+        std('subject', labelOf(caseFields, 'Subject', 'Subject'), 'text'),
+        std('description', labelOf(caseFields, 'Description', 'Description'), 'longtext'),
+        std('category', labelOf(caseFields, categoryField, categoryField), 'select', {
+          options: choices(
+            Object.keys(categories).length > 0 ? Object.keys(categories) : picklist(categoryDef),
+          ),
+        }),
+        std('severity', labelOf(caseFields, 'Priority', 'Priority'), 'select', {
+          options: choices(severities),
+        }),
+        std('status', labelOf(caseFields, 'Status', 'Status'), 'select', {
+          readOnly: true,
+          options: choices(complaintStatuses),
+        }),
+        std('channel', labelOf(caseFields, 'Origin', 'Case Origin'), 'select', {
+          options: choices(Object.keys(origins)),
+        }),
+        std('createdAt', labelOf(caseFields, 'CreatedDate', 'Created Date'), 'datetime', {
+          readOnly: true,
+        }),
+        std('contact.name', labelOf(caseFields, 'SuppliedName', 'Name'), 'text'),
+        std('contact.email', labelOf(caseFields, 'SuppliedEmail', 'Email Address'), 'email'),
+        ...customCase.map((name) => customDescriptor(caseFields.get(name)!)),
+      ],
+    },
+    ...(loyalty && {
+      loyalty: {
+        entity: 'loyalty',
+        fields: [
+          std('balance', labelOf(cf, loyalty.points, 'Points'), 'points', {readOnly: true}),
+          std('tierId', labelOf(cf, loyalty.tier, 'Tier'), 'tier', {readOnly: true}),
+        ],
+      },
+    }),
+  };
+  const entities = (['customer', 'loyalty', 'complaint'] as const).filter((e) => catalogs[e]);
+
+  const adapter: SalesforceAdapter = {
+    name: 'salesforce',
+    capabilities: {maxBatchSize: BATCH, entities, customFieldsWritable: true},
+    resources: {
+      customers: {
+        async read(keys, o = {}) {
+          o.signal?.throwIfAborted();
+          const distinct = validateKeys(keys, BATCH);
+          if (distinct.length === 0) return [];
+          const find = await readCustomers(distinct, o.signal);
+          return distinct.map((key) => {
+            const record = find(key);
+            return {id: key, record: record ? toCustomer(key, record) : null};
+          });
+        },
+      },
+      ...(loyalty && {loyaltyAccounts: {read: readLoyalty}}),
+      complaints: {list: listComplaints, create: createComplaint},
+      interactions: {list: listInteractions},
+    },
+    async describeFields(entity, o = {}) {
+      o.signal?.throwIfAborted();
+      return catalogs[validateEntity(entity, entities)]!;
+    },
+    limits: () => limits,
+  };
+  if (externalIdField !== null) return adapter;
+  // No External ID field: keys live in this process (bounded), so a retry here is still answered once.
+  const wrapped = withIdempotency(adapter, memoryIdempotencyStore());
+  return Object.assign(wrapped, {limits: () => limits});
+}
+
+function offsetOf(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const offset = Number(cursor);
+  if (!/^\d+$/.test(cursor) || !Number.isSafeInteger(offset) || offset > MAX_OFFSET)
+    throw invalidInput('cursor', 'is not a cursor this backend gave out');
+  return offset;
+}
+
+/** A text as one line for a timeline (shown as text, never as HTML). */
+function line(value: unknown): string {
+  const text = String(value ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
