@@ -3,7 +3,13 @@
 // answers in the shapes of LoyaltyLion's documented examples, not a recording of its API.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {RapportError, type CrmAdapter, type Customer, type LoyaltyAccount} from '@rapport/core';
+import {
+  composeAdapters,
+  RapportError,
+  type CrmAdapter,
+  type Customer,
+  type LoyaltyAccount,
+} from '@rapport/core';
 import {loyaltyLionAdapter, type LoyaltyLionAdapterOptions} from '@rapport/adapter-loyaltylion';
 import {
   demoTiers,
@@ -15,10 +21,10 @@ import {
 const tiers = demoTiers.map((t) => ({id: t.id, name: t.name, lowerBound: Number(t.lower_bound)}));
 
 /** A CRM that knows customers by id and e-mail only (what the adapter reads from it). */
-function crm(emails: Record<string, string | undefined>): CrmAdapter {
+function crm(emails: Record<string, string | undefined>, maxBatchSize = 50): CrmAdapter {
   return {
     name: 'stub-crm',
-    capabilities: {maxBatchSize: 50, entities: ['customer'], customFieldsWritable: false},
+    capabilities: {maxBatchSize, entities: ['customer'], customFieldsWritable: false},
     resources: {
       customers: {
         read: async (keys) =>
@@ -171,6 +177,63 @@ describe('finding the member by e-mail', () => {
     const entries = await adapter.resources.loyaltyAccounts!.read(Object.keys(emails));
     assert.equal(entries.filter((e) => e.record).length, 12);
     assert.equal(most, 3);
+  });
+});
+
+describe('batch size', () => {
+  const start = (maxBatchSize: number, extra: Partial<LoyaltyLionAdapterOptions> = {}) =>
+    loyaltyLionAdapter({
+      apiKey: 'pat_test',
+      customers: crm({}, maxBatchSize),
+      tiers,
+      fetch: fakeLoyaltyLion({customers: []}).fetch,
+      ...extra,
+    });
+
+  it("defaults to the CRM adapter's batch size, so composing does not shrink the CRM's reads", async () => {
+    for (const size of [1, 25, 50, 100]) {
+      const adapter = await start(size);
+      assert.equal(adapter.capabilities.maxBatchSize, size, `a CRM reading ${size} at a time`);
+      const composed = composeAdapters({
+        customers: crm({}, size),
+        loyaltyAccounts: adapter,
+      });
+      assert.equal(composed.capabilities.maxBatchSize, size, 'the merged batch is the CRM one');
+    }
+  });
+
+  it('caps the default at 100, and an explicit maxBatchSize still wins', async () => {
+    assert.equal((await start(250)).capabilities.maxBatchSize, 100);
+    assert.equal((await start(250, {maxBatchSize: 200})).capabilities.maxBatchSize, 200);
+    assert.equal((await start(100, {maxBatchSize: 10})).capabilities.maxBatchSize, 10);
+  });
+
+  it('reads a default-sized batch of 100 with at most `concurrency` requests in flight', async () => {
+    const members = Array.from({length: 100}, (_, n) => ({email: `m${n}@x.com`}));
+    const emails = Object.fromEntries(members.map((m, n) => [`c${n}`, m.email]));
+    const fake = fakeLoyaltyLion({customers: members});
+    let inFlight = 0;
+    let most = 0;
+    const adapter = await loyaltyLionAdapter({
+      apiKey: 'pat_test',
+      customers: crm(emails, 100),
+      tiers,
+      fetch: async (input, init) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        try {
+          return await fake.fetch(input, init);
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+    most = 0;
+    fake.emailQueries.length = 0;
+    const entries = await adapter.resources.loyaltyAccounts!.read(Object.keys(emails));
+    assert.equal(entries.filter((e) => e.record).length, 100);
+    assert.equal(fake.emailQueries.length, 100, 'one request per e-mail');
+    assert.equal(most, 5, 'pooled at the default concurrency');
   });
 });
 

@@ -1,8 +1,9 @@
 import {
-  RapportError,
   evaluateTier,
   handlerOf,
   isRapportError,
+  optionError,
+  pooled,
   sortedTiers,
   validateEntity,
   validateKeys,
@@ -14,6 +15,7 @@ import {
   type FieldCatalog,
   type LocalizedText,
   type LoyaltyAccount,
+  type RapportError,
   type Tier,
 } from '@rapport/core';
 import {loyaltyLionErrors} from './errors.js';
@@ -55,8 +57,10 @@ export interface LoyaltyLionAdapterOptions {
   /** Where LoyaltyLion's API lives. Default `https://api.loyaltylion.com`. */
   readonly baseUrl?: string;
   /**
-   * The most customer ids one read takes (the API reads one e-mail per request). Default 25, and at
-   * most the customers adapter's own batch size.
+   * The most customer ids one read takes, at most the customers adapter's own batch size. Default that
+   * batch size (`customers.capabilities.maxBatchSize`), capped at 100: composed with the CRM adapter,
+   * the smaller batch size wins, so a smaller default would make the CRM read in smaller batches too.
+   * The API reads one e-mail per request; those requests are pooled at `concurrency`.
    */
   readonly maxBatchSize?: number;
   /** How many LoyaltyLion requests one read has in flight at once. Default 5. */
@@ -96,17 +100,15 @@ interface CustomersPage {
   readonly cursor?: {readonly prev?: string | null; readonly next?: string | null};
 }
 
-const DEFAULT_BATCH = 25;
+/** The most customer ids one read takes by default, whatever the CRM adapter's batch size. */
+const MAX_DEFAULT_BATCH = 100;
 /** Results per page of an e-mail search (LoyaltyLion allows 1 to 500; default 100). */
 const PAGE = 100;
 /** Pages one e-mail search follows: a substring like `jo@x.com` could match many members. */
 const MAX_PAGES = 3;
 
 const misconfigured = (option: string, message: string): RapportError =>
-  new RapportError('invalid_input', `loyaltyLionAdapter: option ${option}: ${message}`, {
-    fields: {[option]: message},
-    details: {option},
-  });
+  optionError('loyaltyLionAdapter', option, message);
 
 const bound = (value: string | number | null | undefined): number | null => {
   if (value === null || value === undefined || value === '') return null;
@@ -137,24 +139,6 @@ function pick(
   return [...candidates].sort(
     (a, b) => score(b) - score(a) || (b.updated_at ?? '').localeCompare(a.updated_at ?? ''),
   )[0];
-}
-
-/** Runs `work` on each item with at most `limit` in flight; results in input order. */
-async function pooled<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
-  return results;
 }
 
 /**
@@ -193,7 +177,7 @@ export async function loyaltyLionAdapter(options: LoyaltyLionAdapterOptions): Pr
       `needs the adapter that serves customers (hubspotAdapter, salesforceAdapter, memoryAdapter): members are found by their customer's e-mail${crm ? `; the ${crm.name} adapter does not read customers` : ''}`,
     );
   const maxBatchSize =
-    options.maxBatchSize ?? Math.min(DEFAULT_BATCH, crm.capabilities.maxBatchSize);
+    options.maxBatchSize ?? Math.min(MAX_DEFAULT_BATCH, crm.capabilities.maxBatchSize);
   if (
     !Number.isInteger(maxBatchSize) ||
     maxBatchSize < 1 ||

@@ -135,5 +135,24 @@ describe('replay: documented error bodies', () => {
     );
     fake.setFaults({rate: 1, kinds: ['rate_limit'], retryAfterSeconds: 2});
     assert.equal((await failure(readC001())).retryAfterMs, 2000);
+    assert.deepEqual(fake.faulted, {rate_limit: 1, server_error: 1}, 'the fake counts its faults');
+    fake.reset();
+    assert.deepEqual(fake.faulted, {rate_limit: 0, server_error: 0}, 'reset forgets them');
+  });
+
+  it('the fake answers at its baseUrl, which the adapter takes', async () => {
+    const elsewhere = fakeLoyaltyLion({baseUrl: 'https://loyalty.test/'});
+    assert.equal(elsewhere.baseUrl, 'https://loyalty.test');
+    assert.equal(fake.baseUrl, api);
+    const loyalty = await loyaltyLionAdapter({
+      apiKey: 'pat_test',
+      customers: memoryAdapter({asOf: new Date('2026-11-01T00:00:00Z'), size: 5}),
+      tiers,
+      baseUrl: elsewhere.baseUrl,
+      fetch: elsewhere.fetch,
+    });
+    const [entry] = await loyalty.resources.loyaltyAccounts!.read(['c-001']);
+    assert.equal(entry?.record?.balance, 640);
+    assert.equal(elsewhere.calls['GET /v2/customers'], 2, 'start-up and the read went there');
   });
 });

@@ -98,7 +98,7 @@ describe('start-up checks', () => {
     for (const options of [base, {...noKey, token: 't0k', secret: 's3c'}]) {
       const loyalty = await loyaltyLionAdapter(options);
       assert.deepEqual(loyalty.capabilities, {
-        maxBatchSize: 25,
+        maxBatchSize: 50, // the memory adapter's
         entities: ['loyalty'],
         customFieldsWritable: false,
       });

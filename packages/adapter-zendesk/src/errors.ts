@@ -64,7 +64,7 @@ export function zendeskError(
   if (reply.status === 401) {
     return new RapportError(
       'unauthorized',
-      `Zendesk refused the credentials at ${where}: check options.credentials (an API token with its agent's e-mail, or an OAuth token that has not expired)`,
+      `Zendesk refused the credentials at ${where}: check option credentials (an API token with its agent's e-mail, or an OAuth token that has not expired)`,
       {details},
     );
   }
@@ -111,6 +111,16 @@ export function zendeskError(
     return new RapportError(
       'not_found',
       `Zendesk has nothing at ${where} (${typeof body?.error === 'string' ? body.error : 'Not found'}${description && description !== 'Not found' ? `: ${description}` : ''})`,
+      {details},
+    );
+  }
+
+  if (body?.error === 'IdempotentRequestError') {
+    // The key is in Zendesk's window with another request body: another submission reused the key
+    // (the two raced past the external_id look-up), which the contract calls a conflict.
+    return new RapportError(
+      'conflict',
+      `Zendesk refused ${where}: the idempotency key was used for another complaint (${description ?? 'IdempotentRequestError'}); use a new key for a new submission`,
       {details},
     );
   }

@@ -1,11 +1,14 @@
 // Exactly once, end to end: 1,000 complaints submitted through a real gateway on 127.0.0.1 to the
 // Zendesk adapter, while the fake Zendesk fails 30% of its answers (429 with a plain-text body and
-// Retry-After, 500, and 500 after the ticket was stored), become exactly 1,000 tickets.
+// Retry-After, 500, and 500 after the ticket was stored), become exactly 1,000 tickets. The gateway
+// runs with an idempotency store that remembers nothing (forgetfulStore), so every retry reaches the
+// adapter: the exactly-once shown is the adapter's own (external_id look-up and Idempotency-Key).
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {setupServer} from 'msw/node';
 import {httpAdapter} from '@rapport/adapter-http';
-import {createClient, memoryIdempotencyStore, type ComplaintInput} from '@rapport/core';
+import {forgetfulStore} from '@rapport/adapter-testkit';
+import {createClient, type ComplaintInput} from '@rapport/core';
 import {createGateway, signAgentToken} from '@rapport/gateway';
 import {serveGateway, type RunningServer} from '@rapport/gateway/node';
 import {zendeskAdapter} from '@rapport/adapter-zendesk';
@@ -17,6 +20,7 @@ const fake = fakeZendesk();
 // Requests to the gateway on 127.0.0.1 go through; only Zendesk's are answered by the fake.
 const server = setupServer(...fake.handlers);
 let running: RunningServer;
+let adapterCreates = 0;
 
 before(async () => {
   server.listen({onUnhandledRequest: 'bypass'});
@@ -24,11 +28,26 @@ before(async () => {
     baseUrl: fake.baseUrl,
     credentials: {email: 'agent@example.com', apiToken: 'token'},
   });
+  // Counts the creates that reach the adapter: with a store that remembers nothing, every retry does.
+  const complaints = adapter.resources.complaints!;
+  const counted = {
+    ...adapter,
+    resources: {
+      ...adapter.resources,
+      complaints: {
+        ...complaints,
+        create: (...args: Parameters<NonNullable<typeof complaints.create>>) => {
+          adapterCreates++;
+          return complaints.create!(...args);
+        },
+      },
+    },
+  };
   const gateway = createGateway({
-    adapter,
+    adapter: counted,
     auth: {secret, audience},
     rateLimit: false,
-    idempotencyStore: memoryIdempotencyStore({maxEntriesPerCaller: 5000}),
+    idempotencyStore: forgetfulStore(),
   });
   running = await serveGateway(gateway, {port: 0});
 });
@@ -82,6 +101,10 @@ describe('exactly once through the gateway', () => {
     const subjects = new Set(fake.tickets.map((t) => t.subject));
     assert.equal(subjects.size, total, 'no submission stored twice');
     assert.ok(posts > total, `faults forced retries (${posts} creates sent for ${total} tickets)`);
+    assert.ok(
+      adapterCreates > total,
+      `retries reached the adapter, not a gateway store (${adapterCreates} creates for ${total})`,
+    );
     t.diagnostic(`${posts} creates sent; faults injected: ${JSON.stringify(fake.faulted)}`);
     const {rate_limit, server_error, server_error_after_write} = fake.faulted;
     assert.ok(

@@ -1,7 +1,8 @@
 import {
   complaintStatuses,
-  RapportError,
+  optionError as coreOptionError,
   severities,
+  type RapportError,
   type ComplaintStatus,
   type Severity,
   type SlaPolicy,
@@ -77,6 +78,11 @@ export interface ZendeskAdapterOptions {
   readonly timeoutMs?: number;
   /** The fetch to use. Default the global one (msw intercepts it in tests). */
   readonly fetch?: typeof fetch;
+  /**
+   * The clock, in milliseconds since the epoch: how long requesters stay remembered between creates,
+   * and rate-limit pauses. Default `Date.now`.
+   */
+  readonly now?: () => number;
 }
 
 export const defaultSeverities: Readonly<Record<Severity, ZendeskPriority>> = {
@@ -95,13 +101,12 @@ export const defaultStatuses: Readonly<Record<ZendeskStatus, ComplaintStatus>> =
   closed: 'closed',
 };
 
-/** A misconfiguration: names the option and says how to fix it. */
+/**
+ * A misconfiguration: names the option and says how to fix it, in core's form
+ * (`zendeskAdapter: option subdomain: is required: …`).
+ */
 export function optionError(option: string, message: string, cause?: unknown): RapportError {
-  return new RapportError('invalid_input', `zendeskAdapter: options.${option} ${message}`, {
-    fields: {[option]: message},
-    details: {option},
-    ...(cause !== undefined && {cause}),
-  });
+  return coreOptionError('zendeskAdapter', option, message, cause);
 }
 
 /** The options, checked on their face (no call to Zendesk), with defaults filled in. */
@@ -117,6 +122,7 @@ export interface CheckedOptions {
   readonly ticketType: ZendeskTicketType | null;
   readonly customFields: ReadonlyMap<string, number>;
   readonly interactionTickets: number;
+  readonly now: () => number;
 }
 
 const isId = (value: unknown): value is number =>
@@ -125,7 +131,7 @@ const isId = (value: unknown): value is number =>
 /** @throws RapportError `invalid_input` naming the option. */
 export function checkOptions(options: ZendeskAdapterOptions): CheckedOptions {
   if (options === null || typeof options !== 'object')
-    throw optionError('', 'must be an object with subdomain and credentials');
+    throw optionError('options', 'must be an object with subdomain and credentials');
 
   let baseUrl: string;
   if (options.baseUrl !== undefined) {
@@ -271,6 +277,8 @@ export function checkOptions(options: ZendeskAdapterOptions): CheckedOptions {
     (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0)
   )
     throw optionError('timeoutMs', 'must be a positive number of milliseconds');
+  if (options.now !== undefined && typeof options.now !== 'function')
+    throw optionError('now', 'must be a function returning milliseconds since the epoch');
 
   return {
     baseUrl,
@@ -284,5 +292,6 @@ export function checkOptions(options: ZendeskAdapterOptions): CheckedOptions {
     ticketType,
     customFields,
     interactionTickets,
+    now: options.now ?? Date.now,
   };
 }

@@ -148,10 +148,11 @@ describe('recorded Zendesk errors', () => {
     assert.match(error.message, /InvalidEndpoint/);
   });
 
-  it('404 RecordNotFound on a list → not_found naming the customer', async () => {
+  it('404 RecordNotFound on a list → not_found, keeping the customer id out', async () => {
     const error = await failure(adapter.resources.complaints!.list('424242'));
     assert.equal(error.code, 'not_found');
-    assert.equal(error.message, 'Zendesk has no user "424242"');
+    assert.equal(error.message, 'Zendesk has no user with that customer id');
+    assert.ok(!JSON.stringify(error.details).includes('424242'), 'nor in details');
   });
 
   it('400 ParameterMissing → invalid_input with the description', async () => {
@@ -169,10 +170,10 @@ describe('recorded Zendesk errors', () => {
     assert.match(error.message, /500 Internal Server Error/);
   });
 
-  it('401 → unauthorized naming options.credentials', async () => {
+  it('401 → unauthorized naming option credentials', async () => {
     answer('get', '/api/v2/users/show_many.json', 401, '{"error":"Couldn\'t authenticate you"}');
     const error = await failure(adapter.resources.customers!.read(['1001']));
     assert.equal(error.code, 'unauthorized');
-    assert.match(error.message, /options\.credentials/);
+    assert.match(error.message, /option credentials/);
   });
 });

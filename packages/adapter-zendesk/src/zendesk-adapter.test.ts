@@ -34,7 +34,7 @@ const complaint = {
   description: '  Ordered two weeks ago.  ',
 } as const;
 
-/** Asserts the call throws synchronously or rejects with invalid_input naming `option`. */
+/** Asserts the call rejects with invalid_input naming `option`. */
 async function refuses(run: () => Promise<unknown>, option: string, message: RegExp) {
   let error: unknown;
   try {
@@ -48,25 +48,48 @@ async function refuses(run: () => Promise<unknown>, option: string, message: Reg
 }
 
 describe('zendeskAdapter: configuration', () => {
-  it('refuses missing credentials synchronously, before any call', () => {
+  it('rejects missing credentials, never throwing synchronously, before any call', async () => {
     const calls = () => Object.values(fake.calls).reduce((a, b) => a + b, 0);
-    assert.throws(
-      () => zendeskAdapter({subdomain: 'acme'} as ZendeskAdapterOptions),
-      /zendeskAdapter: options\.credentials is required: \{email, apiToken\} \(Admin Center → Apps and integrations → APIs → API tokens\) or \{oauthToken\}/,
-    );
-    assert.throws(
-      () => zendeskAdapter({subdomain: 'acme', credentials: {email: 'a@b.c', apiToken: ''}}),
-      /options\.credentials\.apiToken is required/,
-    );
-    assert.throws(
-      () => zendeskAdapter({subdomain: 'acme', credentials: {email: 'nobody', apiToken: 't'}}),
-      /options\.credentials\.email is required with an API token/,
-    );
+    const bad = [
+      [
+        {subdomain: 'acme'},
+        /^zendeskAdapter: option credentials: is required: \{email, apiToken\} \(Admin Center → Apps and integrations → APIs → API tokens\) or \{oauthToken\}/,
+      ],
+      [
+        {subdomain: 'acme', credentials: {email: 'a@b.c', apiToken: ''}},
+        /^zendeskAdapter: option credentials\.apiToken: is required/,
+      ],
+      [
+        {subdomain: 'acme', credentials: {email: 'nobody', apiToken: 't'}},
+        /^zendeskAdapter: option credentials\.email: is required with an API token/,
+      ],
+      [{credentials}, /^zendeskAdapter: option subdomain: is required/],
+      [undefined, /^zendeskAdapter: option options: must be an object/],
+    ] as const;
+    for (const [options, message] of bad) {
+      let promise: Promise<CrmAdapter> | undefined;
+      assert.doesNotThrow(() => {
+        promise = zendeskAdapter(options as unknown as ZendeskAdapterOptions);
+      }, 'no synchronous throw');
+      assert.ok(promise instanceof Promise);
+      // `.catch()` sees it as well as `await`.
+      const caught = await promise.catch((error: unknown) => error);
+      assert.ok(isRapportError(caught, 'invalid_input'), `invalid_input, got ${String(caught)}`);
+      assert.match(caught.message, message);
+      await assert.rejects(
+        zendeskAdapter(options as unknown as ZendeskAdapterOptions),
+        (e: unknown) => isRapportError(e, 'invalid_input') && message.test(e.message),
+      );
+    }
     assert.equal(calls(), 0);
   });
 
   it('names the option of each setting that is wrong on its face', async () => {
-    await refuses(() => zendeskAdapter({credentials}), 'subdomain', /subdomain is required/);
+    await refuses(
+      () => zendeskAdapter({credentials}),
+      'subdomain',
+      /^zendeskAdapter: option subdomain: is required/,
+    );
     await refuses(
       () => zendeskAdapter({subdomain: 'acme.zendesk.com', credentials}),
       'subdomain',
@@ -98,6 +121,7 @@ describe('zendeskAdapter: configuration', () => {
       /is not a custom field key/,
     );
     await refuses(() => start({interactionTickets: 0}), 'interactionTickets', /1 to 100/);
+    await refuses(() => start({now: 12 as never}), 'now', /must be a function/);
   });
 
   it('checks mapped ticket fields against the account at start-up', async () => {
@@ -128,7 +152,7 @@ describe('zendeskAdapter: configuration', () => {
     await assert.rejects(start(), (error: unknown) => {
       assert.ok(isRapportError(error, 'unauthorized'));
       assert.equal(error.details.option, 'credentials');
-      assert.match(error.message, /refused options\.credentials/);
+      assert.match(error.message, /refused option credentials/);
       return true;
     });
   });
@@ -292,6 +316,74 @@ describe('zendeskAdapter: complaints', () => {
     assert.equal(fake.tickets.length, 1);
   });
 
+  it('two submissions racing with one key and different input: one ticket, the other a conflict', async () => {
+    const adapter = await start();
+    let arrived = 0;
+    let release!: () => void;
+    const bothArrived = new Promise<void>((resolve) => (release = resolve));
+    let posts = 0;
+    server.use(
+      http.get(`${fake.baseUrl}/api/v2/tickets.json`, async () => {
+        if (++arrived === 2) release();
+        await bothArrived;
+        return undefined;
+      }),
+      http.post(`${fake.baseUrl}/api/v2/tickets.json`, () => {
+        posts++;
+        return undefined;
+      }),
+    );
+    const results = await Promise.allSettled([
+      adapter.resources.complaints!.create(complaint, {idempotencyKey: 'race-2'}),
+      adapter.resources.complaints!.create(
+        {...complaint, subject: 'Another parcel'},
+        {idempotencyKey: 'race-2'},
+      ),
+    ]);
+    assert.equal(posts, 2, 'both found nothing and posted');
+    assert.equal(fake.tickets.length, 1);
+    const fulfilled = results.filter((r) => r.status === 'fulfilled');
+    const rejected = results.filter((r) => r.status === 'rejected');
+    assert.equal(fulfilled.length, 1);
+    assert.equal(fulfilled[0]!.value.id, String(fake.tickets[0]!.id));
+    assert.equal(rejected.length, 1);
+    const error: unknown = rejected[0]!.reason;
+    assert.ok(isRapportError(error, 'conflict'), `conflict, got ${String(error)}`);
+    assert.match(error.message, /idempotency key was used for another complaint/);
+    assert.ok(!error.retryable, 'a conflict is not retried');
+  });
+
+  it('remembers a requester for five minutes of the `now` clock between creates', async () => {
+    let clock = Date.parse('2026-06-01T10:00:00Z');
+    const adapter = await start({now: () => clock});
+    const lookups = () => fake.calls['GET /api/v2/users/{id}.json'] ?? 0;
+    await adapter.resources.complaints!.create(complaint, {idempotencyKey: 'c-1'});
+    assert.equal(lookups(), 1);
+    clock += 4 * 60 * 1000;
+    await adapter.resources.complaints!.create(complaint, {idempotencyKey: 'c-2'});
+    assert.equal(lookups(), 1, 'four minutes on: still remembered');
+    clock += 2 * 60 * 1000;
+    await adapter.resources.complaints!.create(complaint, {idempotencyKey: 'c-3'});
+    assert.equal(lookups(), 2, 'six minutes on: looked up again');
+  });
+
+  it('keeps an e-mail customer id out of error messages and details', async () => {
+    const adapter = await start({lookUpBy: 'email'});
+    const email = 'nobody.here@example.com';
+    for (const run of [
+      () => adapter.resources.complaints!.list(email),
+      () => adapter.resources.interactions!.list(email),
+    ]) {
+      await assert.rejects(run(), (error: unknown) => {
+        assert.ok(isRapportError(error, 'not_found'), `not_found, got ${String(error)}`);
+        assert.ok(!error.message.includes(email), `no e-mail in ${error.message}`);
+        assert.ok(!JSON.stringify(error.details).includes(email), 'no e-mail in details');
+        assert.ok(!JSON.stringify(error.fields).includes(email), 'no e-mail in fields');
+        return true;
+      });
+    }
+  });
+
   it('a 500 after the ticket was stored is retried into the same ticket', async () => {
     const adapter = await start();
     fake.setFaults({
@@ -401,5 +493,56 @@ describe('zendeskAdapter: field catalogs', () => {
       adapter.describeFields('loyalty'),
       /entity: must be one of customer, complaint/,
     );
+  });
+});
+
+describe('fakeZendesk', () => {
+  it('reset() goes back to the seeded state, with no calls or faults counted', async () => {
+    const adapter = await start();
+    const {tickets, users, calls, faulted} = fake;
+    await adapter.resources.complaints!.create(complaint, {idempotencyKey: 'r-1'});
+    await adapter.resources.complaints!.create(
+      {
+        channel: complaint.channel,
+        category: complaint.category,
+        severity: complaint.severity,
+        subject: complaint.subject,
+        description: complaint.description,
+        contact: {name: 'New Person', email: 'new.person@example.com'},
+      },
+      {idempotencyKey: 'r-2'},
+    );
+    fake.setFaults({
+      rate: 1,
+      kinds: ['server_error'],
+      endpoints: ['GET /api/v2/users/show_many.json'],
+    });
+    await assert.rejects(adapter.resources.customers!.read(['1001']));
+    fake.setFaults(null);
+    fake.update(fake.tickets[0]!.id, {status: 'open'});
+    assert.equal(fake.tickets.length, 2);
+    assert.equal(fake.users.length, 4, 'the anonymous contact became a user');
+    assert.equal(fake.faulted.server_error, 1);
+
+    fake.reset();
+    assert.equal(fake.tickets, tickets, 'the same objects, emptied');
+    assert.equal(fake.users, users);
+    assert.equal(fake.calls, calls);
+    assert.equal(fake.faulted, faulted);
+    assert.deepEqual(fake.tickets, []);
+    assert.deepEqual(
+      fake.users.map((u) => u.id),
+      [1001, 1002, 1003],
+    );
+    assert.deepEqual(fake.calls, {});
+    assert.deepEqual(fake.faulted, {rate_limit: 0, server_error: 0, server_error_after_write: 0});
+
+    // The Idempotency-Keys are forgotten too: the same key with another body makes a new ticket 1.
+    const again = await adapter.resources.complaints!.create(
+      {...complaint, subject: 'After the reset'},
+      {idempotencyKey: 'r-1'},
+    );
+    assert.equal(again.id, '1');
+    assert.equal(fake.tickets.length, 1);
   });
 });

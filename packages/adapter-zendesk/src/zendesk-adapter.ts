@@ -1,11 +1,12 @@
 import {
   channels,
   defaultSlaPolicy,
+  inputFingerprint,
   invalidInput,
   isRapportError,
   RapportError,
+  pooled,
   slaDueDates,
-  stableStringify,
   validateComplaintInput,
   validateCustomerId,
   validateEntity,
@@ -82,28 +83,12 @@ const channelOfVia: Readonly<Record<string, Channel>> = {
   facebook: 'social',
 };
 
-async function fingerprint(input: ComplaintInput): Promise<string> {
-  const digest = await crypto.subtle.digest(
-    'SHA-256',
-    new TextEncoder().encode(stableStringify(input)),
-  );
-  return [...new Uint8Array(digest).slice(0, 8)]
-    .map((byte) => byte.toString(16).padStart(2, '0'))
-    .join('');
-}
-
-async function mapLimit<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await run(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({length: Math.min(PARALLEL, items.length)}, worker));
-  return results;
-}
+/**
+ * The input's fingerprint as a ticket tag keeps it: the first 16 hex digits of core's
+ * `inputFingerprint` (the same tag tickets created before it existed carry).
+ */
+const fingerprint = async (input: ComplaintInput): Promise<string> =>
+  (await inputFingerprint(input)).slice(0, 16);
 
 const asFieldValue = (value: unknown): FieldValue | undefined =>
   value === null ||
@@ -115,10 +100,9 @@ const asFieldValue = (value: unknown): FieldValue | undefined =>
       ? value
       : undefined;
 
-const notFound = (customerId: string) =>
-  new RapportError('not_found', `Zendesk has no user ${JSON.stringify(customerId)}`, {
-    details: {customerId},
-  });
+// The customer id stays out of the message and details: with `lookUpBy: 'email'` it is an e-mail
+// address, and the gateway sends messages to pages. The caller knows which id it asked for.
+const notFound = () => new RapportError('not_found', 'Zendesk has no user with that customer id');
 
 /**
  * A Rapport adapter on Zendesk Support. Customers are Zendesk users (read in batches of up to 100 with
@@ -132,12 +116,14 @@ const notFound = (customerId: string) =>
  * It checks the configuration against the account before it resolves: credentials, and that every
  * ticket field id the options name exists.
  *
- * @throws RapportError `invalid_input` (synchronously, before any call) naming the option for options
- *   that are wrong on their face, such as missing credentials. The promise rejects with
- *   `invalid_input` naming the option for ticket fields the account lacks, `unauthorized` for refused
- *   credentials, `not_found` for a subdomain with no account.
+ * Every failure is a rejected promise, never a synchronous throw.
+ *
+ * @throws RapportError (as a rejection) `invalid_input` naming the option
+ *   (`zendeskAdapter: option subdomain: …`): before any call for options that are wrong on their face,
+ *   such as missing credentials, and after reading the account for ticket fields it lacks;
+ *   `unauthorized` for refused credentials; `not_found` for a subdomain with no account.
  */
-export function zendeskAdapter(options: ZendeskAdapterOptions): Promise<CrmAdapter> {
+export async function zendeskAdapter(options: ZendeskAdapterOptions): Promise<CrmAdapter> {
   const checked = checkOptions(options);
   return start(checked, options);
 }
@@ -159,6 +145,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     toError: (reply, generic) => zendeskError(reply, generic, fieldKeyOf),
     ...(options.timeoutMs !== undefined && {timeoutMs: options.timeoutMs}),
     ...(options.fetch && {fetch: options.fetch}),
+    now: checked.now,
   });
   const get = async <T>(
     path: string,
@@ -188,13 +175,13 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     if (isRapportError(error, 'unauthorized'))
       throw new RapportError(
         'unauthorized',
-        `zendeskAdapter: Zendesk at ${checked.baseUrl} refused options.credentials. For an API token, give the e-mail of an agent of the account and check the token is active (Admin Center → Apps and integrations → APIs → API tokens); for OAuth, check the token's scope includes read and write`,
+        `zendeskAdapter: Zendesk at ${checked.baseUrl} refused option credentials. For an API token, give the e-mail of an agent of the account and check the token is active (Admin Center → Apps and integrations → APIs → API tokens); for OAuth, check the token's scope includes read and write`,
         {details: {option: 'credentials'}, cause: error},
       );
     if (isRapportError(error, 'forbidden'))
       throw new RapportError(
         'forbidden',
-        `zendeskAdapter: options.credentials may not read ticket fields at ${checked.baseUrl}; use an agent or admin token (${error.message})`,
+        `zendeskAdapter: option credentials: may not read ticket fields at ${checked.baseUrl}; use an agent or admin token (${error.message})`,
         {details: {option: 'credentials'}, cause: error},
       );
     if (isRapportError(error, 'not_found'))
@@ -276,13 +263,13 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
   const remember = (customerId: string, user: ZendeskUser | null) => {
     if (!user) return null;
     if (knownUsers.size >= USER_CACHE_SIZE) knownUsers.delete(knownUsers.keys().next().value!);
-    knownUsers.set(customerId, {user, until: Date.now() + USER_CACHE_MS});
+    knownUsers.set(customerId, {user, until: checked.now() + USER_CACHE_MS});
     return user;
   };
   /** The Zendesk user a Rapport customer id names, or null. */
   const userOf = async (customerId: string, signal?: AbortSignal): Promise<ZendeskUser | null> => {
     const cached = knownUsers.get(customerId);
-    if (cached && cached.until > Date.now()) return cached.user;
+    if (cached && cached.until > checked.now()) return cached.user;
     knownUsers.delete(customerId);
     if (checked.lookUpBy === 'email')
       return isEmailKey(customerId)
@@ -305,7 +292,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     const ids = validateKeys(keys, MAX_BATCH);
     call.signal?.throwIfAborted();
     if (checked.lookUpBy === 'email') {
-      const users = await mapLimit(ids, (id) =>
+      const users = await pooled(ids, PARALLEL, (id) =>
         isEmailKey(id) ? userByEmail(id, call.signal) : Promise.resolve(null),
       );
       return ids.map((id, i) => ({id, record: users[i] ? toCustomer(users[i]!, id) : null}));
@@ -388,18 +375,18 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
   /** The Zendesk user id to list for, or a not_found error. */
   const listedUser = async (customerId: string, signal?: AbortSignal): Promise<string> => {
     if (checked.lookUpBy === 'id') {
-      if (!isUserId(customerId)) throw notFound(customerId);
+      if (!isUserId(customerId)) throw notFound();
       return customerId; // the list itself answers 404 for an unknown user: one call, not two
     }
     const user = await userOf(customerId, signal);
-    if (!user) throw notFound(customerId);
+    if (!user) throw notFound();
     return String(user.id);
   };
-  const withNotFound = async <T>(customerId: string, run: () => Promise<T>): Promise<T> => {
+  const withNotFound = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
-      if (isRapportError(error, 'not_found')) throw notFound(customerId);
+      if (isRapportError(error, 'not_found')) throw notFound();
       throw error;
     }
   };
@@ -412,7 +399,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
     call.signal?.throwIfAborted();
-    return withNotFound(id, async () => {
+    return withNotFound(async () => {
       const userId = await listedUser(id, call.signal);
       const page = await requested(userId, limit, cursor, call.signal);
       // Ids grow with creation, so "-id" is newest first; sorting the page again costs nothing and
@@ -592,10 +579,10 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     const {cursor, limit} = validatePage(request);
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
     call.signal?.throwIfAborted();
-    return withNotFound(id, async () => {
+    return withNotFound(async () => {
       const userId = await listedUser(id, call.signal);
       const {tickets} = await requested(userId, checked.interactionTickets, undefined, call.signal);
-      const audits = await mapLimit(tickets, async (ticket) => {
+      const audits = await pooled(tickets, PARALLEL, async (ticket) => {
         const body = await get<{audits: ZendeskAudit[]}>(
           `/api/v2/tickets/${ticket.id}/audits.json`,
           {'page[size]': 100},

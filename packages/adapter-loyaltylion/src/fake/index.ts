@@ -112,15 +112,19 @@ export interface FakeLoyaltyLion {
   readonly handlers: HttpHandler[];
   /** A fetch that answers through the handlers, without patching the global fetch. */
   readonly fetch: typeof fetch;
+  /** Where the fake answers, without a trailing slash: give it to the adapter's `baseUrl`. */
+  readonly baseUrl: string;
   /** Calls answered per endpoint (`GET /v2/customers`), faults and refusals included. */
   readonly calls: Record<string, number>;
   /** The `email` filters asked for, in order (for tests of how many requests a read makes). */
   readonly emailQueries: string[];
+  /** Faults injected so far, per kind. */
+  readonly faulted: Record<FakeFaultKind, number>;
   /** The members, by LoyaltyLion id. */
   readonly customers: Map<number, FakeCustomer>;
   /** Changes the injected failures (`null` for none). */
   setFaults(faults: FakeFaults | null): void;
-  /** Back to the seeded state, no calls counted. */
+  /** Back to the seeded state, no calls counted, no faults counted. */
   reset(): void;
 }
 
@@ -202,6 +206,7 @@ export function fakeLoyaltyLion(options: FakeLoyaltyLionOptions = {}): FakeLoyal
   let faults = options.faults ?? null;
   const calls: Record<string, number> = {};
   const emailQueries: string[] = [];
+  const faulted: Record<FakeFaultKind, number> = {rate_limit: 0, server_error: 0};
   const customers = new Map<number, FakeCustomer>();
 
   const tierOf = (seed: FakeMemberSeed): FakeTier | undefined => {
@@ -219,6 +224,7 @@ export function fakeLoyaltyLion(options: FakeLoyaltyLionOptions = {}): FakeLoyal
     customers.clear();
     emailQueries.length = 0;
     for (const key of Object.keys(calls)) delete calls[key];
+    for (const kind of fakeFaultKinds) faulted[kind] = 0;
     let next = 1000;
     for (const member of options.customers ?? demoMembers) {
       const id = member.id ?? ++next;
@@ -275,6 +281,7 @@ export function fakeLoyaltyLion(options: FakeLoyaltyLionOptions = {}): FakeLoyal
       if (faults && (faults.random ?? Math.random)() < faults.rate) {
         const kinds = faults.kinds ?? fakeFaultKinds;
         const kind = kinds[Math.floor((faults.random ?? Math.random)() * kinds.length)]!;
+        faulted[kind]++;
         if (kind === 'rate_limit')
           return json(
             documented.rateLimited,
@@ -329,8 +336,10 @@ export function fakeLoyaltyLion(options: FakeLoyaltyLionOptions = {}): FakeLoyal
   return {
     handlers,
     fetch: fakeFetch,
+    baseUrl: base,
     calls,
     emailQueries,
+    faulted,
     customers,
     setFaults(next) {
       faults = next;

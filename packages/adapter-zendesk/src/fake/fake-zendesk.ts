@@ -87,6 +87,11 @@ export interface FakeZendesk {
   setFaults(faults: FakeFaults | null): void;
   /** Forgets every `Idempotency-Key`, as if its window had passed. */
   expireIdempotencyKeys(): void;
+  /**
+   * Back to the seeded state: the seeded users, no tickets, no audits, no `Idempotency-Key`s, no calls
+   * or faults counted. The injected faults stay as they are (`setFaults` changes them).
+   */
+  reset(): void;
   /** An agent's change to a ticket: a status and/or a comment, recorded as one audit. */
   update(
     ticketId: number,
@@ -184,7 +189,7 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
   const customFieldIds = ticketFields
     .filter((f) => f.removable !== false && typeof f.id === 'number')
     .map((f) => f.id as number);
-  const users: FakeUser[] = (options.users ?? defaultUsers).map((seed) => userOf(seed, now()));
+  const users: FakeUser[] = [];
   const tickets: FakeTicket[] = [];
   const audits = new Map<number, Record<string, unknown>[]>();
   const idempotency = new Map<string, {body: string; ticket: FakeTicket; at: number}>();
@@ -193,6 +198,21 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
   let nextEventId = 1;
   let nextUserId = 5001;
   let remaining = 400;
+  /** The seeded state; the arrays and records handed out stay the same objects. */
+  const seed = () => {
+    users.length = 0;
+    users.push(...(options.users ?? defaultUsers).map((user) => userOf(user, now())));
+    tickets.length = 0;
+    audits.clear();
+    idempotency.clear();
+    lastStamp = 0;
+    nextTicketId = 1;
+    nextEventId = 1;
+    nextUserId = 5001;
+    remaining = 400;
+    for (const key of Object.keys(calls)) delete calls[key];
+    for (const kind of fakeFaultKinds) faulted[kind] = 0;
+  };
 
   function userOf(seed: FakeUserSeed, at: number): FakeUser {
     return {
@@ -218,6 +238,7 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
   // Each new record a second after the last: Zendesk's second-precision timestamps would otherwise
   // tie for records made in the same second, and lists are ordered by them.
   const stamp = () => (lastStamp = Math.max(now(), lastStamp + 1000));
+  seed();
 
   const rateHeaders = (extra: Record<string, string> = {}) => {
     remaining = remaining > 1 ? remaining - 1 : 400;
@@ -568,6 +589,7 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
     expireIdempotencyKeys() {
       idempotency.clear();
     },
+    reset: seed,
     update(ticketId, change) {
       const ticket = tickets.find((t) => t.id === ticketId);
       if (!ticket) throw new Error(`fakeZendesk.update: no ticket ${ticketId}`);
