@@ -70,7 +70,10 @@ export function scrub(message: string | undefined): string {
   else if (/^(SELECT|FIND)\b/i.test(text)) text = text.replace(/^[^\n]*\n?/, '');
   return text
     .replace(/(data value too large):.*?(\(max length=\d+\))/gi, '$1 $2')
-    .replace(/(invalid email address|id value of incorrect type|malformed id|invalid id):\s*\S+/gi, '$1')
+    .replace(
+      /(invalid email address|id value of incorrect type|malformed id|invalid id):\s*\S+/gi,
+      '$1',
+    )
     .replace(/[^\s'"<>(),;:=]+@[^\s'"<>(),;:=]+/g, '{email}')
     .replace(/'(?:[^'\\]|\\.)*'/g, (quoted) =>
       /^'[A-Za-z_][\w.]*'$/.test(quoted) ? quoted : "'{value}'",
@@ -119,9 +122,13 @@ export function recordError(
       details,
     });
   if (code === 'DUPLICATE_VALUE')
-    return new RapportError('conflict', `Salesforce refused a duplicate value (${where}): ${said}`, {
-      details,
-    });
+    return new RapportError(
+      'conflict',
+      `Salesforce refused a duplicate value (${where}): ${said}`,
+      {
+        details,
+      },
+    );
   const fields: Record<string, string> = {};
   for (const e of errors) {
     const problem = inputCodes[codeOf(e)];

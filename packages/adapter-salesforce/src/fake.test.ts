@@ -38,7 +38,10 @@ describe('fakeSalesforce', () => {
   it('counts injected faults per kind, and reset() forgets them with the Cases and calls', async () => {
     const fake = fakeSalesforce();
     assert.deepEqual(Object.keys(fake.faulted), [...fakeFaultKinds]);
-    assert.ok(fakeFaultKinds.includes('server_error') && fakeFaultKinds.includes('server_error_after_write'));
+    assert.ok(
+      fakeFaultKinds.includes('server_error') &&
+        fakeFaultKinds.includes('server_error_after_write'),
+    );
     const salesforce = await salesforceAdapter({
       instanceUrl: fake.baseUrl,
       accessToken: 'test',
@@ -56,7 +59,10 @@ describe('fakeSalesforce', () => {
     assert.equal(fake.faulted.server_error, 0);
     assert.equal(fake.cases.size, 3, 'the Case was stored before the 500');
     fake.reset();
-    assert.deepEqual(Object.values(fake.faulted), fakeFaultKinds.map(() => 0));
+    assert.deepEqual(
+      Object.values(fake.faulted),
+      fakeFaultKinds.map(() => 0),
+    );
     assert.equal(fake.cases.size, 2, 'back to the seeded Cases');
     assert.deepEqual(fake.calls, {});
   });

@@ -76,7 +76,11 @@ describe('JWT bearer flow', () => {
       (e: unknown) => e,
     );
     assert.ok(isRapportError(error, 'invalid_input'));
-    const expected = optionError('salesforceAdapter', 'jwt.privateKey', error.fields['jwt.privateKey']!);
+    const expected = optionError(
+      'salesforceAdapter',
+      'jwt.privateKey',
+      error.fields['jwt.privateKey']!,
+    );
     assert.deepEqual(
       [error.message, error.fields, error.details],
       [expected.message, expected.fields, expected.details],

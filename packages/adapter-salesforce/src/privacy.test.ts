@@ -163,7 +163,9 @@ describe('personal data stays out of errors', () => {
       ],
     ];
     for (const [errors, secrets] of cases) {
-      const salesforce = await adapter(on('POST', '/sobjects/Case', () => salesforceAnswer(400, errors)));
+      const salesforce = await adapter(
+        on('POST', '/sobjects/Case', () => salesforceAnswer(400, errors)),
+      );
       const error = await failure(salesforce.resources.complaints!.create(complaint, key()));
       assert.equal(error.code, 'invalid_input');
       assert.ok(Object.keys(error.fields).length > 0, 'still names the field');
@@ -204,6 +206,9 @@ describe('personal data stays out of errors', () => {
       scrub(`Cannot reach ${meiEmail} about '${mei}' or 003FK0000000002`),
       "Cannot reach {email} about '{value}' or {id}",
     );
-    assert.equal(scrub("No such column 'Foo__c' on entity 'Case'"), "No such column 'Foo__c' on entity 'Case'");
+    assert.equal(
+      scrub("No such column 'Foo__c' on entity 'Case'"),
+      "No such column 'Foo__c' on entity 'Case'",
+    );
   });
 });

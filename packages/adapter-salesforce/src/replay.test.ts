@@ -180,7 +180,10 @@ describe('replay: creating a Case', () => {
       ),
     );
     assert.equal(error.code, 'conflict');
-    assert.match(error.message, /idempotency key was used for another complaint \(a Salesforce Case/);
+    assert.match(
+      error.message,
+      /idempotency key was used for another complaint \(a Salesforce Case/,
+    );
   });
 
   it('creates an anonymous Case with the Web-to-Case fields', async () => {

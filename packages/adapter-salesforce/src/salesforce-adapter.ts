@@ -214,7 +214,7 @@ export async function salesforceAdapter(
   // Checked before anything reaches Salesforce.
   if (!options.accessToken && !options.jwt)
     throw optionError(
-        ADAPTER,
+      ADAPTER,
       'accessToken',
       'Salesforce needs credentials: give accessToken (an OAuth access token) or jwt {clientId, username, privateKey, loginUrl?} for the JWT bearer flow',
     );
@@ -222,27 +222,27 @@ export async function salesforceAdapter(
     for (const key of ['clientId', 'username', 'privateKey'] as const)
       if (!options.jwt[key])
         throw optionError(
-        ADAPTER,
+          ADAPTER,
           `jwt.${key}`,
           'is required for the JWT bearer flow; or give accessToken instead',
         );
   if (options.accessToken && !options.instanceUrl)
     throw optionError(
-        ADAPTER,
+      ADAPTER,
       'instanceUrl',
       "is required with accessToken: give the org's My Domain URL (https://yourdomain.my.salesforce.com)",
     );
   const apiVersion = options.apiVersion ?? 'v62.0';
   if (!/^v\d{2,3}\.0$/.test(apiVersion))
     throw optionError(
-        ADAPTER,
+      ADAPTER,
       'apiVersion',
       `"${apiVersion}" is not a REST API version; write it like v62.0`,
     );
   const customerObject = options.customerObject ?? 'Contact';
   if (customerObject !== 'Contact' && customerObject !== 'PersonAccount')
     throw optionError(
-        ADAPTER,
+      ADAPTER,
       'customerObject',
       `"${String(customerObject)}" is not Contact or PersonAccount`,
     );
@@ -280,7 +280,7 @@ export async function salesforceAdapter(
   const instanceUrl = (options.instanceUrl ?? session!.instanceUrl).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+$/.test(instanceUrl))
     throw optionError(
-        ADAPTER,
+      ADAPTER,
       'instanceUrl',
       `"${instanceUrl}" is not an origin like https://acme.my.salesforce.com`,
     );
@@ -331,7 +331,7 @@ export async function salesforceAdapter(
   const caseFields = new Map(caseDescribe.fields.map((f) => [f.name, f]));
   if (personAccounts && !customerFields.has('IsPersonAccount'))
     throw optionError(
-        ADAPTER,
+      ADAPTER,
       'customerObject',
       'this org has no person accounts (Account has no IsPersonAccount field); enable Person Accounts or use Contact',
     );
@@ -372,7 +372,7 @@ export async function salesforceAdapter(
   const newStatus = Object.keys(statuses).find((s) => statuses[s] === 'new');
   if (newStatus === undefined)
     throw optionError(
-        ADAPTER,
+      ADAPTER,
       'statuses',
       `no Case Status maps to "new", so complaints have nowhere to start; map one of ${picklist(statusField).join(', ')} to "new"`,
     );
@@ -426,7 +426,7 @@ export async function salesforceAdapter(
       const since = needField('loyalty.memberSince', 'customer', loyalty.memberSince);
       if (since.type !== 'date' && since.type !== 'datetime')
         throw optionError(
-        ADAPTER,
+          ADAPTER,
           'loyalty.memberSince',
           `${customerSObject} field "${loyalty.memberSince}" is of type ${since.type}; it needs a Date field`,
         );

@@ -18,7 +18,7 @@
  * const people = [{given: 'Ada', family: 'Lovelace', email: 'ada@example.com'}];
  * const salesforce = fakeSalesforce({
  *   contacts: people.map((p, n) => ({
- *     Id: fakeContactId(n + 1),
+ *     Id: fakeContactId(101 + n),
  *     FirstName: p.given,
  *     LastName: p.family,
  *     Email: p.email,
@@ -31,8 +31,8 @@
  * });
  * ```
  *
- * The seeded Cases, Tasks, e-mails and comments belong to the demo contacts, so other contacts start
- * with none.
+ * The seeded Cases, Tasks, e-mails and comments belong to ids `fakeContactId(1)` and
+ * `fakeContactId(2)` (the demo contacts), whoever holds them: other ids start with none.
  *
  * @packageDocumentation
  */
