@@ -50,7 +50,7 @@ export async function start(env = process.env) {
       ? {jwt}
       : {
           accessToken: env.SALESFORCE_ACCESS_TOKEN ?? 'fake-session',
-          instanceUrl: env.SALESFORCE_INSTANCE_URL ?? 'https://fake.my.salesforce.com',
+          instanceUrl: env.SALESFORCE_INSTANCE_URL ?? fake?.baseUrl,
         }),
     ...(jwt && env.SALESFORCE_INSTANCE_URL && {instanceUrl: env.SALESFORCE_INSTANCE_URL}),
     ...(loyalty && {loyalty}),

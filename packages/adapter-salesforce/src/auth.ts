@@ -1,8 +1,9 @@
 // The OAuth 2.0 JWT bearer flow: an RS256 assertion (iss = the connected app's client id, sub = the
 // integration user's username, aud = the login URL, exp at most 3 minutes away) exchanged at
 // {loginUrl}/services/oauth2/token for an access token and the org's instance URL.
-import {RapportError} from '@rapport/core';
+import {RapportError, optionError} from '@rapport/core';
 import {SignJWT, importPKCS8} from 'jose';
+import {scrub} from './errors.js';
 
 /** The connected app and user of the JWT bearer flow. */
 export interface SalesforceJwtOptions {
@@ -23,12 +24,6 @@ export interface Session {
   readonly expiresAt: number;
 }
 
-const misconfigured = (option: string, message: string): RapportError =>
-  new RapportError('invalid_input', `salesforceAdapter: option ${option}: ${message}`, {
-    fields: {[option]: message},
-    details: {option},
-  });
-
 /**
  * Gets sessions through the JWT bearer flow. The token answer carries no lifetime (it lasts the org's
  * session timeout, which the API does not tell), so a session is trusted for `sessionTtlMs` and
@@ -46,14 +41,11 @@ export function jwtSessions(
     try {
       return (key ??= await importPKCS8(jwt.privateKey, 'RS256'));
     } catch (error) {
-      throw new RapportError(
-        'invalid_input',
-        'salesforceAdapter: option jwt.privateKey: is not an RSA private key in PKCS #8 PEM (-----BEGIN PRIVATE KEY-----); convert one with `openssl pkcs8 -topk8 -nocrypt -in server.key -out server.pk8.pem`',
-        {
-          fields: {'jwt.privateKey': 'is not a PKCS #8 PEM RSA key'},
-          details: {option: 'jwt.privateKey'},
-          cause: error,
-        },
+      throw optionError(
+        'salesforceAdapter',
+        'jwt.privateKey',
+        'is not an RSA private key in PKCS #8 PEM (-----BEGIN PRIVATE KEY-----); convert one with `openssl pkcs8 -topk8 -nocrypt -in server.key -out server.pk8.pem`',
+        error,
       );
     }
   };
@@ -97,7 +89,7 @@ export function jwtSessions(
     if (!response.ok || !body.access_token || !body.instance_url)
       throw new RapportError(
         'unauthorized',
-        `salesforceAdapter: option jwt: Salesforce refused the JWT bearer assertion (${response.status}${body.error ? ` ${body.error}` : ''}${body.error_description ? `: ${body.error_description}` : ''}); check jwt.clientId (the connected app's consumer key), jwt.username, that the certificate of jwt.privateKey is on the connected app, that the user is pre-authorized (admin-approved users, with a permission set), and jwt.loginUrl (${loginUrl})`,
+        `salesforceAdapter: option jwt: Salesforce refused the JWT bearer assertion (${response.status}${body.error ? ` ${body.error}` : ''}${body.error_description ? `: ${scrub(body.error_description)}` : ''}); check jwt.clientId (the connected app's consumer key), jwt.username, that the certificate of jwt.privateKey is on the connected app, that the user is pre-authorized (admin-approved users, with a permission set), and jwt.loginUrl (${loginUrl})`,
         {details: {option: 'jwt', status: response.status, ...(body.error && {error: body.error})}},
       );
     return {
@@ -107,5 +99,3 @@ export function jwtSessions(
     };
   };
 }
-
-export {misconfigured};

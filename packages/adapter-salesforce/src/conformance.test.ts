@@ -1,15 +1,20 @@
 // The Salesforce adapter, on the stateful fake of Salesforce, passes the adapter contract, with
-// customers named by 18- and by 15-character record ids.
+// customers named by 18- and by 15-character record ids, on an org with person accounts, and composed
+// with the LoyaltyLion adapter: Salesforce customers, Cases and interactions, loyalty balances from
+// the loyalty platform, which finds its members by the Salesforce contacts' e-mails.
 import {after, before} from 'node:test';
 import {setupServer} from 'msw/node';
+import {loyaltyLionAdapter} from '@rapport/adapter-loyaltylion';
+import {demoTiers, fakeLoyaltyLion} from '@rapport/adapter-loyaltylion/fake';
 import {runAdapterConformance} from '@rapport/adapter-testkit';
+import {composeAdapters} from '@rapport/core';
 import {salesforceAdapter} from '@rapport/adapter-salesforce';
-import {fakeSalesforce, personAccountOf} from '@rapport/adapter-salesforce/fake';
+import {demoContacts, fakeSalesforce, personAccountOf} from '@rapport/adapter-salesforce/fake';
 
 const instanceUrl = 'https://fake.my.salesforce.com';
 const fake = fakeSalesforce();
 const personUrl = 'https://persons.my.salesforce.com';
-const persons = fakeSalesforce({instanceUrl: personUrl, personAccounts: true});
+const persons = fakeSalesforce({baseUrl: personUrl, personAccounts: true});
 const server = setupServer(...fake.handlers, ...persons.handlers);
 before(() => server.listen({onUnhandledRequest: 'error'}));
 after(() => server.close());
@@ -39,4 +44,43 @@ runAdapterConformance({
       customerObject: 'PersonAccount',
       loyalty,
     }),
+});
+
+// LoyaltyLion knows the Salesforce fake's contacts by their e-mails.
+const loyaltyLion = fakeLoyaltyLion({
+  customers: demoContacts.map((contact, n) => ({
+    id: 4001 + n,
+    email: contact.Email!,
+    points_approved: [1820, 240][n] ?? 0,
+    points_spent: 0,
+  })),
+});
+const tiers = demoTiers.map((tier) => ({
+  id: tier.id,
+  name: tier.name,
+  lowerBound: Number(tier.lower_bound),
+}));
+
+runAdapterConformance({
+  name: 'composed: salesforce customers, complaints and interactions, loyaltylion loyalty',
+  knownCustomerIds: known,
+  create: async () => {
+    // Through its own fetch: the Salesforce adapter here does not depend on msw's interception.
+    const salesforce = await salesforceAdapter({
+      instanceUrl: fake.baseUrl,
+      accessToken: 'session-test',
+      fetch: fake.fetch,
+    });
+    return composeAdapters({
+      customers: salesforce,
+      complaints: salesforce,
+      interactions: salesforce,
+      loyaltyAccounts: await loyaltyLionAdapter({
+        apiKey: 'pat_test',
+        customers: salesforce,
+        tiers,
+        fetch: loyaltyLion.fetch,
+      }),
+    });
+  },
 });

@@ -56,9 +56,32 @@ const codeOf = (e: SalesforceError): string => e.errorCode ?? e.statusCode ?? 'U
 const columnOf = (message: string | undefined): string | undefined =>
   /No such column '([^']+)'/.exec(message ?? '')?.[1];
 
-/** The record a DUPLICATE_VALUE message points at (`… duplicates value on record with id: 500…`). */
-export const duplicateOf = (message: string | undefined): string | undefined =>
-  /record with id: ([a-zA-Z0-9]{15,18})/.exec(message ?? '')?.[1];
+/**
+ * A Salesforce message as Rapport's messages may carry it: they reach logs and, through the gateway,
+ * pages, so what Salesforce echoes of the request goes. A query error's copy of the SOQL (with its
+ * values) before `ERROR at Row:…`, e-mail addresses, record ids (15 or 18 characters with a digit),
+ * quoted values that are not field or object names, and the value after `data value too large:`,
+ * `invalid email address:` or `id value of incorrect type:`.
+ */
+export function scrub(message: string | undefined): string {
+  let text = (message ?? '').trim();
+  const row = /ERROR at Row:\d+:Column:\d+\s*/.exec(text);
+  if (row) text = text.slice(row.index + row[0].length);
+  else if (/^(SELECT|FIND)\b/i.test(text)) text = text.replace(/^[^\n]*\n?/, '');
+  return text
+    .replace(/(data value too large):.*?(\(max length=\d+\))/gi, '$1 $2')
+    .replace(
+      /(invalid email address|id value of incorrect type|malformed id|invalid id):\s*\S+/gi,
+      '$1',
+    )
+    .replace(/[^\s'"<>(),;:=]+@[^\s'"<>(),;:=]+/g, '{email}')
+    .replace(/'(?:[^'\\]|\\.)*'/g, (quoted) =>
+      /^'[A-Za-z_][\w.]*'$/.test(quoted) ? quoted : "'{value}'",
+    )
+    .replace(/\b(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?\b/g, '{id}')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /** Codes that say the input is wrong, each with what the adapter's caller can do about it. */
 const inputCodes: Readonly<Record<string, string>> = {
@@ -88,7 +111,7 @@ export function recordError(
 ): RapportError {
   const first = errors[0] ?? {};
   const code = codeOf(first);
-  const said = errors.map((e) => `${codeOf(e)}: ${(e.message ?? '').trim()}`).join('; ');
+  const said = errors.map((e) => `${codeOf(e)}: ${scrub(e.message)}`).join('; ');
   const details = {
     vendor: 'Salesforce',
     errorCode: code,
@@ -98,23 +121,21 @@ export function recordError(
     return new RapportError('not_found', `Salesforce has no such record (${where}): ${said}`, {
       details,
     });
-  if (code === 'DUPLICATE_VALUE') {
-    const existingId = duplicateOf(first.message);
+  if (code === 'DUPLICATE_VALUE')
     return new RapportError(
       'conflict',
       `Salesforce refused a duplicate value (${where}): ${said}`,
       {
-        details: {...details, ...(existingId && {existingId})},
+        details,
       },
     );
-  }
   const fields: Record<string, string> = {};
   for (const e of errors) {
     const problem = inputCodes[codeOf(e)];
     if (!problem) continue;
     const named = e.fields && e.fields.length > 0 ? e.fields : [columnOf(e.message) ?? ''];
     for (const field of named.filter(Boolean))
-      fields[pathOf(field)] = `${problem} (${codeOf(e)}: ${(e.message ?? '').trim()})`;
+      fields[pathOf(field)] = `${problem} (${codeOf(e)}: ${scrub(e.message)})`;
   }
   if (Object.keys(fields).length > 0 || errors.some((e) => inputCodes[codeOf(e)]))
     return new RapportError('invalid_input', `Salesforce refused ${where}: ${said}`, {
@@ -131,7 +152,7 @@ export function salesforceErrors(waits: LimitWaits, pathOf?: (field: string) => 
     const first = errors[0];
     const code = first ? codeOf(first) : undefined;
     const where = `${reply.method} ${reply.path}`;
-    const said = first?.message ? `: ${first.message.trim()}` : '';
+    const said = first?.message ? `: ${scrub(first.message)}` : '';
     const details = {vendor: 'Salesforce', status: reply.status, ...(code && {errorCode: code})};
     if (code === 'REQUEST_LIMIT_EXCEEDED') {
       // A concurrency cap frees up as soon as the long requests end; the daily allowance is a rolling

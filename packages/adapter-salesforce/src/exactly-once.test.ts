@@ -1,11 +1,13 @@
 // Exactly once, end to end: 1,000 complaints through a real gateway on 127.0.0.1, with 30% of
 // Salesforce's answers failing (500s, 503s, ConcurrentPerOrgLongTxn 403s, and 500s after the Case was
-// stored, the dangerous kind), become exactly 1,000 Cases. The adapter's POST carries the key in a
-// unique External ID field, so Salesforce itself refuses a second Case (DUPLICATE_VALUE) and the
-// adapter reads the first one back: this holds without trusting the gateway's store alone.
+// stored, the dangerous kind), become exactly 1,000 Cases. The gateway runs with an idempotency store
+// that remembers nothing (forgetfulStore), so every retry reaches the adapter: what holds here is the
+// adapter's own exactly-once. Its POST carries the key in a unique External ID field, so Salesforce
+// itself refuses a second Case (DUPLICATE_VALUE) and the adapter reads the first one back.
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {httpAdapter} from '@rapport/adapter-http';
+import {forgetfulStore} from '@rapport/adapter-testkit';
 import {createClient, type Complaint, type ComplaintInput} from '@rapport/core';
 import {createGateway, signAgentToken} from '@rapport/gateway';
 import {serveGateway, type RunningServer} from '@rapport/gateway/node';
@@ -17,6 +19,8 @@ const audience = 'https://gateway.test';
 const fake = fakeSalesforce();
 const known = ['003FK0000000001AAA', '003FK0000000002AAA'];
 let gateway: RunningServer;
+/** Salesforce's DUPLICATE_VALUE answers: retries the adapter itself, not the gateway, caught. */
+let duplicates = 0;
 
 /** A small seeded generator, so a failing run can be repeated. */
 function seeded(seed: number): () => number {
@@ -31,13 +35,23 @@ before(async () => {
   const adapter = await salesforceAdapter({
     instanceUrl: 'https://fake.my.salesforce.com',
     accessToken: 'session-test',
-    fetch: fake.fetch,
+    fetch: async (input, init) => {
+      const response = await fake.fetch(input, init);
+      if (response.status === 400 && (await response.clone().text()).includes('DUPLICATE_VALUE'))
+        duplicates++;
+      return response;
+    },
     // The daily REQUEST_LIMIT_EXCEEDED waits an hour, so it is not injected here; the concurrency
     // cap's wait is made short (Salesforce's own is a couple of seconds).
     limitWaits: {concurrentMs: 2},
   });
   gateway = await serveGateway(
-    createGateway({adapter, auth: {secret, audience}, rateLimit: false}),
+    createGateway({
+      adapter,
+      auth: {secret, audience},
+      rateLimit: false,
+      idempotencyStore: forgetfulStore(),
+    }),
     {port: 0},
   );
   fake.setFaults({
@@ -83,6 +97,12 @@ describe('exactly once under faults', () => {
     const seededCases = 2;
     const creates = fake.calls['POST /sobjects/Case'] ?? 0;
     assert.ok(creates > total, `faults made the client retry creates (${creates} calls)`);
+    assert.ok(
+      fake.faulted.server_error_after_write > 0,
+      'some Cases were stored with their answer lost',
+    );
+
+    assert.ok(duplicates > 0, `Salesforce refused retried keys (${duplicates} DUPLICATE_VALUE)`);
     const created = [...fake.cases.values()].filter((c) => c.Rapport_Idempotency_Key__c);
     assert.equal(fake.cases.size, total + seededCases, 'exactly one Case per submission');
     assert.equal(

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {setupServer} from 'msw/node';
 import {exportPKCS8, exportSPKI, generateKeyPair} from 'jose';
-import {isRapportError} from '@rapport/core';
+import {isRapportError, optionError} from '@rapport/core';
 import {salesforceAdapter} from '@rapport/adapter-salesforce';
 import {fakeSalesforce} from '@rapport/adapter-salesforce/fake';
 
@@ -69,5 +69,22 @@ describe('JWT bearer flow', () => {
         'jwt.privateKey' in e.fields &&
         /openssl pkcs8 -topk8/.test(e.message),
     );
+  });
+
+  it("builds the start-up error with core's optionError, the key's parse failure as its cause", async () => {
+    const error = await salesforceAdapter({jwt: {...app, privateKey: 'not a key'}}).catch(
+      (e: unknown) => e,
+    );
+    assert.ok(isRapportError(error, 'invalid_input'));
+    const expected = optionError(
+      'salesforceAdapter',
+      'jwt.privateKey',
+      error.fields['jwt.privateKey']!,
+    );
+    assert.deepEqual(
+      [error.message, error.fields, error.details],
+      [expected.message, expected.fields, expected.details],
+    );
+    assert.ok(error.cause instanceof Error, 'the cause is kept');
   });
 });

@@ -4,6 +4,8 @@ import {
   defaultSlaPolicy,
   invalidInput,
   memoryIdempotencyStore,
+  optionError,
+  pooled,
   severities,
   slaDueDates,
   validateComplaintInput,
@@ -32,7 +34,7 @@ import {
   type Severity,
   type SlaPolicy,
 } from '@rapport/core';
-import {jwtSessions, misconfigured, type SalesforceJwtOptions, type Session} from './auth.js';
+import {jwtSessions, type SalesforceJwtOptions, type Session} from './auth.js';
 import {
   errorsOf,
   parseLimitInfo,
@@ -165,6 +167,10 @@ const defaultOrigins: Readonly<Record<Channel, string>> = {
 /** Salesforce record ids: 15 characters (case-sensitive) or 18 (with a checksum). */
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const BATCH = 200;
+/** The adapter's name in start-up errors (`salesforceAdapter: option X: …`). */
+const ADAPTER = 'salesforceAdapter';
+/** SOQL queries one customers read has in flight at once. */
+const QUERY_CONCURRENCY = 4;
 /** SOQL travels in the URL; Salesforce reads up to 16,384 characters of it. */
 const MAX_QUERY = 15_000;
 /** SOQL's OFFSET stops at 2,000: lists are bounded like everything else. */
@@ -207,31 +213,36 @@ export async function salesforceAdapter(
 ): Promise<SalesforceAdapter> {
   // Checked before anything reaches Salesforce.
   if (!options.accessToken && !options.jwt)
-    throw misconfigured(
+    throw optionError(
+      ADAPTER,
       'accessToken',
       'Salesforce needs credentials: give accessToken (an OAuth access token) or jwt {clientId, username, privateKey, loginUrl?} for the JWT bearer flow',
     );
   if (options.jwt)
     for (const key of ['clientId', 'username', 'privateKey'] as const)
       if (!options.jwt[key])
-        throw misconfigured(
+        throw optionError(
+          ADAPTER,
           `jwt.${key}`,
           'is required for the JWT bearer flow; or give accessToken instead',
         );
   if (options.accessToken && !options.instanceUrl)
-    throw misconfigured(
+    throw optionError(
+      ADAPTER,
       'instanceUrl',
       "is required with accessToken: give the org's My Domain URL (https://yourdomain.my.salesforce.com)",
     );
   const apiVersion = options.apiVersion ?? 'v62.0';
   if (!/^v\d{2,3}\.0$/.test(apiVersion))
-    throw misconfigured(
+    throw optionError(
+      ADAPTER,
       'apiVersion',
       `"${apiVersion}" is not a REST API version; write it like v62.0`,
     );
   const customerObject = options.customerObject ?? 'Contact';
   if (customerObject !== 'Contact' && customerObject !== 'PersonAccount')
-    throw misconfigured(
+    throw optionError(
+      ADAPTER,
       'customerObject',
       `"${String(customerObject)}" is not Contact or PersonAccount`,
     );
@@ -268,7 +279,8 @@ export async function salesforceAdapter(
   if (newSession) await renew();
   const instanceUrl = (options.instanceUrl ?? session!.instanceUrl).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+$/.test(instanceUrl))
-    throw misconfigured(
+    throw optionError(
+      ADAPTER,
       'instanceUrl',
       `"${instanceUrl}" is not an origin like https://acme.my.salesforce.com`,
     );
@@ -287,17 +299,9 @@ export async function salesforceAdapter(
     refreshes: newSession !== undefined,
     toError: salesforceErrors(waits, pathOf),
     ...(options.timeoutMs !== undefined && {timeoutMs: options.timeoutMs}),
-    fetch: async (input, init) => {
-      const response = await doFetch(input, init);
+    fetch: doFetch,
+    onResponse: (response) => {
       limits = parseLimitInfo(response.headers.get('sforce-limit-info')) ?? limits;
-      if (response.status !== 401) return response;
-      // Read here: vendorHttp cancels a 401's body before refreshing, and cancelling the body of a
-      // response msw mocks never settles (msw 2.15), which would hang every refresh in tests.
-      return new Response(await response.text(), {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
     },
     now,
   });
@@ -326,7 +330,8 @@ export async function salesforceAdapter(
   const customerFields = new Map(customerDescribe.fields.map((f) => [f.name, f]));
   const caseFields = new Map(caseDescribe.fields.map((f) => [f.name, f]));
   if (personAccounts && !customerFields.has('IsPersonAccount'))
-    throw misconfigured(
+    throw optionError(
+      ADAPTER,
       'customerObject',
       'this org has no person accounts (Account has no IsPersonAccount field); enable Person Accounts or use Contact',
     );
@@ -335,7 +340,8 @@ export async function salesforceAdapter(
     const defs = object === 'Case' ? caseFields : customerFields;
     const field = defs.get(name);
     if (!field)
-      throw misconfigured(
+      throw optionError(
+        ADAPTER,
         option,
         `${object === 'Case' ? 'Case' : customerSObject} has no field "${name}" (field API names end in __c for custom fields); create it in Setup → Object Manager → ${object === 'Case' ? 'Case' : customerSObject} → Fields & Relationships, or change ${option}`,
       );
@@ -346,7 +352,8 @@ export async function salesforceAdapter(
   const needValue = (option: string, field: DescribeField, value: string) => {
     const values = picklist(field);
     if (values.length > 0 && !values.includes(value))
-      throw misconfigured(
+      throw optionError(
+        ADAPTER,
         option,
         `"${value}" is not a value of the Case ${field.name} picklist; its values are ${values.join(', ')}`,
       );
@@ -356,21 +363,24 @@ export async function salesforceAdapter(
   for (const [status, meaning] of Object.entries(statuses)) {
     needValue('statuses', statusField, status);
     if (!complaintStatuses.includes(meaning))
-      throw misconfigured(
+      throw optionError(
+        ADAPTER,
         'statuses',
         `Status "${status}" maps to "${meaning}", which is not a complaint status (${complaintStatuses.join(', ')})`,
       );
   }
   const newStatus = Object.keys(statuses).find((s) => statuses[s] === 'new');
   if (newStatus === undefined)
-    throw misconfigured(
+    throw optionError(
+      ADAPTER,
       'statuses',
       `no Case Status maps to "new", so complaints have nowhere to start; map one of ${picklist(statusField).join(', ')} to "new"`,
     );
   const priorityField = needField('severities', 'Case', 'Priority');
   for (const [severity, priority] of Object.entries(priorities)) {
     if (!(severities as readonly string[]).includes(severity))
-      throw misconfigured(
+      throw optionError(
+        ADAPTER,
         'severities',
         `"${severity}" is not a severity (${severities.join(', ')})`,
       );
@@ -384,12 +394,14 @@ export async function salesforceAdapter(
     const field = caseFields.get(externalIdField);
     const fix = `create a Text field "${externalIdField}" on Case (Setup → Object Manager → Case → Fields & Relationships → New → Text, length 255) with "Unique" (case sensitive) and "External ID" ticked, give the integration user edit access to it, or set caseExternalIdField: null to rely on the gateway's idempotency store`;
     if (!field)
-      throw misconfigured(
+      throw optionError(
+        ADAPTER,
         'caseExternalIdField',
         `Case has no field "${externalIdField}": complaints are created exactly once through it. To fix it, ${fix}`,
       );
     if (field.externalId !== true || field.unique !== true)
-      throw misconfigured(
+      throw optionError(
+        ADAPTER,
         'caseExternalIdField',
         `Case field "${externalIdField}" must be marked External ID and Unique, so Salesforce refuses a second Case with the same key; ${fix}`,
       );
@@ -404,7 +416,8 @@ export async function salesforceAdapter(
   if (loyalty) {
     const points = needField('loyalty.points', 'customer', loyalty.points);
     if (!['double', 'int', 'long', 'currency', 'percent'].includes(points.type))
-      throw misconfigured(
+      throw optionError(
+        ADAPTER,
         'loyalty.points',
         `${customerSObject} field "${loyalty.points}" is of type ${points.type}; points need a Number field`,
       );
@@ -412,7 +425,8 @@ export async function salesforceAdapter(
     if (loyalty.memberSince) {
       const since = needField('loyalty.memberSince', 'customer', loyalty.memberSince);
       if (since.type !== 'date' && since.type !== 'datetime')
-        throw misconfigured(
+        throw optionError(
+          ADAPTER,
           'loyalty.memberSince',
           `${customerSObject} field "${loyalty.memberSince}" is of type ${since.type}; it needs a Date field`,
         );
@@ -486,8 +500,8 @@ export async function salesforceAdapter(
     }
     if (chunk.length > 0) chunks.push(chunk);
     const records = (
-      await Promise.all(
-        chunks.map((c) => query(`${head}${c.map(quote).join(', ')})${customerWhere}`, signal)),
+      await pooled(chunks, QUERY_CONCURRENCY, (c) =>
+        query(`${head}${c.map(quote).join(', ')})${customerWhere}`, signal),
       )
     ).flat();
     return (key: string) => records.find((r) => sameId(key, r.Id));
@@ -496,8 +510,9 @@ export async function salesforceAdapter(
   const needCustomer = async (key: string, signal?: AbortSignal): Promise<SObject> => {
     const record = RECORD_ID.test(key) ? (await readCustomers([key], signal))(key) : undefined;
     if (!record)
-      throw new RapportError('not_found', `Salesforce has no ${customerSObject} ${key}`, {
-        details: {customerId: key},
+      // Neither the message nor details name the id: messages reach pages through the gateway.
+      throw new RapportError('not_found', `Salesforce has no such ${customerSObject}`, {
+        details: {vendor: 'Salesforce', object: customerSObject},
       });
     return record;
   };
@@ -595,8 +610,8 @@ export async function salesforceAdapter(
     if (!sameSubmission(stored, body))
       throw new RapportError(
         'conflict',
-        `The idempotency key was used for another complaint (Salesforce Case ${String(stored.CaseNumber ?? stored.Id)}); use a new key for a new submission`,
-        {details: {caseId: stored.Id}},
+        'The idempotency key was used for another complaint (a Salesforce Case with other input); use a new key for a new submission',
+        {details: {vendor: 'Salesforce'}},
       );
     return toComplaint(stored, customerId);
   };
@@ -671,7 +686,8 @@ export async function salesforceAdapter(
       if (!stored)
         throw new RapportError(
           'unavailable',
-          `Salesforce did not return Case ${created.id} just created`,
+          'Salesforce did not return the Case it had just created',
+          {details: {vendor: 'Salesforce'}},
         );
       return toComplaint(stored, customerId);
     } catch (error) {

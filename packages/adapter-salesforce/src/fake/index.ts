@@ -4,7 +4,35 @@
  * arrays, `Sforce-Limit-Info` on every answer, 201 with `Location` on create, DUPLICATE_VALUE on a
  * unique External ID field, 403 REQUEST_LIMIT_EXCEEDED), the JWT bearer token endpoint (verifying
  * the assertion's signature with the public key you give it), and fault injection. For tests, demos
- * and the example gateway: `setupServer(...fakeSalesforce().handlers).listen()`, or its `fetch`.
+ * and the example gateway: `setupServer(...fakeSalesforce().handlers).listen()`, or give its `fetch`
+ * to the adapter (it answers through the handlers without patching the global fetch), with its
+ * `baseUrl` as the adapter's `instanceUrl`. `faulted` counts the injected failures per kind, and
+ * `reset()` goes back to the seeded org.
+ *
+ * Seeding people for an end-to-end test (a browser page behind a gateway, say): give `contacts`, each
+ * with an `Id` from {@link fakeContactId} (Rapport's customer id is the record id) and the `Email` the
+ * other systems know the person by, or start from {@link demoContacts} (Mei Chen and Tunde Okafor,
+ * with e-mails, accounts from {@link demoAccounts} and loyalty fields):
+ *
+ * ```ts
+ * const people = [{given: 'Ada', family: 'Lovelace', email: 'ada@example.com'}];
+ * const salesforce = fakeSalesforce({
+ *   contacts: people.map((p, n) => ({
+ *     Id: fakeContactId(101 + n),
+ *     FirstName: p.given,
+ *     LastName: p.family,
+ *     Email: p.email,
+ *   })),
+ * });
+ * const adapter = await salesforceAdapter({
+ *   instanceUrl: salesforce.baseUrl,
+ *   accessToken: 'e2e',
+ *   fetch: salesforce.fetch,
+ * });
+ * ```
+ *
+ * The seeded Cases, Tasks, e-mails and comments belong to ids `fakeContactId(1)` and
+ * `fakeContactId(2)` (the demo contacts), whoever holds them: other ids start with none.
  *
  * @packageDocumentation
  */
@@ -19,11 +47,12 @@ import {
   demoAccounts,
   demoActivity,
   demoContacts,
+  fakeContactId,
   type SeedContact,
 } from './seed.js';
 import {parseSoql, runSoql, SoqlError} from './soql.js';
 
-export {demoContacts};
+export {demoAccounts, demoContacts, fakeContactId};
 export type {SeedContact};
 
 /** A stored record: its fields as REST returns them. */
@@ -55,7 +84,12 @@ export interface FakeFaults {
 
 /** Options of {@link fakeSalesforce}. */
 export interface FakeSalesforceOptions {
-  /** Where the fake org answers. Default `https://fake.my.salesforce.com`. */
+  /**
+   * Where the fake org answers (its instance URL, which the JWT token answer names too). Default
+   * `https://fake.my.salesforce.com`.
+   */
+  readonly baseUrl?: string;
+  /** @deprecated The same as `baseUrl`, the name the other vendor fakes use. */
   readonly instanceUrl?: string;
   /** Contacts to start with, as REST returns them. Default {@link demoContacts}. */
   readonly contacts?: readonly SeedContact[];
@@ -96,8 +130,12 @@ export interface FakeSalesforce {
   readonly handlers: HttpHandler[];
   /** A fetch that answers through the handlers directly, without patching the global fetch. */
   readonly fetch: typeof fetch;
+  /** Where the fake org answers: the adapter's `instanceUrl`. */
+  readonly baseUrl: string;
   /** Calls answered per endpoint (`POST /sobjects/Case`), faults included. */
   readonly calls: Record<string, number>;
+  /** Faults injected so far, per kind (`server_error_after_write`: Cases stored, answers lost). */
+  readonly faulted: Record<FakeFaultKind, number>;
   /** Cases stored, by record id. */
   readonly cases: Map<string, FakeRecord>;
   /** Contacts, by record id. */
@@ -106,7 +144,7 @@ export interface FakeSalesforce {
   setFaults(faults: FakeFaults | null): void;
   /** Makes every session issued so far invalid (the next call gets 401 INVALID_SESSION_ID). */
   expireSessions(): void;
-  /** Back to the seeded state: contacts, activity, no new Cases, no calls counted. */
+  /** Back to the seeded state: contacts, activity, no new Cases, no calls or faults counted. */
   reset(): void;
 }
 
@@ -121,10 +159,17 @@ const sfNow = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, '.000+
 
 /** A stateful fake of Salesforce (see the module's description). */
 export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesforce {
-  const base = (options.instanceUrl ?? 'https://fake.my.salesforce.com').replace(/\/+$/, '');
+  const base = (options.baseUrl ?? options.instanceUrl ?? 'https://fake.my.salesforce.com').replace(
+    /\/+$/,
+    '',
+  );
   const loginUrl = (options.jwt?.loginUrl ?? 'https://login.salesforce.com').replace(/\/+$/, '');
   let faults = options.faults ?? null;
   const calls: Record<string, number> = {};
+  const faulted = Object.fromEntries(fakeFaultKinds.map((kind) => [kind, 0])) as Record<
+    FakeFaultKind,
+    number
+  >;
   const contacts = new Map<string, FakeRecord>();
   const cases = new Map<string, FakeRecord>();
   const tables = new Map<string, Map<string, FakeRecord>>();
@@ -232,6 +277,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
         });
     }
     for (const key of Object.keys(calls)) delete calls[key];
+    for (const kind of fakeFaultKinds) faulted[kind] = 0;
   };
   seed();
 
@@ -298,6 +344,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
       if (faulty && faults && (faults.random ?? Math.random)() < faults.rate) {
         const kinds = faults.kinds ?? fakeFaultKinds;
         const kind = kinds[Math.floor((faults.random ?? Math.random)() * kinds.length)]!;
+        faulted[kind]++;
         if (kind === 'request_limit')
           return json(recorded.requestLimitExceeded, 403, limitHeaders());
         if (kind === 'concurrent_limit') return json(concurrentLimitExceeded, 403, limitHeaders());
@@ -485,7 +532,9 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
   return {
     handlers,
     fetch: fakeFetch,
+    baseUrl: base,
     calls,
+    faulted,
     cases,
     contacts,
     setFaults(next) {

@@ -145,8 +145,27 @@ export const demoAccounts = [
   {Id: '001FK0000000002AAA', Name: 'Okafor & Daughters'},
 ] as const;
 
-/** A contact to seed: Contact fields as REST returns them. */
-export type SeedContact = Readonly<Record<string, unknown>> & {readonly Id: string};
+/**
+ * A contact to seed: Contact fields as REST returns them. `Id` must be a record id (15 or 18
+ * letters and digits, {@link fakeContactId} makes one), or the adapter never asks for it; fields left
+ * out read as null, and `Name`, `CreatedDate` and `LastModifiedDate` get defaults.
+ */
+export interface SeedContact {
+  readonly Id: string;
+  readonly FirstName?: string | null;
+  readonly LastName?: string | null;
+  /** The e-mail other systems (a loyalty platform, a help desk) know the person by. */
+  readonly Email?: string | null;
+  readonly Phone?: string | null;
+  /** One of the fake org's accounts (`001FK0000000001AAA`, `001FK0000000002AAA`) for a company. */
+  readonly AccountId?: string | null;
+  /** Other Contact fields, custom ones (`Loyalty_Points__c`) too. */
+  readonly [field: string]: unknown;
+}
+
+/** The `n`th contact id of the fake org's form (`fakeContactId(1)` is `003FK0000000001AAA`). */
+export const fakeContactId = (n: number): string =>
+  `003FK${String(Math.trunc(n)).padStart(10, '0')}AAA`;
 
 /** Contacts of the fake org. */
 export const demoContacts: readonly SeedContact[] = [
