@@ -10,7 +10,10 @@ import {memoryAdapter} from '@rapport/adapter-memory';
 import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway';
 import {serveGateway} from '@rapport/gateway/node';
 import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
-import {severalSystems} from './packages/browser/test-fixtures/several-systems.mjs';
+import {
+  salesforceAndLoyalty,
+  severalSystems,
+} from './packages/browser/test-fixtures/several-systems.mjs';
 
 /** Serves msw's service worker at the origin's root, so its scope covers the test pages. */
 const mswWorker = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
@@ -92,6 +95,13 @@ const severalSystemsGateway = gatewayPlugin('rapport-several-systems', severalSy
     })),
 });
 
+/** The gateway over Salesforce and LoyaltyLion (each on its fake), composed. */
+const salesforceGateway = gatewayPlugin('rapport-salesforce', salesforceAndLoyalty, {
+  'rapport-salesforce-customers': ({customerIds}) => customerIds,
+  'rapport-salesforce-cases': ({fakes}) =>
+    [...fakes.salesforce.cases.values()].map((c) => ({subject: c.Subject, contactId: c.ContactId})),
+});
+
 export default {
   files: [
     'packages/*/src/**/*.browser.test.ts',
@@ -105,6 +115,7 @@ export default {
     esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json'}),
     memoryGateway,
     severalSystemsGateway,
+    salesforceGateway,
   ],
   concurrency: 1,
   testFramework: {config: {timeout: 20_000}},

@@ -1,7 +1,6 @@
-// One page fed by three systems: customers from HubSpot, complaints and interactions from Zendesk,
-// points from LoyaltyLion, each adapter on its vendor's fake, composed with composeAdapters behind a
-// real gateway on 127.0.0.1 (test-fixtures/several-systems.mjs). The page knows none of that: it has
-// one client and one gateway.
+// Pages fed by several systems, each vendor adapter on its vendor's fake, composed with
+// composeAdapters behind a real gateway on 127.0.0.1 (test-fixtures/several-systems.mjs). The page
+// knows none of that: it has one client and one gateway.
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
@@ -82,5 +81,61 @@ describe('one page, three systems: HubSpot customers, Zendesk complaints, Loyalt
     );
     await until(() => inside(balance, '[data-state="forbidden"]'), 'the forbidden state');
     expect(inside(balance, '.amount')).to.be.null;
+  });
+});
+
+describe('one page, two systems: Salesforce contacts and Cases, LoyaltyLion points', () => {
+  it('renders all three widgets and files the complaint as a Salesforce Case', async () => {
+    const [mei] = await executeServerCommand<string[]>('rapport-salesforce-customers');
+    const {url, agentToken} = await executeServerCommand<Gateway, {role: string}>(
+      'rapport-salesforce',
+      {role: 'agent'},
+    );
+    const client = createClient(httpAdapter({url, getToken: () => agentToken}));
+    const provider =
+      await fixture<RapportProvider>(html`<rapport-provider .client=${client} viewer-role="agent">
+        <rapport-customer-card customer-id=${mei!}></rapport-customer-card>
+        <rapport-loyalty-balance customer-id=${mei!}></rapport-loyalty-balance>
+        <rapport-complaint-form customer-id=${mei!}></rapport-complaint-form>
+      </rapport-provider>`);
+
+    const card = provider.querySelector<RapportCustomerCard>('rapport-customer-card')!;
+    await until(() => inside(card, '[part~="name"]'), 'the card');
+    expect(inside(card, '[part~="name"]')!.textContent).to.contain('Mei Chen');
+    const balance = provider.querySelector<RapportLoyaltyBalance>('rapport-loyalty-balance')!;
+    await until(() => inside(balance, '[part~="tier"]'), 'the balance');
+    expect(inside(balance, '.amount')!.textContent).to.equal(
+      new Intl.NumberFormat('en').format(820),
+    );
+    expect(inside(balance, '[part~="tier"]')!.textContent).to.contain('Silver');
+
+    const form = provider.querySelector<RapportComplaintForm>('rapport-complaint-form')!;
+    await until(() => inside(form, '#f-category'), 'the form');
+    const set = (id: string, value: string) => {
+      const input = inside<HTMLInputElement>(form, `#f-${id}`)!;
+      input.value = value;
+      input.dispatchEvent(
+        new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true, composed: true}),
+      );
+    };
+    set('category', 'product');
+    set('severity', 'medium');
+    set('subject', 'Kettle stopped heating');
+    set('description', 'The kettle stopped heating after two weeks of use.');
+    setTimeout(() => inside<HTMLButtonElement>(form, '[part~="submit"]')!.click());
+    const {complaint} = (await oneEvent(
+      form,
+      'rapport-complaint-submitted',
+    )) as ComplaintSubmittedEvent;
+    expect(complaint.customerId).to.equal(mei);
+    expect(
+      await executeServerCommand<{subject: string; contactId: string}[]>(
+        'rapport-salesforce-cases',
+      ),
+    ).to.deep.include({subject: 'Kettle stopped heating', contactId: mei});
+    await until(
+      () => /Kettle stopped heating/.test(inside(card, '[part~="footer"]')?.textContent ?? ''),
+      'the card to show the new Case',
+    );
   });
 });

@@ -1,12 +1,16 @@
-// One page fed by three systems, for the end-to-end test: customers from HubSpot, complaints and
-// interactions from Zendesk, loyalty from LoyaltyLion, each adapter on its vendor's fake, composed and
-// served by a real gateway. The three systems know the same people by e-mail, so the e-mail is the
-// customer id: HubSpot reads contacts by `idProperty: 'email'`, Zendesk looks users up by e-mail, and
-// LoyaltyLion finds members by the e-mail of the HubSpot customer.
+// Pages fed by several systems, for the end-to-end tests: each vendor adapter on its vendor's fake,
+// composed with composeAdapters and served by a real gateway. LoyaltyLion always finds members by the
+// e-mail of the CRM's customer.
+// - HubSpot customers, Zendesk complaints, LoyaltyLion points: the three know the same people by
+//   e-mail, so the e-mail is the customer id (HubSpot reads contacts by `idProperty: 'email'`, Zendesk
+//   looks users up by e-mail).
+// - Salesforce contacts and Cases, LoyaltyLion points: the Salesforce contact id is the customer id.
 import {hubspotAdapter} from '@rapport/adapter-hubspot';
 import {fakeHubSpot} from '@rapport/adapter-hubspot/fake';
 import {loyaltyLionAdapter} from '@rapport/adapter-loyaltylion';
 import {demoTiers, fakeLoyaltyLion} from '@rapport/adapter-loyaltylion/fake';
+import {salesforceAdapter} from '@rapport/adapter-salesforce';
+import {fakeContactId, fakeSalesforce} from '@rapport/adapter-salesforce/fake';
 import {zendeskAdapter} from '@rapport/adapter-zendesk';
 import {fakeZendesk} from '@rapport/adapter-zendesk/fake';
 import {composeAdapters} from '@rapport/core';
@@ -24,6 +28,24 @@ export const people = [
   },
 ];
 
+const tiers = demoTiers.map((tier) => ({
+  id: tier.id,
+  name: tier.name,
+  lowerBound: Number(tier.lower_bound),
+}));
+
+/** The customers' LoyaltyLion members, by e-mail. */
+const members = () =>
+  fakeLoyaltyLion({
+    customers: people.map((person, n) => ({
+      id: 3001 + n,
+      email: person.email,
+      points_approved: person.points,
+      points_spent: 0,
+    })),
+  });
+
+/** HubSpot customers, Zendesk complaints and interactions, LoyaltyLion points: all keyed by e-mail. */
 export async function severalSystems() {
   const hubspot = fakeHubSpot({
     contacts: people.map((person, n) => ({
@@ -45,14 +67,7 @@ export async function severalSystems() {
       email: person.email,
     })),
   });
-  const loyaltylion = fakeLoyaltyLion({
-    customers: people.map((person, n) => ({
-      id: 3001 + n,
-      email: person.email,
-      points_approved: person.points,
-      points_spent: 0,
-    })),
-  });
+  const loyaltylion = members();
 
   const customers = await hubspotAdapter({
     accessToken: 'e2e',
@@ -68,11 +83,7 @@ export async function severalSystems() {
   const loyalty = await loyaltyLionAdapter({
     apiKey: 'e2e',
     customers,
-    tiers: demoTiers.map((tier) => ({
-      id: tier.id,
-      name: tier.name,
-      lowerBound: Number(tier.lower_bound),
-    })),
+    tiers,
     fetch: loyaltylion.fetch,
   });
   return {
@@ -83,5 +94,41 @@ export async function severalSystems() {
       loyaltyAccounts: loyalty,
     }),
     fakes: {hubspot, zendesk, loyaltylion},
+  };
+}
+
+/** Salesforce contacts and Cases, LoyaltyLion points: the customer id is the Salesforce contact id. */
+export async function salesforceAndLoyalty() {
+  const salesforce = fakeSalesforce({
+    contacts: people.map((person, n) => ({
+      Id: fakeContactId(101 + n),
+      FirstName: person.given,
+      LastName: person.family,
+      Email: person.email,
+      CreatedDate: '2025-06-01T09:00:00.000+0000',
+      LastModifiedDate: '2025-06-01T09:00:00.000+0000',
+    })),
+  });
+  const loyaltylion = members();
+  const crm = await salesforceAdapter({
+    instanceUrl: salesforce.baseUrl,
+    accessToken: 'e2e',
+    fetch: salesforce.fetch,
+  });
+  const loyalty = await loyaltyLionAdapter({
+    apiKey: 'e2e',
+    customers: crm,
+    tiers,
+    fetch: loyaltylion.fetch,
+  });
+  return {
+    adapter: composeAdapters({
+      customers: crm,
+      complaints: crm,
+      interactions: crm,
+      loyaltyAccounts: loyalty,
+    }),
+    fakes: {salesforce, loyaltylion},
+    customerIds: people.map((_, n) => fakeContactId(101 + n)),
   };
 }
