@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {http} from 'msw';
 import {setupServer} from 'msw/node';
-import {isRapportError, type ComplaintInput} from '@rapport/core';
+import {isRapportError, type Complaint, type ComplaintInput} from '@rapport/core';
 import {hubspotAdapter} from '@rapport/adapter-hubspot';
 import {fakeHubSpot} from '@rapport/adapter-hubspot/fake';
 
@@ -155,16 +155,61 @@ describe('complaints as tickets', () => {
     );
     fake.tickets.get(first.id)!.properties.hs_pipeline_stage = '3';
     const page = await hubspot.resources.complaints!.list('101', {limit: 1});
-    assert.deepEqual(
-      [page.items.map((c) => c.id), page.total, page.nextCursor],
-      [[second.id], 2, '1'],
-    );
-    const next = await hubspot.resources.complaints!.list('101', {limit: 1, cursor: '1'});
+    assert.deepEqual([page.items.map((c) => c.id), page.total], [[second.id], 2]);
+    assert.equal(typeof page.nextCursor, 'string');
+    const next = await hubspot.resources.complaints!.list('101', {
+      limit: 1,
+      cursor: page.nextCursor!,
+    });
     assert.deepEqual(
       next.items.map((c) => [c.id, c.status]),
       [[first.id, 'acknowledged']],
       '"Waiting on us" is acknowledged',
     );
+    assert.equal(next.nextCursor, null);
+  });
+
+  it('a ticket created between two pages neither repeats an item nor skips one', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    const created = [];
+    for (const n of [1, 2, 3]) {
+      created.push(
+        await hubspot.resources.complaints!.create(
+          {...input, subject: `Complaint ${n}`},
+          {idempotencyKey: `page-${n}`},
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const [oldest, middle, newest] = created as [Complaint, Complaint, Complaint];
+    const page1 = await hubspot.resources.complaints!.list('101', {limit: 2});
+    assert.deepEqual(
+      page1.items.map((c) => c.id),
+      [newest.id, middle.id],
+    );
+    await hubspot.resources.complaints!.create(
+      {...input, subject: 'Complaint 4'},
+      {idempotencyKey: 'page-4'},
+    );
+    const page2 = await hubspot.resources.complaints!.list('101', {
+      limit: 2,
+      cursor: page1.nextCursor!,
+    });
+    assert.deepEqual(
+      page2.items.map((c) => c.id),
+      [oldest.id],
+      'page 2 is only the oldest: the new ticket does not push the middle one onto it',
+    );
+    assert.equal(page2.nextCursor, null);
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    for (const cursor of ['1', 'not-a-cursor', Buffer.from('[1,2]').toString('base64url')])
+      await assert.rejects(
+        hubspot.resources.complaints!.list('101', {cursor}),
+        (e) => isRapportError(e, 'invalid_input') && 'cursor' in e.fields,
+      );
   });
 });
 
@@ -181,5 +226,26 @@ describe('interactions from engagements', () => {
       ],
     );
     assert.equal(page.items[0]!.agentId, '7001');
+  });
+
+  it('pages through the interactions with its cursor, each once', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    await hubspot.resources.complaints!.create(input, {idempotencyKey: 'timeline'});
+    const all = await hubspot.resources.interactions!.list('101');
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await hubspot.resources.interactions!.list('101', {
+        limit: 1,
+        ...(cursor && {cursor}),
+      });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    assert.equal(all.items.length, 4);
+    assert.deepEqual(
+      seen,
+      all.items.map((i) => i.id),
+    );
   });
 });
