@@ -98,6 +98,81 @@ describe('complaints as tickets', () => {
     assert.equal(fake.calls['POST /crm/v3/objects/tickets'], 2, 'the second create met a 409');
   });
 
+  it('reads the ticket back after any 4xx, not only a 409: a 400 for the taken key', async () => {
+    const strict = fakeHubSpot({duplicateUniqueValue: 'validation_error'});
+    // Both look-ups before the create miss, as when the two attempts race: each then creates.
+    let misses = 2;
+    const racing: typeof fetch = async (request, init) => {
+      const url = new URL(request instanceof Request ? request.url : String(request));
+      if (
+        (init?.method ?? 'GET') === 'GET' &&
+        url.pathname.startsWith('/crm/v3/objects/tickets/') &&
+        misses-- > 0
+      )
+        return Response.json(
+          {status: 'error', message: 'Object not found.', category: 'OBJECT_NOT_FOUND'},
+          {status: 404},
+        );
+      return strict.fetch(request, init);
+    };
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test', fetch: racing});
+    const [a, b] = await Promise.all([
+      hubspot.resources.complaints!.create(input, {idempotencyKey: 'same'}),
+      hubspot.resources.complaints!.create(structuredClone(input), {idempotencyKey: 'same'}),
+    ]);
+    assert.equal(a.id, b.id);
+    assert.equal(strict.tickets.size, 1);
+    assert.equal(strict.calls['POST /crm/v3/objects/tickets'], 2, 'the second create met a 400');
+  });
+
+  it('a 4xx on create with no ticket under the key is the answer', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    let lookups = 0;
+    server.events.on('request:start', ({request}) => {
+      if (request.method === 'GET' && request.url.includes('/crm/v3/objects/tickets/')) lookups++;
+    });
+    server.use(
+      http.post('https://api.hubapi.com/crm/v3/objects/tickets', () =>
+        Response.json(
+          {status: 'error', message: 'Ticket is not valid', category: 'VALIDATION_ERROR'},
+          {status: 400},
+        ),
+      ),
+    );
+    const error = await hubspot.resources
+      .complaints!.create(input, {idempotencyKey: 'refused'})
+      .catch((e: unknown) => e);
+    server.events.removeAllListeners();
+    assert.ok(isRapportError(error, 'invalid_input'), String(error));
+    assert.match(error.message, /Ticket is not valid/);
+    assert.equal(lookups, 2, 'looked for the key before the create and after its refusal');
+    assert.equal(fake.tickets.size, 0);
+  });
+
+  it('a 4xx on create whose key holds another submission is a conflict', async () => {
+    const strict = fakeHubSpot({duplicateUniqueValue: 'validation_error'});
+    let misses = 1;
+    const racing: typeof fetch = async (request, init) => {
+      const url = new URL(request instanceof Request ? request.url : String(request));
+      if (
+        (init?.method ?? 'GET') === 'GET' &&
+        url.pathname.startsWith('/crm/v3/objects/tickets/') &&
+        url.pathname.endsWith('/taken') &&
+        misses-- > 0
+      )
+        return Response.json({status: 'error', category: 'OBJECT_NOT_FOUND'}, {status: 404});
+      return strict.fetch(request, init);
+    };
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test', fetch: strict.fetch});
+    await hubspot.resources.complaints!.create(input, {idempotencyKey: 'taken'});
+    const racer = await hubspotAdapter({accessToken: 'pat-test', fetch: racing});
+    await assert.rejects(
+      racer.resources.complaints!.create({...input, subject: 'Other'}, {idempotencyKey: 'taken'}),
+      (e) => isRapportError(e, 'conflict'),
+    );
+    assert.equal(strict.tickets.size, 1);
+  });
+
   it('a create whose answer was lost is found by its key, not stored again', async () => {
     const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
     let lost = true;
