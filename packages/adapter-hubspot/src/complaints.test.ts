@@ -149,6 +149,29 @@ describe('complaints as tickets', () => {
     assert.equal(fake.tickets.size, 0);
   });
 
+  it('a 4xx on create whose read-back fails is that failure, retryable, not the 4xx', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    let lookups = 0;
+    server.use(
+      http.get('https://api.hubapi.com/crm/v3/objects/tickets/:key', () =>
+        ++lookups === 1
+          ? undefined
+          : Response.json({status: 'error', message: 'internal error'}, {status: 500}),
+      ),
+      http.post('https://api.hubapi.com/crm/v3/objects/tickets', () =>
+        Response.json(
+          {status: 'error', message: 'Ticket is not valid', category: 'VALIDATION_ERROR'},
+          {status: 400},
+        ),
+      ),
+    );
+    const error = await hubspot.resources
+      .complaints!.create(input, {idempotencyKey: 'unknown-outcome'})
+      .catch((e: unknown) => e);
+    assert.ok(isRapportError(error, 'unavailable'), String(error));
+    assert.equal(lookups, 2);
+  });
+
   it('a 4xx on create whose key holds another submission is a conflict', async () => {
     const strict = fakeHubSpot({duplicateUniqueValue: 'validation_error'});
     let misses = 1;

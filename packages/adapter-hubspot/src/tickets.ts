@@ -258,9 +258,11 @@ export function tickets(portal: Portal, api: HubSpotApi, contacts: Customers): T
     } catch (error) {
       // Refused: a concurrent or earlier attempt may hold the key. HubSpot does not promise a 409 for
       // a taken unique value (a 400 VALIDATION_ERROR is as likely), so after any 4xx the ticket is
-      // looked for by its key; only when there is none is the refusal the answer.
+      // looked for by its key; only when there is none is the refusal the answer. A look-up that
+      // fails throws its own error (a 5xx is retryable), never the refusal, which may be about a
+      // ticket that exists.
       if (refused(error)) {
-        const stored = await ticketByKey(key, signal).catch(() => undefined);
+        const stored = await ticketByKey(key, signal);
         if (stored) return replay(stored, print);
       }
       throw error;
