@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {http} from 'msw';
 import {setupServer} from 'msw/node';
-import {isRapportError, type ComplaintInput} from '@rapport/core';
+import {isRapportError, type Complaint, type ComplaintInput} from '@rapport/core';
 import {hubspotAdapter} from '@rapport/adapter-hubspot';
 import {fakeHubSpot} from '@rapport/adapter-hubspot/fake';
 
@@ -98,6 +98,104 @@ describe('complaints as tickets', () => {
     assert.equal(fake.calls['POST /crm/v3/objects/tickets'], 2, 'the second create met a 409');
   });
 
+  it('reads the ticket back after any 4xx, not only a 409: a 400 for the taken key', async () => {
+    const strict = fakeHubSpot({duplicateUniqueValue: 'validation_error'});
+    // Both look-ups before the create miss, as when the two attempts race: each then creates.
+    let misses = 2;
+    const racing: typeof fetch = async (request, init) => {
+      const url = new URL(request instanceof Request ? request.url : String(request));
+      if (
+        (init?.method ?? 'GET') === 'GET' &&
+        url.pathname.startsWith('/crm/v3/objects/tickets/') &&
+        misses-- > 0
+      )
+        return Response.json(
+          {status: 'error', message: 'Object not found.', category: 'OBJECT_NOT_FOUND'},
+          {status: 404},
+        );
+      return strict.fetch(request, init);
+    };
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test', fetch: racing});
+    const [a, b] = await Promise.all([
+      hubspot.resources.complaints!.create(input, {idempotencyKey: 'same'}),
+      hubspot.resources.complaints!.create(structuredClone(input), {idempotencyKey: 'same'}),
+    ]);
+    assert.equal(a.id, b.id);
+    assert.equal(strict.tickets.size, 1);
+    assert.equal(strict.calls['POST /crm/v3/objects/tickets'], 2, 'the second create met a 400');
+  });
+
+  it('a 4xx on create with no ticket under the key is the answer', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    let lookups = 0;
+    server.events.on('request:start', ({request}) => {
+      if (request.method === 'GET' && request.url.includes('/crm/v3/objects/tickets/')) lookups++;
+    });
+    server.use(
+      http.post('https://api.hubapi.com/crm/v3/objects/tickets', () =>
+        Response.json(
+          {status: 'error', message: 'Ticket is not valid', category: 'VALIDATION_ERROR'},
+          {status: 400},
+        ),
+      ),
+    );
+    const error = await hubspot.resources
+      .complaints!.create(input, {idempotencyKey: 'refused'})
+      .catch((e: unknown) => e);
+    server.events.removeAllListeners();
+    assert.ok(isRapportError(error, 'invalid_input'), String(error));
+    assert.match(error.message, /Ticket is not valid/);
+    assert.equal(lookups, 2, 'looked for the key before the create and after its refusal');
+    assert.equal(fake.tickets.size, 0);
+  });
+
+  it('a 4xx on create whose read-back fails is that failure, retryable, not the 4xx', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    let lookups = 0;
+    server.use(
+      http.get('https://api.hubapi.com/crm/v3/objects/tickets/:key', () =>
+        ++lookups === 1
+          ? undefined
+          : Response.json({status: 'error', message: 'internal error'}, {status: 500}),
+      ),
+      http.post('https://api.hubapi.com/crm/v3/objects/tickets', () =>
+        Response.json(
+          {status: 'error', message: 'Ticket is not valid', category: 'VALIDATION_ERROR'},
+          {status: 400},
+        ),
+      ),
+    );
+    const error = await hubspot.resources
+      .complaints!.create(input, {idempotencyKey: 'unknown-outcome'})
+      .catch((e: unknown) => e);
+    assert.ok(isRapportError(error, 'unavailable'), String(error));
+    assert.equal(lookups, 2);
+  });
+
+  it('a 4xx on create whose key holds another submission is a conflict', async () => {
+    const strict = fakeHubSpot({duplicateUniqueValue: 'validation_error'});
+    let misses = 1;
+    const racing: typeof fetch = async (request, init) => {
+      const url = new URL(request instanceof Request ? request.url : String(request));
+      if (
+        (init?.method ?? 'GET') === 'GET' &&
+        url.pathname.startsWith('/crm/v3/objects/tickets/') &&
+        url.pathname.endsWith('/taken') &&
+        misses-- > 0
+      )
+        return Response.json({status: 'error', category: 'OBJECT_NOT_FOUND'}, {status: 404});
+      return strict.fetch(request, init);
+    };
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test', fetch: strict.fetch});
+    await hubspot.resources.complaints!.create(input, {idempotencyKey: 'taken'});
+    const racer = await hubspotAdapter({accessToken: 'pat-test', fetch: racing});
+    await assert.rejects(
+      racer.resources.complaints!.create({...input, subject: 'Other'}, {idempotencyKey: 'taken'}),
+      (e) => isRapportError(e, 'conflict'),
+    );
+    assert.equal(strict.tickets.size, 1);
+  });
+
   it('a create whose answer was lost is found by its key, not stored again', async () => {
     const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
     let lost = true;
@@ -155,16 +253,61 @@ describe('complaints as tickets', () => {
     );
     fake.tickets.get(first.id)!.properties.hs_pipeline_stage = '3';
     const page = await hubspot.resources.complaints!.list('101', {limit: 1});
-    assert.deepEqual(
-      [page.items.map((c) => c.id), page.total, page.nextCursor],
-      [[second.id], 2, '1'],
-    );
-    const next = await hubspot.resources.complaints!.list('101', {limit: 1, cursor: '1'});
+    assert.deepEqual([page.items.map((c) => c.id), page.total], [[second.id], 2]);
+    assert.equal(typeof page.nextCursor, 'string');
+    const next = await hubspot.resources.complaints!.list('101', {
+      limit: 1,
+      cursor: page.nextCursor!,
+    });
     assert.deepEqual(
       next.items.map((c) => [c.id, c.status]),
       [[first.id, 'acknowledged']],
       '"Waiting on us" is acknowledged',
     );
+    assert.equal(next.nextCursor, null);
+  });
+
+  it('a ticket created between two pages neither repeats an item nor skips one', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    const created = [];
+    for (const n of [1, 2, 3]) {
+      created.push(
+        await hubspot.resources.complaints!.create(
+          {...input, subject: `Complaint ${n}`},
+          {idempotencyKey: `page-${n}`},
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const [oldest, middle, newest] = created as [Complaint, Complaint, Complaint];
+    const page1 = await hubspot.resources.complaints!.list('101', {limit: 2});
+    assert.deepEqual(
+      page1.items.map((c) => c.id),
+      [newest.id, middle.id],
+    );
+    await hubspot.resources.complaints!.create(
+      {...input, subject: 'Complaint 4'},
+      {idempotencyKey: 'page-4'},
+    );
+    const page2 = await hubspot.resources.complaints!.list('101', {
+      limit: 2,
+      cursor: page1.nextCursor!,
+    });
+    assert.deepEqual(
+      page2.items.map((c) => c.id),
+      [oldest.id],
+      'page 2 is only the oldest: the new ticket does not push the middle one onto it',
+    );
+    assert.equal(page2.nextCursor, null);
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    for (const cursor of ['1', 'not-a-cursor', Buffer.from('[1,2]').toString('base64url')])
+      await assert.rejects(
+        hubspot.resources.complaints!.list('101', {cursor}),
+        (e) => isRapportError(e, 'invalid_input') && 'cursor' in e.fields,
+      );
   });
 });
 
@@ -181,5 +324,26 @@ describe('interactions from engagements', () => {
       ],
     );
     assert.equal(page.items[0]!.agentId, '7001');
+  });
+
+  it('pages through the interactions with its cursor, each once', async () => {
+    const hubspot = await hubspotAdapter({accessToken: 'pat-test'});
+    await hubspot.resources.complaints!.create(input, {idempotencyKey: 'timeline'});
+    const all = await hubspot.resources.interactions!.list('101');
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await hubspot.resources.interactions!.list('101', {
+        limit: 1,
+        ...(cursor && {cursor}),
+      });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    assert.equal(all.items.length, 4);
+    assert.deepEqual(
+      seen,
+      all.items.map((i) => i.id),
+    );
   });
 });

@@ -69,6 +69,18 @@ export function untilMidnight(now: number, timeZone: string): number {
   return MS_PER_DAY - elapsed;
 }
 
+/**
+ * A path as messages show it: every record id (the segment after `objects/{type}/`, but not `batch`)
+ * as `{id}`. vendorHttp already hides segments with a digit, `@` or `%`; a customer id that is the
+ * value of a unique property (`idProperty`) can have none of those and still name a person.
+ */
+export const shownPath = (path: string): string =>
+  path.replace(/(\/objects\/[^/]+\/)(?!batch(?:\/|$))[^/]+/g, '$1{id}');
+
+/** HubSpot's own message, without e-mail addresses it may repeat from the request. */
+const withoutAddresses = (message: string): string =>
+  message.replace(/[^\s"'<>()[\]{},;:]+@[^\s"'<>()[\]{},;:]+/g, '{email}');
+
 const bodyOf = (reply: VendorReply): HubSpotErrorBody =>
   isRecord(reply.json) ? (reply.json as HubSpotErrorBody) : {};
 
@@ -76,8 +88,8 @@ const bodyOf = (reply: VendorReply): HubSpotErrorBody =>
 export function hubspotErrors(now: () => number, timeZone?: string) {
   return (reply: VendorReply, generic: RapportError): RapportError => {
     const body = bodyOf(reply);
-    const where = `${reply.method} ${reply.path}`;
-    const said = body.message ? `: ${body.message}` : '';
+    const where = `${reply.method} ${shownPath(reply.path)}`;
+    const said = body.message ? `: ${withoutAddresses(body.message)}` : '';
     const details = {
       vendor: 'HubSpot',
       status: reply.status,
@@ -160,6 +172,8 @@ export function hubspotErrors(now: () => number, timeZone?: string) {
           details,
         },
       );
-    return new RapportError(generic.code, `${generic.message}${said}`, {details});
+    return new RapportError(generic.code, `HubSpot answered ${reply.status} to ${where}${said}`, {
+      details,
+    });
   };
 }

@@ -1,7 +1,8 @@
 // Exactly once, end to end: 1,000 complaints through a real gateway on 127.0.0.1, with 30% of
 // HubSpot's answers failing (429s, 500s, and 500s after the ticket was stored, the dangerous kind),
-// become exactly 1,000 tickets. The HubSpot adapter finds an earlier attempt's ticket by its unique
-// idempotency property, so this holds without trusting the gateway's store alone.
+// become exactly 1,000 tickets. The gateway runs with a store that remembers nothing
+// (forgetfulStore), so every retry reaches the adapter: the HubSpot adapter alone, finding an earlier
+// attempt's ticket by its unique idempotency property, makes each submission one ticket.
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {httpAdapter} from '@rapport/adapter-http';
@@ -9,7 +10,8 @@ import {createClient, type Complaint, type ComplaintInput} from '@rapport/core';
 import {createGateway, signAgentToken} from '@rapport/gateway';
 import {serveGateway, type RunningServer} from '@rapport/gateway/node';
 import {hubspotAdapter} from '@rapport/adapter-hubspot';
-import {fakeHubSpot} from '@rapport/adapter-hubspot/fake';
+import {forgetfulStore} from '@rapport/adapter-testkit';
+import {fakeFaultKinds, fakeHubSpot} from '@rapport/adapter-hubspot/fake';
 
 const secret = 'exactly-once-secret-that-is-long-enough-to-sign';
 const audience = 'https://gateway.test';
@@ -28,7 +30,13 @@ function seeded(seed: number): () => number {
 before(async () => {
   const adapter = await hubspotAdapter({accessToken: 'pat-test', fetch: fake.fetch});
   gateway = await serveGateway(
-    createGateway({adapter, auth: {secret, audience}, rateLimit: false}),
+    createGateway({
+      adapter,
+      auth: {secret, audience},
+      rateLimit: false,
+      // Nothing is answered from the gateway's memory: exactly once is the adapter's own.
+      idempotencyStore: forgetfulStore(),
+    }),
     {port: 0},
   );
   fake.setFaults({
@@ -73,8 +81,10 @@ describe('exactly once under faults', () => {
     };
     await Promise.all(Array.from({length: 20}, worker));
 
-    const faultsSeen = fake.calls['POST /crm/v3/objects/tickets'] ?? 0;
-    assert.ok(faultsSeen > total, `faults made the client retry creates (${faultsSeen} calls)`);
+    const creates = fake.calls['POST /crm/v3/objects/tickets'] ?? 0;
+    assert.ok(creates > total, `faults made the client retry creates (${creates} calls)`);
+    for (const kind of fakeFaultKinds)
+      assert.ok(fake.faulted[kind] > 0, `${kind} was injected (${JSON.stringify(fake.faulted)})`);
     assert.equal(fake.tickets.size, total, 'exactly one ticket per submission');
     const keys = new Set(
       [...fake.tickets.values()].map((t) => t.properties.rapport_idempotency_key),

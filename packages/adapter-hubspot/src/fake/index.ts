@@ -3,7 +3,8 @@
  * the shapes recorded from the live API (only requested properties plus `createdate`,
  * `lastmodifieddate` and `hs_object_id`; every value a string or null; 207 with `numErrors` for
  * unknown ids; the recorded 400 for batches over 100; `x-hubspot-ratelimit-*` headers; the Support
- * Pipeline `"0"`; 409 CONFLICT for a taken unique value), with fault injection. For tests, demos and
+ * Pipeline `"0"`; 409 CONFLICT for a taken unique value, or 400 VALIDATION_ERROR with
+ * `duplicateUniqueValue`), with fault injection. For tests, demos and
  * the example gateway: `setupServer(...fakeHubSpot().handlers).listen()`.
  *
  * @packageDocumentation
@@ -59,12 +60,20 @@ export interface FakeHubSpotOptions {
   readonly refreshToken?: string;
   /** Scopes the token lacks: calls on tickets answer 403 MISSING_SCOPES naming them. */
   readonly missingTicketScopes?: readonly string[];
+  /**
+   * How a create with a unique property's taken value is refused: `conflict`, 409 CONFLICT naming
+   * the existing id (the default), or `validation_error`, 400 VALIDATION_ERROR (HubSpot does not
+   * promise which; an adapter must not rely on the 409).
+   */
+  readonly duplicateUniqueValue?: 'conflict' | 'validation_error';
 }
 
 /** The fake and its state. */
 export interface FakeHubSpot {
   /** msw handlers: pass them to `setupServer` (msw/node) or `setupWorker`. */
   readonly handlers: HttpHandler[];
+  /** Where the fake answers (`https://api.hubapi.com` unless `baseUrl` was given), without a trailing `/`. */
+  readonly baseUrl: string;
   /**
    * A fetch that answers through the handlers directly, without patching the global fetch: give it
    * to the adapter's `fetch` option (faster than interception, and nothing else is affected).
@@ -72,6 +81,8 @@ export interface FakeHubSpot {
   readonly fetch: typeof fetch;
   /** Calls answered per endpoint (`POST /crm/v3/objects/tickets`), faults included. */
   readonly calls: Record<string, number>;
+  /** Injected failures answered, per kind. */
+  readonly faulted: Record<FakeFaultKind, number>;
   /** Tickets stored, by record id. */
   readonly tickets: Map<string, FakeObject>;
   /** Contacts, by record id. */
@@ -80,7 +91,7 @@ export interface FakeHubSpot {
   setFaults(faults: FakeFaults | null): void;
   /** Makes every access token issued so far invalid (OAuth tests). */
   expireTokens(): void;
-  /** Back to the seeded state: contacts, no tickets, no calls counted. */
+  /** Back to the seeded state: contacts, no tickets, no calls or faults counted. */
   reset(): void;
 }
 
@@ -129,6 +140,11 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
   const base = (options.baseUrl ?? 'https://api.hubapi.com').replace(/\/+$/, '');
   let faults = options.faults ?? null;
   const calls: Record<string, number> = {};
+  const faulted: Record<FakeFaultKind, number> = {
+    rate_limit: 0,
+    server_error: 0,
+    server_error_after_write: 0,
+  };
   const contacts = new Map<string, FakeObject>();
   const tickets = new Map<string, FakeObject>();
   const engagements = new Map<string, Map<string, FakeObject>>();
@@ -171,6 +187,7 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
       link(e.contactId, e.object, e.id);
     }
     for (const key of Object.keys(calls)) delete calls[key];
+    for (const kind of fakeFaultKinds) faulted[kind] = 0;
   };
   seed();
 
@@ -237,6 +254,7 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
       if (faulty && faults && (faults.random ?? Math.random)() < faults.rate) {
         const kinds = faults.kinds ?? fakeFaultKinds;
         const kind = kinds[Math.floor((faults.random ?? Math.random)() * kinds.length)]!;
+        faulted[kind]++;
         if (kind === 'rate_limit')
           return new HttpResponse(recorded.tenSecondlyRolling, {
             status: 429,
@@ -403,6 +421,18 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
           const value = body.properties[def.name];
           if (value === undefined || value === '') continue;
           const taken = [...tickets.values()].find((t) => t.properties[def.name] === value);
+          if (taken && options.duplicateUniqueValue === 'validation_error')
+            return error(400, {
+              message: `Property values were not valid: ${JSON.stringify([{isValid: false, message: `${value} already has that value on a ticket`, error: 'INVALID_UNIQUE_VALUE', name: def.name}])}`,
+              errors: [
+                {
+                  message: `${value} already has that value on a ticket`,
+                  code: 'INVALID_UNIQUE_VALUE',
+                  context: {propertyName: [def.name]},
+                },
+              ],
+              category: 'VALIDATION_ERROR',
+            });
           if (taken)
             return error(409, {
               message: `A ticket with ${def.name} ${value} already exists. Existing ID: ${taken.id}`,
@@ -478,8 +508,10 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
 
   return {
     handlers,
+    baseUrl: base,
     fetch: fakeFetch,
     calls,
+    faulted,
     tickets,
     contacts,
     setFaults(next) {
