@@ -10,7 +10,7 @@ import {fakeSalesforce} from '@rapport/adapter-salesforce/fake';
 const instanceUrl = 'https://fake.my.salesforce.com';
 const fake = fakeSalesforce();
 const bare = fakeSalesforce({
-  instanceUrl: 'https://bare.my.salesforce.com',
+  baseUrl: 'https://bare.my.salesforce.com',
   withoutCaseFields: ['Rapport_Idempotency_Key__c'],
 });
 const server = setupServer(...fake.handlers, ...bare.handlers);

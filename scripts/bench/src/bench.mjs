@@ -296,7 +296,7 @@ if (results.vendors) {
         'cards',
         'calls to the vendor',
         'batch reads',
-        'expected ceil(N/100)',
+        'expected ceil(N / max batch)',
         'customers found',
       ],
       v.rows.map((r) => [
@@ -304,14 +304,14 @@ if (results.vendors) {
         String(r.cards),
         String(r.calls),
         String(r.batchCalls),
-        `${r.expected}${r.batchCalls === r.expected ? '' : ' (**not met**)'}`,
+        `${r.expected} (max ${r.maxBatch})${r.batchCalls === r.expected ? '' : ' (**not met**)'}`,
         String(r.found),
       ]),
     ),
     table(
       [
         'vendor',
-        'delay the 429 asked for',
+        'delay the rate limit asked for',
         'reads refused during the delay',
         'calls to the vendor during the delay',
       ],
@@ -324,7 +324,7 @@ if (results.vendors) {
         String(r.callsDuringDelay),
       ]),
     ),
-    "HubSpot's injected 429 is its `TEN_SECONDLY_ROLLING` policy (10 s); Zendesk's sends `Retry-After: 30`. After it, the adapter refuses at once with `rate_limited` and the remaining wait (the client retries after it) and sends nothing to the vendor until the delay has passed.",
+    "HubSpot's injected 429 is its `TEN_SECONDLY_ROLLING` policy (10 s); Salesforce's limit is a 403 `ConcurrentPerOrgLongTxn` (2 s; `REQUEST_LIMIT_EXCEEDED` waits an hour); Zendesk's 429 sends `Retry-After: 30`. After it, the adapter refuses at once with `rate_limited` and the remaining wait (the client retries after it) and sends nothing to the vendor until the delay has passed.",
   );
 }
 

@@ -4,6 +4,8 @@
 import {createClient, isRapportError} from '@rapport/core';
 import {hubspotAdapter} from '@rapport/adapter-hubspot';
 import {fakeHubSpot} from '@rapport/adapter-hubspot/fake';
+import {salesforceAdapter} from '@rapport/adapter-salesforce';
+import {fakeContactId, fakeSalesforce} from '@rapport/adapter-salesforce/fake';
 import {zendeskAdapter} from '@rapport/adapter-zendesk';
 import {fakeZendesk} from '@rapport/adapter-zendesk/fake';
 
@@ -32,6 +34,27 @@ const vendors = {
       return {fake, adapter, ids: [...fake.contacts.keys()]};
     },
     limit: (fake) => fake.setFaults({rate: 1, kinds: ['rate_limit']}),
+  },
+  'Salesforce contacts': {
+    batchEndpoint: 'GET /query',
+    async start(count) {
+      const fake = fakeSalesforce({
+        contacts: Array.from({length: count}, (_, n) => ({
+          Id: fakeContactId(5000 + n),
+          FirstName: `Guest ${n}`,
+          LastName: 'Bench',
+          Email: `guest${n}@example.com`,
+        })),
+      });
+      const adapter = await salesforceAdapter({
+        instanceUrl: fake.baseUrl,
+        accessToken: 'bench',
+        fetch: fake.fetch,
+      });
+      return {fake, adapter, ids: [...fake.contacts.keys()]};
+    },
+    // ConcurrentPerOrgLongTxn: Salesforce's short limit (REQUEST_LIMIT_EXCEEDED waits an hour).
+    limit: (fake) => fake.setFaults({rate: 1, kinds: ['concurrent_limit']}),
   },
   'Zendesk users': {
     batchEndpoint: 'GET /api/v2/users/show_many.json',
@@ -77,6 +100,7 @@ export async function vendorCalls() {
         cards,
         calls: total(fake.calls),
         batchCalls: fake.calls[setup.batchEndpoint] ?? 0,
+        maxBatch: adapter.capabilities.maxBatchSize,
         expected: Math.ceil(cards / adapter.capabilities.maxBatchSize),
         found: answers.filter(Boolean).length,
       });

@@ -89,8 +89,6 @@ export interface FakeSalesforceOptions {
    * `https://fake.my.salesforce.com`.
    */
   readonly baseUrl?: string;
-  /** @deprecated The same as `baseUrl`, the name the other vendor fakes use. */
-  readonly instanceUrl?: string;
   /** Contacts to start with, as REST returns them. Default {@link demoContacts}. */
   readonly contacts?: readonly SeedContact[];
   /** Failures to inject. Default none. */
@@ -159,7 +157,7 @@ const sfNow = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, '.000+
 
 /** A stateful fake of Salesforce (see the module's description). */
 export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesforce {
-  const base = (options.baseUrl ?? options.instanceUrl ?? 'https://fake.my.salesforce.com').replace(
+  const base = (options.baseUrl ?? 'https://fake.my.salesforce.com').replace(
     /\/+$/,
     '',
   );
