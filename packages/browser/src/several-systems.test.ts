@@ -23,7 +23,9 @@ interface Gateway {
 const gateway = (payload: {role?: string; customerId?: string} = {}) =>
   executeServerCommand<Gateway, typeof payload>('rapport-several-systems', payload);
 const tickets = () =>
-  executeServerCommand<{subject: string; requesterId: number}[]>('rapport-several-systems-tickets');
+  executeServerCommand<{subject: string; requesterId: number}[], undefined>(
+    'rapport-several-systems-tickets',
+  );
 
 describe('one page, three systems: HubSpot customers, Zendesk complaints, LoyaltyLion points', () => {
   it('shows the HubSpot contact, the LoyaltyLion balance, and files the complaint as a Zendesk ticket', async () => {
@@ -86,7 +88,7 @@ describe('one page, three systems: HubSpot customers, Zendesk complaints, Loyalt
 
 describe('one page, two systems: Salesforce contacts and Cases, LoyaltyLion points', () => {
   it('renders all three widgets and files the complaint as a Salesforce Case', async () => {
-    const [mei] = await executeServerCommand<string[]>('rapport-salesforce-customers');
+    const [mei] = await executeServerCommand<string[], undefined>('rapport-salesforce-customers');
     const {url, agentToken} = await executeServerCommand<Gateway, {role: string}>(
       'rapport-salesforce',
       {role: 'agent'},
@@ -129,7 +131,7 @@ describe('one page, two systems: Salesforce contacts and Cases, LoyaltyLion poin
     )) as ComplaintSubmittedEvent;
     expect(complaint.customerId).to.equal(mei);
     expect(
-      await executeServerCommand<{subject: string; contactId: string}[]>(
+      await executeServerCommand<{subject: string; contactId: string}[], undefined>(
         'rapport-salesforce-cases',
       ),
     ).to.deep.include({subject: 'Kettle stopped heating', contactId: mei});
