@@ -12,7 +12,7 @@ import type {
   RapportCustomerCard,
   RapportProvider,
 } from '@rapport/widgets';
-import {inside, until} from '../../widgets/test-support/support.js';
+import {fill, inside, until} from '../../widgets/test-support/support.js';
 
 interface Gateway {
   url: string;
@@ -38,17 +38,12 @@ describe('end to end: widgets → client → adapter-http → gateway → memory
     expect(inside(card, '.badge.segment')).to.be.null;
 
     const form = provider.querySelector<RapportComplaintForm>('rapport-complaint-form')!;
-    const set = (id: string, value: string) => {
-      const input = inside<HTMLInputElement>(form, `#f-${id}`)!;
-      input.value = value;
-      input.dispatchEvent(
-        new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true, composed: true}),
-      );
-    };
-    set('category', 'service');
-    set('severity', 'medium');
-    set('subject', 'e2e: rude reply');
-    set('description', 'The reply to my e-mail was rude.');
+    fill(form, {
+      category: 'service',
+      severity: 'medium',
+      subject: 'e2e: rude reply',
+      description: 'The reply to my e-mail was rude.',
+    });
     setTimeout(() => inside<HTMLButtonElement>(form, '[part~="submit"]')!.click());
     const {complaint} = (await oneEvent(
       form,
@@ -109,19 +104,14 @@ describe('end to end: widgets → client → adapter-http → gateway → memory
       html`<rapport-complaint-form customer-id="c-003" .client=${client} .customization=${loose}></rapport-complaint-form>`,
     );
     await until(() => inside(form, '#f-category'), 'the form');
-    const set = (id: string, value: string) => {
-      const input = inside<HTMLInputElement>(form, `#f-${id}`)!;
-      input.value = value;
-      input.dispatchEvent(
-        new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true, composed: true}),
-      );
-    };
-    set('category', 'delivery');
-    set('severity', 'medium');
-    set('subject', 'e2e: server rules');
-    set('description', 'Too short');
+    fill(form, {
+      category: 'delivery',
+      severity: 'medium',
+      subject: 'e2e: server rules',
+      description: 'Too short',
+    });
     await until(() => inside(form, '#f-orderNumber'), 'the order number field');
-    set('orderNumber', 'order 12');
+    fill(form, {orderNumber: 'order 12'});
     setTimeout(() => inside<HTMLButtonElement>(form, '[part~="submit"]')!.click());
     await oneEvent(form, 'rapport-complaint-failed');
     await until(() => inside(form, '#f-description-error'), 'the description message');

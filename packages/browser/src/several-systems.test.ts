@@ -13,7 +13,7 @@ import type {
   RapportLoyaltyBalance,
   RapportProvider,
 } from '@rapport/widgets';
-import {inside, until} from '../../widgets/test-support/support.js';
+import {fill, inside, until} from '../../widgets/test-support/support.js';
 
 interface Gateway {
   url: string;
@@ -51,17 +51,12 @@ describe('one page, three systems: HubSpot customers, Zendesk complaints, Loyalt
 
     const form = provider.querySelector<RapportComplaintForm>('rapport-complaint-form')!;
     await until(() => inside(form, '#f-category'), 'the form');
-    const set = (id: string, value: string) => {
-      const input = inside<HTMLInputElement>(form, `#f-${id}`)!;
-      input.value = value;
-      input.dispatchEvent(
-        new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true, composed: true}),
-      );
-    };
-    set('category', 'delivery');
-    set('severity', 'high');
-    set('subject', 'Parcel arrived crushed');
-    set('description', 'The box was crushed and the vase inside is broken.');
+    fill(form, {
+      category: 'delivery',
+      severity: 'high',
+      subject: 'Parcel arrived crushed',
+      description: 'The box was crushed and the vase inside is broken.',
+    });
     setTimeout(() => inside<HTMLButtonElement>(form, '[part~="submit"]')!.click());
     const {complaint} = (await oneEvent(
       form,
@@ -113,17 +108,12 @@ describe('one page, two systems: Salesforce contacts and Cases, LoyaltyLion poin
 
     const form = provider.querySelector<RapportComplaintForm>('rapport-complaint-form')!;
     await until(() => inside(form, '#f-category'), 'the form');
-    const set = (id: string, value: string) => {
-      const input = inside<HTMLInputElement>(form, `#f-${id}`)!;
-      input.value = value;
-      input.dispatchEvent(
-        new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true, composed: true}),
-      );
-    };
-    set('category', 'product');
-    set('severity', 'medium');
-    set('subject', 'Kettle stopped heating');
-    set('description', 'The kettle stopped heating after two weeks of use.');
+    fill(form, {
+      category: 'product',
+      severity: 'medium',
+      subject: 'Kettle stopped heating',
+      description: 'The kettle stopped heating after two weeks of use.',
+    });
     setTimeout(() => inside<HTMLButtonElement>(form, '[part~="submit"]')!.click());
     const {complaint} = (await oneEvent(
       form,

@@ -102,3 +102,18 @@ export function misspeltDocument(): CustomizationDocument {
     },
   };
 }
+
+/**
+ * Types `values` into a complaint form's fields by field id, as a person would (an `input` event, or
+ * `change` for a select).
+ */
+export function fill(form: Element, values: Readonly<Record<string, string>>): void {
+  for (const [id, value] of Object.entries(values)) {
+    const input = inside<HTMLInputElement>(form, `#f-${id}`);
+    if (!input) throw new Error(`fill: the form has no field #f-${id}`);
+    input.value = value;
+    input.dispatchEvent(
+      new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true, composed: true}),
+    );
+  }
+}

@@ -10,25 +10,23 @@ import type {
   RapportComplaintForm,
   RapportErrorEvent,
 } from '@rapport/widgets';
-import {deepActiveElement, demoClient, inside, text, until} from '../../test-support/support.js';
+import {
+  deepActiveElement,
+  demoClient,
+  fill,
+  inside,
+  text,
+  until,
+} from '../../test-support/support.js';
 
 const field = (form: RapportComplaintForm, id: string) =>
   inside<HTMLInputElement>(form, `#f-${id}`)!;
 
-/** Fills a field as a person would: set the value, then fire the input or change event. */
-function fill(form: RapportComplaintForm, id: string, value: string): void {
-  const input = field(form, id);
-  input.value = value;
-  input.dispatchEvent(
-    new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true, composed: true}),
-  );
-}
-
 async function fillValid(form: RapportComplaintForm): Promise<void> {
-  fill(form, 'category', 'delivery');
-  fill(form, 'severity', 'high');
-  fill(form, 'subject', 'Parcel late');
-  fill(form, 'description', 'Ordered two weeks ago and still nothing.');
+  fill(form, {category: 'delivery'});
+  fill(form, {severity: 'high'});
+  fill(form, {subject: 'Parcel late'});
+  fill(form, {description: 'Ordered two weeks ago and still nothing.'});
   await form.updateComplete;
 }
 
@@ -82,21 +80,21 @@ describe('<rapport-complaint-form>', () => {
       html`<rapport-complaint-form customer-id="c-001" .client=${client}></rapport-complaint-form>`,
     );
     const subject = field(form, 'subject');
-    fill(form, 'subject', 'x');
+    fill(form, {subject: 'x'});
     await form.updateComplete;
     expect(subject.getAttribute('aria-invalid')).to.equal(
       'false',
       'no nagging before the field is left',
     );
     subject.focus();
-    fill(form, 'subject', '');
+    fill(form, {subject: ''});
     subject.dispatchEvent(new FocusEvent('focusout', {bubbles: true, composed: true}));
     await form.updateComplete;
     expect(subject.getAttribute('aria-invalid')).to.equal('true');
     const error = inside(form, '#f-subject-error')!;
     expect(text(error)).to.equal('This field is required.');
     expect(subject.getAttribute('aria-describedby')).to.contain('f-subject-error');
-    fill(form, 'subject', 'Now filled');
+    fill(form, {subject: 'Now filled'});
     await form.updateComplete;
     expect(subject.getAttribute('aria-invalid')).to.equal('false', 'corrected as the person types');
   });
@@ -148,9 +146,9 @@ describe('<rapport-complaint-form>', () => {
     const form = await fixture<RapportComplaintForm>(
       html`<rapport-complaint-form customer-id="c-001" .client=${client}></rapport-complaint-form>`,
     );
-    fill(form, 'category', 'delivery');
+    fill(form, {category: 'delivery'});
     await form.updateComplete;
-    fill(form, 'orderNumber', 'SO-1');
+    fill(form, {orderNumber: 'SO-1'});
     submit(form);
     await until(() => inside(form, '[part~="error-summary"]'), 'the summary');
     const summary = inside(form, '[part~="error-summary"]')!;
@@ -173,7 +171,7 @@ describe('<rapport-complaint-form>', () => {
     const form = await fixture<RapportComplaintForm>(
       html`<rapport-complaint-form customer-id="c-001" .client=${client}></rapport-complaint-form>`,
     );
-    fill(form, 'description', '😀 tea');
+    fill(form, {description: '😀 tea'});
     await form.updateComplete;
     expect(text(inside(form, '#f-description-count'))).to.equal('5 of 5,000 characters');
     expect(field(form, 'description').getAttribute('aria-describedby')).to.contain(
@@ -252,7 +250,7 @@ describe('<rapport-complaint-form>', () => {
       ></rapport-complaint-form>`,
     );
     await fillValid(form);
-    fill(form, 'subject', 'x'.repeat(201));
+    fill(form, {subject: 'x'.repeat(201)});
     submit(form);
     await oneEvent(form, 'rapport-complaint-failed');
     await form.updateComplete;
@@ -273,8 +271,8 @@ describe('<rapport-complaint-form>', () => {
     submit(form);
     await until(() => inside(form, '[part~="error-summary"]'), 'the summary');
     expect(inside(form, '[part~="error-summary"]')!.textContent).to.contain('Your name');
-    fill(form, 'contactName', 'Ada Visitor');
-    fill(form, 'contactEmail', 'ada@example.com');
+    fill(form, {contactName: 'Ada Visitor'});
+    fill(form, {contactEmail: 'ada@example.com'});
     submit(form);
     const {complaint} = (await oneEvent(
       form,
@@ -298,10 +296,10 @@ describe('<rapport-complaint-form>', () => {
       html`<rapport-complaint-form customer-id="c-001" .client=${client}></rapport-complaint-form>`,
     );
     expect(inside(form, '#f-orderNumber')).to.be.null;
-    fill(form, 'category', 'delivery');
+    fill(form, {category: 'delivery'});
     await form.updateComplete;
     expect(inside(form, '#f-orderNumber')).to.exist;
-    fill(form, 'category', 'staff');
+    fill(form, {category: 'staff'});
     await form.updateComplete;
     expect(inside(form, '#f-orderNumber')).to.be.null;
   });
@@ -315,7 +313,7 @@ describe('<rapport-complaint-form>', () => {
         .client=${client}
       ></rapport-complaint-form>`,
     );
-    fill(first, 'subject', 'Half written');
+    fill(first, {subject: 'Half written'});
     await new Promise((r) => setTimeout(r, 400));
     first.remove();
     const again = await fixture<RapportComplaintForm>(
@@ -335,7 +333,7 @@ describe('<rapport-complaint-form>', () => {
     const plain = await fixture<RapportComplaintForm>(
       html`<rapport-complaint-form customer-id="c-010" .client=${client}></rapport-complaint-form>`,
     );
-    fill(plain, 'subject', 'Private');
+    fill(plain, {subject: 'Private'});
     await new Promise((r) => setTimeout(r, 400));
     expect(sessionStorage.length).to.equal(0);
   });
@@ -379,10 +377,10 @@ describe('<rapport-complaint-form>', () => {
     expect(inside(form, 'label[for="f-subject"]')!.textContent).to.contain('Headline');
     expect(inside(form, '#f-severity')).to.be.null;
     expect(inside(form, '.grid.cols-2 #f-storeVisited')).to.exist;
-    fill(form, 'category', 'product');
-    fill(form, 'storeVisited', 'london-soho');
-    fill(form, 'subject', 'Wrong tea');
-    fill(form, 'description', 'I received black tea instead of green.');
+    fill(form, {category: 'product'});
+    fill(form, {storeVisited: 'london-soho'});
+    fill(form, {subject: 'Wrong tea'});
+    fill(form, {description: 'I received black tea instead of green.'});
     submit(form);
     const {complaint} = (await oneEvent(
       form,
@@ -553,8 +551,8 @@ describe('<rapport-complaint-form> controls', () => {
     );
     expect(field(form, 'amount').inputMode).to.equal('decimal');
     await fillValid(form);
-    fill(form, 'amount', ' 19.90 ');
-    fill(form, 'labels', 'late, tea ,');
+    fill(form, {amount: ' 19.90 '});
+    fill(form, {labels: 'late, tea ,'});
     form.addEventListener('rapport-complaint-before-submit', (e) => e.preventDefault());
     setTimeout(() => submit(form));
     const {input} = (await oneEvent(
@@ -588,7 +586,7 @@ describe('<rapport-complaint-form> drafts and retries', () => {
         html`<rapport-complaint-form save-draft .client=${client}></rapport-complaint-form>`,
       );
     const first = await make();
-    fill(first, 'contactName', 'Ada Visitor');
+    fill(first, {contactName: 'Ada Visitor'});
     first.remove(); // at once: no pause in typing
     expect(JSON.parse(sessionStorage.getItem('rapport-complaint-draft:anonymous')!)).to.deep.equal({
       contactName: 'Ada Visitor',
@@ -599,7 +597,7 @@ describe('<rapport-complaint-form> drafts and retries', () => {
     expect(text(inside(again, '.notice'))).to.equal('We restored the draft you started.');
     await expect(again).to.be.accessible();
     await fillValid(again);
-    fill(again, 'contactEmail', 'ada@example.com');
+    fill(again, {contactEmail: 'ada@example.com'});
     submit(again);
     await oneEvent(again, 'rapport-complaint-submitted');
     expect(sessionStorage.getItem('rapport-complaint-draft:anonymous')).to.equal(null);
@@ -615,7 +613,7 @@ describe('<rapport-complaint-form> drafts and retries', () => {
 
   it('makes a new idempotency key when the person changes what they send, and reuses it for the same input', async () => {
     const {keys, form} = await failedOnce();
-    fill(form, 'subject', 'Parcel very late');
+    fill(form, {subject: 'Parcel very late'});
     await form.updateComplete;
     expect(inside(form, '.failure'), 'editing again after a change').to.be.null;
     submit(form);
