@@ -80,7 +80,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       audience: server.audience,
     });
     console.log(
-      `Try: curl -H "authorization: Bearer ${token}" "${server.url}/v1/customers?id=003FK0000000001AAA"`,
+      `Try: curl -H "authorization: Bearer ${token}" "${server.url}/v1/customers?id=003FK0000000001YAA"`,
     );
   }
 }

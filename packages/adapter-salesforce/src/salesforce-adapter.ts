@@ -2,6 +2,7 @@ import {
   RapportError,
   complaintStatuses,
   defaultSlaPolicy,
+  inputFingerprint,
   invalidInput,
   memoryIdempotencyStore,
   optionError,
@@ -33,6 +34,7 @@ import {
   type Page,
   type Severity,
   type SlaPolicy,
+  type VendorRequest,
 } from '@rapport/core';
 import {jwtSessions, type SalesforceJwtOptions, type Session} from './auth.js';
 import {
@@ -75,6 +77,20 @@ export interface SalesforceAdapterOptions {
    * keeps keys in this process only, so put the gateway (and its shared store) in front.
    */
   readonly caseExternalIdField?: string | null;
+  /**
+   * The Case Text field (length 64 or more) holding each submission's fingerprint, core's
+   * `inputFingerprint` of the complaint input: when Salesforce refuses a reused key (DUPLICATE_VALUE),
+   * the same fingerprint is a retry (the first Case is the answer, whatever agents edited since) and
+   * another one is a `conflict`. Default `Rapport_Submission__c`; required with `caseExternalIdField`.
+   */
+  readonly caseSubmissionField?: string;
+  /**
+   * Hosts the adapter sends credentials to: `instanceUrl`, `jwt.loginUrl` and the token answer's
+   * `instance_url` must be `https:` on one of them. An entry is a host name (`fake.example`) or a
+   * suffix starting with a dot (`.example.com`). Default Salesforce's own: `.salesforce.com`,
+   * `.force.com`, `.salesforce.mil`, `.sfcrmproducts.cn`.
+   */
+  readonly allowedHosts?: readonly string[];
   /**
    * Which complaint status each Case Status means. One must be `new` (Cases are created in it).
    * Default New → new, Working → in_progress, Escalated → in_progress, Closed → closed. A Status left
@@ -166,6 +182,24 @@ const defaultOrigins: Readonly<Record<Channel, string>> = {
 
 /** Salesforce record ids: 15 characters (case-sensitive) or 18 (with a checksum). */
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+/** Whether `id` is a record id of the object whose ids start with `prefix`, its checksum right. */
+export function isRecordId(id: string, prefix: string): boolean {
+  if (!RECORD_ID.test(id) || !id.startsWith(prefix)) return false;
+  if (id.length === 15) return true;
+  // The 3 extra characters say which of the first 15 are upper case, 5 characters each.
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = id[chunk * 5 + i]!;
+      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
+    }
+    if (id[15 + chunk] !== CHECKSUM[bits]) return false;
+  }
+  return true;
+}
+/** Salesforce's own hosts, where credentials may go. */
+const SALESFORCE_HOSTS = ['.salesforce.com', '.force.com', '.salesforce.mil', '.sfcrmproducts.cn'];
 const BATCH = 200;
 /** The adapter's name in start-up errors (`salesforceAdapter: option X: …`). */
 const ADAPTER = 'salesforceAdapter';
@@ -218,6 +252,12 @@ export async function salesforceAdapter(
       'accessToken',
       'Salesforce needs credentials: give accessToken (an OAuth access token) or jwt {clientId, username, privateKey, loginUrl?} for the JWT bearer flow',
     );
+  if (options.accessToken && options.jwt)
+    throw optionError(
+      ADAPTER,
+      'accessToken',
+      'and jwt are both given: choose one (accessToken for a token you renew yourself, jwt for sessions the adapter gets itself)',
+    );
   if (options.jwt)
     for (const key of ['clientId', 'username', 'privateKey'] as const)
       if (!options.jwt[key])
@@ -259,52 +299,116 @@ export async function salesforceAdapter(
     options.caseExternalIdField === undefined
       ? 'Rapport_Idempotency_Key__c'
       : options.caseExternalIdField;
+  const submissionField =
+    externalIdField === null ? null : (options.caseSubmissionField ?? 'Rapport_Submission__c');
   const waits = {
     requestLimitMs: options.limitWaits?.requestLimitMs ?? 3_600_000,
     concurrentMs: options.limitWaits?.concurrentMs ?? 2000,
   };
 
+  // Credentials go to https: Salesforce hosts only (or the hosts allowedHosts names).
+  const allowedHosts = (options.allowedHosts ?? SALESFORCE_HOSTS).map((h) => h.toLowerCase());
+  const checkOrigin = (option: string, value: string): string => {
+    const origin = value.replace(/\/+$/, '');
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin.toLowerCase() || !/^https?:$/.test(url.protocol))
+      throw optionError(
+        ADAPTER,
+        option,
+        `"${origin}" is not an origin like https://acme.my.salesforce.com`,
+      );
+    const host = url.hostname;
+    if (
+      url.protocol !== 'https:' ||
+      !allowedHosts.some((h) => (h.startsWith('.') ? host.endsWith(h) : host === h))
+    )
+      throw optionError(
+        ADAPTER,
+        option,
+        `"${origin}" is not https: on a Salesforce host (${allowedHosts.join(', ')}), and credentials go nowhere else; to use another host (a test double), list it in allowedHosts`,
+      );
+    return origin;
+  };
+  if (options.instanceUrl !== undefined) checkOrigin('instanceUrl', options.instanceUrl);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
   // Credentials: a given token, or JWT sessions (the first one now, so bad credentials fail here).
   let session: Session | undefined;
   let renewing: Promise<Session> | undefined;
   const newSession = options.jwt
-    ? jwtSessions(options.jwt, doFetch, now, options.sessionTtlMs ?? 3_600_000)
+    ? jwtSessions(options.jwt, {
+        fetch: doFetch,
+        now,
+        sessionTtlMs: options.sessionTtlMs ?? 3_600_000,
+        timeoutMs,
+        loginUrl: checkOrigin(
+          'jwt.loginUrl',
+          options.jwt.loginUrl ?? 'https://login.salesforce.com',
+        ),
+        instanceUrl: (url) => checkOrigin('allowedHosts', url),
+      })
     : undefined;
-  const renew = (): Promise<Session> =>
-    (renewing ??= newSession!()
+  /** A new session, one at a time; a caller's abort stops its wait, not the sign-in others share. */
+  const renew = (signal?: AbortSignal): Promise<Session> => {
+    renewing ??= newSession!()
       .then((s) => (session = s))
       .finally(() => {
         renewing = undefined;
-      }));
+      });
+    return abortable(renewing, signal);
+  };
   if (newSession) await renew();
-  const instanceUrl = (options.instanceUrl ?? session!.instanceUrl).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+$/.test(instanceUrl))
-    throw optionError(
-      ADAPTER,
-      'instanceUrl',
-      `"${instanceUrl}" is not an origin like https://acme.my.salesforce.com`,
-    );
+  const instanceUrl = options.instanceUrl
+    ? checkOrigin('instanceUrl', options.instanceUrl)
+    : session!.instanceUrl;
 
   let limits: SalesforceLimits | undefined;
   const pathOf = (field: string): string =>
     caseModelPaths[field] ?? (field.endsWith('__c') ? `customFields.${field}` : field);
-  const http = vendorHttp({
+  const vendor = vendorHttp({
     vendor: 'Salesforce',
     baseUrl: `${instanceUrl}/services/data/${apiVersion}`,
-    authorization: async ({refresh}) => {
-      if (!newSession) return `Bearer ${options.accessToken}`;
-      if (refresh || !session || session.expiresAt <= now()) await renew();
-      return `Bearer ${session!.accessToken}`;
-    },
-    refreshes: newSession !== undefined,
+    // With jwt, each request names its session itself (below), so a 401 renews only the session it used.
+    authorization: () => `Bearer ${options.accessToken ?? session?.accessToken ?? ''}`,
     toError: salesforceErrors(waits, pathOf),
-    ...(options.timeoutMs !== undefined && {timeoutMs: options.timeoutMs}),
+    timeoutMs,
     fetch: doFetch,
     onResponse: (response) => {
       limits = parseLimitInfo(response.headers.get('sforce-limit-info')) ?? limits;
     },
     now,
   });
+  const withSession = async <T>(method: string, path: string, init: VendorRequest, token: string) =>
+    vendor.request<T>(method, path, {
+      ...init,
+      headers: {...init.headers, authorization: `Bearer ${token}`},
+    });
+  const http = {
+    async request<T>(method: string, path: string, init: VendorRequest = {}) {
+      if (!newSession) return vendor.request<T>(method, path, init);
+      if (!session || session.expiresAt <= now()) await renew(init.signal);
+      const used = session!.accessToken;
+      try {
+        return await withSession<T>(method, path, init, used);
+      } catch (error) {
+        // Only an expired or revoked session is worth a new one (another 401 is an answer), and only
+        // when no other request has replaced the session this one used already.
+        if (
+          !(error instanceof RapportError) ||
+          error.code !== 'unauthorized' ||
+          error.details.errorCode !== 'INVALID_SESSION_ID'
+        )
+          throw error;
+        if (session?.accessToken === used) await renew(init.signal);
+        return withSession<T>(method, path, init, session!.accessToken);
+      }
+    },
+  };
   const get = async <T>(path: string, query?: Record<string, string>, signal?: AbortSignal) =>
     (await http.request<T>('GET', path, {...(query && {query}), signal})).body;
   /** Every record of a SOQL query, following nextRecordsUrl up to `max` records. */
@@ -405,6 +509,31 @@ export async function salesforceAdapter(
         'caseExternalIdField',
         `Case field "${externalIdField}" must be marked External ID and Unique, so Salesforce refuses a second Case with the same key; ${fix}`,
       );
+    if (field.caseSensitive !== true)
+      throw optionError(
+        ADAPTER,
+        'caseExternalIdField',
+        `Case field "${externalIdField}" is Unique but case-insensitive, so keys differing only in case would share a Case; choose "Treat "ABC" and "abc" as different values (case sensitive)" on it, or ${fix}`,
+      );
+    const print = caseFields.get(submissionField!);
+    const printFix = `create a Text field "${submissionField}" on Case (Setup → Object Manager → Case → Fields & Relationships → New → Text, length 64), give the integration user edit access to it, or name another one in caseSubmissionField; it holds each submission's fingerprint, which tells a retry from another complaint reusing its key`;
+    if (!print)
+      throw optionError(
+        ADAPTER,
+        'caseSubmissionField',
+        `Case has no field "${submissionField}". To fix it, ${printFix}`,
+      );
+    if (
+      print.type !== 'string' ||
+      (print.length ?? 0) < 64 ||
+      print.createable === false ||
+      print.name === externalIdField
+    )
+      throw optionError(
+        ADAPTER,
+        'caseSubmissionField',
+        `Case field "${submissionField}" must be a writable Text field of length 64 or more, other than caseExternalIdField; ${printFix}`,
+      );
   } else {
     (options.onWarning ?? console.warn)(
       'salesforceAdapter: caseExternalIdField is null: Salesforce cannot refuse a second Case for a retried submission. Idempotency keys are kept in this process only; run the gateway with a shared idempotency store in front of this adapter, or add the External ID field (docs/crm/salesforce.md).',
@@ -481,34 +610,42 @@ export async function salesforceAdapter(
     };
   };
 
+  /** Ids of customer records start with this (Contact 003, Account 001). */
+  const customerPrefix = customerDescribe.keyPrefix || (personAccounts ? '001' : '003');
+  /** Whether `key` can name a customer record: its prefix, and its checksum when it has one. */
+  const isCustomerId = (key: string) => isRecordId(key, customerPrefix);
   /** The customer records of `keys`, by SOQL in chunks short enough for a URL. */
   const readCustomers = async (keys: readonly string[], signal?: AbortSignal) => {
-    // A key that is not a record id names no record; SOQL would refuse the whole query for it.
-    const ids = keys.filter((key) => RECORD_ID.test(key));
+    // A key that is not a customer record id names no record; SOQL would refuse the query for it.
+    const ids = keys.filter(isCustomerId);
     const head = `SELECT ${customerSelect} FROM ${customerSObject} WHERE Id IN (`;
+    const tail = `)${customerWhere}`;
+    // SOQL travels URL-encoded: measure it as sent.
+    const encoded = (text: string) => encodeURIComponent(text).length;
     const chunks: string[][] = [];
     let chunk: string[] = [];
-    let length = head.length;
+    let length = encoded(head) + encoded(tail);
     for (const id of ids) {
-      if (chunk.length > 0 && length + id.length + 3 > MAX_QUERY) {
+      const size = encoded(`${quote(id)}, `);
+      if (chunk.length > 0 && length + size > MAX_QUERY) {
         chunks.push(chunk);
         chunk = [];
-        length = head.length;
+        length = encoded(head) + encoded(tail);
       }
       chunk.push(id);
-      length += id.length + 3;
+      length += size;
     }
     if (chunk.length > 0) chunks.push(chunk);
     const records = (
       await pooled(chunks, QUERY_CONCURRENCY, (c) =>
-        query(`${head}${c.map(quote).join(', ')})${customerWhere}`, signal),
+        query(`${head}${c.map(quote).join(', ')}${tail}`, signal),
       )
     ).flat();
     return (key: string) => records.find((r) => sameId(key, r.Id));
   };
   /** The customer's record, or `not_found`. */
   const needCustomer = async (key: string, signal?: AbortSignal): Promise<SObject> => {
-    const record = RECORD_ID.test(key) ? (await readCustomers([key], signal))(key) : undefined;
+    const record = isCustomerId(key) ? (await readCustomers([key], signal))(key) : undefined;
     if (!record)
       // Neither the message nor details name the id: messages reach pages through the gateway.
       throw new RapportError('not_found', `Salesforce has no such ${customerSObject}`, {
@@ -521,7 +658,7 @@ export async function salesforceAdapter(
 
   // ---------- complaints ----------
   const customCase = caseDescribe.fields
-    .filter((f) => f.custom && f.name !== externalIdField)
+    .filter((f) => f.custom && f.name !== externalIdField && f.name !== submissionField)
     .map((f) => f.name);
   const caseSelect = [
     ...new Set([
@@ -542,6 +679,7 @@ export async function salesforceAdapter(
       'CreatedDate',
       'LastModifiedDate',
       ...(externalIdField ? [externalIdField] : []),
+      ...(submissionField ? [submissionField] : []),
       ...customCase,
     ]),
   ].join(', ');
@@ -553,9 +691,18 @@ export async function salesforceAdapter(
     Object.keys(categories).find((c) => categories[c] === value) ??
     (typeof value === 'string' && value !== '' ? value : 'other');
 
-  const toComplaint = (r: SObject, customerId: string | null): Complaint => {
+  /**
+   * A Case as a complaint. `input`, for the Case a submission created: its severity, channel and
+   * category are the submitter's (several severities may share a Priority, several channels an
+   * Origin), and so is the SLA.
+   */
+  const toComplaint = (
+    r: SObject,
+    customerId: string | null,
+    input?: ComplaintInput,
+  ): Complaint => {
     const createdAt = isoInstant(r.CreatedDate) ?? new Date(0).toISOString();
-    const severity = severityOf(r.Priority);
+    const severity = input?.severity ?? severityOf(r.Priority);
     const status = statuses[String(r.Status)] ?? (r.IsClosed === true ? 'closed' : 'in_progress');
     const closedAt = isoInstant(r.ClosedDate);
     const customFields: Record<string, FieldValue> = {};
@@ -568,8 +715,8 @@ export async function salesforceAdapter(
       ...(anonymous && {
         contact: {name: String(r.SuppliedName ?? ''), email: r.SuppliedEmail as string},
       }),
-      channel: channelOf(r.Origin),
-      category: categoryOf(r[categoryField]),
+      channel: input?.channel ?? channelOf(r.Origin),
+      category: input?.category ?? categoryOf(r[categoryField]),
       severity,
       subject: String(r.Subject ?? ''),
       description: String(r.Description ?? ''),
@@ -583,37 +730,35 @@ export async function salesforceAdapter(
       history: [],
     };
   };
+  /** The Case holding exactly `key`: SOQL's `=` ignores case, so rows with another case are dropped. */
   const caseByKey = async (key: string, signal?: AbortSignal): Promise<SObject | undefined> => {
     const records = await query(
-      `SELECT ${caseSelect} FROM Case WHERE ${externalIdField} = ${quote(key)} LIMIT 1`,
+      `SELECT ${caseSelect} FROM Case WHERE ${externalIdField} = ${quote(key)} LIMIT ${BATCH}`,
       signal,
+      BATCH,
     );
-    return records[0];
+    return records.find((r) => r[externalIdField!] === key);
   };
   const caseById = async (id: string, signal?: AbortSignal): Promise<SObject | undefined> =>
     (await query(`SELECT ${caseSelect} FROM Case WHERE Id = ${quote(id)}`, signal))[0];
 
   /**
-   * Whether a stored Case is the one `body` would create. What Salesforce stores is the
-   * fingerprint: an agent may have moved the Status since, which is not the submitter's input.
+   * The answer for a key Salesforce already holds: the first Case when it stores this submission's
+   * fingerprint (a retry, whatever agents edited since), else `conflict`.
    */
-  const sameSubmission = (stored: SObject, body: Record<string, unknown>): boolean =>
-    Object.entries(body).every(
-      ([field, value]) =>
-        field === 'Status' ||
-        field === externalIdField ||
-        (stored[field] ?? null) === (value ?? null) ||
-        (caseFields.get(field)?.type === 'datetime' &&
-          isoInstant(stored[field]) === isoInstant(value)),
-    );
-  const replay = (stored: SObject, body: Record<string, unknown>, customerId: string | null) => {
-    if (!sameSubmission(stored, body))
+  const replay = (
+    stored: SObject,
+    fingerprint: string,
+    customerId: string | null,
+    input: ComplaintInput,
+  ) => {
+    if (stored[submissionField!] !== fingerprint)
       throw new RapportError(
         'conflict',
         'The idempotency key was used for another complaint (a Salesforce Case with other input); use a new key for a new submission',
         {details: {vendor: 'Salesforce'}},
       );
-    return toComplaint(stored, customerId);
+    return toComplaint(stored, customerId, input);
   };
 
   const createComplaint = async (
@@ -651,6 +796,7 @@ export async function salesforceAdapter(
       }
     }
     const category = categories[checked.category];
+    const fingerprint = await inputFingerprint(checked);
     const body: Record<string, unknown> = {
       Subject: checked.subject,
       Description: checked.description,
@@ -666,7 +812,7 @@ export async function salesforceAdapter(
         SuppliedName: checked.contact.name,
         SuppliedEmail: checked.contact.email,
       }),
-      ...(externalIdField && {[externalIdField]: key}),
+      ...(externalIdField && {[externalIdField]: key, [submissionField!]: fingerprint}),
     };
     for (const [name, value] of Object.entries(checked.customFields ?? {}))
       body[name] = formatValue(value);
@@ -689,7 +835,7 @@ export async function salesforceAdapter(
           'Salesforce did not return the Case it had just created',
           {details: {vendor: 'Salesforce'}},
         );
-      return toComplaint(stored, customerId);
+      return toComplaint(stored, customerId, checked);
     } catch (error) {
       // Another attempt with this key got there first (its answer may have been lost): the Case is
       // Salesforce's, read it back.
@@ -700,7 +846,7 @@ export async function salesforceAdapter(
         error.details.errorCode === 'DUPLICATE_VALUE'
       ) {
         const stored = await caseByKey(key, signal);
-        if (stored) return replay(stored, body, customerId);
+        if (stored) return replay(stored, fingerprint, customerId, checked);
       }
       throw error;
     }
@@ -974,4 +1120,15 @@ function line(value: unknown): string {
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (the work itself goes on for others). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, {once: true});
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }

@@ -157,10 +157,7 @@ const sfNow = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, '.000+
 
 /** A stateful fake of Salesforce (see the module's description). */
 export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesforce {
-  const base = (options.baseUrl ?? 'https://fake.my.salesforce.com').replace(
-    /\/+$/,
-    '',
-  );
+  const base = (options.baseUrl ?? 'https://fake.my.salesforce.com').replace(/\/+$/, '');
   const loginUrl = (options.jwt?.loginUrl ?? 'https://login.salesforce.com').replace(/\/+$/, '');
   let faults = options.faults ?? null;
   const calls: Record<string, number> = {};

@@ -167,7 +167,15 @@ export function runSoql(
           typeof v === 'string' &&
           v.length === 15 &&
           String(value).slice(0, 15) === v);
-      if (c.op === '=') return same(c.value ?? null) || (value ?? null) === c.value;
+      // SOQL's `=` on text ignores case, as Salesforce's does.
+      if (c.op === '=')
+        return (
+          same(c.value ?? null) ||
+          (value ?? null) === c.value ||
+          (typeof value === 'string' &&
+            typeof c.value === 'string' &&
+            value.toLowerCase() === c.value.toLowerCase())
+        );
       if (c.op === 'in') return c.values.some(same);
       const ids = runSoql(c.query, table).map((r) => r.Id);
       return ids.includes(value);
