@@ -207,10 +207,6 @@ const ADAPTER = 'salesforceAdapter';
 const QUERY_CONCURRENCY = 4;
 /** SOQL travels in the URL; Salesforce reads up to 16,384 characters of it. */
 const MAX_QUERY = 15_000;
-/** SOQL's OFFSET stops at 2,000: lists are bounded like everything else. */
-const MAX_OFFSET = 2000;
-/** The most records of each kind an interactions list reads. */
-const MAX_LISTED = 500;
 
 /** A SOQL string literal. */
 const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -860,17 +856,20 @@ export async function salesforceAdapter(
     o.signal?.throwIfAborted();
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
-    const offset = offsetOf(cursor);
+    const [after] = positionsOf(cursor, 1);
     const ownerId = (await needCustomer(id, o.signal)).Id;
     // One more than asked says whether there is a next page without a COUNT() call.
     const records = await query(
-      `SELECT ${caseSelect} FROM Case WHERE ${caseOwnerField} = ${quote(ownerId)} ORDER BY CreatedDate DESC, Id DESC LIMIT ${limit + 1} OFFSET ${offset}`,
+      `SELECT ${caseSelect} FROM Case WHERE ${caseOwnerField} = ${quote(ownerId)}${olderThan(after)} ORDER BY CreatedDate DESC, Id DESC LIMIT ${limit + 1}`,
       o.signal,
       limit + 1,
     );
-    const items = records.slice(0, limit).map((r) => toComplaint(r, id));
-    const more = records.length > limit && offset + limit < MAX_OFFSET;
-    return {items, nextCursor: more ? String(offset + limit) : null};
+    const page = records.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => toComplaint(r, id)),
+      nextCursor: records.length > limit && last ? cursorOf([positionOf(last)]) : null,
+    };
   };
 
   // ---------- interactions ----------
@@ -882,41 +881,67 @@ export async function salesforceAdapter(
     o.signal?.throwIfAborted();
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
-    const offset = offsetOf(cursor);
+    // One position per kind (Tasks, e-mails, comments, Cases): the last of each already listed.
+    const positions = positionsOf(cursor, 4);
     const ownerId = (await needCustomer(id, o.signal)).Id;
     const owner = quote(ownerId);
     const ofCases = `(SELECT Id FROM Case WHERE ${caseOwnerField} = ${owner})`;
-    // Each kind sorted and bounded by Salesforce; the merge below is newest first across kinds.
-    const enough = Math.min(MAX_LISTED, offset + limit + 1);
+    const page = (from: string, where: string, at: Position | null) =>
+      query(
+        `SELECT ${from} WHERE ${where}${olderThan(at)} ORDER BY CreatedDate DESC, Id DESC LIMIT ${limit + 1}`,
+        o.signal,
+        limit + 1,
+      );
+    // Each kind sorted and bounded by Salesforce, after its position; merged newest first below.
     const [tasks, emails, comments, cases] = await Promise.all([
-      query(
-        `SELECT Id, Subject, TaskSubtype, OwnerId, ActivityDate, CreatedDate FROM Task WHERE ${personAccounts ? 'AccountId' : 'WhoId'} = ${owner} ORDER BY CreatedDate DESC, Id DESC LIMIT ${enough}`,
-        o.signal,
-        enough,
+      page(
+        `Id, Subject, TaskSubtype, OwnerId, ActivityDate, CreatedDate FROM Task`,
+        `${personAccounts ? 'AccountId' : 'WhoId'} = ${owner}`,
+        positions[0]!,
       ),
-      query(
-        `SELECT Id, Subject, Incoming, MessageDate, CreatedDate FROM EmailMessage WHERE ParentId IN ${ofCases} ORDER BY MessageDate DESC, Id DESC LIMIT ${enough}`,
-        o.signal,
-        enough,
+      page(
+        `Id, Subject, Incoming, MessageDate, ActivityId, CreatedDate FROM EmailMessage`,
+        `ParentId IN ${ofCases}`,
+        positions[1]!,
       ),
-      query(
-        `SELECT Id, CommentBody, CreatedById, CreatedDate FROM CaseComment WHERE ParentId IN ${ofCases} ORDER BY CreatedDate DESC, Id DESC LIMIT ${enough}`,
-        o.signal,
-        enough,
+      page(
+        `Id, CommentBody, CreatedById, CreatedDate FROM CaseComment`,
+        `ParentId IN ${ofCases}`,
+        positions[2]!,
       ),
-      query(
-        `SELECT Id, CaseNumber, Subject, Origin, CreatedDate FROM Case WHERE ${caseOwnerField} = ${owner} ORDER BY CreatedDate DESC, Id DESC LIMIT ${enough}`,
-        o.signal,
-        enough,
+      page(
+        `Id, CaseNumber, Subject, Origin, CreatedDate FROM Case`,
+        `${caseOwnerField} = ${owner}`,
+        positions[3]!,
       ),
     ]);
+    // An e-mail sent from Salesforce is an EmailMessage and a Task too: list the e-mail only.
+    const emailTasks = tasks.filter((t) => t.TaskSubtype === 'Email').map((t) => t.Id);
+    const shown = new Set<unknown>(
+      emails.map((e) => e.ActivityId).filter((a) => typeof a === 'string'),
+    );
+    const unseen = emailTasks.filter((t) => !shown.has(t));
+    if (unseen.length > 0)
+      for (const e of await query(
+        `SELECT ActivityId FROM EmailMessage WHERE ActivityId IN (${unseen.map(quote).join(', ')})`,
+        o.signal,
+      ))
+        shown.add(e.ActivityId);
+    const keptTasks = tasks.filter((t) => !shown.has(t.Id));
+
     const at = (r: SObject, field = 'CreatedDate') =>
       isoInstant(r[field]) ?? isoInstant(r.CreatedDate) ?? new Date(0).toISOString();
-    const items: Interaction[] = [
-      ...tasks.map((t): Interaction => {
+    type Row = {kind: number; position: Position; item: Interaction};
+    const row = (kind: number, r: SObject, item: Interaction): Row => ({
+      kind,
+      position: positionOf(r),
+      item,
+    });
+    const rows: Row[] = [
+      ...keptTasks.map((t): Row => {
         const call = t.TaskSubtype === 'Call';
         const email = t.TaskSubtype === 'Email';
-        return {
+        return row(0, t, {
           id: `task-${t.Id}`,
           customerId: id,
           channel: call ? 'phone' : email ? 'email' : 'web',
@@ -924,42 +949,51 @@ export async function salesforceAdapter(
           at: at(t),
           summary: line(t.Subject) || 'Task',
           ...(typeof t.OwnerId === 'string' && {agentId: t.OwnerId}),
-        };
+        });
       }),
-      ...emails.map((e): Interaction => ({
-        id: `email-${e.Id}`,
-        customerId: id,
-        channel: 'email',
-        type: 'email',
-        at: at(e, 'MessageDate'),
-        summary: line(e.Subject) || 'E-mail',
-      })),
-      ...comments.map((c): Interaction => ({
-        id: `comment-${c.Id}`,
-        customerId: id,
-        channel: 'web',
-        type: 'note',
-        at: at(c),
-        summary: line(c.CommentBody) || 'Case comment',
-        ...(typeof c.CreatedById === 'string' && {agentId: c.CreatedById}),
-      })),
+      ...emails.map((e): Row =>
+        row(1, e, {
+          id: `email-${e.Id}`,
+          customerId: id,
+          channel: 'email',
+          type: 'email',
+          at: at(e, 'MessageDate'),
+          summary: line(e.Subject) || 'E-mail',
+        }),
+      ),
+      ...comments.map((c): Row =>
+        row(2, c, {
+          id: `comment-${c.Id}`,
+          customerId: id,
+          channel: 'web',
+          type: 'note',
+          at: at(c),
+          summary: line(c.CommentBody) || 'Case comment',
+          ...(typeof c.CreatedById === 'string' && {agentId: c.CreatedById}),
+        }),
+      ),
       // Cases are complaints, and a complaint is an interaction (the catalogue says so).
-      ...cases.map((c): Interaction => ({
-        id: `complaint-${c.Id}`,
-        customerId: id,
-        channel: channelOf(c.Origin),
-        type: 'complaint',
-        at: at(c),
-        summary: `${String(c.CaseNumber ?? '')}: ${line(c.Subject)}`,
-      })),
-    ].sort(
-      (a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-    );
-    return {
-      items: items.slice(offset, offset + limit),
-      nextCursor:
-        offset + limit < Math.min(items.length, MAX_LISTED) ? String(offset + limit) : null,
-    };
+      ...cases.map((c): Row =>
+        row(3, c, {
+          id: `complaint-${c.Id}`,
+          customerId: id,
+          channel: channelOf(c.Origin),
+          type: 'complaint',
+          at: at(c),
+          summary: `${String(c.CaseNumber ?? '')}: ${line(c.Subject)}`,
+        }),
+      ),
+    ].sort((a, b) => newerFirst(a.position, b.position));
+    // Dropped Tasks leave a gap: Tasks older than the last one read may still come, so nothing older
+    // than it is listed on this page.
+    const lastTask = tasks.length > limit ? positionOf(tasks.at(-1)!) : undefined;
+    const candidates = lastTask ? rows.filter((r) => newerFirst(r.position, lastTask) <= 0) : rows;
+    const listed = candidates.slice(0, limit);
+    const next = [...positions];
+    for (const r of listed) next[r.kind] = r.position;
+    if (lastTask && candidates.length <= limit) next[0] = lastTask;
+    const more = candidates.length > limit || lastTask !== undefined;
+    return {items: listed.map((r) => r.item), nextCursor: more ? cursorOf(next) : null};
   };
 
   // ---------- loyalty ----------
@@ -1106,12 +1140,57 @@ export async function salesforceAdapter(
   return Object.assign(wrapped, {limits: () => limits});
 }
 
-function offsetOf(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const offset = Number(cursor);
-  if (!/^\d+$/.test(cursor) || !Number.isSafeInteger(offset) || offset > MAX_OFFSET)
-    throw invalidInput('cursor', 'is not a cursor this backend gave out');
-  return offset;
+/** Where a list stopped for one kind of record: its last record's CreatedDate and Id. */
+type Position = readonly [at: string, id: string];
+
+/** A record's place in `ORDER BY CreatedDate DESC, Id DESC`. */
+function positionOf(r: SObject): Position {
+  return [isoInstant(r.CreatedDate) ?? new Date(0).toISOString(), r.Id];
+}
+
+/** Negative when `a` comes first (newer, or as new with the greater Id). */
+function newerFirst(a: Position, b: Position): number {
+  return Date.parse(b[0]) - Date.parse(a[0]) || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0);
+}
+
+/** The SOQL condition for records after `at` in `ORDER BY CreatedDate DESC, Id DESC`. */
+function olderThan(at: Position | null | undefined): string {
+  if (!at) return '';
+  // A SOQL dateTime literal (unquoted), to the second as Salesforce stores CreatedDate.
+  const when = new Date(at[0]).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return ` AND (CreatedDate < ${when} OR (CreatedDate = ${when} AND Id < ${quote(at[1])}))`;
+}
+
+/** A cursor: the positions, opaque (base64url JSON). */
+function cursorOf(positions: readonly (Position | null)[]): string {
+  return btoa(JSON.stringify(positions)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The `count` positions of a cursor this adapter gave out (none without one). */
+function positionsOf(cursor: string | undefined, count: number): (Position | null)[] {
+  if (cursor === undefined) return Array.from({length: count}, () => null);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
+  } catch {
+    parsed = undefined;
+  }
+  const valid =
+    Array.isArray(parsed) &&
+    parsed.length === count &&
+    parsed.every(
+      (p) =>
+        p === null ||
+        (Array.isArray(p) &&
+          p.length === 2 &&
+          typeof p[0] === 'string' &&
+          /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(p[0]) &&
+          !Number.isNaN(Date.parse(p[0])) &&
+          typeof p[1] === 'string' &&
+          RECORD_ID.test(p[1])),
+    );
+  if (!valid) throw invalidInput('cursor', 'is not a cursor this backend gave out');
+  return parsed as (Position | null)[];
 }
 
 /** A text as one line for a timeline (shown as text, never as HTML). */

@@ -263,7 +263,8 @@ describe('credentials go to https: Salesforce hosts only', () => {
     const fake = jwtFake();
     const tokens = () => fake.calls['POST /services/oauth2/token'] ?? 0;
     let refuse: 'other' | null = null;
-    let holdSecond: Promise<void> | undefined;
+    let release!: () => void;
+    const holdSecond = new Promise<void>((resolve) => (release = resolve));
     let failures = 0;
     const adapter = await salesforceAdapter({
       jwt: {...app, privateKey},
@@ -283,13 +284,127 @@ describe('credentials go to https: Salesforce hosts only', () => {
     assert.equal(tokens(), start, 'no renewal for another 401');
     refuse = null;
     fake.expireSessions();
-    let release!: () => void;
-    holdSecond = new Promise((resolve) => (release = resolve));
     const first = read();
     const second = read();
     await first;
     release();
     await second;
     assert.equal(tokens(), start + 1, 'one renewal for both');
+  });
+});
+
+describe('lists: keyset cursors', () => {
+  const ada = fakeContactId(7);
+  const caseOf = (n: number, day: string) => ({
+    Id: `500FK${String(900 + n).padStart(10, '0')}AAA`,
+    ContactId: ada,
+    CaseNumber: String(9000 + n),
+    Subject: `Case ${n}`,
+    Description: `Case ${n}`,
+    Origin: 'Web',
+    Status: 'New',
+    Priority: 'Medium',
+    IsClosed: false,
+    CreatedDate: `2026-03-${day}T10:00:00.000+0000`,
+    LastModifiedDate: `2026-03-${day}T10:00:00.000+0000`,
+  });
+  const withThreeCases = () => {
+    const fake = fakeSalesforce({contacts: [{Id: ada, FirstName: 'Ada', LastName: 'Lovelace'}]});
+    for (const [n, day] of [
+      [1, '01'],
+      [2, '02'],
+      [3, '03'],
+    ] as const)
+      fake.cases.set(caseOf(n, day).Id, caseOf(n, day));
+    return fake;
+  };
+
+  it('complaints: a Case created between pages neither repeats nor hides one', async () => {
+    const fake = withThreeCases();
+    const complaints = (await on(fake)).resources.complaints!;
+    const first = await complaints.list(ada, {limit: 2});
+    assert.deepEqual(
+      first.items.map((c) => c.subject),
+      ['Case 3', 'Case 2'],
+    );
+    const fresh = caseOf(4, '04');
+    fake.cases.set(fresh.Id, fresh);
+    const second = await complaints.list(ada, {limit: 2, cursor: first.nextCursor!});
+    assert.deepEqual(
+      second.items.map((c) => c.subject),
+      ['Case 1'],
+    );
+    assert.equal(second.nextCursor, null);
+  });
+
+  it('interactions: one position per kind, so a new Case between pages changes nothing', async () => {
+    const fake = withThreeCases();
+    const interactions = (await on(fake)).resources.interactions!;
+    const first = await interactions.list(ada, {limit: 2});
+    assert.deepEqual(
+      first.items.map((i) => i.summary),
+      ['9003: Case 3', '9002: Case 2'],
+    );
+    const fresh = caseOf(4, '04');
+    fake.cases.set(fresh.Id, fresh);
+    const second = await interactions.list(ada, {limit: 2, cursor: first.nextCursor!});
+    assert.deepEqual(
+      second.items.map((i) => i.summary),
+      ['9001: Case 1'],
+    );
+    assert.equal(second.nextCursor, null);
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    const fake = withThreeCases();
+    const adapter = await on(fake);
+    for (const cursor of ['2', 'bm90IGpzb24', btoa(JSON.stringify([["2026' OR 1", 'x']]))])
+      await assert.rejects(adapter.resources.complaints!.list(ada, {cursor}), (e) =>
+        isRapportError(e, 'invalid_input'),
+      );
+  });
+
+  it('lists an e-mail once, not also as the Task Salesforce made for it', async () => {
+    const fake = withThreeCases();
+    const task = {
+      Id: '00TFK0000000901AAA',
+      WhoId: ada,
+      TaskSubtype: 'Email',
+      Subject: 'Email: Your refund',
+      CreatedDate: '2026-03-05T09:00:00.000+0000',
+    };
+    fake.insert('Task', task);
+    fake.insert('EmailMessage', {
+      Id: '02sFK0000000901AAA',
+      ParentId: caseOf(1, '01').Id,
+      ActivityId: task.Id,
+      Subject: 'Your refund',
+      Incoming: false,
+      MessageDate: '2026-03-05T09:00:00.000+0000',
+      CreatedDate: '2026-03-05T09:00:00.000+0000',
+    });
+    const interactions = (await on(fake)).resources.interactions!;
+    const all = await interactions.list(ada, {limit: 10});
+    assert.deepEqual(
+      all.items.map((i) => i.id),
+      [
+        'email-02sFK0000000901AAA',
+        'complaint-500FK0000000903AAA',
+        'complaint-500FK0000000902AAA',
+        'complaint-500FK0000000901AAA',
+      ],
+    );
+    // Paged one by one, the Task's e-mail is found even when the e-mail is on another page.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await interactions.list(ada, {limit: 1, ...(cursor && {cursor})});
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    assert.deepEqual(
+      seen,
+      all.items.map((i) => i.id),
+    );
   });
 });
