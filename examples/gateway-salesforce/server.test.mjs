@@ -30,3 +30,18 @@ test('serves a Salesforce contact and their points through the gateway', async (
     await server.close();
   }
 });
+
+test('refuses a partial set of SALESFORCE_* variables, naming the missing one, never serving the fake', async () => {
+  await assert.rejects(
+    start({PORT: '0', SALESFORCE_CLIENT_ID: 'consumer', SALESFORCE_USERNAME: 'me@acme.example'}),
+    /SALESFORCE_PRIVATE_KEY_FILE is not set/,
+  );
+  await assert.rejects(
+    start({PORT: '0', SALESFORCE_ACCESS_TOKEN: 'token'}),
+    /SALESFORCE_INSTANCE_URL is not set/,
+  );
+  await assert.rejects(
+    start({PORT: '0', SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com'}),
+    /SALESFORCE_INSTANCE_URL is set, but no Salesforce credentials/,
+  );
+});
