@@ -341,18 +341,4 @@ describe('replay: limits and sessions', () => {
     replay('get', '/query', '[{"errorCode":"SERVER_UNAVAILABLE","message":"down"}]', 503);
     assert.equal((await failure(salesforce.resources.customers!.read([mei]))).code, 'unavailable');
   });
-
-  it('maps collections per-record errors per id', () => {
-    const results = JSON.parse(fixture('batch__create__contacts__partial-but-allOrNone.json')) as {
-      errors: unknown;
-    }[];
-    const [missing, rolledBack] = results.map((r) => recordError(errorsOf(r.errors), 'record'));
-    assert.match(missing!.fields.LastName!, /is required by Salesforce/);
-    assert.match(rolledBack!.message, /ALL_OR_NONE_OPERATION_ROLLED_BACK/);
-    const empty = recordError(
-      errorsOf(JSON.parse(fixture('batch__create__contacts__err-bad-request.json'))),
-      'POST /composite/sobjects',
-    );
-    assert.match(empty.message, /REQUIRED_FIELD_MISSING: At least 1 record is required/);
-  });
 });
