@@ -9,6 +9,16 @@ import {fakeSalesforce} from '@rapport/adapter-salesforce/fake';
 import {createGateway, signAgentToken} from '@rapport/gateway';
 import {serveGateway} from '@rapport/gateway/node';
 
+/** `env[name]`, or an error naming it: a partial set of SALESFORCE_* never falls back to the fake. */
+function need(env, name) {
+  const value = env[name];
+  if (!value)
+    throw new Error(
+      `${name} is not set: with a real Salesforce org, set SALESFORCE_CLIENT_ID, SALESFORCE_USERNAME and SALESFORCE_PRIVATE_KEY_FILE (the JWT bearer flow), or SALESFORCE_ACCESS_TOKEN with SALESFORCE_INSTANCE_URL; unset every SALESFORCE_* variable to run against the fake`,
+    );
+  return value;
+}
+
 /** A secret for the fake only: with a real org, RAPPORT_GATEWAY_SECRET must be set. */
 const demoSecret = 'example-gateway-salesforce-demo-secret-not-for-production';
 
@@ -21,15 +31,23 @@ const demoSecret = 'example-gateway-salesforce-demo-secret-not-for-production';
  * SALESFORCE_LOYALTY_TIER contact field names.
  */
 export async function start(env = process.env) {
-  const jwt =
-    env.SALESFORCE_CLIENT_ID && env.SALESFORCE_USERNAME && env.SALESFORCE_PRIVATE_KEY_FILE
+  const jwt = env.SALESFORCE_ACCESS_TOKEN
+    ? undefined
+    : env.SALESFORCE_CLIENT_ID || env.SALESFORCE_USERNAME || env.SALESFORCE_PRIVATE_KEY_FILE
       ? {
-          clientId: env.SALESFORCE_CLIENT_ID,
-          username: env.SALESFORCE_USERNAME,
-          privateKey: readFileSync(env.SALESFORCE_PRIVATE_KEY_FILE, 'utf8'),
+          clientId: need(env, 'SALESFORCE_CLIENT_ID'),
+          username: need(env, 'SALESFORCE_USERNAME'),
+          privateKey: readFileSync(need(env, 'SALESFORCE_PRIVATE_KEY_FILE'), 'utf8'),
           ...(env.SALESFORCE_LOGIN_URL && {loginUrl: env.SALESFORCE_LOGIN_URL}),
         }
       : undefined;
+  if (env.SALESFORCE_ACCESS_TOKEN) need(env, 'SALESFORCE_INSTANCE_URL');
+  // Any other SALESFORCE_* set means a real org was meant: never serve the fake for it.
+  const set = Object.keys(env).filter((name) => name.startsWith('SALESFORCE_') && env[name]);
+  if (!jwt && !env.SALESFORCE_ACCESS_TOKEN && set.length > 0)
+    throw new Error(
+      `${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set, but no Salesforce credentials: set SALESFORCE_CLIENT_ID, SALESFORCE_USERNAME and SALESFORCE_PRIVATE_KEY_FILE (the JWT bearer flow), or SALESFORCE_ACCESS_TOKEN with SALESFORCE_INSTANCE_URL; unset them all to run against the fake`,
+    );
   const real = Boolean(jwt || env.SALESFORCE_ACCESS_TOKEN);
   const secret = env.RAPPORT_GATEWAY_SECRET ?? (real ? undefined : demoSecret);
   if (!secret)
@@ -68,7 +86,10 @@ export async function start(env = process.env) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const server = await start();
+  const server = await start().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
   console.log(
     `Rapport gateway for ${server.real ? 'Salesforce' : 'a fake Salesforce (set SALESFORCE_* for your org)'} at ${server.url}`,
   );
@@ -80,7 +101,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       audience: server.audience,
     });
     console.log(
-      `Try: curl -H "authorization: Bearer ${token}" "${server.url}/v1/customers?id=003FK0000000001AAA"`,
+      `Try: curl -H "authorization: Bearer ${token}" "${server.url}/v1/customers?id=003FK0000000001YAA"`,
     );
   }
 }

@@ -16,7 +16,7 @@ test('serves a Salesforce contact and their points through the gateway', async (
       audience: server.audience,
     });
     const client = createClient(httpAdapter({url: server.url, getToken: () => token}));
-    const customer = await client.read('customers', '003FK0000000001AAA');
+    const customer = await client.read('customers', '003FK0000000001YAA');
     assert.equal(customer.displayName, 'Mei Chen');
     assert.equal(customer.company, 'Chen Tea House', 'Account.Name through the contact');
     assert.deepEqual(
@@ -24,9 +24,24 @@ test('serves a Salesforce contact and their points through the gateway', async (
       ['tea', 'cakes'],
       'the Salesforce custom field the customization document adds',
     );
-    const account = await client.read('loyaltyAccounts', '003FK0000000001AAA');
+    const account = await client.read('loyaltyAccounts', '003FK0000000001YAA');
     assert.equal(account.balance, 2450);
   } finally {
     await server.close();
   }
+});
+
+test('refuses a partial set of SALESFORCE_* variables, naming the missing one, never serving the fake', async () => {
+  await assert.rejects(
+    start({PORT: '0', SALESFORCE_CLIENT_ID: 'consumer', SALESFORCE_USERNAME: 'me@acme.example'}),
+    /SALESFORCE_PRIVATE_KEY_FILE is not set/,
+  );
+  await assert.rejects(
+    start({PORT: '0', SALESFORCE_ACCESS_TOKEN: 'token'}),
+    /SALESFORCE_INSTANCE_URL is not set/,
+  );
+  await assert.rejects(
+    start({PORT: '0', SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com'}),
+    /SALESFORCE_INSTANCE_URL is set, but no Salesforce credentials/,
+  );
 });

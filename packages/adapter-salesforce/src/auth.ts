@@ -24,18 +24,26 @@ export interface Session {
   readonly expiresAt: number;
 }
 
+/** How {@link jwtSessions} reaches the login. */
+export interface JwtSessionOptions {
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+  readonly sessionTtlMs: number;
+  /** Milliseconds the token call may take. */
+  readonly timeoutMs: number;
+  /** The login origin, checked by the caller (https:, an allowed host). */
+  readonly loginUrl: string;
+  /** Checks the token answer's `instance_url` (https:, an allowed host) and returns it as an origin. */
+  readonly instanceUrl: (url: string) => string;
+}
+
 /**
  * Gets sessions through the JWT bearer flow. The token answer carries no lifetime (it lasts the org's
  * session timeout, which the API does not tell), so a session is trusted for `sessionTtlMs` and
  * replaced sooner after a 401.
  */
-export function jwtSessions(
-  jwt: SalesforceJwtOptions,
-  doFetch: typeof fetch,
-  now: () => number,
-  sessionTtlMs: number,
-) {
-  const loginUrl = (jwt.loginUrl ?? 'https://login.salesforce.com').replace(/\/+$/, '');
+export function jwtSessions(jwt: SalesforceJwtOptions, options: JwtSessionOptions) {
+  const {fetch: doFetch, now, sessionTtlMs, timeoutMs, loginUrl} = options;
   let key: CryptoKey | undefined;
   const keyOf = async (): Promise<CryptoKey> => {
     try {
@@ -60,28 +68,40 @@ export function jwtSessions(
       .setExpirationTime(issuedAt + 170)
       .sign(await keyOf());
     let response: Response;
+    let body: {
+      access_token?: string;
+      instance_url?: string;
+      error?: string;
+      error_description?: string;
+    };
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
       response = await doFetch(`${loginUrl}/services/oauth2/token`, {
         method: 'POST',
+        signal: timeout,
         headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json'},
         body: new URLSearchParams({
           grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
           assertion,
         }).toString(),
       });
+      body = (await response.json().catch((error: unknown) => {
+        if (timeout.aborted) throw error;
+        return {};
+      })) as typeof body;
     } catch (error) {
+      if (timeout.aborted)
+        throw new RapportError(
+          'timeout',
+          `Salesforce's login (${loginUrl}) did not answer within ${timeoutMs} ms`,
+          {cause: error, details: {vendor: 'Salesforce'}},
+        );
       throw new RapportError(
         'unavailable',
         `Salesforce's login (${loginUrl}) could not be reached (${(error as Error).message})`,
         {cause: error, details: {vendor: 'Salesforce'}},
       );
     }
-    const body = (await response.json().catch(() => ({}))) as {
-      access_token?: string;
-      instance_url?: string;
-      error?: string;
-      error_description?: string;
-    };
     if (response.status >= 500)
       throw new RapportError('unavailable', `Salesforce's login answered ${response.status}`, {
         details: {vendor: 'Salesforce', status: response.status},
@@ -94,7 +114,7 @@ export function jwtSessions(
       );
     return {
       accessToken: body.access_token,
-      instanceUrl: body.instance_url.replace(/\/+$/, ''),
+      instanceUrl: options.instanceUrl(body.instance_url),
       expiresAt: now() + sessionTtlMs,
     };
   };

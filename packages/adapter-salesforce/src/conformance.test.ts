@@ -20,7 +20,7 @@ before(() => server.listen({onUnhandledRequest: 'error'}));
 after(() => server.close());
 
 const loyalty = {points: 'Loyalty_Points__c', tier: 'Loyalty_Tier__c'};
-const known = ['003FK0000000001AAA', '003FK0000000002AAA'];
+const known = ['003FK0000000001YAA', '003FK0000000002YAA'];
 
 runAdapterConformance({
   name: 'salesforce',

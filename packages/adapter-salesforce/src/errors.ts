@@ -5,7 +5,7 @@ import {RapportError, type VendorReply} from '@rapport/core';
 /** One entry of the error array Salesforce answers a failed REST call with. */
 export interface SalesforceError {
   readonly message?: string;
-  /** Top-level errors name the code `errorCode`; per-record (collections) errors `statusCode`. */
+  /** Top-level errors name the code `errorCode`; a SaveResult's (`success: false`) `statusCode`. */
   readonly errorCode?: string;
   readonly statusCode?: string;
   readonly fields?: readonly string[];

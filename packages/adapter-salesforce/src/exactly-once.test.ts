@@ -17,7 +17,7 @@ import {fakeSalesforce} from '@rapport/adapter-salesforce/fake';
 const secret = 'exactly-once-secret-that-is-long-enough-to-sign';
 const audience = 'https://gateway.test';
 const fake = fakeSalesforce();
-const known = ['003FK0000000001AAA', '003FK0000000002AAA'];
+const known = ['003FK0000000001YAA', '003FK0000000002YAA'];
 let gateway: RunningServer;
 /** Salesforce's DUPLICATE_VALUE answers: retries the adapter itself, not the gateway, caught. */
 let duplicates = 0;

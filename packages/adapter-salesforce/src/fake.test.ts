@@ -30,7 +30,7 @@ describe('fakeSalesforce', () => {
       accessToken: 'test',
       fetch: fake.fetch,
     });
-    const [mei] = await salesforce.resources.customers!.read(['003FK0000000001AAA']);
+    const [mei] = await salesforce.resources.customers!.read(['003FK0000000001YAA']);
     assert.equal(mei!.record?.displayName, 'Mei Chen');
     assert.equal(fakeSalesforce().baseUrl, 'https://fake.my.salesforce.com', 'the default');
   });
@@ -73,7 +73,7 @@ describe('fakeSalesforce', () => {
     const people: SeedContact[] = [
       {Id: fakeContactId(41), FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@example.com'},
     ];
-    assert.equal(people[0]!.Id, '003FK0000000041AAA');
+    assert.equal(people[0]!.Id, '003FK0000000041YAA');
     const fake = fakeSalesforce({contacts: people});
     const salesforce = await salesforceAdapter({
       instanceUrl: fake.baseUrl,

@@ -15,6 +15,8 @@ export interface DescribeField {
   readonly unique?: boolean;
   readonly caseSensitive?: boolean;
   readonly nillable?: boolean;
+  /** Characters a text field holds. */
+  readonly length?: number;
   readonly restrictedPicklist?: boolean;
   readonly picklistValues?: readonly {
     readonly active: boolean;
@@ -28,6 +30,8 @@ export interface DescribeField {
 export interface Describe {
   readonly name: string;
   readonly label: string;
+  /** The first 3 characters of the object's record ids (`003` for Contact). */
+  readonly keyPrefix?: string | null;
   readonly fields: readonly DescribeField[];
 }
 

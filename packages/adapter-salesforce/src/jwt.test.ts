@@ -24,7 +24,7 @@ describe('JWT bearer flow', () => {
     const before = tokenCalls();
     const salesforce = await salesforceAdapter({jwt: {...app, privateKey}});
     assert.equal(tokenCalls(), before + 1, 'one token for start-up');
-    const read = () => salesforce.resources.customers!.read(['003FK0000000001AAA']);
+    const read = () => salesforce.resources.customers!.read(['003FK0000000001YAA']);
     assert.equal((await read())[0]!.record?.displayName, 'Mei Chen');
     assert.equal(tokenCalls(), before + 1, 'the session is cached');
     fake.expireSessions();
@@ -42,7 +42,7 @@ describe('JWT bearer flow', () => {
     });
     const before = tokenCalls();
     clock = Date.now();
-    await salesforce.resources.customers!.read(['003FK0000000002AAA']);
+    await salesforce.resources.customers!.read(['003FK0000000002YAA']);
     assert.equal(tokenCalls(), before + 1);
   });
 

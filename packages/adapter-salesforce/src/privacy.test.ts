@@ -10,7 +10,7 @@ import {fakeSalesforce} from '@rapport/adapter-salesforce/fake';
 import {errorsOf, recordError, scrub} from './errors.js';
 
 const instanceUrl = 'https://fake.my.salesforce.com';
-const mei = '003FK0000000001AAA';
+const mei = '003FK0000000001YAA';
 const meiEmail = 'mei.chen@example.com';
 const fake = fakeSalesforce();
 
@@ -65,7 +65,7 @@ const key = () => ({idempotencyKey: crypto.randomUUID()});
 describe('personal data stays out of errors', () => {
   it('names no customer id when the customer is not in Salesforce', async () => {
     const salesforce = await adapter();
-    const unknown = '003FK0000000099AAA';
+    const unknown = '003FK0000000099YAA';
     for (const call of [
       () => salesforce.resources.complaints!.list(unknown, {}),
       () => salesforce.resources.interactions!.list(unknown, {}),

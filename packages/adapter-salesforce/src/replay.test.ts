@@ -65,7 +65,7 @@ async function failure(promise: Promise<unknown>): Promise<RapportError> {
 
 const adapter = (extra: Partial<SalesforceAdapterOptions> = {}) =>
   salesforceAdapter({instanceUrl, accessToken: 'session-test', ...extra});
-const mei = '003FK0000000001AAA';
+const mei = '003FK0000000001YAA';
 const complaint: ComplaintInput = {
   customerId: mei,
   channel: 'web',
@@ -241,7 +241,7 @@ describe('replay: reads', () => {
       LastName: 'Batch',
       CreatedDate: '2026-05-01T07:25:37.000+0000',
     });
-    const two = '003FK0000000002AAA';
+    const two = '003FK0000000002YAA';
     server.use(
       http.get(`${api}/query`, () =>
         HttpResponse.json({
@@ -272,7 +272,7 @@ describe('replay: reads', () => {
     server.events.on('request:start', ({request}) => {
       if (request.url.includes('/query')) seen.push(new URL(request.url).searchParams.get('q')!);
     });
-    const keys = Array.from({length: 200}, (_, n) => `003FK${String(n + 1).padStart(10, '0')}AAA`);
+    const keys = Array.from({length: 200}, (_, n) => `003FK${String(n + 1).padStart(10, '0')}YAA`);
     await salesforce.resources.customers!.read([...keys.slice(0, 199), 'not-an-id']);
     server.events.removeAllListeners();
     const sent = seen.flatMap((q) => q.match(/'[^']+'/g) ?? []);
@@ -340,19 +340,5 @@ describe('replay: limits and sessions', () => {
     const salesforce = await adapter();
     replay('get', '/query', '[{"errorCode":"SERVER_UNAVAILABLE","message":"down"}]', 503);
     assert.equal((await failure(salesforce.resources.customers!.read([mei]))).code, 'unavailable');
-  });
-
-  it('maps collections per-record errors per id', () => {
-    const results = JSON.parse(fixture('batch__create__contacts__partial-but-allOrNone.json')) as {
-      errors: unknown;
-    }[];
-    const [missing, rolledBack] = results.map((r) => recordError(errorsOf(r.errors), 'record'));
-    assert.match(missing!.fields.LastName!, /is required by Salesforce/);
-    assert.match(rolledBack!.message, /ALL_OR_NONE_OPERATION_ROLLED_BACK/);
-    const empty = recordError(
-      errorsOf(JSON.parse(fixture('batch__create__contacts__err-bad-request.json'))),
-      'POST /composite/sobjects',
-    );
-    assert.match(empty.message, /REQUIRED_FIELD_MISSING: At least 1 record is required/);
   });
 });

@@ -2,6 +2,7 @@ import {
   RapportError,
   complaintStatuses,
   defaultSlaPolicy,
+  inputFingerprint,
   invalidInput,
   memoryIdempotencyStore,
   optionError,
@@ -33,6 +34,7 @@ import {
   type Page,
   type Severity,
   type SlaPolicy,
+  type VendorRequest,
 } from '@rapport/core';
 import {jwtSessions, type SalesforceJwtOptions, type Session} from './auth.js';
 import {
@@ -75,6 +77,20 @@ export interface SalesforceAdapterOptions {
    * keeps keys in this process only, so put the gateway (and its shared store) in front.
    */
   readonly caseExternalIdField?: string | null;
+  /**
+   * The Case Text field (length 64 or more) holding each submission's fingerprint, core's
+   * `inputFingerprint` of the complaint input: when Salesforce refuses a reused key (DUPLICATE_VALUE),
+   * the same fingerprint is a retry (the first Case is the answer, whatever agents edited since) and
+   * another one is a `conflict`. Default `Rapport_Submission__c`; required with `caseExternalIdField`.
+   */
+  readonly caseSubmissionField?: string;
+  /**
+   * Hosts the adapter sends credentials to: `instanceUrl`, `jwt.loginUrl` and the token answer's
+   * `instance_url` must be `https:` on one of them. An entry is a host name (`fake.example`) or a
+   * suffix starting with a dot (`.example.com`). Default Salesforce's own: `.salesforce.com`,
+   * `.force.com`, `.salesforce.mil`, `.sfcrmproducts.cn`.
+   */
+  readonly allowedHosts?: readonly string[];
   /**
    * Which complaint status each Case Status means. One must be `new` (Cases are created in it).
    * Default New → new, Working → in_progress, Escalated → in_progress, Closed → closed. A Status left
@@ -166,6 +182,24 @@ const defaultOrigins: Readonly<Record<Channel, string>> = {
 
 /** Salesforce record ids: 15 characters (case-sensitive) or 18 (with a checksum). */
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+/** Whether `id` is a record id of the object whose ids start with `prefix`, its checksum right. */
+export function isRecordId(id: string, prefix: string): boolean {
+  if (!RECORD_ID.test(id) || !id.startsWith(prefix)) return false;
+  if (id.length === 15) return true;
+  // The 3 extra characters say which of the first 15 are upper case, 5 characters each.
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = id[chunk * 5 + i]!;
+      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
+    }
+    if (id[15 + chunk] !== CHECKSUM[bits]) return false;
+  }
+  return true;
+}
+/** Salesforce's own hosts, where credentials may go. */
+const SALESFORCE_HOSTS = ['.salesforce.com', '.force.com', '.salesforce.mil', '.sfcrmproducts.cn'];
 const BATCH = 200;
 /** The adapter's name in start-up errors (`salesforceAdapter: option X: …`). */
 const ADAPTER = 'salesforceAdapter';
@@ -173,10 +207,6 @@ const ADAPTER = 'salesforceAdapter';
 const QUERY_CONCURRENCY = 4;
 /** SOQL travels in the URL; Salesforce reads up to 16,384 characters of it. */
 const MAX_QUERY = 15_000;
-/** SOQL's OFFSET stops at 2,000: lists are bounded like everything else. */
-const MAX_OFFSET = 2000;
-/** The most records of each kind an interactions list reads. */
-const MAX_LISTED = 500;
 
 /** A SOQL string literal. */
 const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -217,6 +247,12 @@ export async function salesforceAdapter(
       ADAPTER,
       'accessToken',
       'Salesforce needs credentials: give accessToken (an OAuth access token) or jwt {clientId, username, privateKey, loginUrl?} for the JWT bearer flow',
+    );
+  if (options.accessToken && options.jwt)
+    throw optionError(
+      ADAPTER,
+      'accessToken',
+      'and jwt are both given: choose one (accessToken for a token you renew yourself, jwt for sessions the adapter gets itself)',
     );
   if (options.jwt)
     for (const key of ['clientId', 'username', 'privateKey'] as const)
@@ -259,52 +295,116 @@ export async function salesforceAdapter(
     options.caseExternalIdField === undefined
       ? 'Rapport_Idempotency_Key__c'
       : options.caseExternalIdField;
+  const submissionField =
+    externalIdField === null ? null : (options.caseSubmissionField ?? 'Rapport_Submission__c');
   const waits = {
     requestLimitMs: options.limitWaits?.requestLimitMs ?? 3_600_000,
     concurrentMs: options.limitWaits?.concurrentMs ?? 2000,
   };
 
+  // Credentials go to https: Salesforce hosts only (or the hosts allowedHosts names).
+  const allowedHosts = (options.allowedHosts ?? SALESFORCE_HOSTS).map((h) => h.toLowerCase());
+  const checkOrigin = (option: string, value: string): string => {
+    const origin = value.replace(/\/+$/, '');
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin.toLowerCase() || !/^https?:$/.test(url.protocol))
+      throw optionError(
+        ADAPTER,
+        option,
+        `"${origin}" is not an origin like https://acme.my.salesforce.com`,
+      );
+    const host = url.hostname;
+    if (
+      url.protocol !== 'https:' ||
+      !allowedHosts.some((h) => (h.startsWith('.') ? host.endsWith(h) : host === h))
+    )
+      throw optionError(
+        ADAPTER,
+        option,
+        `"${origin}" is not https: on a Salesforce host (${allowedHosts.join(', ')}), and credentials go nowhere else; to use another host (a test double), list it in allowedHosts`,
+      );
+    return origin;
+  };
+  if (options.instanceUrl !== undefined) checkOrigin('instanceUrl', options.instanceUrl);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
   // Credentials: a given token, or JWT sessions (the first one now, so bad credentials fail here).
   let session: Session | undefined;
   let renewing: Promise<Session> | undefined;
   const newSession = options.jwt
-    ? jwtSessions(options.jwt, doFetch, now, options.sessionTtlMs ?? 3_600_000)
+    ? jwtSessions(options.jwt, {
+        fetch: doFetch,
+        now,
+        sessionTtlMs: options.sessionTtlMs ?? 3_600_000,
+        timeoutMs,
+        loginUrl: checkOrigin(
+          'jwt.loginUrl',
+          options.jwt.loginUrl ?? 'https://login.salesforce.com',
+        ),
+        instanceUrl: (url) => checkOrigin('allowedHosts', url),
+      })
     : undefined;
-  const renew = (): Promise<Session> =>
-    (renewing ??= newSession!()
+  /** A new session, one at a time; a caller's abort stops its wait, not the sign-in others share. */
+  const renew = (signal?: AbortSignal): Promise<Session> => {
+    renewing ??= newSession!()
       .then((s) => (session = s))
       .finally(() => {
         renewing = undefined;
-      }));
+      });
+    return abortable(renewing, signal);
+  };
   if (newSession) await renew();
-  const instanceUrl = (options.instanceUrl ?? session!.instanceUrl).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+$/.test(instanceUrl))
-    throw optionError(
-      ADAPTER,
-      'instanceUrl',
-      `"${instanceUrl}" is not an origin like https://acme.my.salesforce.com`,
-    );
+  const instanceUrl = options.instanceUrl
+    ? checkOrigin('instanceUrl', options.instanceUrl)
+    : session!.instanceUrl;
 
   let limits: SalesforceLimits | undefined;
   const pathOf = (field: string): string =>
     caseModelPaths[field] ?? (field.endsWith('__c') ? `customFields.${field}` : field);
-  const http = vendorHttp({
+  const vendor = vendorHttp({
     vendor: 'Salesforce',
     baseUrl: `${instanceUrl}/services/data/${apiVersion}`,
-    authorization: async ({refresh}) => {
-      if (!newSession) return `Bearer ${options.accessToken}`;
-      if (refresh || !session || session.expiresAt <= now()) await renew();
-      return `Bearer ${session!.accessToken}`;
-    },
-    refreshes: newSession !== undefined,
+    // With jwt, each request names its session itself (below), so a 401 renews only the session it used.
+    authorization: () => `Bearer ${options.accessToken ?? session?.accessToken ?? ''}`,
     toError: salesforceErrors(waits, pathOf),
-    ...(options.timeoutMs !== undefined && {timeoutMs: options.timeoutMs}),
+    timeoutMs,
     fetch: doFetch,
     onResponse: (response) => {
       limits = parseLimitInfo(response.headers.get('sforce-limit-info')) ?? limits;
     },
     now,
   });
+  const withSession = async <T>(method: string, path: string, init: VendorRequest, token: string) =>
+    vendor.request<T>(method, path, {
+      ...init,
+      headers: {...init.headers, authorization: `Bearer ${token}`},
+    });
+  const http = {
+    async request<T>(method: string, path: string, init: VendorRequest = {}) {
+      if (!newSession) return vendor.request<T>(method, path, init);
+      if (!session || session.expiresAt <= now()) await renew(init.signal);
+      const used = session!.accessToken;
+      try {
+        return await withSession<T>(method, path, init, used);
+      } catch (error) {
+        // Only an expired or revoked session is worth a new one (another 401 is an answer), and only
+        // when no other request has replaced the session this one used already.
+        if (
+          !(error instanceof RapportError) ||
+          error.code !== 'unauthorized' ||
+          error.details.errorCode !== 'INVALID_SESSION_ID'
+        )
+          throw error;
+        if (session?.accessToken === used) await renew(init.signal);
+        return withSession<T>(method, path, init, session!.accessToken);
+      }
+    },
+  };
   const get = async <T>(path: string, query?: Record<string, string>, signal?: AbortSignal) =>
     (await http.request<T>('GET', path, {...(query && {query}), signal})).body;
   /** Every record of a SOQL query, following nextRecordsUrl up to `max` records. */
@@ -405,6 +505,31 @@ export async function salesforceAdapter(
         'caseExternalIdField',
         `Case field "${externalIdField}" must be marked External ID and Unique, so Salesforce refuses a second Case with the same key; ${fix}`,
       );
+    if (field.caseSensitive !== true)
+      throw optionError(
+        ADAPTER,
+        'caseExternalIdField',
+        `Case field "${externalIdField}" is Unique but case-insensitive, so keys differing only in case would share a Case; choose "Treat "ABC" and "abc" as different values (case sensitive)" on it, or ${fix}`,
+      );
+    const print = caseFields.get(submissionField!);
+    const printFix = `create a Text field "${submissionField}" on Case (Setup → Object Manager → Case → Fields & Relationships → New → Text, length 64), give the integration user edit access to it, or name another one in caseSubmissionField; it holds each submission's fingerprint, which tells a retry from another complaint reusing its key`;
+    if (!print)
+      throw optionError(
+        ADAPTER,
+        'caseSubmissionField',
+        `Case has no field "${submissionField}". To fix it, ${printFix}`,
+      );
+    if (
+      print.type !== 'string' ||
+      (print.length ?? 0) < 64 ||
+      print.createable === false ||
+      print.name === externalIdField
+    )
+      throw optionError(
+        ADAPTER,
+        'caseSubmissionField',
+        `Case field "${submissionField}" must be a writable Text field of length 64 or more, other than caseExternalIdField; ${printFix}`,
+      );
   } else {
     (options.onWarning ?? console.warn)(
       'salesforceAdapter: caseExternalIdField is null: Salesforce cannot refuse a second Case for a retried submission. Idempotency keys are kept in this process only; run the gateway with a shared idempotency store in front of this adapter, or add the External ID field (docs/crm/salesforce.md).',
@@ -481,34 +606,42 @@ export async function salesforceAdapter(
     };
   };
 
+  /** Ids of customer records start with this (Contact 003, Account 001). */
+  const customerPrefix = customerDescribe.keyPrefix || (personAccounts ? '001' : '003');
+  /** Whether `key` can name a customer record: its prefix, and its checksum when it has one. */
+  const isCustomerId = (key: string) => isRecordId(key, customerPrefix);
   /** The customer records of `keys`, by SOQL in chunks short enough for a URL. */
   const readCustomers = async (keys: readonly string[], signal?: AbortSignal) => {
-    // A key that is not a record id names no record; SOQL would refuse the whole query for it.
-    const ids = keys.filter((key) => RECORD_ID.test(key));
+    // A key that is not a customer record id names no record; SOQL would refuse the query for it.
+    const ids = keys.filter(isCustomerId);
     const head = `SELECT ${customerSelect} FROM ${customerSObject} WHERE Id IN (`;
+    const tail = `)${customerWhere}`;
+    // SOQL travels URL-encoded: measure it as sent.
+    const encoded = (text: string) => encodeURIComponent(text).length;
     const chunks: string[][] = [];
     let chunk: string[] = [];
-    let length = head.length;
+    let length = encoded(head) + encoded(tail);
     for (const id of ids) {
-      if (chunk.length > 0 && length + id.length + 3 > MAX_QUERY) {
+      const size = encoded(`${quote(id)}, `);
+      if (chunk.length > 0 && length + size > MAX_QUERY) {
         chunks.push(chunk);
         chunk = [];
-        length = head.length;
+        length = encoded(head) + encoded(tail);
       }
       chunk.push(id);
-      length += id.length + 3;
+      length += size;
     }
     if (chunk.length > 0) chunks.push(chunk);
     const records = (
       await pooled(chunks, QUERY_CONCURRENCY, (c) =>
-        query(`${head}${c.map(quote).join(', ')})${customerWhere}`, signal),
+        query(`${head}${c.map(quote).join(', ')}${tail}`, signal),
       )
     ).flat();
     return (key: string) => records.find((r) => sameId(key, r.Id));
   };
   /** The customer's record, or `not_found`. */
   const needCustomer = async (key: string, signal?: AbortSignal): Promise<SObject> => {
-    const record = RECORD_ID.test(key) ? (await readCustomers([key], signal))(key) : undefined;
+    const record = isCustomerId(key) ? (await readCustomers([key], signal))(key) : undefined;
     if (!record)
       // Neither the message nor details name the id: messages reach pages through the gateway.
       throw new RapportError('not_found', `Salesforce has no such ${customerSObject}`, {
@@ -521,7 +654,7 @@ export async function salesforceAdapter(
 
   // ---------- complaints ----------
   const customCase = caseDescribe.fields
-    .filter((f) => f.custom && f.name !== externalIdField)
+    .filter((f) => f.custom && f.name !== externalIdField && f.name !== submissionField)
     .map((f) => f.name);
   const caseSelect = [
     ...new Set([
@@ -542,6 +675,7 @@ export async function salesforceAdapter(
       'CreatedDate',
       'LastModifiedDate',
       ...(externalIdField ? [externalIdField] : []),
+      ...(submissionField ? [submissionField] : []),
       ...customCase,
     ]),
   ].join(', ');
@@ -553,9 +687,18 @@ export async function salesforceAdapter(
     Object.keys(categories).find((c) => categories[c] === value) ??
     (typeof value === 'string' && value !== '' ? value : 'other');
 
-  const toComplaint = (r: SObject, customerId: string | null): Complaint => {
+  /**
+   * A Case as a complaint. `input`, for the Case a submission created: its severity, channel and
+   * category are the submitter's (several severities may share a Priority, several channels an
+   * Origin), and so is the SLA.
+   */
+  const toComplaint = (
+    r: SObject,
+    customerId: string | null,
+    input?: ComplaintInput,
+  ): Complaint => {
     const createdAt = isoInstant(r.CreatedDate) ?? new Date(0).toISOString();
-    const severity = severityOf(r.Priority);
+    const severity = input?.severity ?? severityOf(r.Priority);
     const status = statuses[String(r.Status)] ?? (r.IsClosed === true ? 'closed' : 'in_progress');
     const closedAt = isoInstant(r.ClosedDate);
     const customFields: Record<string, FieldValue> = {};
@@ -568,8 +711,8 @@ export async function salesforceAdapter(
       ...(anonymous && {
         contact: {name: String(r.SuppliedName ?? ''), email: r.SuppliedEmail as string},
       }),
-      channel: channelOf(r.Origin),
-      category: categoryOf(r[categoryField]),
+      channel: input?.channel ?? channelOf(r.Origin),
+      category: input?.category ?? categoryOf(r[categoryField]),
       severity,
       subject: String(r.Subject ?? ''),
       description: String(r.Description ?? ''),
@@ -583,37 +726,35 @@ export async function salesforceAdapter(
       history: [],
     };
   };
+  /** The Case holding exactly `key`: SOQL's `=` ignores case, so rows with another case are dropped. */
   const caseByKey = async (key: string, signal?: AbortSignal): Promise<SObject | undefined> => {
     const records = await query(
-      `SELECT ${caseSelect} FROM Case WHERE ${externalIdField} = ${quote(key)} LIMIT 1`,
+      `SELECT ${caseSelect} FROM Case WHERE ${externalIdField} = ${quote(key)} LIMIT ${BATCH}`,
       signal,
+      BATCH,
     );
-    return records[0];
+    return records.find((r) => r[externalIdField!] === key);
   };
   const caseById = async (id: string, signal?: AbortSignal): Promise<SObject | undefined> =>
     (await query(`SELECT ${caseSelect} FROM Case WHERE Id = ${quote(id)}`, signal))[0];
 
   /**
-   * Whether a stored Case is the one `body` would create. What Salesforce stores is the
-   * fingerprint: an agent may have moved the Status since, which is not the submitter's input.
+   * The answer for a key Salesforce already holds: the first Case when it stores this submission's
+   * fingerprint (a retry, whatever agents edited since), else `conflict`.
    */
-  const sameSubmission = (stored: SObject, body: Record<string, unknown>): boolean =>
-    Object.entries(body).every(
-      ([field, value]) =>
-        field === 'Status' ||
-        field === externalIdField ||
-        (stored[field] ?? null) === (value ?? null) ||
-        (caseFields.get(field)?.type === 'datetime' &&
-          isoInstant(stored[field]) === isoInstant(value)),
-    );
-  const replay = (stored: SObject, body: Record<string, unknown>, customerId: string | null) => {
-    if (!sameSubmission(stored, body))
+  const replay = (
+    stored: SObject,
+    fingerprint: string,
+    customerId: string | null,
+    input: ComplaintInput,
+  ) => {
+    if (stored[submissionField!] !== fingerprint)
       throw new RapportError(
         'conflict',
         'The idempotency key was used for another complaint (a Salesforce Case with other input); use a new key for a new submission',
         {details: {vendor: 'Salesforce'}},
       );
-    return toComplaint(stored, customerId);
+    return toComplaint(stored, customerId, input);
   };
 
   const createComplaint = async (
@@ -651,6 +792,7 @@ export async function salesforceAdapter(
       }
     }
     const category = categories[checked.category];
+    const fingerprint = await inputFingerprint(checked);
     const body: Record<string, unknown> = {
       Subject: checked.subject,
       Description: checked.description,
@@ -666,7 +808,7 @@ export async function salesforceAdapter(
         SuppliedName: checked.contact.name,
         SuppliedEmail: checked.contact.email,
       }),
-      ...(externalIdField && {[externalIdField]: key}),
+      ...(externalIdField && {[externalIdField]: key, [submissionField!]: fingerprint}),
     };
     for (const [name, value] of Object.entries(checked.customFields ?? {}))
       body[name] = formatValue(value);
@@ -689,7 +831,7 @@ export async function salesforceAdapter(
           'Salesforce did not return the Case it had just created',
           {details: {vendor: 'Salesforce'}},
         );
-      return toComplaint(stored, customerId);
+      return toComplaint(stored, customerId, checked);
     } catch (error) {
       // Another attempt with this key got there first (its answer may have been lost): the Case is
       // Salesforce's, read it back.
@@ -700,7 +842,7 @@ export async function salesforceAdapter(
         error.details.errorCode === 'DUPLICATE_VALUE'
       ) {
         const stored = await caseByKey(key, signal);
-        if (stored) return replay(stored, body, customerId);
+        if (stored) return replay(stored, fingerprint, customerId, checked);
       }
       throw error;
     }
@@ -714,17 +856,20 @@ export async function salesforceAdapter(
     o.signal?.throwIfAborted();
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
-    const offset = offsetOf(cursor);
+    const [after] = positionsOf(cursor, 1);
     const ownerId = (await needCustomer(id, o.signal)).Id;
     // One more than asked says whether there is a next page without a COUNT() call.
     const records = await query(
-      `SELECT ${caseSelect} FROM Case WHERE ${caseOwnerField} = ${quote(ownerId)} ORDER BY CreatedDate DESC, Id DESC LIMIT ${limit + 1} OFFSET ${offset}`,
+      `SELECT ${caseSelect} FROM Case WHERE ${caseOwnerField} = ${quote(ownerId)}${olderThan(after)} ORDER BY CreatedDate DESC, Id DESC LIMIT ${limit + 1}`,
       o.signal,
       limit + 1,
     );
-    const items = records.slice(0, limit).map((r) => toComplaint(r, id));
-    const more = records.length > limit && offset + limit < MAX_OFFSET;
-    return {items, nextCursor: more ? String(offset + limit) : null};
+    const page = records.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => toComplaint(r, id)),
+      nextCursor: records.length > limit && last ? cursorOf([positionOf(last)]) : null,
+    };
   };
 
   // ---------- interactions ----------
@@ -736,41 +881,67 @@ export async function salesforceAdapter(
     o.signal?.throwIfAborted();
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
-    const offset = offsetOf(cursor);
+    // One position per kind (Tasks, e-mails, comments, Cases): the last of each already listed.
+    const positions = positionsOf(cursor, 4);
     const ownerId = (await needCustomer(id, o.signal)).Id;
     const owner = quote(ownerId);
     const ofCases = `(SELECT Id FROM Case WHERE ${caseOwnerField} = ${owner})`;
-    // Each kind sorted and bounded by Salesforce; the merge below is newest first across kinds.
-    const enough = Math.min(MAX_LISTED, offset + limit + 1);
+    const page = (from: string, where: string, at: Position | null) =>
+      query(
+        `SELECT ${from} WHERE ${where}${olderThan(at)} ORDER BY CreatedDate DESC, Id DESC LIMIT ${limit + 1}`,
+        o.signal,
+        limit + 1,
+      );
+    // Each kind sorted and bounded by Salesforce, after its position; merged newest first below.
     const [tasks, emails, comments, cases] = await Promise.all([
-      query(
-        `SELECT Id, Subject, TaskSubtype, OwnerId, ActivityDate, CreatedDate FROM Task WHERE ${personAccounts ? 'AccountId' : 'WhoId'} = ${owner} ORDER BY CreatedDate DESC, Id DESC LIMIT ${enough}`,
-        o.signal,
-        enough,
+      page(
+        `Id, Subject, TaskSubtype, OwnerId, ActivityDate, CreatedDate FROM Task`,
+        `${personAccounts ? 'AccountId' : 'WhoId'} = ${owner}`,
+        positions[0]!,
       ),
-      query(
-        `SELECT Id, Subject, Incoming, MessageDate, CreatedDate FROM EmailMessage WHERE ParentId IN ${ofCases} ORDER BY MessageDate DESC, Id DESC LIMIT ${enough}`,
-        o.signal,
-        enough,
+      page(
+        `Id, Subject, Incoming, MessageDate, ActivityId, CreatedDate FROM EmailMessage`,
+        `ParentId IN ${ofCases}`,
+        positions[1]!,
       ),
-      query(
-        `SELECT Id, CommentBody, CreatedById, CreatedDate FROM CaseComment WHERE ParentId IN ${ofCases} ORDER BY CreatedDate DESC, Id DESC LIMIT ${enough}`,
-        o.signal,
-        enough,
+      page(
+        `Id, CommentBody, CreatedById, CreatedDate FROM CaseComment`,
+        `ParentId IN ${ofCases}`,
+        positions[2]!,
       ),
-      query(
-        `SELECT Id, CaseNumber, Subject, Origin, CreatedDate FROM Case WHERE ${caseOwnerField} = ${owner} ORDER BY CreatedDate DESC, Id DESC LIMIT ${enough}`,
-        o.signal,
-        enough,
+      page(
+        `Id, CaseNumber, Subject, Origin, CreatedDate FROM Case`,
+        `${caseOwnerField} = ${owner}`,
+        positions[3]!,
       ),
     ]);
+    // An e-mail sent from Salesforce is an EmailMessage and a Task too: list the e-mail only.
+    const emailTasks = tasks.filter((t) => t.TaskSubtype === 'Email').map((t) => t.Id);
+    const shown = new Set<unknown>(
+      emails.map((e) => e.ActivityId).filter((a) => typeof a === 'string'),
+    );
+    const unseen = emailTasks.filter((t) => !shown.has(t));
+    if (unseen.length > 0)
+      for (const e of await query(
+        `SELECT ActivityId FROM EmailMessage WHERE ActivityId IN (${unseen.map(quote).join(', ')})`,
+        o.signal,
+      ))
+        shown.add(e.ActivityId);
+    const keptTasks = tasks.filter((t) => !shown.has(t.Id));
+
     const at = (r: SObject, field = 'CreatedDate') =>
       isoInstant(r[field]) ?? isoInstant(r.CreatedDate) ?? new Date(0).toISOString();
-    const items: Interaction[] = [
-      ...tasks.map((t): Interaction => {
+    type Row = {kind: number; position: Position; item: Interaction};
+    const row = (kind: number, r: SObject, item: Interaction): Row => ({
+      kind,
+      position: positionOf(r),
+      item,
+    });
+    const rows: Row[] = [
+      ...keptTasks.map((t): Row => {
         const call = t.TaskSubtype === 'Call';
         const email = t.TaskSubtype === 'Email';
-        return {
+        return row(0, t, {
           id: `task-${t.Id}`,
           customerId: id,
           channel: call ? 'phone' : email ? 'email' : 'web',
@@ -778,42 +949,51 @@ export async function salesforceAdapter(
           at: at(t),
           summary: line(t.Subject) || 'Task',
           ...(typeof t.OwnerId === 'string' && {agentId: t.OwnerId}),
-        };
+        });
       }),
-      ...emails.map((e): Interaction => ({
-        id: `email-${e.Id}`,
-        customerId: id,
-        channel: 'email',
-        type: 'email',
-        at: at(e, 'MessageDate'),
-        summary: line(e.Subject) || 'E-mail',
-      })),
-      ...comments.map((c): Interaction => ({
-        id: `comment-${c.Id}`,
-        customerId: id,
-        channel: 'web',
-        type: 'note',
-        at: at(c),
-        summary: line(c.CommentBody) || 'Case comment',
-        ...(typeof c.CreatedById === 'string' && {agentId: c.CreatedById}),
-      })),
+      ...emails.map((e): Row =>
+        row(1, e, {
+          id: `email-${e.Id}`,
+          customerId: id,
+          channel: 'email',
+          type: 'email',
+          at: at(e, 'MessageDate'),
+          summary: line(e.Subject) || 'E-mail',
+        }),
+      ),
+      ...comments.map((c): Row =>
+        row(2, c, {
+          id: `comment-${c.Id}`,
+          customerId: id,
+          channel: 'web',
+          type: 'note',
+          at: at(c),
+          summary: line(c.CommentBody) || 'Case comment',
+          ...(typeof c.CreatedById === 'string' && {agentId: c.CreatedById}),
+        }),
+      ),
       // Cases are complaints, and a complaint is an interaction (the catalogue says so).
-      ...cases.map((c): Interaction => ({
-        id: `complaint-${c.Id}`,
-        customerId: id,
-        channel: channelOf(c.Origin),
-        type: 'complaint',
-        at: at(c),
-        summary: `${String(c.CaseNumber ?? '')}: ${line(c.Subject)}`,
-      })),
-    ].sort(
-      (a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-    );
-    return {
-      items: items.slice(offset, offset + limit),
-      nextCursor:
-        offset + limit < Math.min(items.length, MAX_LISTED) ? String(offset + limit) : null,
-    };
+      ...cases.map((c): Row =>
+        row(3, c, {
+          id: `complaint-${c.Id}`,
+          customerId: id,
+          channel: channelOf(c.Origin),
+          type: 'complaint',
+          at: at(c),
+          summary: `${String(c.CaseNumber ?? '')}: ${line(c.Subject)}`,
+        }),
+      ),
+    ].sort((a, b) => newerFirst(a.position, b.position));
+    // Dropped Tasks leave a gap: Tasks older than the last one read may still come, so nothing older
+    // than it is listed on this page.
+    const lastTask = tasks.length > limit ? positionOf(tasks.at(-1)!) : undefined;
+    const candidates = lastTask ? rows.filter((r) => newerFirst(r.position, lastTask) <= 0) : rows;
+    const listed = candidates.slice(0, limit);
+    const next = [...positions];
+    for (const r of listed) next[r.kind] = r.position;
+    if (lastTask && candidates.length <= limit) next[0] = lastTask;
+    const more = candidates.length > limit || lastTask !== undefined;
+    return {items: listed.map((r) => r.item), nextCursor: more ? cursorOf(next) : null};
   };
 
   // ---------- loyalty ----------
@@ -960,12 +1140,57 @@ export async function salesforceAdapter(
   return Object.assign(wrapped, {limits: () => limits});
 }
 
-function offsetOf(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const offset = Number(cursor);
-  if (!/^\d+$/.test(cursor) || !Number.isSafeInteger(offset) || offset > MAX_OFFSET)
-    throw invalidInput('cursor', 'is not a cursor this backend gave out');
-  return offset;
+/** Where a list stopped for one kind of record: its last record's CreatedDate and Id. */
+type Position = readonly [at: string, id: string];
+
+/** A record's place in `ORDER BY CreatedDate DESC, Id DESC`. */
+function positionOf(r: SObject): Position {
+  return [isoInstant(r.CreatedDate) ?? new Date(0).toISOString(), r.Id];
+}
+
+/** Negative when `a` comes first (newer, or as new with the greater Id). */
+function newerFirst(a: Position, b: Position): number {
+  return Date.parse(b[0]) - Date.parse(a[0]) || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0);
+}
+
+/** The SOQL condition for records after `at` in `ORDER BY CreatedDate DESC, Id DESC`. */
+function olderThan(at: Position | null | undefined): string {
+  if (!at) return '';
+  // A SOQL dateTime literal (unquoted), to the second as Salesforce stores CreatedDate.
+  const when = new Date(at[0]).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return ` AND (CreatedDate < ${when} OR (CreatedDate = ${when} AND Id < ${quote(at[1])}))`;
+}
+
+/** A cursor: the positions, opaque (base64url JSON). */
+function cursorOf(positions: readonly (Position | null)[]): string {
+  return btoa(JSON.stringify(positions)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The `count` positions of a cursor this adapter gave out (none without one). */
+function positionsOf(cursor: string | undefined, count: number): (Position | null)[] {
+  if (cursor === undefined) return Array.from({length: count}, () => null);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
+  } catch {
+    parsed = undefined;
+  }
+  const valid =
+    Array.isArray(parsed) &&
+    parsed.length === count &&
+    parsed.every(
+      (p) =>
+        p === null ||
+        (Array.isArray(p) &&
+          p.length === 2 &&
+          typeof p[0] === 'string' &&
+          /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(p[0]) &&
+          !Number.isNaN(Date.parse(p[0])) &&
+          typeof p[1] === 'string' &&
+          RECORD_ID.test(p[1])),
+    );
+  if (!valid) throw invalidInput('cursor', 'is not a cursor this backend gave out');
+  return parsed as (Position | null)[];
 }
 
 /** A text as one line for a timeline (shown as text, never as HTML). */
@@ -974,4 +1199,15 @@ function line(value: unknown): string {
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (the work itself goes on for others). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, {once: true});
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }

@@ -78,7 +78,7 @@ describe('start-up checks', () => {
       /caseExternalIdField is null.*gateway with a shared idempotency store/,
     );
     const input = {
-      customerId: '003FK0000000001AAA',
+      customerId: '003FK0000000001YAA',
       channel: 'web',
       category: 'delivery',
       severity: 'low',

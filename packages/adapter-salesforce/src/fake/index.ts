@@ -138,6 +138,8 @@ export interface FakeSalesforce {
   readonly cases: Map<string, FakeRecord>;
   /** Contacts, by record id. */
   readonly contacts: Map<string, FakeRecord>;
+  /** Stores an activity record (`EmailMessage` with `ParentId` and `ActivityId`, say) as it is. */
+  insert(type: 'Task' | 'EmailMessage' | 'CaseComment', record: FakeRecord): void;
   /** Changes the injected failures (`null` for none). */
   setFaults(faults: FakeFaults | null): void;
   /** Makes every session issued so far invalid (the next call gets 401 INVALID_SESSION_ID). */
@@ -532,6 +534,11 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
     faulted,
     cases,
     contacts,
+    insert(type, record) {
+      const table = tables.get(type) ?? new Map<string, FakeRecord>();
+      table.set(record.Id, record);
+      tables.set(type, table);
+    },
     setFaults(next) {
       faults = next;
     },

@@ -136,13 +136,14 @@ export const caseFields: FakeField[] = [
   field('IsClosed', 'Closed', 'boolean', {readOnly: true}),
   field('ClosedDate', 'Closed Date', 'datetime', {readOnly: true}),
   field('Rapport_Idempotency_Key__c', 'Rapport Idempotency Key', 'string', {externalId: true}),
+  field('Rapport_Submission__c', 'Rapport Submission', 'string'),
   field('Order_Number__c', 'Order Number', 'string'),
 ];
 
 /** Accounts of the fake org (companies the contacts work for). */
 export const demoAccounts = [
-  {Id: '001FK0000000001AAA', Name: 'Chen Tea House'},
-  {Id: '001FK0000000002AAA', Name: 'Okafor & Daughters'},
+  {Id: '001FK0000000001YAA', Name: 'Chen Tea House'},
+  {Id: '001FK0000000002YAA', Name: 'Okafor & Daughters'},
 ] as const;
 
 /**
@@ -157,20 +158,20 @@ export interface SeedContact {
   /** The e-mail other systems (a loyalty platform, a help desk) know the person by. */
   readonly Email?: string | null;
   readonly Phone?: string | null;
-  /** One of the fake org's accounts (`001FK0000000001AAA`, `001FK0000000002AAA`) for a company. */
+  /** One of the fake org's accounts (`001FK0000000001YAA`, `001FK0000000002YAA`) for a company. */
   readonly AccountId?: string | null;
   /** Other Contact fields, custom ones (`Loyalty_Points__c`) too. */
   readonly [field: string]: unknown;
 }
 
-/** The `n`th contact id of the fake org's form (`fakeContactId(1)` is `003FK0000000001AAA`). */
+/** The `n`th contact id of the fake org's form (`fakeContactId(1)` is `003FK0000000001YAA`). */
 export const fakeContactId = (n: number): string =>
-  `003FK${String(Math.trunc(n)).padStart(10, '0')}AAA`;
+  `003FK${String(Math.trunc(n)).padStart(10, '0')}YAA`;
 
 /** Contacts of the fake org. */
 export const demoContacts: readonly SeedContact[] = [
   {
-    Id: '003FK0000000001AAA',
+    Id: '003FK0000000001YAA',
     FirstName: 'Mei',
     LastName: 'Chen',
     Email: 'mei.chen@example.com',
@@ -186,7 +187,7 @@ export const demoContacts: readonly SeedContact[] = [
     LastModifiedDate: '2026-05-01T07:25:37.000+0000',
   },
   {
-    Id: '003FK0000000002AAA',
+    Id: '003FK0000000002YAA',
     FirstName: 'Tunde',
     LastName: 'Okafor',
     Email: 'tunde@example.com',
@@ -208,7 +209,7 @@ export const demoActivity = {
   cases: [
     [
       '500FK0000000001AAA',
-      '003FK0000000001AAA',
+      '003FK0000000001YAA',
       '00001001',
       'Teapot arrived cracked',
       'Web',
@@ -217,7 +218,7 @@ export const demoActivity = {
     ],
     [
       '500FK0000000002AAA',
-      '003FK0000000002AAA',
+      '003FK0000000002YAA',
       '00001002',
       'Charged twice',
       'Phone',
@@ -228,21 +229,21 @@ export const demoActivity = {
   tasks: [
     [
       '00TFK0000000001AAA',
-      '003FK0000000001AAA',
+      '003FK0000000001YAA',
       'Call',
       'Asked about delivery times',
       '2026-01-20T08:15:00.000+0000',
     ],
     [
       '00TFK0000000002AAA',
-      '003FK0000000001AAA',
+      '003FK0000000001YAA',
       'Task',
       'Send the spring catalogue',
       '2026-03-01T12:00:00.000+0000',
     ],
     [
       '00TFK0000000003AAA',
-      '003FK0000000002AAA',
+      '003FK0000000002YAA',
       'Call',
       'Refund follow-up',
       '2026-03-10T09:00:00.000+0000',
