@@ -18,6 +18,7 @@ import {
   type ComplaintStatus,
   type Page,
   type Severity,
+  refuseComplaint,
 } from '@rapport/core';
 import type {HubSpotApi, HubSpotObject} from './client.js';
 import type {Customers} from './customers.js';
@@ -195,14 +196,7 @@ export function tickets(portal: Portal, api: HubSpotApi, contacts: Customers): T
     for (const name of Object.keys(checked.customFields ?? {}))
       if (!customTicket.includes(name))
         problems[`customFields.${name}`] = 'is not a custom ticket property in HubSpot';
-    if (Object.keys(problems).length > 0)
-      throw new RapportError(
-        'invalid_input',
-        `The complaint is not valid: ${Object.entries(problems)
-          .map(([f, m]) => `${f} ${m}`)
-          .join('; ')}`,
-        {fields: problems},
-      );
+    refuseComplaint(problems);
     const print = await inputFingerprint(checked);
     // Exactly once, kept by HubSpot itself: the key is a unique ticket property, so a retry finds
     // the ticket an earlier attempt stored, even when that attempt's answer was lost.

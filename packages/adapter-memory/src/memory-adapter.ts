@@ -27,6 +27,7 @@ import {
   type RapportCatalogue,
   type SlaPolicy,
   type WriteOptions,
+  refuseComplaint,
 } from '@rapport/core';
 import {memoryCatalog} from './catalog.js';
 import {createDemoData, type DemoData, type DemoDataOptions} from './demo-data/generate.js';
@@ -204,15 +205,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       if (!known.has(key))
         problems[`customFields.${key}`] = 'is not a complaint field of this backend';
     }
-    if (Object.keys(problems).length > 0) {
-      throw new RapportError(
-        'invalid_input',
-        `The complaint is not valid: ${Object.entries(problems)
-          .map(([f, m]) => `${f} ${m}`)
-          .join('; ')}`,
-        {fields: problems},
-      );
-    }
+    refuseComplaint(problems);
     const at = now();
     const createdAt = new Date(at).toISOString();
     const n = sequence + 1;

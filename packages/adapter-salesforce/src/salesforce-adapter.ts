@@ -35,6 +35,7 @@ import {
   type Severity,
   type SlaPolicy,
   type VendorRequest,
+  refuseComplaint,
 } from '@rapport/core';
 import {jwtSessions, type SalesforceJwtOptions, type Session} from './auth.js';
 import {
@@ -773,14 +774,7 @@ export async function salesforceAdapter(
       else if (field.createable === false)
         problems[`customFields.${name}`] = 'is read-only in Salesforce';
     }
-    if (Object.keys(problems).length > 0)
-      throw new RapportError(
-        'invalid_input',
-        `The complaint is not valid: ${Object.entries(problems)
-          .map(([f, m]) => `${f} ${m}`)
-          .join('; ')}`,
-        {fields: problems},
-      );
+    refuseComplaint(problems);
     let owner: SObject | undefined;
     if (checked.customerId !== undefined) {
       try {

@@ -30,6 +30,7 @@ import {
   type PageRequest,
   type VendorHttp,
   type WriteOptions,
+  refuseComplaint,
 } from '@rapport/core';
 import {zendeskError} from './errors.js';
 import {complaintDescriptors, customerDescriptors} from './fields.js';
@@ -433,14 +434,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
       if (field?.type === 'tagger' && !allowed.includes(checkedInput.category))
         problems.category = `must be one of ${allowed.join(', ')}`;
     }
-    if (Object.keys(problems).length > 0)
-      throw new RapportError(
-        'invalid_input',
-        `The complaint is not valid: ${Object.entries(problems)
-          .map(([f, m]) => `${f} ${m}`)
-          .join('; ')}`,
-        {fields: problems},
-      );
+    refuseComplaint(problems);
     const signal = write.signal;
     signal?.throwIfAborted();
     const customerId = checkedInput.customerId ?? null;

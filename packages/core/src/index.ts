@@ -76,7 +76,11 @@ export type {
   Severity,
   StatusChange,
 } from './complaints/complaint.js';
-export {complaintLimits, validateComplaintInput} from './complaints/validate-input.js';
+export {
+  complaintLimits,
+  refuseComplaint,
+  validateComplaintInput,
+} from './complaints/validate-input.js';
 export {
   complaintActions,
   complaintTransitions,

@@ -82,14 +82,7 @@ export function validateComplaintInput(input: unknown): ComplaintInput {
     }
   }
 
-  const fields = Object.keys(problems);
-  if (fields.length > 0) {
-    throw new RapportError(
-      'invalid_input',
-      `The complaint is not valid: ${fields.map((f) => `${f} ${problems[f]}`).join('; ')}`,
-      {fields: problems},
-    );
-  }
+  refuseComplaint(problems);
   return {
     ...(typeof customerId === 'string' && {customerId}),
     ...(customerId === undefined && {
@@ -111,5 +104,20 @@ function isFieldValue(value: unknown): value is FieldValue {
     typeof value === 'boolean' ||
     (typeof value === 'number' && Number.isFinite(value)) ||
     (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+  );
+}
+
+/**
+ * Refuses a complaint with problems: `invalid_input` whose `fields` map each field path to what is
+ * wrong with it, and whose message lists them. Does nothing when `problems` is empty. Adapters call it
+ * with their backend's own checks (an unknown custom field), after `validateComplaintInput`.
+ */
+export function refuseComplaint(problems: Readonly<Record<string, string>>): void {
+  const fields = Object.keys(problems);
+  if (fields.length === 0) return;
+  throw new RapportError(
+    'invalid_input',
+    `The complaint is not valid: ${fields.map((f) => `${f} ${problems[f]}`).join('; ')}`,
+    {fields: problems},
   );
 }
