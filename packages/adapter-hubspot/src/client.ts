@@ -2,7 +2,6 @@
 // HubSpot's errors, and the two reads every resource makes: associated record ids and batch reads.
 import {RapportError, vendorHttp} from '@rapport/core';
 import {hubspotErrors} from './errors.js';
-import type {HubSpotAdapterOptions} from './options.js';
 
 /** A HubSpot CRM object as the objects API returns it. */
 export interface HubSpotObject {
@@ -46,9 +45,30 @@ export interface HubSpotApi {
   ): Promise<HubSpotObject[]>;
 }
 
+/** How the adapter reaches HubSpot: the part of `hubspotAdapter`'s options the connection uses. */
+export interface HubSpotConnection {
+  /** A private app's access token (`pat-…`). */
+  readonly accessToken?: string;
+  /** An OAuth app's credentials: the adapter gets access tokens with the refresh token, and again once on a 401. */
+  readonly oauth?: {
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly refreshToken: string;
+  };
+  /**
+   * The portal's time zone (IANA, as in Settings → Account defaults): HubSpot resets a DAILY rate
+   * limit at midnight there, and the adapter sends nothing until then. Default `UTC`.
+   */
+  readonly timeZone?: string;
+  /** The fetch to use. Default the global one. */
+  readonly fetch?: typeof fetch;
+  /** Milliseconds one HubSpot call may take. Default 15,000. */
+  readonly timeoutMs?: number;
+}
+
 /** The HTTP client of one adapter. */
 export function hubspotApi(
-  options: HubSpotAdapterOptions,
+  options: HubSpotConnection,
   baseUrl: string,
   now: () => number,
 ): HubSpotApi {

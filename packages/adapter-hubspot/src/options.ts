@@ -9,19 +9,11 @@ import {
   type Severity,
   type SlaPolicy,
 } from '@rapport/core';
-import type {HubSpotApi} from './client.js';
+import type {HubSpotApi, HubSpotConnection} from './client.js';
 import type {HubSpotProperty} from './properties.js';
 
 /** Options of {@link hubspotAdapter}. Give `accessToken` or `oauth`. */
-export interface HubSpotAdapterOptions {
-  /** A private app's access token (`pat-…`). */
-  readonly accessToken?: string;
-  /** An OAuth app's credentials: the adapter gets access tokens with the refresh token, and again once on a 401. */
-  readonly oauth?: {
-    readonly clientId: string;
-    readonly clientSecret: string;
-    readonly refreshToken: string;
-  };
+export interface HubSpotAdapterOptions extends HubSpotConnection {
   /** Where HubSpot's API lives. Default `https://api.hubapi.com`. */
   readonly baseUrl?: string;
   /**
@@ -74,17 +66,8 @@ export interface HubSpotAdapterOptions {
    * input is a `conflict`). Default `rapport_submission`.
    */
   readonly submissionProperty?: string;
-  /**
-   * The portal's time zone (IANA, as in Settings → Account defaults): HubSpot resets a DAILY rate
-   * limit at midnight there, and the adapter sends nothing until then. Default `UTC`.
-   */
-  readonly timeZone?: string;
   /** Response and resolution times of complaints. Default core's `defaultSlaPolicy`. */
   readonly slaPolicy?: SlaPolicy;
-  /** The fetch to use. Default the global one. */
-  readonly fetch?: typeof fetch;
-  /** Milliseconds one HubSpot call may take. Default 15,000. */
-  readonly timeoutMs?: number;
   /** The clock, for tests. Default `Date.now`. */
   readonly now?: () => number;
 }
