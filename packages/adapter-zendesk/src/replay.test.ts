@@ -8,6 +8,7 @@ import {setupServer} from 'msw/node';
 import {isRapportError, type CrmAdapter, type RapportError} from '@rapport/core';
 import {zendeskAdapter} from '@rapport/adapter-zendesk';
 import {fakeZendesk, type FakeZendesk} from '@rapport/adapter-zendesk/fake';
+import {recordedTicketFields} from './fake/recorded-ticket-fields.js';
 
 const recorded = (name: string) =>
   readFileSync(new URL(`./fake/recorded/${name}.json`, import.meta.url), 'utf8');
@@ -175,5 +176,15 @@ describe('recorded Zendesk errors', () => {
     const error = await failure(adapter.resources.customers!.read(['1001']));
     assert.equal(error.code, 'unauthorized');
     assert.match(error.message, /option credentials/);
+  });
+});
+
+describe('the recorded ticket fields', () => {
+  it('the fake answers with are the recorded body’s, field for field', () => {
+    // The fake keeps them as code (it reads no files); this holds the copy to the recording.
+    assert.deepEqual(
+      recordedTicketFields,
+      JSON.parse(recorded('read__custom_fields__ticket_fields')).ticket_fields,
+    );
   });
 });

@@ -1,6 +1,6 @@
 // The ticket fields of a live Zendesk account, as amp-labs/connectors recorded them (MIT, Copyright (c)
 // 2024 Onset Labs, Inc.; see ./recorded/LICENSE and ./recorded/SOURCES.txt). Kept as code so the fake
-// needs no file access; ./recorded/read__custom_fields__ticket_fields.json is the same body.
+// needs no file access; ./recorded/read__custom_fields__ticket_fields.json is the same body (replay.test.ts holds them equal).
 
 export const recordedTicketFields: readonly Readonly<Record<string, unknown>>[] = [
   {

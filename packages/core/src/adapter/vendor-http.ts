@@ -69,8 +69,6 @@ export interface VendorResponse<T> {
 export interface VendorHttp {
   /** Sends one request. @throws RapportError for a failure, or the signal's reason when aborted. */
   request<T>(method: string, path: string, init?: VendorRequest): Promise<VendorResponse<T>>;
-  /** Requests sent to the vendor so far (a paused or refused-before-sending one does not count). */
-  readonly calls: number;
 }
 
 /** The generic meaning of a vendor status. HubSpot's 477 ("hub migrating") is transient. */
@@ -116,13 +114,11 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const now = options.now ?? Date.now;
   let pausedUntil = 0;
-  let calls = 0;
 
   /** One exchange, its body read too: a failure while the body arrives is as typed as one before. */
   async function send(
     method: string,
     path: string,
-    shown: string,
     init: VendorRequest,
     refresh: boolean,
   ): Promise<{response: Response; text: string}> {
@@ -132,7 +128,6 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     const authorization = await options.authorization({refresh});
-    calls++;
     try {
       const response = await (options.fetch ?? fetch)(url, {
         method,
@@ -154,7 +149,7 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
       if (timeout.aborted)
         throw new RapportError(
           'timeout',
-          `${options.vendor} did not answer ${method} ${shown} within ${timeoutMs} ms`,
+          `${options.vendor} did not answer ${method} ${pathForMessages(path)} within ${timeoutMs} ms`,
           {details: {vendor: options.vendor}},
         );
       throw new RapportError(
@@ -166,9 +161,6 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
   }
 
   return {
-    get calls() {
-      return calls;
-    },
     async request<T>(method: string, path: string, init: VendorRequest = {}) {
       init.signal?.throwIfAborted();
       const wait = pausedUntil - now();
@@ -178,13 +170,14 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
           `${options.vendor}'s rate limit asks to wait ${Math.ceil(wait / 1000)} s more`,
           {retryAfterMs: wait, details: {vendor: options.vendor}},
         );
-      const shown = pathForMessages(path);
-      let {response, text} = await send(method, path, shown, init, false);
+      let {response, text} = await send(method, path, init, false);
       if (response.status === 401 && options.refreshes)
-        ({response, text} = await send(method, path, shown, init, true));
+        ({response, text} = await send(method, path, init, true));
       if (response.ok)
         return {status: response.status, headers: response.headers, body: parse(text) as T};
 
+      // Only a failure needs the path a message may show.
+      const shown = pathForMessages(path);
       const reply: VendorReply = {
         method,
         path: shown,
