@@ -18,6 +18,8 @@ export {
 export {environmentContext} from './shared/context.js';
 export type {RapportEnvironment} from './shared/context.js';
 export {defineElement} from './shared/define.js';
+export type {HostView, RapportHost} from './host/host.js';
+export {setShadowRootMode} from './host/shadow-root.js';
 export {fieldControls} from './form/controls.js';
 export type {ControlContext, ControlRenderer, FieldControls} from './form/controls.js';
 export type {RapportTranslation} from './shared/strings.js';

@@ -72,7 +72,7 @@ export async function naughtyStrings(): Promise<string[]> {
 }
 
 /** An element's text as a person reads it: runs of white space as one space, trimmed. */
-export function text(element: Element | null | undefined): string {
+export function text(element: Node | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 

@@ -42,7 +42,8 @@ export const sizeTargets = [
     group: 'rapport',
     file: resolve('@rapport/browser/rapport.iife.js'),
     budgetKiB: 20,
-    limitKiB: 34.2,
+    // Raised from 34.2 for the host contract (the provider follows a CRM screen's record), issue 16.
+    limitKiB: 34.6,
   },
   {
     name: 'rapport.zh-CN.iife.js (Simplified Chinese for the script tag)',

@@ -39,12 +39,12 @@ const customerRefused = (error: unknown): boolean =>
  * @tag rapport-complaint-form
  * @summary A complaint form that checks as the person types, never loses what they typed, and sends each complaint once.
  *
- * Shows the fields of the `complaint-form` layout for the active role. Without `customer-id` it asks
- * for a name and e-mail address (anonymous visitors). Values are checked as the person types (once a
- * field has been left) and on submit, with messages tied to their inputs, an error summary and focus
- * on the first field to correct. A submission carries one idempotency key from the moment the person
- * presses send, reused by every retry, so it is stored once; on failure every value stays for another
- * try. With `save-draft`, a draft survives a reload (sessionStorage, cleared on success).
+ * Shows the fields of the `complaint-form` layout for the active role. Without a customer (its own
+ * `customer-id`, or the one a host shell names through the provider) it asks for a name and e-mail
+ * address (anonymous visitors). Values are checked as the person types (once a field has been left)
+ * and on submit, with messages tied to their inputs, an error summary and focus on the first field to
+ * correct. A submission carries one idempotency key from the moment the person presses send, reused by
+ * every retry, so it is stored once; on failure every value stays for another try. With `save-draft`, a draft survives a reload (sessionStorage, cleared on success).
  *
  * With `customer-id`, the form reads that customer as it connects (one batched, cached read shared
  * with the other widgets). If there is no such customer, or the signed-in person may not see them,
@@ -79,9 +79,6 @@ export class RapportComplaintForm extends RapportWidget {
   protected readonly widgetName = 'complaint-form';
   protected readonly builtInCustomization = defaultComplaintForm;
 
-  /** The customer complaining. Without it, the form asks for a name and e-mail address. */
-  @property({attribute: 'customer-id'}) customerId?: string;
-
   /** Keep an unsent draft in sessionStorage so it survives a reload. Off by default: drafts hold personal data. */
   @property({type: Boolean, attribute: 'save-draft'}) saveDraft = false;
 
@@ -111,7 +108,9 @@ export class RapportComplaintForm extends RapportWidget {
 
   private readonly draft = new DraftController(this, {
     key: () =>
-      this.saveDraft ? `rapport-complaint-draft:${this.customerId ?? 'anonymous'}` : undefined,
+      this.saveDraft
+        ? `rapport-complaint-draft:${this.activeCustomerId ?? 'anonymous'}`
+        : undefined,
     values: () => this.form.values,
     restore: (values) => this.form.load(values),
   });
@@ -129,7 +128,7 @@ export class RapportComplaintForm extends RapportWidget {
         throw error;
       }
     },
-    args: () => [this.activeClient, this.customerId] as const,
+    args: () => [this.activeClient, this.activeCustomerId] as const,
   });
 
   private formPlanCache?: {source: RenderPlan | null; anonymous: boolean; plan: RenderPlan | null};
@@ -137,7 +136,7 @@ export class RapportComplaintForm extends RapportWidget {
 
   /** The plan without what this form does not ask: contact fields when the customer is known, backend-only fields. */
   private get formPlan(): RenderPlan | null {
-    const anonymous = !this.customerId;
+    const anonymous = !this.activeCustomerId;
     const cache = this.formPlanCache;
     if (cache && cache.source === this.plan && cache.anonymous === anonymous) return cache.plan;
     const plan = this.plan ? complaintInputPlan(this.plan, {anonymous}) : null;
@@ -272,7 +271,7 @@ export class RapportComplaintForm extends RapportWidget {
       ...complaintInputDefaults,
       ...inputFromValues(plan, this.form.values),
     };
-    if (this.customerId) record.customerId = this.customerId;
+    if (this.activeCustomerId) record.customerId = this.activeCustomerId;
     return record as unknown as ComplaintInput;
   }
 

@@ -117,9 +117,6 @@ export class RapportCustomerCard extends RapportWidget {
   protected readonly widgetName = 'customer-card';
   protected readonly builtInCustomization = defaultCustomerCard;
 
-  /** The id of the customer to show. */
-  @property({attribute: 'customer-id'}) customerId?: string;
-
   /** `full` shows contact details, custom fields and activity; `compact` only who the customer is. */
   @property({reflect: true}) variant: 'full' | 'compact' = 'full';
 
@@ -131,7 +128,7 @@ export class RapportCustomerCard extends RapportWidget {
 
   private readonly customer = new RecordController(this, 'customers', () => [
     this.activeClient,
-    this.customerId,
+    this.activeCustomerId,
   ]);
 
   private readonly activity = new Task(this, {
@@ -148,7 +145,8 @@ export class RapportCustomerCard extends RapportWidget {
         last: interactions && interactions.items[0],
       };
     },
-    args: () => [this.activeClient, this.customerId, this.variant, this.nearViewport] as const,
+    args: () =>
+      [this.activeClient, this.activeCustomerId, this.variant, this.nearViewport] as const,
     // An unknown customer is reported once, by the customer's own load.
     onError: (error) =>
       isRapportError(error, 'not_found') || reportLoadError(this, 'the customer’s activity', error),
@@ -177,7 +175,7 @@ export class RapportCustomerCard extends RapportWidget {
   };
 
   protected override dataChanged(change: DataChange): void {
-    if (change.customerId !== undefined && change.customerId !== this.customerId) return;
+    if (change.customerId !== undefined && change.customerId !== this.activeCustomerId) return;
     if (change.resource === this.resource) this.customer.reload();
     if (ACTIVITY.has(change.resource)) void this.activity.run();
   }

@@ -55,9 +55,6 @@ export class RapportLoyaltyBalance extends RapportWidget {
   protected readonly widgetName = 'loyalty-balance';
   protected readonly builtInCustomization = defaultLoyaltyBalance;
 
-  /** The id of the member (customer) to show. */
-  @property({attribute: 'customer-id'}) customerId?: string;
-
   /** `full` shows balance, tier, progress and expiring points; `badge` a compact tier and points badge. */
   @property({reflect: true}) variant: 'full' | 'badge' = 'full';
 
@@ -66,13 +63,13 @@ export class RapportLoyaltyBalance extends RapportWidget {
 
   private readonly account = new RecordController(this, 'loyaltyAccounts', () => [
     this.activeClient,
-    this.customerId,
+    this.activeCustomerId,
   ]);
 
   protected override dataChanged(change: DataChange): void {
     if (
       change.resource === this.resource &&
-      (change.customerId === undefined || change.customerId === this.customerId)
+      (change.customerId === undefined || change.customerId === this.activeCustomerId)
     )
       this.account.reload();
   }

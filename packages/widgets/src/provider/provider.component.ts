@@ -3,6 +3,7 @@ import {css, html, LitElement, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {RapportClient} from '@rapport/core';
 import type {CustomizationDocument} from '@rapport/schema';
+import type {HostView, RapportHost} from '../host/host.js';
 import {environmentContext, type RapportEnvironment, type Theme} from '../shared/context.js';
 import {resolveCustomization} from '../shared/customization.js';
 import {upgradeProperty} from '../shared/define.js';
@@ -15,8 +16,11 @@ import {RapportErrorEvent} from '../shared/events.js';
  * Widgets placed inside a provider share its client, so ids that several widgets ask for in the same
  * moment travel in one request. A widget's own properties override the provider's.
  *
+ * Inside a CRM's own screen, a host shell sets `host`: the widgets then follow the record on screen
+ * (they need no `customer-id`) and the viewer's role and locale, and change when the record does.
+ *
  * @slot - The widgets, anywhere in the provider's subtree (also inside other elements' shadow roots).
- * @event rapport-error - The customization document cannot be used; `event.error.message` says why.
+ * @event rapport-error - The customization document cannot be used, or the host shell could not say what is on screen; `event.error.message` says why.
  */
 export class RapportProvider extends LitElement {
   static override styles = css`
@@ -54,6 +58,19 @@ export class RapportProvider extends LitElement {
    */
   @property({reflect: true}) theme?: Theme;
 
+  /**
+   * The CRM screen the widgets sit in (see docs/hosts.md): the customer on screen, the viewer's role
+   * and locale. The provider's own `viewer-role` and `locale` win over the host's.
+   */
+  @property({attribute: false}) host?: RapportHost;
+
+  /** What the host last said is on screen. */
+  @state() private hostView: HostView | undefined;
+
+  private watchedHost: RapportHost | undefined;
+  private unwatch: (() => void) | undefined;
+  private viewRequest = 0;
+
   @provide({context: environmentContext})
   @state()
   protected environment: RapportEnvironment = {};
@@ -63,9 +80,53 @@ export class RapportProvider extends LitElement {
     upgradeProperty(this, 'config');
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.watchHost();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.watchedHost = undefined;
+  }
+
+  /** Follows the current host: asks what is on screen now, and again whenever it says that changed. */
+  private watchHost(): void {
+    const host = this.host;
+    if (!this.isConnected || host === this.watchedHost) return;
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.watchedHost = host;
+    this.hostView = undefined;
+    if (!host) return;
+    this.unwatch = host.watch(() => void this.readView(host));
+    void this.readView(host);
+  }
+
+  private async readView(host: RapportHost): Promise<void> {
+    const request = ++this.viewRequest;
+    let view: HostView;
+    try {
+      view = await host.view();
+    } catch (error) {
+      const failure = new Error(
+        `The ${host.name} host could not say what is on screen: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      console.warn(`<${this.localName}> ${failure.message}`);
+      this.dispatchEvent(new RapportErrorEvent(failure, this.localName));
+      return;
+    }
+    // A slower earlier answer, or one from a host since replaced, must not overwrite the latest.
+    if (request === this.viewRequest && host === this.watchedHost) this.hostView = view;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('host')) this.watchHost();
     if (
       !changed.has('client') &&
+      !changed.has('hostView') &&
       !changed.has('customization') &&
       !changed.has('viewerRole') &&
       !changed.has('locale') &&
@@ -75,11 +136,15 @@ export class RapportProvider extends LitElement {
     const customization = resolveCustomization(this.customization);
     if (changed.has('customization') && customization && !customization.ok)
       this.dispatchEvent(new RapportErrorEvent(customization.error, this.localName));
+    const view = this.hostView;
+    const viewerRole = this.viewerRole ?? view?.viewerRole;
+    const locale = this.locale ?? view?.locale;
     this.environment = {
       ...(customization && {customization}),
       ...(this.client && {client: this.client}),
-      ...(this.viewerRole !== undefined && {viewerRole: this.viewerRole}),
-      ...(this.locale !== undefined && {locale: this.locale}),
+      ...(view?.customerId != null && {customerId: view.customerId}),
+      ...(viewerRole !== undefined && {viewerRole}),
+      ...(locale !== undefined && {locale}),
       ...(this.theme !== undefined && {theme: this.theme}),
     };
   }

@@ -7,6 +7,8 @@ export interface RapportEnvironment {
   readonly client?: RapportClient;
   /** The provider's document, checked; absent when it has none (each widget then uses its built-in one). */
   readonly customization?: CustomizationState;
+  /** The customer on screen, when a host shell says which it is. */
+  readonly customerId?: string;
   readonly viewerRole?: string;
   readonly locale?: string;
   readonly theme?: Theme;

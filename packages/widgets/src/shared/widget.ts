@@ -49,6 +49,12 @@ function planFor(
 export abstract class RapportWidget extends LitElement {
   static override styles = [baseStyles];
 
+  /**
+   * The id of the customer the widget is about. Default: the provider's, when a host shell tells it
+   * the customer on screen.
+   */
+  @property({attribute: 'customer-id'}) customerId?: string;
+
   /** The client to load data through. Default: the provider's. */
   @property({attribute: false}) client?: RapportClient;
 
@@ -114,6 +120,11 @@ export abstract class RapportWidget extends LitElement {
   /** The catalogue resource whose records the widget's layout describes (`customers` for the card). */
   protected get resource(): ResourceName {
     return widgetResource[this.widgetName];
+  }
+
+  /** The customer in use. */
+  protected get activeCustomerId(): string | undefined {
+    return this.customerId ?? this.environment?.customerId;
   }
 
   /** The client in use. */
