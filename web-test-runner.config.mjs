@@ -1,6 +1,6 @@
 // Browser tests run in Debian's Chromium (no browser download) through puppeteer-core.
 // Which tests run here: every test of the DOM packages (packages/widgets, packages/browser) and every
-// *.browser.test.ts. Modules resolve with the `development` condition (the dev server's default), so
+// *.browser.test.ts (also of hosts/). Modules resolve with the `development` condition (the dev server's default), so
 // the widgets run their development build; the production build is tested through its bundle.
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
@@ -9,6 +9,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {memoryAdapter} from '@rapport/adapter-memory';
 import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway';
 import {serveGateway} from '@rapport/gateway/node';
+import {zendeskAppTest} from './hosts/zendesk/test-support/zendesk-plugin.mjs';
 import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
 import {
   salesforceAndLoyalty,
@@ -102,20 +103,25 @@ const salesforceGateway = gatewayPlugin('rapport-salesforce', salesforceAndLoyal
     [...fakes.salesforce.cases.values()].map((c) => ({subject: c.Subject, contactId: c.ContactId})),
 });
 
+/** Zendesk's side of the Zendesk app's test, and the gateway's Zendesk helper. */
+const zendeskApp = zendeskAppTest();
+
 export default {
   files: [
     'packages/*/src/**/*.browser.test.ts',
     'packages/widgets/src/**/*.test.ts',
     'packages/browser/src/**/*.test.ts',
     'examples/*/src/**/*.browser.test.ts',
+    'hosts/*/src/**/*.browser.test.ts',
   ],
   nodeResolve: {browser: true},
-  middleware: [serveMswWorker],
+  middleware: [serveMswWorker, zendeskApp.middleware],
   plugins: [
     esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json'}),
     memoryGateway,
     severalSystemsGateway,
     salesforceGateway,
+    zendeskApp.plugin,
   ],
   concurrency: 1,
   testFramework: {config: {timeout: 20_000}},

@@ -237,6 +237,18 @@ describe('zendeskApp: the app page', () => {
     assert.equal(meta(html, 'rapport-viewer-role'), role);
   });
 
+  it('lets a host-mapped domain frame the page when it is listed', async () => {
+    const app = zendeskApp(
+      options({frameAncestors: ['https://acme.zendesk.com', 'https://support.acme.example']}),
+    );
+    const response = await post(app, `token=${await zafJwt()}`);
+    assert.equal(response.status, 200);
+    assert.equal(
+      response.headers.get('content-security-policy'),
+      'frame-ancestors https://acme.zendesk.com https://support.acme.example',
+    );
+  });
+
   it('serves wherever it is mounted: the path and query are not its business', async () => {
     const handler = zendeskApp(options());
     for (const url of ['https://x.example/', 'https://x.example/deep/er/app?origin=z&app_guid=1'])
@@ -595,6 +607,8 @@ describe('zendeskApp: keys and options', () => {
       ],
       [{page: '<html><body></body></html>'}, /options\.page has no <\/head>/],
       [{locations: []}, /options\.locations must list/],
+      [{frameAncestors: []}, /options\.frameAncestors must list origins/],
+      [{frameAncestors: ['https://support.example.com/app']}, /options\.frameAncestors/],
       [{tokens: undefined}, /options\.tokens is required/],
       [{tokens: {key: {secret: 'short'}, audience}}, /options\.tokens\.key\.secret/],
       [{tokens: {key: {secret}, audience: ''}}, /options\.tokens\.audience is required/],

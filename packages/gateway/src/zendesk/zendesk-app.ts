@@ -43,6 +43,11 @@ export interface ZendeskAppOptions {
    * the first request, which answers 500 (and logs `public_key_unusable`) if it cannot be.
    */
   readonly publicKey: string;
+  /**
+   * The origins that may frame the app page. Default `https://{subdomain}.zendesk.com`; list a
+   * host-mapped domain of the account here too.
+   */
+  readonly frameAncestors?: readonly string[];
   /** The app locations served. Default `ticket_sidebar` and `user_sidebar`. */
   readonly locations?: readonly string[];
   /**
@@ -122,7 +127,7 @@ export function zendeskApp(options: ZendeskAppOptions): (request: Request) => Pr
       agentId: `zendesk:${subdomain}:${claims.sub ?? `installation-${installationId}`}`,
       roles: ['agent'],
     }));
-  const frameAncestors = `frame-ancestors https://${subdomain}.zendesk.com`;
+  const frameAncestors = `frame-ancestors ${config.frameAncestors.join(' ')}`;
   const htmlHeaders = {
     'content-type': 'text/html; charset=utf-8',
     // The page carries tokens: no cache may keep it, no other site may frame it, no Referer leaks it.
@@ -347,6 +352,7 @@ interface CheckedOptions {
   readonly subdomain: string;
   readonly installationId: string;
   readonly locations: readonly string[];
+  readonly frameAncestors: readonly string[];
   readonly pageHead: string;
   readonly pageRest: string;
   readonly tokenLifetimeSeconds: number;
@@ -418,6 +424,16 @@ function checkOptions(options: ZendeskAppOptions): CheckedOptions {
     !locations.every((l) => typeof l === 'string' && l !== '')
   )
     throw invalid('locations', 'must list at least one app location, such as "ticket_sidebar"');
+  const frameAncestors = options.frameAncestors ?? [`https://${subdomain}.zendesk.com`];
+  if (
+    !Array.isArray(frameAncestors) ||
+    frameAncestors.length === 0 ||
+    !frameAncestors.every(isOrigin)
+  )
+    throw invalid(
+      'frameAncestors',
+      'must list origins, such as "https://support.example.com" (scheme and host, no path)',
+    );
   if (typeof page !== 'string') throw invalid('page', "is required: the app page's HTML");
   const headEnd = page.search(/<\/head>/i);
   if (headEnd < 0)
@@ -443,6 +459,7 @@ function checkOptions(options: ZendeskAppOptions): CheckedOptions {
     subdomain,
     installationId: installation,
     locations,
+    frameAncestors,
     pageHead: page.slice(0, headEnd),
     pageRest: page.slice(headEnd),
     tokenLifetimeSeconds: seconds('tokens.lifetimeSeconds', tokens.lifetimeSeconds, 900, 1),
@@ -455,6 +472,15 @@ function checkOptions(options: ZendeskAppOptions): CheckedOptions {
     clockToleranceSeconds: seconds('clockToleranceSeconds', options.clockToleranceSeconds, 5, 0),
     maxTokenAgeSeconds: seconds('maxTokenAgeSeconds', options.maxTokenAgeSeconds, 600, 1),
   };
+}
+
+function isOrigin(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
 }
 
 function checkKey(key: SigningKey | undefined): void {
