@@ -25,6 +25,8 @@ export default defineConfig(
       '**/bench/results/**',
       '**/coverage/**',
       '.tmp/**',
+      // rapport.iife.js and rapport.zh-CN.iife.js, copied from @rapport/browser's dist.
+      'hosts/salesforce/force-app/main/default/staticresources/rapport/**',
     ],
   },
   js.configs.recommended,
@@ -95,6 +97,21 @@ export default defineConfig(
       'scripts/bench/src/entries/**/*.js',
     ],
     languageOptions: {globals: {...globals.browser, Rapport: 'readonly'}},
+  },
+  {
+    // The Salesforce host's Lightning web component runs in the page; its tests run in sfdx-lwc-jest
+    // (jsdom, Jest globals). jest.config.js is CommonJS because sfdx-lwc-jest requires it.
+    files: ['hosts/salesforce/force-app/**/*.js'],
+    languageOptions: {globals: {...globals.browser}},
+  },
+  {
+    files: ['hosts/salesforce/force-app/**/__tests__/**/*.js'],
+    languageOptions: {globals: {...globals.browser, ...globals.jest}},
+  },
+  {
+    files: ['hosts/salesforce/jest.config.js'],
+    languageOptions: {sourceType: 'commonjs'},
+    rules: {'@typescript-eslint/no-require-imports': 'off'},
   },
   {
     // The benchmark's Node side hands functions to page.evaluate, which run in the page.
