@@ -2,7 +2,7 @@
 // screen around them and to the gateway. It runs after rapport.iife.js (the `Rapport` global) and
 // Zendesk's SDK (the `ZAFClient` global).
 import type {RapportProvider} from '@rapport/widgets';
-import {readSession, zendeskHost, type ZafClient} from './zendesk-host.js';
+import {readSession, zendeskHost, type CustomerIdField, type ZafClient} from './zendesk-host.js';
 
 declare const ZAFClient: {init(): (ZafClient & {metadata(): Promise<Metadata>}) | false};
 declare const Rapport: {
@@ -16,6 +16,12 @@ declare const Rapport: {
 interface Metadata {
   readonly settings: {readonly gateway_url?: string; readonly customer_id?: string};
 }
+
+/** The app setting `customer_id`, and the field of the Zendesk user it names. */
+const customerIdFields: Readonly<Record<string, CustomerIdField>> = {
+  email: 'email',
+  external_id: 'externalId',
+};
 
 /** What the visitor reads when the sidebar cannot start; the detail goes to the console. */
 const notices = {
@@ -43,10 +49,12 @@ async function start(): Promise<void> {
     return stop('this page was not served by the gateway’s Zendesk helper, so it has no token.');
   const {settings} = await client.metadata();
   if (!settings.gateway_url) return stop('the app setting "gateway_url" is empty.');
-  const host = zendeskHost(client, {
-    customerId: settings.customer_id === 'external_id' ? 'externalId' : 'email',
-    session,
-  });
+  const customerId = customerIdFields[settings.customer_id ?? 'email'];
+  if (!customerId)
+    return stop(
+      `the app setting "customer_id" is ${JSON.stringify(settings.customer_id)}; use "email" or "external_id".`,
+    );
+  const host = zendeskHost(client, {customerId, session});
   const provider = document.querySelector<RapportProvider>('rapport-provider');
   if (!provider) return stop('iframe.html has no <rapport-provider>.');
   provider.client = Rapport.createClient(

@@ -110,6 +110,7 @@ describe('zendeskHost', () => {
       const jwt = await new SignJWT({context: {product: 'support', location: 'ticket_sidebar'}})
         .setProtectedHeader({alg: 'RS256'})
         .setIssuer('acme.zendesk.com')
+        .setSubject('1900001')
         .setAudience('https://acme.zendesk.com/api/v2/apps/installations/42.json')
         .setIssuedAt()
         .setExpirationTime('5m')

@@ -70,7 +70,9 @@ export function zendeskHost(
       throw new Error(
         `The Zendesk session could not be renewed (HTTP ${response.status}); reload the app to sign in again`,
       );
-    const body = (await response.json()) as {token: string; expiresAt: number};
+    const body = (await response.json()) as {token?: unknown; expiresAt?: unknown};
+    if (typeof body.token !== 'string' || typeof body.expiresAt !== 'number')
+      throw new Error('The Zendesk session renewal answered without a token and its expiry');
     current = {token: body.token, expiresAt: body.expiresAt};
     return current.token;
   };

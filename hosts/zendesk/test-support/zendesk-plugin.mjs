@@ -2,7 +2,7 @@
 // 127.0.0.1 over the memory backend, and the gateway's Zendesk helper mounted on the test server at
 // the app's assets folder, so the sidebar page and its scripts share one origin with the test page
 // (the test reads the sidebar's DOM). It plays Zendesk's signing key: tests ask it for ZAF JWTs.
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -60,6 +60,7 @@ async function toRequest(ctx) {
  */
 export function zendeskAppTest() {
   let gatewayServer;
+  let createHandler;
   let handler;
   let sdk;
   let zendesk;
@@ -67,11 +68,13 @@ export function zendeskAppTest() {
   let adapter;
   async function middleware(ctx, next) {
     if (ctx.path === sdkPath) {
+      sdk ??= await bundledSdk();
       ctx.type = 'application/javascript';
       ctx.body = sdk;
       return;
     }
     if (ctx.path !== mount || ctx.method !== 'POST') return next();
+    handler ??= await createHandler();
     const response = await handler(await toRequest(ctx));
     ctx.status = response.status;
     response.headers.forEach((value, name) => ctx.set(name, value));
@@ -88,18 +91,24 @@ export function zendeskAppTest() {
         createGateway({adapter, auth: {secret, audience}, cors: {origins}, rateLimit: false}),
         {port: 0},
       );
-      const page = readFileSync(join(here, '../dist/app/assets/iframe.html'), 'utf8');
-      if (!page.includes(zendeskCdn)) throw new Error(`iframe.html no longer loads ${zendeskCdn}`);
-      handler = zendeskApp({
-        subdomain,
-        installationId,
-        publicKey: await exportSPKI(zendesk.publicKey),
-        page: page.replace(zendeskCdn, sdkPath),
-        tokens: {key: {secret}, audience},
-        // The test page plays Zendesk's frame.
-        frameAncestors: origins,
-      });
-      sdk = await bundledSdk();
+      // Made on first use, so the other browser tests run before hosts/zendesk is built.
+      createHandler = async () => {
+        const file = join(here, '../dist/app/assets/iframe.html');
+        if (!existsSync(file))
+          throw new Error(`${file} is missing: build @rapport/host-zendesk first`);
+        const page = readFileSync(file, 'utf8');
+        if (!page.includes(zendeskCdn))
+          throw new Error(`iframe.html no longer loads ${zendeskCdn}`);
+        return zendeskApp({
+          subdomain,
+          installationId,
+          publicKey: await exportSPKI(zendesk.publicKey),
+          page: page.replace(zendeskCdn, sdkPath),
+          tokens: {key: {secret}, audience},
+          // The test page plays Zendesk's frame.
+          frameAncestors: origins,
+        });
+      };
     },
     async serverStop() {
       await gatewayServer?.close();

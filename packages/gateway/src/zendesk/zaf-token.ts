@@ -57,7 +57,10 @@ export class ConfigurationError extends Error {
   }
 }
 
-/** A refusal: `unauthorized` with the reason in `details.reason`, for the log and never for the page. */
+/**
+ * A refusal: `unauthorized` with the reason in `details.reason`, for the log. The refused page never
+ * shows it; a refused session renewal answers it in the JSON error, as the gateway's errors do.
+ */
 export const refusal = (reason: string, message: string): RapportError =>
   new RapportError('unauthorized', message, {details: {reason}});
 

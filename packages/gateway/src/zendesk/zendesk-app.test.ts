@@ -169,7 +169,7 @@ describe('zendeskApp: the app page', () => {
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.equal(
       response.headers.get('content-security-policy'),
-      'frame-ancestors https://acme.zendesk.com',
+      "frame-ancestors https://acme.zendesk.com; object-src 'none'; base-uri 'none'",
     );
     assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
@@ -208,20 +208,18 @@ describe('zendeskApp: the app page', () => {
     assert.equal(((await customization.json()) as {role: string}).role, 'supervisor');
   });
 
-  it('names the agent after the subject, or after the installation when the JWT has none', async () => {
+  it('names the agent after the subject, and by default refuses a JWT that names no user', async () => {
     const defaults = zendeskApp(options());
     const agentOf = async (token: string) =>
       decodeJwt(meta(await (await post(defaults, `token=${token}`)).text(), 'rapport-token')!).sub;
     assert.equal(await agentOf(await zafJwt()), 'zendesk:acme:1900001');
-    assert.equal(
-      await agentOf(await zafJwt({omit: ['sub']})),
-      'zendesk:acme:installation-360001234567',
-    );
-    assert.equal(
-      await agentOf(await zafJwt({claims: {sub: ''}})),
-      'zendesk:acme:installation-360001234567',
-      'an empty subject names no one',
-    );
+    for (const token of [await zafJwt({omit: ['sub']}), await zafJwt({claims: {sub: ''}})]) {
+      logs = [];
+      const response = await post(defaults, `token=${token}`);
+      assert.equal(response.status, 401);
+      assert.ok(!(await response.text()).includes('rapport-token'));
+      assert.deepEqual(logs, [{event: 'refused', reason: 'agent_unknown'}]);
+    }
   });
 
   it('escapes what goes into the meta tags as HTML', async () => {
@@ -245,7 +243,7 @@ describe('zendeskApp: the app page', () => {
     assert.equal(response.status, 200);
     assert.equal(
       response.headers.get('content-security-policy'),
-      'frame-ancestors https://acme.zendesk.com https://support.acme.example',
+      "frame-ancestors https://acme.zendesk.com https://support.acme.example; object-src 'none'; base-uri 'none'",
     );
   });
 

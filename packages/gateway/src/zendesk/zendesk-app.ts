@@ -74,8 +74,9 @@ export interface ZendeskAppOptions {
   /**
    * Maps the verified Zendesk claims to a Rapport agent, or `null` to refuse. This is where a
    * deployment decides roles, for example by looking the user up with the Zendesk API. Default: the
-   * role `agent`, with the agent id `zendesk:{subdomain}:{sub}`, or `zendesk:{subdomain}:installation-{id}`
-   * when the JWT names no user.
+   * role `agent`, with the agent id `zendesk:{subdomain}:{sub}`; a JWT that names no user (no `sub`)
+   * is refused. Sessions are renewed without asking again, so a change here reaches an agent when
+   * their session ends (`session.lifetimeSeconds`).
    */
   readonly agentFor?: (
     claims: ZendeskClaims,
@@ -121,25 +122,26 @@ export function zendeskApp(options: ZendeskAppOptions): (request: Request) => Pr
     lifetimeSeconds: config.sessionLifetimeSeconds,
     clockToleranceSeconds: config.clockToleranceSeconds,
   });
+  // Without a user in the JWT there is nobody to name: deny by default rather than let every agent of
+  // the installation share one identity.
   const agentFor =
     options.agentFor ??
-    ((claims: ZendeskClaims): AgentIdentity => ({
-      agentId: `zendesk:${subdomain}:${claims.sub ?? `installation-${installationId}`}`,
-      roles: ['agent'],
-    }));
+    ((claims: ZendeskClaims): AgentIdentity | null =>
+      claims.sub === undefined
+        ? null
+        : {agentId: `zendesk:${subdomain}:${claims.sub}`, roles: ['agent']});
   const frameAncestors = `frame-ancestors ${config.frameAncestors.join(' ')}`;
-  const htmlHeaders = {
-    'content-type': 'text/html; charset=utf-8',
-    // The page carries tokens: no cache may keep it, no other site may frame it, no Referer leaks it.
-    'cache-control': 'no-store',
-    'content-security-policy': frameAncestors,
+  const securityHeaders = {
+    // No other site may frame it, no plug-in or <base> may change what it loads, no Referer leaks it.
+    'content-security-policy': `${frameAncestors}; object-src 'none'; base-uri 'none'`,
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
   };
-  const securityHeaders = {
-    'content-security-policy': frameAncestors,
-    'referrer-policy': 'no-referrer',
-    'x-content-type-options': 'nosniff',
+  // The page carries tokens: no cache may keep it.
+  const htmlHeaders = {
+    ...securityHeaders,
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
   };
 
   const mintAgentToken = async (identity: SessionIdentity) => {
@@ -167,7 +169,10 @@ export function zendeskApp(options: ZendeskAppOptions): (request: Request) => Pr
       if (tokens.length > 1) throw refusal('token_malformed', 'The request carries two tokens');
       const claims = await verifyZaf(tokens[0]!);
       const chosen = await agentFor(claims);
-      if (chosen === null) throw refusal('agent_refused', 'agentFor refused the viewer');
+      if (chosen === null)
+        throw options.agentFor
+          ? refusal('agent_refused', 'agentFor refused the viewer')
+          : refusal('agent_unknown', 'The JWT names no user (no "sub"); give agentFor to decide');
       identity = checkIdentity(chosen);
     } catch (error) {
       if (isRefusal(error)) {

@@ -1,5 +1,5 @@
 import {Task, TaskStatus} from '@lit/task';
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query} from 'lit/decorators.js';
 import {isRapportError, type Complaint, type ComplaintInput} from '@rapport/core';
 import {
@@ -45,6 +45,9 @@ const customerRefused = (error: unknown): boolean =>
  * and on submit, with messages tied to their inputs, an error summary and focus on the first field to
  * correct. A submission carries one idempotency key from the moment the person presses send, reused by
  * every retry, so it is stored once; on failure every value stays for another try. With `save-draft`, a draft survives a reload (sessionStorage, cleared on success).
+ *
+ * When the customer changes (a host shell moved to another record), what was typed stays and is sent
+ * for the customer then shown; a previous customer's success or failure message goes.
  *
  * With `customer-id`, the form reads that customer as it connects (one batched, cached read shared
  * with the other widgets). If there is no such customer, or the signed-in person may not see them,
@@ -132,6 +135,8 @@ export class RapportComplaintForm extends RapportWidget {
   });
 
   private formPlanCache?: {source: RenderPlan | null; anonymous: boolean; plan: RenderPlan | null};
+  /** The customer the form was last drawn for (`null` before the first update). */
+  private drawnFor: string | undefined | null = null;
   private controlsCache?: {own: Partial<FieldControls>; all: FieldControls};
 
   /** The plan without what this form does not ask: contact fields when the customer is known, backend-only fields. */
@@ -150,6 +155,20 @@ export class RapportComplaintForm extends RapportWidget {
     if (this.controlsCache?.own !== own)
       this.controlsCache = {own, all: {...fieldControls, ...own}};
     return this.controlsCache.all;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const customer = this.activeCustomerId;
+    // Another customer on screen (a host moved to another record): what was typed stays, and goes to
+    // the customer shown when it is sent; the outcome of a previous customer's submission does not.
+    if (
+      this.drawnFor !== null &&
+      customer !== this.drawnFor &&
+      this.submission.phase !== 'submitting'
+    )
+      this.submission.reset();
+    this.drawnFor = customer;
   }
 
   protected override render(): TemplateResult {

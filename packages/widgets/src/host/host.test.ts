@@ -2,6 +2,7 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import '@rapport/widgets/all';
 import type {
   HostView,
+  RapportComplaintForm,
   RapportCustomerCard,
   RapportErrorEvent,
   RapportHost,
@@ -12,6 +13,7 @@ import {
   allInside,
   captureWarnings,
   demoClient,
+  fill,
   inside,
   text,
   until,
@@ -20,10 +22,16 @@ import {
 /** A CRM screen whose record the test changes, as a shell would see it. */
 function screen(initial: HostView) {
   let view = initial;
+  let failure: Error | undefined;
+  let views = 0;
   const listeners = new Set<() => void>();
   const host: RapportHost = {
     name: 'Test CRM',
-    view: async () => view,
+    view: async () => {
+      views += 1;
+      if (failure) throw failure;
+      return view;
+    },
     watch(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -37,8 +45,16 @@ function screen(initial: HostView) {
       view = {...view, ...next};
       for (const listener of listeners) listener();
     },
+    /** The CRM cannot say what is on screen any more (and tells its listeners to ask). */
+    fail(error: Error) {
+      failure = error;
+      for (const listener of listeners) listener();
+    },
     get listeners() {
       return listeners.size;
+    },
+    get views() {
+      return views;
     },
   };
 }
@@ -128,6 +144,84 @@ describe('a host shell, through <rapport-provider>', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await card.updateComplete;
     expect(nameOf(card)).to.contain(second!.displayName);
+  });
+
+  it('shows no customer, rather than the previous record’s, when the host cannot say who is on screen', async () => {
+    const {client, adapter} = demoClient();
+    const [first] = adapter.data.customers.filter((c) => c.kind === 'person');
+    const crm = screen({customerId: first!.id, viewerRole: 'agent', locale: 'en'});
+    const warnings = captureWarnings();
+    try {
+      const provider = await fixture<RapportProvider>(
+        html`<rapport-provider .client=${client} .host=${crm.host}>
+          <rapport-customer-card></rapport-customer-card>
+        </rapport-provider>`,
+      );
+      const card = provider.querySelector<RapportCustomerCard>('rapport-customer-card')!;
+      await until(() => nameOf(card) === first!.displayName, 'the first customer');
+      const reported = oneEvent(provider, 'rapport-error');
+      crm.fail(new Error('the ticket was closed'));
+      expect(((await reported) as unknown as RapportErrorEvent).error.message).to.contain(
+        'the ticket was closed',
+      );
+      await until(() => text(card.shadowRoot).includes('No customer selected.'), 'the empty state');
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('keeps the customer while the provider moves in the page, and asks the host again', async () => {
+    const {client, adapter} = demoClient();
+    const [first] = adapter.data.customers.filter((c) => c.kind === 'person');
+    const crm = screen({customerId: first!.id, viewerRole: 'agent', locale: 'en'});
+    const provider = await fixture<RapportProvider>(
+      html`<rapport-provider .client=${client} .host=${crm.host}>
+        <rapport-customer-card></rapport-customer-card>
+      </rapport-provider>`,
+    );
+    const card = provider.querySelector<RapportCustomerCard>('rapport-customer-card')!;
+    await until(() => nameOf(card) === first!.displayName, 'the customer');
+    const asked = crm.views;
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(provider);
+    await provider.updateComplete;
+    await card.updateComplete;
+    expect(text(card.shadowRoot)).not.to.contain('No customer selected.');
+    expect(nameOf(card)).to.equal(first!.displayName);
+    expect(crm.views).to.equal(asked + 1);
+    elsewhere.remove();
+  });
+
+  it('keeps what was typed in the complaint form for the next customer, but not the last one’s outcome', async () => {
+    const {client, adapter} = demoClient();
+    const [first, second] = adapter.data.customers.filter((c) => c.kind === 'person');
+    const crm = screen({customerId: first!.id, viewerRole: 'agent', locale: 'en'});
+    const provider = await fixture<RapportProvider>(
+      html`<rapport-provider .client=${client} .host=${crm.host}>
+        <rapport-complaint-form></rapport-complaint-form>
+      </rapport-provider>`,
+    );
+    const form = provider.querySelector<RapportComplaintForm>('rapport-complaint-form')!;
+    await until(() => inside(form, '#f-subject'), 'the form');
+    // With a customer on screen the form asks for no contact details.
+    expect(inside(form, '#f-contactName')).to.equal(null);
+    fill(form, {category: 'delivery', severity: 'high', subject: 'Parcel late'});
+    fill(form, {description: 'Ordered two weeks ago and still nothing.'});
+    await form.updateComplete;
+    inside<HTMLButtonElement>(form, '[part~="submit"]')!.click();
+    await until(() => inside(form, '.success'), 'the success message');
+    const stored = adapter.data.complaints.find((c) => c.subject === 'Parcel late')!;
+    expect(stored.customerId).to.equal(first!.id);
+
+    crm.show({customerId: second!.id});
+    await until(() => inside(form, '#f-subject'), 'the form again, for the next customer');
+    expect(inside(form, '.success')).to.equal(null);
+    fill(form, {subject: 'Wrong size'});
+    crm.show({customerId: first!.id});
+    await until(() => text(inside(form, '#f-subject')?.closest('form')) !== '', 'the form');
+    await form.updateComplete;
+    expect(inside<HTMLInputElement>(form, '#f-subject')!.value).to.equal('Wrong size');
   });
 
   it('stops listening to a host it no longer has, or when it leaves the page', async () => {

@@ -4,7 +4,7 @@
  * get a gateway token for them. A shell for another CRM implements the same four answers.
  */
 export interface RapportHost {
-  /** Which CRM this is (`zendesk`, `salesforce`), for messages. */
+  /** Which CRM this is (`Zendesk`, `Salesforce`), as messages name it. */
   readonly name: string;
   /** What is on screen now. */
   view(): Promise<HostView>;

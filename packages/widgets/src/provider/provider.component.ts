@@ -67,6 +67,8 @@ export class RapportProvider extends LitElement {
   /** What the host last said is on screen. */
   @state() private hostView: HostView | undefined;
 
+  /** The host whose view `hostView` is: kept while the provider is off the page and back. */
+  private viewedHost: RapportHost | undefined;
   private watchedHost: RapportHost | undefined;
   private unwatch: (() => void) | undefined;
   private viewRequest = 0;
@@ -99,27 +101,35 @@ export class RapportProvider extends LitElement {
     this.unwatch?.();
     this.unwatch = undefined;
     this.watchedHost = host;
-    this.hostView = undefined;
+    // Back on the page with the same host, the widgets keep its last view while it is asked again.
+    if (host !== this.viewedHost) this.hostView = undefined;
+    this.viewedHost = host;
     if (!host) return;
     this.unwatch = host.watch(() => void this.readView(host));
     void this.readView(host);
   }
 
   private async readView(host: RapportHost): Promise<void> {
+    // A host that calls back after it was replaced must not hold up the current one's answers.
+    if (host !== this.watchedHost) return;
     const request = ++this.viewRequest;
-    let view: HostView;
+    let view: HostView | undefined;
+    let failure: Error | undefined;
     try {
       view = await host.view();
     } catch (error) {
-      const failure = new Error(
+      failure = new Error(
         `The ${host.name} host could not say what is on screen: ${error instanceof Error ? error.message : String(error)}`,
       );
-      console.warn(`<${this.localName}> ${failure.message}`);
-      this.dispatchEvent(new RapportErrorEvent(failure, this.localName));
-      return;
     }
     // A slower earlier answer, or one from a host since replaced, must not overwrite the latest.
-    if (request === this.viewRequest && host === this.watchedHost) this.hostView = view;
+    if (request !== this.viewRequest || host !== this.watchedHost) return;
+    // After a failure the widgets show no customer rather than the previous record's.
+    this.hostView = view;
+    if (failure) {
+      console.warn(`<${this.localName}> ${failure.message}`);
+      this.dispatchEvent(new RapportErrorEvent(failure, this.localName));
+    }
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -187,7 +187,7 @@ export default class RapportHost extends LightningElement {
   /** This component as the RapportHost the provider reads. */
   host() {
     return {
-      name: 'salesforce',
+      name: 'Salesforce',
       view: async () => ({
         customerId: this.customerId,
         viewerRole: this.viewerRole,

@@ -181,7 +181,7 @@ describe('the host it hands the provider', () => {
     await flush();
 
     const host = provider(element).host;
-    expect(host.name).toBe('salesforce');
+    expect(host.name).toBe('Salesforce');
     await expect(host.view()).resolves.toEqual({
       customerId: 'ada@example.com',
       viewerRole: 'supervisor',
