@@ -20,14 +20,16 @@ export const sizeTargets = [
     group: 'rapport',
     input: resolve('@rapport/widgets/customer-card'),
     budgetKiB: 12,
-    limitKiB: 19.6,
+    // 19.6 until the value formatting was shared with the HubSpot renderer (issue 17).
+    limitKiB: 19.7,
   },
   {
     name: 'loyalty-balance entry',
     group: 'rapport',
     input: resolve('@rapport/widgets/loyalty-balance'),
     budgetKiB: 12,
-    limitKiB: 18.4,
+    // 18.4 until the value formatting was shared with the HubSpot renderer (issue 17).
+    limitKiB: 18.5,
   },
   {
     name: 'complaint-form entry',

@@ -25,7 +25,8 @@ import {
 } from '../shared/layout.js';
 import {RecordController, reportLoadError} from '../shared/record.js';
 import {warnOnce} from '../shared/states.js';
-import {displayValue, optionLabel} from '../shared/value.js';
+import {displayValue} from '../shared/value.js';
+import {optionLabel} from '../shared/value-text.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {cardStyles} from './customer-card.styles.js';

@@ -1,17 +1,17 @@
 import {html, type TemplateResult} from 'lit';
 import {isEmail, isHttpsUrl, isPhone, type FieldValue} from '@rapport/core';
-import {maskValue, type PlanField} from '@rapport/schema';
-import {formatDate, formatMoney, formatNumber, formatRelative} from './format.js';
+import type {PlanField} from '@rapport/schema';
 import type {Strings} from './strings.js';
+import {fullDate, valueText} from './value-text.js';
 
 /** A value ready for a Lit binding: text, or elements for links, times, lists and empty values. */
 export type Shown = TemplateResult | string | readonly TemplateResult[];
 
 /**
- * A field's value for display: masked as the plan says for the role, formatted for the locale, and
- * linked (mailto:, tel:, https:) only when the unmasked value passed validation. Always rendered as
- * text, never as HTML: plain values come back as strings (a text node, the cheapest thing to render),
- * links, dates shown relative, lists and empty values as templates.
+ * A field's value for display: its text (see `valueText`), linked (mailto:, tel:, https:) only when
+ * the unmasked value passed validation. Always rendered as text, never as HTML: plain values come back
+ * as strings (a text node, the cheapest thing to render), links, dates shown relative, lists and empty
+ * values as templates.
  */
 export function displayValue(
   field: PlanField,
@@ -19,60 +19,34 @@ export function displayValue(
   locale: string,
   strings: Strings,
 ): Shown {
-  if (raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0))
+  const shown = valueText(field, raw, locale, strings);
+  if (shown === undefined)
     return html`<span class="empty"><span class="visually-hidden">${strings.notSet}</span></span>`;
-  if (field.mask !== 'none') return String(maskValue(raw, field.mask));
-  if (Array.isArray(raw))
-    return raw.map((item) => html`<span class="badge">${optionLabel(field, item)}</span>`);
-  const text = String(raw);
+  if (typeof shown !== 'string')
+    return shown.map((item) => html`<span class="badge">${item}</span>`);
+  if (field.mask !== 'none') return shown;
   switch (field.type) {
     case 'email':
       // isEmail accepts one plain address only: no "?", "&", "%", "#" or ",", so nothing in the text
       // can become a header (?bcc=, &subject=), an escape or another recipient of the link.
-      return isEmail(text) ? html`<a href=${`mailto:${text}`}>${text}</a>` : text;
+      return isEmail(shown) ? html`<a href=${`mailto:${shown}`}>${shown}</a>` : shown;
     case 'phone':
-      return isPhone(text)
-        ? html`<a href=${`tel:${text.replace(/[^\d+]/g, '')}`}>${text}</a>`
-        : text;
+      return isPhone(shown)
+        ? html`<a href=${`tel:${shown.replace(/[^\d+]/g, '')}`}>${shown}</a>`
+        : shown;
     case 'url':
-      return isHttpsUrl(text)
-        ? html`<a href=${text} rel="noopener noreferrer" target="_blank">${text}</a>`
-        : text;
+      return isHttpsUrl(shown)
+        ? html`<a href=${shown} rel="noopener noreferrer" target="_blank">${shown}</a>`
+        : shown;
     case 'date':
-    case 'datetime':
-      return dateValue(field, text, locale);
-    case 'money':
-      return typeof raw === 'number'
-        ? field.currency
-          ? formatMoney(raw, field.currency, locale)
-          : formatNumber(raw, locale)
-        : text;
-    case 'number':
-    case 'points':
-      return typeof raw === 'number' ? formatNumber(raw, locale) : text;
-    case 'boolean':
-      return raw === true ? strings.yes : raw === false ? strings.no : text;
-    case 'select':
-      return optionLabel(field, text);
+    case 'datetime': {
+      // Relative: how long ago, with the full date as the title and a machine-readable datetime.
+      if (field.dateStyle !== 'relative') return shown;
+      const text = String(raw);
+      const full = fullDate(field, text, locale);
+      return full === text ? full : html`<time datetime=${text} title=${full}>${shown}</time>`;
+    }
     default:
-      return text;
+      return shown;
   }
-}
-
-/**
- * A date in the field's style; `relative` says how long ago ("3 days ago"), with the full date as the
- * element's title and machine-readable `datetime`.
- */
-function dateValue(field: PlanField, text: string, locale: string): TemplateResult | string {
-  const withTime = field.type === 'datetime';
-  const style =
-    field.dateStyle === undefined || field.dateStyle === 'relative' ? 'medium' : field.dateStyle;
-  const full = formatDate(text, locale, style, withTime);
-  if (field.dateStyle !== 'relative' || full === text) return full;
-  return html`<time datetime=${text} title=${full}>${formatRelative(text, locale)}</time>`;
-}
-
-/** An option's label in the plan's locale, or the value itself. */
-export function optionLabel(field: PlanField, value: string): string {
-  return field.options?.find((o) => o.value === value)?.label ?? value;
 }
