@@ -21,7 +21,7 @@ export class Submission<Result> {
 
   private pending: {readonly key: string; readonly fingerprint: string} | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  constructor(private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>) {}
 
   /** The idempotency key for `input`: the one already made for the same input, else a new one. */
   keyFor(input: unknown): string {
