@@ -10,5 +10,6 @@ export {stringsFor} from './shared/strings.js';
 export type {Strings} from './shared/strings.js';
 export {optionLabel, valueText} from './shared/value-text.js';
 export {formatDate, formatMoney, formatNumber, formatRelative} from './shared/format.js';
+export {ownSources} from './shared/own-sources.js';
 export {Submission} from './form/submission.js';
 export type {SubmissionPhase} from './form/submission.js';

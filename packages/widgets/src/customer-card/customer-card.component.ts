@@ -27,19 +27,13 @@ import {RecordController, reportLoadError} from '../shared/record.js';
 import {warnOnce} from '../shared/states.js';
 import {displayValue} from '../shared/value.js';
 import {optionLabel} from '../shared/value-text.js';
+import {ownSources} from '../shared/own-sources.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {cardStyles} from './customer-card.styles.js';
 
 // Fields the card shows in its header rather than in its body.
-const HEADER_SOURCES: ReadonlySet<string> = new Set([
-  'displayName',
-  'company',
-  'avatarUrl',
-  'lifecycleStage',
-  'segment',
-  'tags',
-]);
+const HEADER_SOURCES = ownSources['customer-card'];
 // The footer's resources, beside the customer the layout describes.
 const ACTIVITY: ReadonlySet<string> = new Set<ResourceName>(['complaints', 'interactions']);
 

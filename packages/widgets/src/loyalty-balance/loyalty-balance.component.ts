@@ -13,18 +13,13 @@ import {
 } from '../shared/layout.js';
 import {RecordController} from '../shared/record.js';
 import {displayValue} from '../shared/value.js';
+import {ownSources} from '../shared/own-sources.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {loyaltyStyles} from './loyalty-balance.styles.js';
 
 // Fields with a place of their own in the widget; other fields of the layout are listed below them.
-const OWN_SOURCES: ReadonlySet<string> = new Set([
-  'balance',
-  'tierId',
-  'toNextTier',
-  'pending',
-  'nextTierId',
-]);
+const OWN_SOURCES = ownSources['loyalty-balance'];
 
 /**
  * @tag rapport-loyalty-balance
