@@ -11,7 +11,7 @@ import {
 } from 'jose';
 import type {RapportError} from '@rapport/core';
 import type {SigningKey} from '../auth/tokens.js';
-import {ConfigurationError, refusal} from './zaf-token.js';
+import {ConfigurationError, refusal} from '../front.js';
 
 /** Who a session belongs to, as `agentFor` said when the app page was served. */
 export interface SessionIdentity {

@@ -1,5 +1,6 @@
 import {errors, importSPKI, jwtVerify, type CryptoKey, type JWTPayload} from 'jose';
-import {RapportError} from '@rapport/core';
+import type {RapportError} from '@rapport/core';
+import {ConfigurationError, refusal} from '../front.js';
 
 /**
  * Where in Zendesk the app was opened, as the JWT's `context` claim says. Only Support is accepted:
@@ -40,34 +41,6 @@ export interface ZafVerifierOptions {
   readonly locations: ReadonlySet<string>;
   readonly clockToleranceSeconds: number;
   readonly maxTokenAgeSeconds: number;
-}
-
-/**
- * A mistake of the deployment found only on use (an unusable key, a malformed `agentFor` answer): the
- * request gets a 500 that says nothing, the log gets `reason`.
- */
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-  constructor(
-    readonly reason: string,
-    message: string,
-    options?: {cause?: unknown},
-  ) {
-    super(message, options);
-  }
-}
-
-/**
- * A refusal: `unauthorized` with the reason in `details.reason`, for the log. The refused page never
- * shows it; a refused session renewal answers it in the JSON error, as the gateway's errors do.
- */
-export const refusal = (reason: string, message: string): RapportError =>
-  new RapportError('unauthorized', message, {details: {reason}});
-
-/** The reason of a refusal made by {@link refusal}. */
-export function reasonOf(error: RapportError): string {
-  const reason = error.details.reason;
-  return typeof reason === 'string' ? reason : error.code;
 }
 
 /**

@@ -1,24 +1,23 @@
 import {decodeJwt} from 'jose';
-import {isRapportError, RapportError} from '@rapport/core';
+import {RapportError} from '@rapport/core';
 import {signAgentToken, type SigningKey} from '../auth/tokens.js';
-import {errorResponse, json} from '../respond.js';
-import {sessionCodec, type SessionIdentity} from './session.js';
 import {
+  checkIdentity,
+  checkKey,
   ConfigurationError,
+  invalidOption,
+  isRefusal,
+  readBody as readLimited,
   reasonOf,
   refusal,
-  zafVerifier,
-  type ZendeskClaims,
-} from './zaf-token.js';
+  wholeSeconds,
+  type AgentIdentity,
+} from '../front.js';
+import {errorResponse, json} from '../respond.js';
+import {sessionCodec, type SessionIdentity} from './session.js';
+import {zafVerifier, type ZendeskClaims} from './zaf-token.js';
 
-/**
- * Who the Zendesk viewer is to Rapport: the agent id the gateway sees and the customization roles
- * they act as (the first is the one masking follows).
- */
-export interface AgentIdentity {
-  readonly agentId: string;
-  readonly roles: readonly string[];
-}
+export type {AgentIdentity} from '../front.js';
 
 /**
  * One thing the handler did, safe to log: no tokens, no claims. `reason` says why a request was
@@ -173,7 +172,7 @@ export function zendeskApp(options: ZendeskAppOptions): (request: Request) => Pr
         throw options.agentFor
           ? refusal('agent_refused', 'agentFor refused the viewer')
           : refusal('agent_unknown', 'The JWT names no user (no "sub"); give agentFor to decide');
-      identity = checkIdentity(chosen);
+      identity = checkIdentity(chosen, 'zendeskApp');
     } catch (error) {
       if (isRefusal(error)) {
         log({event: 'refused', reason: reasonOf(error)});
@@ -288,57 +287,13 @@ const neutralPage =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unavailable</title></head>' +
   '<body><p>This app could not be opened. Reload the page to try again.</p></body></html>\n';
 
-const isRefusal = (error: unknown): error is RapportError =>
-  isRapportError(error) && error.code === 'unauthorized';
-
-/** The identity `agentFor` returned, checked: a malformed one is the deployment's bug, not a viewer. */
-function checkIdentity(identity: AgentIdentity | undefined): AgentIdentity {
-  const {agentId, roles} = (identity ?? {}) as {agentId?: unknown; roles?: unknown};
-  if (
-    typeof agentId !== 'string' ||
-    agentId === '' ||
-    !Array.isArray(roles) ||
-    roles.length === 0 ||
-    !roles.every((role) => typeof role === 'string' && role !== '')
-  )
-    throw new ConfigurationError(
-      'agent_invalid',
-      'zendeskApp: agentFor must return {agentId: a non-empty string, roles: non-empty strings, at least one} or null',
-    );
-  return {agentId, roles: [...(roles as string[])]};
-}
-
 /** The media type of a Content-Type header, lower-cased, without its parameters. */
 function mediaType(header: string | null): string {
   return (header ?? '').split(';', 1)[0]!.trim().toLowerCase();
 }
 
-/** The body as text, or `undefined` when it is over {@link maxBodyBytes} (read no further than that). */
-async function readBody(request: Request): Promise<string | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBodyBytes) return undefined;
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBodyBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
+/** The body as text, or `undefined` when it is over {@link maxBodyBytes}. */
+const readBody = (request: Request) => readLimited(request, maxBodyBytes);
 
 const htmlEscapes: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -366,26 +321,9 @@ interface CheckedOptions {
   readonly maxTokenAgeSeconds: number;
 }
 
-function invalid(option: string, message: string): RapportError {
-  return new RapportError('invalid_input', `zendeskApp: options.${option} ${message}`, {
-    fields: {[option]: message},
-  });
-}
-
-function seconds(
-  option: string,
-  value: number | undefined,
-  fallback: number,
-  least: number,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < least)
-    throw invalid(
-      option,
-      `must be a whole number of seconds, at least ${least}; got ${String(value)}`,
-    );
-  return value;
-}
+const invalid = (option: string, message: string) => invalidOption('zendeskApp', option, message);
+const seconds = (option: string, value: number | undefined, fallback: number, least: number) =>
+  wholeSeconds(invalid, option, value, fallback, least);
 
 /** Checks what can be checked before the first request, so a mistake shows at start-up. */
 function checkOptions(options: ZendeskAppOptions): CheckedOptions {
@@ -448,7 +386,7 @@ function checkOptions(options: ZendeskAppOptions): CheckedOptions {
     );
   if (typeof tokens !== 'object' || tokens === null)
     throw invalid('tokens', 'is required: the key, audience and issuer of the gateway');
-  checkKey(tokens.key);
+  checkKey(tokens.key, invalid);
   if (typeof tokens.audience !== 'string' || tokens.audience === '')
     throw invalid('tokens.audience', "is required: the gateway's auth.audience");
   if (tokens.issuer !== undefined && (typeof tokens.issuer !== 'string' || tokens.issuer === ''))
@@ -486,20 +424,4 @@ function isOrigin(value: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-function checkKey(key: SigningKey | undefined): void {
-  if (typeof key !== 'object' || key === null)
-    throw invalid('tokens.key', 'is required: {secret} or {privateKey, kid, alg}');
-  if ('secret' in key) {
-    if (typeof key.secret !== 'string' || key.secret.length < 32)
-      throw invalid('tokens.key.secret', 'must be at least 32 characters long (HS256)');
-    return;
-  }
-  if (key.alg !== 'ES256' && key.alg !== 'RS256')
-    throw invalid('tokens.key.alg', `must be ES256 or RS256; got ${JSON.stringify(key.alg)}`);
-  if (typeof key.kid !== 'string' || key.kid === '')
-    throw invalid('tokens.key.kid', "is required: the key id the gateway's publicKeys list");
-  if (typeof key.privateKey !== 'object' || key.privateKey === null)
-    throw invalid('tokens.key.privateKey', 'is required with kid and alg');
 }
