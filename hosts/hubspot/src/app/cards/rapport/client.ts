@@ -2,6 +2,7 @@ import {hubspot} from '@hubspot/ui-extensions';
 import {httpAdapter} from '@rapport/adapter-http';
 import {createClient, type RapportClient} from '@rapport/core';
 import {headers as protocolHeaders} from '@rapport/core/protocol';
+import type {CustomizationDocument} from '@rapport/schema';
 
 /** `hubspot.fetch`, or a stand-in with its signature (tests). */
 export type HubSpotFetch = (
@@ -30,7 +31,22 @@ export function viaHubSpot(send: HubSpotFetch = hubspot.fetch as HubSpotFetch): 
   };
 }
 
-/** One client for the card's widgets, talking to the gateway's HubSpot front at `url`. */
-export function hubspotClient(url: string, send?: HubSpotFetch): RapportClient {
-  return createClient(httpAdapter({url, fetch: viaHubSpot(send)}));
+/** The card's way to the gateway: one client for its widgets, and the document for the viewer's role. */
+export interface HubSpotGateway {
+  readonly client: RapportClient;
+  /** The customization document as the gateway serves it to the viewer, and the viewer's role. */
+  customization(): Promise<{readonly role: string; readonly document: CustomizationDocument}>;
+}
+
+/** Connects the card to the gateway's HubSpot front at `url` (in the app's `permittedUrls.fetch`). */
+export function hubspotGateway(url: string, send?: HubSpotFetch): HubSpotGateway {
+  const adapter = httpAdapter({url, fetch: viaHubSpot(send)});
+  return {
+    client: createClient(adapter),
+    // The gateway validated its document at start-up and serves it for the caller's role.
+    customization: async () => {
+      const {role, document} = await adapter.getCustomization();
+      return {role, document: document as unknown as CustomizationDocument};
+    },
+  };
 }

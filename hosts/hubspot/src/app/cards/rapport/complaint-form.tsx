@@ -1,4 +1,4 @@
-import {Alert, Button, Flex, Form, Text} from '@hubspot/ui-extensions';
+import {Alert, Button, Flex, Form, Heading, Text} from '@hubspot/ui-extensions';
 import {useMemo, useReducer, useRef, useState, type ReactNode} from 'react';
 import {isRapportError, type Complaint, type ComplaintInput, type FieldValue} from '@rapport/core';
 import {
@@ -47,7 +47,7 @@ export function ComplaintForm(props: WidgetProps & {readonly channel?: Complaint
   const [values, setValues] = useState<Values>({});
   const [checked, setChecked] = useState<ReadonlySet<string> | 'all'>(new Set());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const submission = useRef<Submission<Complaint>>(null);
+  const submission = useRef<Submission<Complaint> | null>(null);
   submission.current ??= new Submission<Complaint>({requestUpdate: rerender});
   const sent = submission.current;
 
@@ -75,14 +75,18 @@ export function ComplaintForm(props: WidgetProps & {readonly channel?: Complaint
     const complaint = sent.result!;
     const hours = Math.max(
       1,
-      Math.round((Date.parse(complaint.responseDueAt) - Date.parse(complaint.createdAt)) / 3_600_000),
+      Math.round(
+        (Date.parse(complaint.responseDueAt) - Date.parse(complaint.createdAt)) / 3_600_000,
+      ),
     );
     return (
       <Alert title={s.thanks} variant="success">
         <Text>
           {s.reference}: {complaint.reference}
         </Text>
-        <Text>{s.replyBy(formatDate(complaint.responseDueAt, locale, 'medium', true), s.hours(hours))}</Text>
+        <Text>
+          {s.replyBy(formatDate(complaint.responseDueAt, locale, 'medium', true), s.hours(hours))}
+        </Text>
         <Button
           onClick={() => {
             sent.reset();
@@ -135,5 +139,9 @@ function renderFields(
 ): ReactNode[] {
   if (!node || !isShown(node, values)) return [];
   if (node.kind === 'control') return [<Flex key={node.field.id}>{control(node.field)}</Flex>];
-  return node.children.flatMap((child) => renderFields(child, values, control));
+  const fields = node.children.flatMap((child) => renderFields(child, values, control));
+  // HubSpot forms are one column: a group keeps its heading, rows and grids become that column.
+  return node.kind === 'group' && fields.length > 0
+    ? [<Heading key={`group-${node.label ?? ''}`}>{node.label}</Heading>, ...fields]
+    : fields;
 }

@@ -38,7 +38,10 @@ function Customer(props: {
 }): ReactNode {
   const {customer, locale} = props;
   const strings = stringsFor(locale);
-  const plan = resolveLayout(props.customization, 'customer-card', {role: props.viewerRole, locale});
+  const plan = resolveLayout(props.customization, 'customer-card', {
+    role: props.viewerRole,
+    locale,
+  });
   const bySource = new Map(plan.fields.map((f) => [f.source, f]));
   const text = (field: PlanField | undefined) => {
     const shown = field && valueText(field, readSource(customer, field.source), locale, strings);

@@ -11,6 +11,6 @@ export {hubspotValues} from './values.js';
 export type {ValueContext, ValueRenderer} from './values.js';
 export {hubspotControls} from './controls.js';
 export type {ControlContext, ControlRenderer} from './controls.js';
-export {hubspotClient, viaHubSpot} from './client.js';
-export type {HubSpotFetch} from './client.js';
+export {hubspotGateway, viaHubSpot} from './client.js';
+export type {HubSpotFetch, HubSpotGateway} from './client.js';
 export type {WidgetProps} from './widget.js';

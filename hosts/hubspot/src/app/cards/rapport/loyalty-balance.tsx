@@ -1,11 +1,4 @@
-import {
-  Flex,
-  ProgressBar,
-  Statistics,
-  StatisticsItem,
-  Tag,
-  Text,
-} from '@hubspot/ui-extensions';
+import {Flex, ProgressBar, Statistics, StatisticsItem, Tag, Text} from '@hubspot/ui-extensions';
 import type {ReactNode} from 'react';
 import {localize, type LoyaltyAccount} from '@rapport/core';
 import {readSource, resolveLayout, withoutFields} from '@rapport/schema';
@@ -39,7 +32,10 @@ export function LoyaltyBalance(props: WidgetProps): ReactNode {
 function Balance(props: WidgetProps & {readonly account: LoyaltyAccount}): ReactNode {
   const {account, locale} = props;
   const s = stringsFor(locale);
-  const plan = resolveLayout(props.customization, 'loyalty-balance', {role: props.viewerRole, locale});
+  const plan = resolveLayout(props.customization, 'loyalty-balance', {
+    role: props.viewerRole,
+    locale,
+  });
   const bySource = new Map(plan.fields.map((f) => [f.source, f]));
   const balance = bySource.get('balance');
   const tier = bySource.get('tierId');
@@ -94,7 +90,10 @@ function Balance(props: WidgetProps & {readonly account: LoyaltyAccount}): React
           ) : (
             (account.expiringSoon ?? []).map((e, i) => (
               <Text key={i}>
-                {s.expiring(formatNumber(e.points, locale), formatDate(e.expiresAt, locale, 'medium'))}
+                {s.expiring(
+                  formatNumber(e.points, locale),
+                  formatDate(e.expiresAt, locale, 'medium'),
+                )}
               </Text>
             ))
           )}

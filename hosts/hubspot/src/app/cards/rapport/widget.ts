@@ -1,5 +1,10 @@
 import type {RapportClient} from '@rapport/core';
-import {readSource, type CustomizationDocument, type FieldValues, type PlanField} from '@rapport/schema';
+import {
+  readSource,
+  type CustomizationDocument,
+  type FieldValues,
+  type PlanField,
+} from '@rapport/schema';
 
 /** What every Rapport widget in a HubSpot card takes: the host's answers and the document. */
 export interface WidgetProps {

@@ -1,0 +1,210 @@
+// The card end to end in Node, with HubSpot's testing utilities: HubSpot's side is played by this
+// test (the record's properties, and a proxy that signs each `hubspot.fetch` request with signature
+// v3, written here from HubSpot's documented rule), in front of the gateway's real HubSpot front and a
+// real gateway on 127.0.0.1.
+//
+// Not checked offline: which identity parameters HubSpot itself appends to a request (the proxy here
+// appends portalId, userId and appId), and `hs project upload` (it needs an account).
+import {createHmac} from 'node:crypto';
+import {
+  Alert,
+  Button,
+  DescriptionListItem,
+  EmptyState,
+  Form,
+  Heading,
+  Input,
+  Select,
+  StatisticsItem,
+  Text,
+  TextArea,
+} from '@hubspot/ui-extensions';
+import {createRenderer} from '@hubspot/ui-extensions/testing';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {memoryAdapter} from '@rapport/adapter-memory';
+import {createGateway} from '@rapport/gateway';
+import {hubspotCard, type HubSpotRequest} from '@rapport/gateway/hubspot';
+import {serveGateway} from '@rapport/gateway/node';
+import type {HubSpotFetch} from './rapport/index.js';
+
+// hubspot.extend runs when the card's module loads; only HubSpot's worker has it.
+vi.mock('@hubspot/ui-extensions', async (original) => {
+  const module = await original<typeof import('@hubspot/ui-extensions')>();
+  return {...module, hubspot: {...module.hubspot, extend: () => {}}};
+});
+const {RapportCard} = await import('./RapportCard.js');
+
+const clientSecret = 'hubspot-client-secret-for-the-card-test';
+const secret = 'hubspot-card-test-secret-long-enough-to-sign';
+const audience = 'rapport-hubspot-card-test';
+const adapter = memoryAdapter({asOf: new Date('2026-11-01T00:00:00Z'), size: 20});
+const asked: HubSpotRequest[] = [];
+let server: Awaited<ReturnType<typeof serveGateway>>;
+
+beforeAll(async () => {
+  const gateway = createGateway({adapter, auth: {secret, audience}, rateLimit: false});
+  const front = hubspotCard({
+    clientSecret,
+    gateway,
+    tokens: {key: {secret}, audience},
+    basePath: '/hubspot',
+    agentFor: (request) => {
+      asked.push(request);
+      // The deployment's role mapping: user 7 is an agent, user 9 a supervisor, anyone else nobody.
+      const roles = {'7': ['agent'], '9': ['supervisor']}[request.userId ?? ''];
+      return roles ? {agentId: `hubspot:${request.userId}`, roles} : null;
+    },
+  });
+  server = await serveGateway(front, {port: 0});
+});
+afterAll(() => server.close());
+
+const decoded: Record<string, string> = {
+  '3A': ':',
+  '2F': '/',
+  '3F': '?',
+  '40': '@',
+  '21': '!',
+  '24': '$',
+  '27': "'",
+  '28': '(',
+  '29': ')',
+  '2A': '*',
+  '2C': ',',
+  '3B': ';',
+};
+
+/** HubSpot's proxy: appends who is asking, signs (v3) and sends; `signed: false` forgets to sign. */
+function hubspotProxy({userId = '7', signed = true} = {}): HubSpotFetch & {urls: string[]} {
+  const urls: string[] = [];
+  const send = async (url: string, options: Parameters<HubSpotFetch>[1]) => {
+    const target = new URL(url);
+    target.searchParams.set('portalId', '123');
+    target.searchParams.set('userId', userId);
+    target.searchParams.set('appId', '42');
+    urls.push(target.href);
+    const body = options.body === undefined ? '' : JSON.stringify(options.body);
+    const method = options.method ?? 'GET';
+    const timestamp = String(Date.now());
+    const uri = target.href.replace(
+      /%([0-9A-Fa-f]{2})/g,
+      (e, hex: string) => decoded[hex.toUpperCase()] ?? e,
+    );
+    const signature = createHmac('sha256', clientSecret)
+      .update(method + uri + body + timestamp)
+      .digest('base64');
+    return fetch(target, {
+      method,
+      headers: {
+        ...(signed && {
+          'x-hubspot-signature-v3': signature,
+          'x-hubspot-request-timestamp': timestamp,
+        }),
+        ...(body && {'content-type': 'application/json'}),
+      },
+      ...(body && {body}),
+    });
+  };
+  return Object.assign(send, {urls});
+}
+
+function open(send: HubSpotFetch, email: string | null = 'c-002', locale = 'en') {
+  const renderer = createRenderer('crm.record.tab');
+  // The memory backend names customers c-001…; a gateway over HubSpot with idProperty: 'email' names
+  // them by the contact's e-mail address, which is what the card reads.
+  // HubSpot answers an empty string for a property the record has no value for.
+  renderer.mocks.actions.fetchCrmObjectProperties.nextResult(Promise.resolve({email: email ?? ''}));
+  renderer.render(
+    <RapportCard
+      context={{...renderer.mocks.context, user: {...renderer.mocks.context.user, locale}}}
+      fetchProperties={renderer.mocks.actions.fetchCrmObjectProperties}
+      gatewayUrl={`${server.url}/hubspot`}
+      send={send}
+    />,
+  );
+  return renderer;
+}
+
+const customer = adapter.data.customers.find((c) => c.id === 'c-002')!;
+
+describe('the Rapport card in HubSpot', () => {
+  it('shows the contact’s customer and balance through the signed front, for the role the gateway chose', async () => {
+    const proxy = hubspotProxy();
+    const {find, findAll, waitFor, mocks} = open(proxy);
+    await waitFor(() => expect(find(Heading).text).toBe(customer.displayName), {timeoutInMs: 4000});
+    await waitFor(() => expect(find(StatisticsItem).props.label).toBeTruthy(), {timeoutInMs: 4000});
+    expect(mocks.actions.fetchCrmObjectProperties.calls).toEqual([[['email']]]);
+    // The gateway decided the role from HubSpot's signed request: agents see the phone partly.
+    const labels = findAll(DescriptionListItem).map((i) => i.props.label);
+    expect(labels).toContain('Phone');
+    expect(labels).not.toContain('Birthday');
+    expect(asked.at(-1)).toEqual({portalId: '123', userId: '7', appId: '42'});
+    // No token travels from the card; the complaint form is there for the agent.
+    expect(proxy.urls.every((url) => !url.includes('token'))).toBe(true);
+    expect(find(Form)).toBeTruthy();
+  });
+
+  it('shows a supervisor what the document lets supervisors see', async () => {
+    const {find, findAll, waitFor} = open(hubspotProxy({userId: '9'}));
+    await waitFor(() => expect(find(Heading).text).toBe(customer.displayName), {timeoutInMs: 4000});
+    expect(findAll(DescriptionListItem).map((i) => i.props.label)).toContain('Birthday');
+  });
+
+  it('files a complaint for the contact once, with the same messages as the Lit form', async () => {
+    const proxy = hubspotProxy();
+    const {find, findAll, waitFor} = open(proxy);
+    await waitFor(() => expect(find(Form)).toBeTruthy(), {timeoutInMs: 4000});
+    const subject = () => find(Input, {name: 'subject'});
+    // Sent empty: every required field says so, as validateValues does.
+    find(Form).trigger('onSubmit', {targetValue: {}} as never);
+    await waitFor(() => expect(subject().props.error).toBe(true));
+    expect(subject().props.validationMessage).toBe('This field is required.');
+    find(Select, {name: 'category'}).trigger('onChange', 'delivery' as never);
+    find(Select, {name: 'severity'}).trigger('onChange', 'high' as never);
+    subject().trigger('onChange', 'Parcel late (HubSpot)' as never);
+    find(TextArea, {name: 'description'}).trigger('onChange', 'Ordered two weeks ago.' as never);
+    find(Form).trigger('onSubmit', {targetValue: {}} as never);
+    await waitFor(() => expect(find(Alert).props.variant).toBe('success'), {timeoutInMs: 4000});
+    const stored = adapter.data.complaints.filter((c) => c.subject === 'Parcel late (HubSpot)');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.customerId).toBe('c-002');
+    expect(
+      findAll(Text)
+        .map((t) => t.text)
+        .join(' '),
+    ).toContain(stored[0]!.reference);
+    const create = proxy.urls.find((url) => url.includes('rapport-idempotency-key='));
+    expect(create, 'the idempotency key travels in the signed query').toBeTruthy();
+    expect(find(Button, {type: undefined}).text).toBe('Send another complaint');
+  });
+
+  it('shows nothing of the customer when HubSpot did not sign, or the gateway refuses the user', async () => {
+    for (const send of [hubspotProxy({signed: false}), hubspotProxy({userId: '8'})]) {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const {find, waitFor} = open(send);
+      await waitFor(
+        () => expect(find(Text).text).toBe('This information is not available right now.'),
+        {
+          timeoutInMs: 4000,
+        },
+      );
+      expect(warn).toHaveBeenCalled();
+      warn.mockRestore();
+    }
+  });
+
+  it('says there is no customer for a contact without an e-mail address', async () => {
+    const {find, waitFor} = open(hubspotProxy(), null);
+    await waitFor(() => expect(find(EmptyState).props.title).toBe('No customer selected.'), {
+      timeoutInMs: 4000,
+    });
+  });
+
+  it('speaks the HubSpot user’s language', async () => {
+    const {findAll, waitFor} = open(hubspotProxy(), 'c-002', 'zh-CN');
+    await waitFor(
+      () => expect(findAll(DescriptionListItem).map((i) => i.props.label)).toContain('电话'),
+      {timeoutInMs: 4000},
+    );
+  });
+});
