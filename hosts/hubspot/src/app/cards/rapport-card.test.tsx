@@ -14,6 +14,7 @@ import {
   Form,
   Heading,
   Input,
+  ProgressBar,
   Select,
   StatisticsItem,
   Text,
@@ -133,6 +134,10 @@ describe('the Rapport card in HubSpot', () => {
     const {find, findAll, waitFor, mocks} = open(proxy);
     await waitFor(() => expect(find(Heading).text).toBe(customer.displayName), {timeoutInMs: 4000});
     await waitFor(() => expect(find(StatisticsItem).props.label).toBeTruthy(), {timeoutInMs: 4000});
+    const account = (await adapter.resources.loyaltyAccounts!.read(['c-002']))[0]!.record!;
+    expect(find(StatisticsItem).props.number).toBe(account.balance.toLocaleString('en'));
+    if (account.nextTierName != null)
+      expect(find(ProgressBar).props.value).toBe(Math.round(account.tierProgress * 100));
     expect(mocks.actions.fetchCrmObjectProperties.calls).toEqual([[['email']]]);
     // The gateway decided the role from HubSpot's signed request: agents see the phone partly.
     const labels = findAll(DescriptionListItem).map((i) => i.props.label);
