@@ -48,6 +48,8 @@ export function RapportCard(props: {
 
   useEffect(() => {
     let current = true;
+    // Another record: no customer until its e-mail address is known.
+    setCustomerId(undefined);
     fetchProperties(['email']).then(
       (properties) => current && setCustomerId(properties.email?.trim() || null),
       (error: unknown) => {

@@ -24,7 +24,7 @@ import {createRenderer} from '@hubspot/ui-extensions/testing';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {memoryAdapter} from '@rapport/adapter-memory';
 import {createGateway} from '@rapport/gateway';
-import {hubspotCard, type HubSpotRequest} from '@rapport/gateway/hubspot';
+import {hubspotCard, type HubSpotCardLogEntry, type HubSpotRequest} from '@rapport/gateway/hubspot';
 import {serveGateway} from '@rapport/gateway/node';
 import type {HubSpotFetch} from './rapport/index.js';
 
@@ -40,6 +40,7 @@ const secret = 'hubspot-card-test-secret-long-enough-to-sign';
 const audience = 'rapport-hubspot-card-test';
 const adapter = memoryAdapter({asOf: new Date('2026-11-01T00:00:00Z'), size: 20});
 const asked: HubSpotRequest[] = [];
+const logs: HubSpotCardLogEntry[] = [];
 let server: Awaited<ReturnType<typeof serveGateway>>;
 
 beforeAll(async () => {
@@ -49,11 +50,17 @@ beforeAll(async () => {
     gateway,
     tokens: {key: {secret}, audience},
     basePath: '/hubspot',
+    log: (entry) => logs.push(entry),
+    // The deployment's role mapping. The signature proves the request came through HubSpot for this
+    // app; the query's portalId and userId are claims (see docs/hosts.md), so this mapping trusts only
+    // an allow-listed portal, and gives its users the least role: portal 123 agents, portal 456
+    // supervisors (as a deployment would after looking the user up on its own side).
     agentFor: (request) => {
       asked.push(request);
-      // The deployment's role mapping: user 7 is an agent, user 9 a supervisor, anyone else nobody.
-      const roles = {'7': ['agent'], '9': ['supervisor']}[request.userId ?? ''];
-      return roles ? {agentId: `hubspot:${request.userId}`, roles} : null;
+      const roles = ({'123': ['agent'], '456': ['supervisor']} as Record<string, string[]>)[
+        request.portalId ?? ''
+      ];
+      return roles ? {agentId: `hubspot:${request.portalId}:${request.userId}`, roles} : null;
     },
   });
   server = await serveGateway(front, {port: 0});
@@ -76,12 +83,17 @@ const decoded: Record<string, string> = {
 };
 
 /** HubSpot's proxy: appends who is asking, signs (v3) and sends; `signed: false` forgets to sign. */
-function hubspotProxy({userId = '7', signed = true} = {}): HubSpotFetch & {urls: string[]} {
+function hubspotProxy({portalId = '123', signed = true} = {}): HubSpotFetch & {
+  urls: string[];
+  options: Parameters<HubSpotFetch>[1][];
+} {
   const urls: string[] = [];
+  const sentOptions: Parameters<HubSpotFetch>[1][] = [];
   const send = async (url: string, options: Parameters<HubSpotFetch>[1]) => {
+    sentOptions.push(options);
     const target = new URL(url);
-    target.searchParams.set('portalId', '123');
-    target.searchParams.set('userId', userId);
+    target.searchParams.set('portalId', portalId);
+    target.searchParams.set('userId', '7');
     target.searchParams.set('appId', '42');
     urls.push(target.href);
     const body = options.body === undefined ? '' : JSON.stringify(options.body);
@@ -106,7 +118,7 @@ function hubspotProxy({userId = '7', signed = true} = {}): HubSpotFetch & {urls:
       ...(body && {body}),
     });
   };
-  return Object.assign(send, {urls});
+  return Object.assign(send, {urls, options: sentOptions});
 }
 
 function open(send: HubSpotFetch, email: string | null = 'c-002', locale = 'en') {
@@ -138,19 +150,22 @@ describe('the Rapport card in HubSpot', () => {
     expect(find(StatisticsItem).props.number).toBe(account.balance.toLocaleString('en'));
     if (account.nextTierName != null)
       expect(find(ProgressBar).props.value).toBe(Math.round(account.tierProgress * 100));
+    else expect(findAll(Text).map((t) => t.text)).toContain('Top tier reached');
     expect(mocks.actions.fetchCrmObjectProperties.calls).toEqual([[['email']]]);
     // The gateway decided the role from HubSpot's signed request: agents see the phone partly.
-    const labels = findAll(DescriptionListItem).map((i) => i.props.label);
-    expect(labels).toContain('Phone');
-    expect(labels).not.toContain('Birthday');
+    const items = findAll(DescriptionListItem);
+    expect(items.map((i) => i.props.label)).not.toContain('Birthday');
+    const phone = items.find((i) => i.props.label === 'Phone')!.find(Text).text!;
+    expect(phone).toMatch(/^\*+\d{4}$/);
+    expect(phone).not.toBe(customer.phone);
     expect(asked.at(-1)).toEqual({portalId: '123', userId: '7', appId: '42'});
-    // No token travels from the card; the complaint form is there for the agent.
-    expect(proxy.urls.every((url) => !url.includes('token'))).toBe(true);
+    // No token, no header of ours leaves the card; the complaint form is there for the agent.
+    expect(proxy.options.every((o) => !('headers' in o))).toBe(true);
     expect(find(Form)).toBeTruthy();
   });
 
   it('shows a supervisor what the document lets supervisors see', async () => {
-    const {find, findAll, waitFor} = open(hubspotProxy({userId: '9'}));
+    const {find, findAll, waitFor} = open(hubspotProxy({portalId: '456'}));
     await waitFor(() => expect(find(Heading).text).toBe(customer.displayName), {timeoutInMs: 4000});
     expect(findAll(DescriptionListItem).map((i) => i.props.label)).toContain('Birthday');
   });
@@ -183,19 +198,37 @@ describe('the Rapport card in HubSpot', () => {
     expect(find(Button, {type: undefined}).text).toBe('Send another complaint');
   });
 
-  it('shows nothing of the customer when HubSpot did not sign, or the gateway refuses the user', async () => {
-    for (const send of [hubspotProxy({signed: false}), hubspotProxy({userId: '8'})]) {
+  for (const [what, proxy, reason] of [
+    ['HubSpot did not sign', () => hubspotProxy({signed: false}), 'signature_missing'],
+    ['the gateway refuses the portal', () => hubspotProxy({portalId: '999'}), 'agent_refused'],
+  ] as const)
+    it(`shows nothing of the customer when ${what}`, async () => {
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const {find, waitFor} = open(send);
+      logs.length = 0;
+      const {find, findAll, waitFor} = open(proxy());
       await waitFor(
         () => expect(find(Text).text).toBe('This information is not available right now.'),
-        {
-          timeoutInMs: 4000,
-        },
+        {timeoutInMs: 4000},
       );
+      expect(logs.map((l) => l.reason)).toContain(reason);
+      expect(findAll(Heading)).toEqual([]);
       expect(warn).toHaveBeenCalled();
       warn.mockRestore();
-    }
+    });
+
+  it('offers no complaint form for a contact the backend does not know', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const {findAll, waitFor} = open(hubspotProxy(), 'c-999');
+    await waitFor(
+      () =>
+        expect(findAll(Text).map((t) => t.text)).toContain(
+          'We could not find your customer record. Please contact us another way.',
+        ),
+      {timeoutInMs: 4000},
+    );
+    expect(findAll(Text).map((t) => t.text)).toContain('This customer could not be found.');
+    expect(findAll(Form)).toEqual([]);
+    warn.mockRestore();
   });
 
   it('says there is no customer for a contact without an e-mail address', async () => {

@@ -21,15 +21,31 @@ export type HubSpotFetch = (
 export function viaHubSpot(send: HubSpotFetch = hubspot.fetch as HubSpotFetch): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
+    const method = init?.method ?? 'GET';
+    if (method !== 'GET' && method !== 'POST')
+      throw new TypeError(`The Rapport card sends GET and POST only, not ${method}`);
     const key = new Headers(init?.headers).get(protocolHeaders.idempotencyKey);
     if (key) url.searchParams.set('rapport-idempotency-key', key);
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as object) : undefined;
-    return send(url.href, {
-      method: init?.method === 'POST' ? 'POST' : 'GET',
-      ...(body && {body: body as Record<string, unknown>}),
-    });
+    const signal = init?.signal ?? undefined;
+    signal?.throwIfAborted();
+    // hubspot.fetch takes no signal: an aborted or timed-out read stops waiting for it.
+    const aborted = new Promise<never>((_, reject) =>
+      signal?.addEventListener('abort', () => reject(signal.reason), {once: true}),
+    );
+    return Promise.race([
+      send(url.href, {
+        method,
+        timeout: HUBSPOT_TIMEOUT_MS,
+        ...(body && {body: body as Record<string, unknown>}),
+      }),
+      aborted,
+    ]);
   };
 }
+
+/** How long HubSpot's proxy waits for the gateway (HubSpot's default is 15 s, its most 120 s). */
+const HUBSPOT_TIMEOUT_MS = 15_000;
 
 /** The card's way to the gateway: one client for its widgets, and the document for the viewer's role. */
 export interface HubSpotGateway {

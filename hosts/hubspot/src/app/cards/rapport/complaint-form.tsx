@@ -1,5 +1,5 @@
 import {Alert, Button, Flex, Form, Heading, Text} from '@hubspot/ui-extensions';
-import {useMemo, useReducer, useRef, useState, type ReactNode} from 'react';
+import {useEffect, useMemo, useReducer, useRef, useState, type ReactNode} from 'react';
 import {isRapportError, type Complaint, type ComplaintInput, type FieldValue} from '@rapport/core';
 import {
   coerceValue,
@@ -15,6 +15,7 @@ import {
 } from '@rapport/schema';
 import {formatDate, stringsFor, Submission} from '@rapport/widgets/headless';
 import {hubspotControls} from './controls.js';
+import {useRecord} from './record.js';
 import type {WidgetProps} from './widget.js';
 
 type Values = Readonly<Record<string, FieldValue>>;
@@ -50,12 +51,26 @@ export function ComplaintForm(props: WidgetProps & {readonly channel?: Complaint
   const submission = useRef<Submission<Complaint> | null>(null);
   submission.current ??= new Submission<Complaint>({requestUpdate: rerender});
   const sent = submission.current;
+  // The gateway's verdict on fields, after a refused submission, until the person edits them.
+  const [refused, setRefused] = useState<Readonly<Record<string, string>>>({});
+  // As the Lit form: a customer the backend does not know, or the viewer may not see, gets no form.
+  const [customer] = useRecord(client, 'customers', customerId);
+  // Another customer on screen: what was typed stays, a previous customer's outcome goes.
+  const shownFor = useRef(customerId);
+  useEffect(() => {
+    if (shownFor.current === customerId) return;
+    shownFor.current = customerId;
+    if (sent.phase !== 'submitting') sent.reset();
+  }, [customerId, sent]);
 
   const sentValues = asSent(plan, values);
-  const errors = validateValues(plan, sentValues, {
-    locale,
-    ...(checked !== 'all' && {only: [...checked]}),
-  }).errors;
+  const errors = {
+    ...refused,
+    ...validateValues(plan, sentValues, {
+      locale,
+      ...(checked !== 'all' && {only: [...checked]}),
+    }).errors,
+  };
 
   const submit = async () => {
     setChecked('all');
@@ -66,10 +81,19 @@ export function ComplaintForm(props: WidgetProps & {readonly channel?: Complaint
       ...inputFromValues(plan, values),
       ...(customerId && {customerId}),
     } as unknown as ComplaintInput;
-    await sent.submit(input, (idempotencyKey) =>
+    const stored = await sent.submit(input, (idempotencyKey) =>
       client.create('complaints', input, {idempotencyKey}),
     );
+    if (!stored && isRapportError(sent.error, 'invalid_input') && sent.error.fields)
+      setRefused(sent.error.fields);
   };
+
+  if (
+    customerId &&
+    customer.status === 'failed' &&
+    (isRapportError(customer.error, 'not_found') || isRapportError(customer.error, 'forbidden'))
+  )
+    return <Text>{s.customerUnknown}</Text>;
 
   if (sent.phase === 'succeeded') {
     const complaint = sent.result!;
@@ -101,13 +125,14 @@ export function ComplaintForm(props: WidgetProps & {readonly channel?: Complaint
   }
 
   const control = (field: PlanField): ReactNode =>
-    hubspotControls[field.type]({
+    (hubspotControls[field.type] ?? hubspotControls.text)({
       field,
       value: values[field.id],
       error: errors[field.id],
       required: field.validation.required === true,
       set: (value) => {
         setValues((now) => ({...now, [field.id]: value}));
+        setRefused(({[field.id]: _edited, ...others}) => others);
         sent.edited();
       },
       left: () => setChecked((now) => (now === 'all' ? now : new Set([...now, field.id]))),
@@ -141,7 +166,7 @@ function renderFields(
   if (node.kind === 'control') return [<Flex key={node.field.id}>{control(node.field)}</Flex>];
   const fields = node.children.flatMap((child) => renderFields(child, values, control));
   // HubSpot forms are one column: a group keeps its heading, rows and grids become that column.
-  return node.kind === 'group' && fields.length > 0
-    ? [<Heading key={`group-${node.label ?? ''}`}>{node.label}</Heading>, ...fields]
-    : fields;
+  if (node.kind !== 'group' || fields.length === 0) return fields;
+  const first = (fields[0] as {key?: string | null}).key;
+  return [<Heading key={`heading-${first}`}>{node.label}</Heading>, ...fields];
 }

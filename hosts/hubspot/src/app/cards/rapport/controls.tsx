@@ -1,4 +1,4 @@
-import {Checkbox, Input, MultiSelect, Select, TextArea} from '@hubspot/ui-extensions';
+import {Checkbox, Flex, Input, MultiSelect, Select, Text, TextArea} from '@hubspot/ui-extensions';
 import type {ReactNode} from 'react';
 import type {FieldType, FieldValue} from '@rapport/core';
 import type {PlanField} from '@rapport/schema';
@@ -79,16 +79,23 @@ const multiselect: ControlRenderer = (c) => (
   />
 );
 
-// HubSpot's checkbox has no label or message of its own: the label is its content.
+// HubSpot's checkbox has no label or message of its own: the label is its content, the message a
+// text under it.
 const boolean: ControlRenderer = (c) => (
-  <Checkbox
-    name={c.field.id}
-    checked={c.value === true}
-    description={c.field.help}
-    onChange={(checked) => c.set(checked)}
-  >
-    {c.field.label}
-  </Checkbox>
+  <Flex direction="column" gap="flush">
+    <Checkbox
+      name={c.field.id}
+      checked={c.value === true}
+      description={c.field.help}
+      onChange={(checked) => {
+        c.set(checked);
+        c.left();
+      }}
+    >
+      {c.field.label}
+    </Checkbox>
+    {c.error !== undefined ? <Text variant="microcopy">{c.error}</Text> : null}
+  </Flex>
 );
 
 /**

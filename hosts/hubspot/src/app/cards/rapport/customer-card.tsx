@@ -68,7 +68,14 @@ function Customer(props: {
         node={body}
         values={valuesOf(plan.fields, customer)}
         value={(field) =>
-          hubspotValues[field.type](field, readSource(customer, field.source), {locale, strings})
+          (hubspotValues[field.type] ?? hubspotValues.text)(
+            field,
+            readSource(customer, field.source),
+            {
+              locale,
+              strings,
+            },
+          )
         }
       />
     </Flex>

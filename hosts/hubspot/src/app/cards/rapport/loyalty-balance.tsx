@@ -108,7 +108,14 @@ function Balance(props: WidgetProps & {readonly account: LoyaltyAccount}): React
         node={rest}
         values={valuesOf(plan.fields, account)}
         value={(field) =>
-          hubspotValues[field.type](field, readSource(account, field.source), {locale, strings: s})
+          (hubspotValues[field.type] ?? hubspotValues.text)(
+            field,
+            readSource(account, field.source),
+            {
+              locale,
+              strings: s,
+            },
+          )
         }
       />
     </Flex>

@@ -30,7 +30,8 @@ export function useRecord<N extends Readable>(
     const controller = new AbortController();
     setState({status: 'loading'});
     client.read(resource, id, {signal: controller.signal}).then(
-      (value) => setState({status: 'complete', value}),
+      // A late answer for the previous id must not replace the current one.
+      (value) => controller.signal.aborted || setState({status: 'complete', value}),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         console.warn(`Rapport: could not load ${resource} ${id}:`, error);
