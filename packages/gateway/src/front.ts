@@ -96,6 +96,24 @@ export async function readBody(request: Request, maxBytes: number): Promise<stri
 }
 
 /**
+ * Checks a front's `tokens` option: the key, audience and issuer its minted tokens carry, which must be
+ * the gateway's `auth`.
+ */
+export function checkTokens(
+  tokens:
+    {readonly key?: SigningKey; readonly audience?: string; readonly issuer?: string} | undefined,
+  invalid: (option: string, message: string) => Error,
+): void {
+  if (typeof tokens !== 'object' || tokens === null)
+    throw invalid('tokens', 'is required: the key, audience and issuer of the gateway');
+  checkKey(tokens.key, invalid);
+  if (typeof tokens.audience !== 'string' || tokens.audience === '')
+    throw invalid('tokens.audience', "is required: the gateway's auth.audience");
+  if (tokens.issuer !== undefined && (typeof tokens.issuer !== 'string' || tokens.issuer === ''))
+    throw invalid('tokens.issuer', "must be a non-empty string (the gateway's auth.issuer)");
+}
+
+/**
  * Checks the key agent tokens are signed with, as the gateway will want it. `invalid` makes the
  * front's own error naming the option.
  */

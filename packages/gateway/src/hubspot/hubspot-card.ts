@@ -3,7 +3,7 @@ import {headers as protocolHeaders} from '@rapport/core/protocol';
 import {signAgentToken, type SigningKey} from '../auth/tokens.js';
 import {
   checkIdentity,
-  checkKey,
+  checkTokens,
   ConfigurationError,
   invalidOption,
   readBody,
@@ -290,13 +290,7 @@ function checkOptions(options: HubSpotCardOptions): CheckedOptions {
     );
   if (typeof gateway !== 'function')
     throw invalid('gateway', 'is required: the handler createGateway returned');
-  if (typeof tokens !== 'object' || tokens === null)
-    throw invalid('tokens', 'is required: the key, audience and issuer of the gateway');
-  checkKey(tokens.key, invalid);
-  if (typeof tokens.audience !== 'string' || tokens.audience === '')
-    throw invalid('tokens.audience', "is required: the gateway's auth.audience");
-  if (tokens.issuer !== undefined && (typeof tokens.issuer !== 'string' || tokens.issuer === ''))
-    throw invalid('tokens.issuer', "must be a non-empty string (the gateway's auth.issuer)");
+  checkTokens(tokens, invalid);
   if (typeof agentFor !== 'function')
     throw invalid(
       'agentFor',

@@ -3,7 +3,7 @@ import {RapportError} from '@rapport/core';
 import {signAgentToken, type SigningKey} from '../auth/tokens.js';
 import {
   checkIdentity,
-  checkKey,
+  checkTokens,
   ConfigurationError,
   invalidOption,
   isRefusal,
@@ -384,13 +384,7 @@ function checkOptions(options: ZendeskAppOptions): CheckedOptions {
       'page',
       'has no </head>: the tokens go in as meta tags before it, so the page must have a head',
     );
-  if (typeof tokens !== 'object' || tokens === null)
-    throw invalid('tokens', 'is required: the key, audience and issuer of the gateway');
-  checkKey(tokens.key, invalid);
-  if (typeof tokens.audience !== 'string' || tokens.audience === '')
-    throw invalid('tokens.audience', "is required: the gateway's auth.audience");
-  if (tokens.issuer !== undefined && (typeof tokens.issuer !== 'string' || tokens.issuer === ''))
-    throw invalid('tokens.issuer', "must be a non-empty string (the gateway's auth.issuer)");
+  checkTokens(tokens, invalid);
   const sessionAudience = `zendesk-session:${subdomain}:${installation}`;
   if (tokens.audience === sessionAudience)
     throw invalid('tokens.audience', "must not be the session tokens' audience");

@@ -11,8 +11,7 @@ import {
 import {ownSources, stringsFor, valueText} from '@rapport/widgets/headless';
 import {PlanLayout} from './layout.js';
 import {RecordFallback, useRecord} from './record.js';
-import {valuesOf, type WidgetProps} from './widget.js';
-import {hubspotValues} from './values.js';
+import type {WidgetProps} from './widget.js';
 
 // The header's badges, in order, as the Lit card shows them.
 const BADGES = ['lifecycleStage', 'segment', 'tags'];
@@ -64,20 +63,7 @@ function Customer(props: {
           ))}
         </Flex>
       ) : null}
-      <PlanLayout
-        node={body}
-        values={valuesOf(plan.fields, customer)}
-        value={(field) =>
-          (hubspotValues[field.type] ?? hubspotValues.text)(
-            field,
-            readSource(customer, field.source),
-            {
-              locale,
-              strings,
-            },
-          )
-        }
-      />
+      <PlanLayout node={body} fields={plan.fields} record={customer} context={{locale, strings}} />
     </Flex>
   );
 }

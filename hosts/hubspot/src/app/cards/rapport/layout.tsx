@@ -1,6 +1,14 @@
 import {DescriptionList, DescriptionListItem, Flex, Heading} from '@hubspot/ui-extensions';
 import type {ReactNode} from 'react';
-import {isShown, type FieldValues, type PlanField, type PlanNode} from '@rapport/schema';
+import {
+  isShown,
+  readSource,
+  type FieldValues,
+  type PlanField,
+  type PlanNode,
+} from '@rapport/schema';
+import {hubspotValues, type ValueContext} from './values.js';
+import {valuesOf} from './widget.js';
 
 /**
  * A render plan's layout tree in HubSpot's components, as the Lit widgets' `renderLayout` draws it in
@@ -9,11 +17,24 @@ import {isShown, type FieldValues, type PlanField, type PlanNode} from '@rapport
  * current values. HubSpot has no grid, so a grid's columns become one wrapping row.
  */
 export function PlanLayout(props: {
+  /** The tree to draw: the plan's, or what is left of it once the widget drew its own fields. */
   readonly node: PlanNode | null;
-  readonly values: FieldValues;
-  readonly value: (field: PlanField) => ReactNode;
+  /** Every field of the plan, which the rules may read. */
+  readonly fields: readonly PlanField[];
+  /** The record the fields' values come from. */
+  readonly record: unknown;
+  readonly context: ValueContext;
 }): ReactNode {
-  return props.node ? renderNode(props.node, props.values, props.value) : null;
+  const {node, record, context} = props;
+  if (!node) return null;
+  // A field type this renderer does not know (a newer document) shows as text.
+  const value = (field: PlanField) =>
+    (hubspotValues[field.type] ?? hubspotValues.text)(
+      field,
+      readSource(record, field.source),
+      context,
+    );
+  return renderNode(node, valuesOf(props.fields, record), value);
 }
 
 function renderNode(

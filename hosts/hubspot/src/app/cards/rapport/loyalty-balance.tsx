@@ -1,7 +1,7 @@
 import {Flex, ProgressBar, Statistics, StatisticsItem, Tag, Text} from '@hubspot/ui-extensions';
 import type {ReactNode} from 'react';
 import {localize, type LoyaltyAccount} from '@rapport/core';
-import {readSource, resolveLayout, withoutFields} from '@rapport/schema';
+import {resolveLayout, withoutFields} from '@rapport/schema';
 import {
   formatDate,
   formatNumber,
@@ -11,8 +11,7 @@ import {
 } from '@rapport/widgets/headless';
 import {PlanLayout} from './layout.js';
 import {RecordFallback, useRecord} from './record.js';
-import {hubspotValues} from './values.js';
-import {valuesOf, type WidgetProps} from './widget.js';
+import type {WidgetProps} from './widget.js';
 
 /**
  * `<rapport-loyalty-balance>` in HubSpot's components: the balance as a statistic, the tier as a tag,
@@ -106,17 +105,9 @@ function Balance(props: WidgetProps & {readonly account: LoyaltyAccount}): React
       ) : null}
       <PlanLayout
         node={rest}
-        values={valuesOf(plan.fields, account)}
-        value={(field) =>
-          (hubspotValues[field.type] ?? hubspotValues.text)(
-            field,
-            readSource(account, field.source),
-            {
-              locale,
-              strings: s,
-            },
-          )
-        }
+        fields={plan.fields}
+        record={account}
+        context={{locale, strings: s}}
       />
     </Flex>
   );
