@@ -6,26 +6,17 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {httpAdapter} from '@rapport/adapter-http';
-import {createClient, type Complaint, type ComplaintInput} from '@rapport/core';
+import {createClient, type ComplaintInput} from '@rapport/core';
 import {createGateway, signAgentToken} from '@rapport/gateway';
 import {serveGateway, type RunningServer} from '@rapport/gateway/node';
 import {hubspotAdapter} from '@rapport/adapter-hubspot';
-import {forgetfulStore} from '@rapport/adapter-testkit';
+import {forgetfulStore, seededRandom, submitAll} from '@rapport/adapter-testkit';
 import {fakeFaultKinds, fakeHubSpot} from '@rapport/adapter-hubspot/fake';
 
 const secret = 'exactly-once-secret-that-is-long-enough-to-sign';
 const audience = 'https://gateway.test';
 const fake = fakeHubSpot();
 let gateway: RunningServer;
-
-/** A small seeded generator, so a failing run can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 before(async () => {
   const adapter = await hubspotAdapter({accessToken: 'pat-test', fetch: fake.fetch});
@@ -44,7 +35,7 @@ before(async () => {
     // A 429 here is TEN_SECONDLY_ROLLING with a 2 ms window header, so the pause it causes is
     // short; HubSpot's own 10 s window would make this test minutes long.
     rateLimitIntervalMs: 2,
-    random: seeded(7),
+    random: seededRandom(7),
   });
 });
 after(async () => {
@@ -71,15 +62,7 @@ describe('exactly once under faults', () => {
       subject: `Parcel late #${n}`,
       description: `Submission ${n}: the parcel has not arrived.`,
     });
-    const results: Complaint[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < total) {
-        const n = next++;
-        results[n] = await client.create('complaints', input(n));
-      }
-    };
-    await Promise.all(Array.from({length: 20}, worker));
+    const results = await submitAll(client, total, input);
 
     const creates = fake.calls['POST /crm/v3/objects/tickets'] ?? 0;
     assert.ok(creates > total, `faults made the client retry creates (${creates} calls)`);

@@ -1,5 +1,11 @@
 // Loyalty from contact properties named in the `loyalty` option: the points balance and the tier.
-import {validateKeys, type BatchResult, type CallOptions, type LoyaltyAccount} from '@rapport/core';
+import {
+  heldAccount,
+  validateKeys,
+  type BatchResult,
+  type CallOptions,
+  type LoyaltyAccount,
+} from '@rapport/core';
 import {BATCH} from './client.js';
 import type {Customers} from './customers.js';
 import type {HubSpotAdapterOptions, Portal} from './options.js';
@@ -29,25 +35,15 @@ export function loyaltyAccounts(
       if (!contact || typeof points !== 'number') return {id: key, record: null};
       const tier = contact.properties[loyalty.tier] ?? '';
       const tierName = tierDef?.options.find((option) => option.value === tier)?.label ?? tier;
-      const record: LoyaltyAccount = {
+      const record = heldAccount({
         customerId: key,
         programId: loyalty.programId ?? 'hubspot',
-        balance: points,
-        pending: 0,
-        lifetimePoints: points,
-        qualifyingAmount: points,
+        points,
         tierId: tier,
         tierName,
-        // HubSpot holds the tier, not the programme's thresholds: no next tier to count towards.
-        nextTierId: null,
-        nextTierName: null,
-        toNextTier: 0,
-        tierProgress: 1,
-        expiringSoon: [],
-        coupons: [],
         // The figures are the contact's, as of its last change: the same answer for the same data.
         asOf: contacts.toCustomer(key, contact).updatedAt,
-      };
+      });
       return {id: key, record};
     });
   };

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {httpAdapter} from '@rapport/adapter-http';
-import {forgetfulStore} from '@rapport/adapter-testkit';
-import {createClient, type Complaint, type ComplaintInput} from '@rapport/core';
+import {forgetfulStore, seededRandom, submitAll} from '@rapport/adapter-testkit';
+import {createClient, type ComplaintInput} from '@rapport/core';
 import {createGateway, signAgentToken} from '@rapport/gateway';
 import {serveGateway, type RunningServer} from '@rapport/gateway/node';
 import {salesforceAdapter} from '@rapport/adapter-salesforce';
@@ -21,15 +21,6 @@ const known = ['003FK0000000001YAA', '003FK0000000002YAA'];
 let gateway: RunningServer;
 /** Salesforce's DUPLICATE_VALUE answers: retries the adapter itself, not the gateway, caught. */
 let duplicates = 0;
-
-/** A small seeded generator, so a failing run can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 before(async () => {
   const adapter = await salesforceAdapter({
@@ -57,7 +48,7 @@ before(async () => {
   fake.setFaults({
     rate: 0.3,
     kinds: ['server_error', 'unavailable', 'concurrent_limit', 'server_error_after_write'],
-    random: seeded(11),
+    random: seededRandom(11),
   });
 });
 after(async () => {
@@ -84,15 +75,7 @@ describe('exactly once under faults', () => {
       subject: `Parcel late #${n}`,
       description: `Submission ${n}: the parcel has not arrived.`,
     });
-    const results: Complaint[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < total) {
-        const n = next++;
-        results[n] = await client.create('complaints', input(n));
-      }
-    };
-    await Promise.all(Array.from({length: 20}, worker));
+    const results = await submitAll(client, total, input);
 
     const seededCases = 2;
     const creates = fake.calls['POST /sobjects/Case'] ?? 0;

@@ -1,5 +1,6 @@
 import {
   RapportError,
+  heldAccount,
   complaintStatuses,
   defaultSlaPolicy,
   inputFingerprint,
@@ -1007,25 +1008,15 @@ export async function salesforceAdapter(
       const tierName =
         customerFields.get(loyalty!.tier)?.picklistValues?.find((v) => v.value === tier)?.label ??
         tier;
-      const account: LoyaltyAccount = {
+      const account = heldAccount({
         customerId: key,
         programId: loyalty!.programId ?? 'salesforce',
-        balance: points,
-        pending: 0,
-        lifetimePoints: points,
-        qualifyingAmount: points,
+        points,
         tierId: tier,
         tierName,
-        // The contact holds the tier, not the programme's thresholds: no next tier to count towards.
-        nextTierId: null,
-        nextTierName: null,
-        toNextTier: 0,
-        tierProgress: 1,
-        expiringSoon: [],
-        coupons: [],
         // As of the contact's last change: the same answer for the same data.
         asOf: toCustomer(key, record).updatedAt,
-      };
+      });
       return {id: key, record: account};
     });
   };

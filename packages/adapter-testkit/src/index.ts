@@ -11,3 +11,4 @@ export {rejectsWith} from './checks.js';
 export type {AdapterCheckId} from './checks.js';
 export {runStoreConformance, checkStore, storeCheckIds, forgetfulStore} from './store.js';
 export type {StoreCheckId, StoreConformanceOptions} from './store.js';
+export {seededRandom, submitAll} from './load.js';

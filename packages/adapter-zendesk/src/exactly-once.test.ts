@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {setupServer} from 'msw/node';
 import {httpAdapter} from '@rapport/adapter-http';
-import {forgetfulStore} from '@rapport/adapter-testkit';
+import {forgetfulStore, seededRandom, submitAll} from '@rapport/adapter-testkit';
 import {createClient, type ComplaintInput} from '@rapport/core';
 import {createGateway, signAgentToken} from '@rapport/gateway';
 import {serveGateway, type RunningServer} from '@rapport/gateway/node';
@@ -67,9 +67,8 @@ describe('exactly once through the gateway', () => {
     const client = createClient(httpAdapter({url: running.url, getToken: () => token}), {
       retry: {attempts: 200, baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 120_000},
     });
-    let seed = 42;
     // A fixed sequence, so a failure can be replayed.
-    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const random = seededRandom(42);
     fake.setFaults({rate: 0.3, retryAfterSeconds: 0.01, random});
     const total = 1000;
     const complaintOf = (n: number): ComplaintInput => ({
@@ -80,18 +79,7 @@ describe('exactly once through the gateway', () => {
       subject: `Parcel late #${n}`,
       description: `Submission ${n} of the exactly-once test.`,
     });
-    const created: string[] = [];
-    const parallel = 20;
-    let next = 0;
-    await Promise.all(
-      Array.from({length: parallel}, async () => {
-        while (next < total) {
-          const n = next++;
-          const complaint = await client.create('complaints', complaintOf(n));
-          created.push(complaint.id);
-        }
-      }),
-    );
+    const created = (await submitAll(client, total, complaintOf)).map((c) => c.id);
     fake.setFaults(null);
 
     const posts = fake.calls['POST /api/v2/tickets.json'] ?? 0;

@@ -58,8 +58,8 @@ export {replayLedger, pointsExpiringWithin} from './loyalty/ledger.js';
 export type {Ledger, PointsLot, ReplayOptions} from './loyalty/ledger.js';
 export {sortedTiers, evaluateTier, qualifyingAmount, pointsForPurchase} from './loyalty/tiers.js';
 export type {QualifyingInput, TierStanding} from './loyalty/tiers.js';
-export {summarizeAccount} from './loyalty/account.js';
-export type {AccountInput} from './loyalty/account.js';
+export {heldAccount, summarizeAccount} from './loyalty/account.js';
+export type {AccountInput, HeldAccountInput} from './loyalty/account.js';
 
 export {
   severities,

@@ -51,3 +51,41 @@ export function summarizeAccount(program: LoyaltyProgram, input: AccountInput): 
     asOf: toIso(asOf),
   };
 }
+
+/** What a CRM that holds loyalty as two fields of the customer (points and a tier) knows. */
+export interface HeldAccountInput {
+  readonly customerId: string;
+  readonly programId: string;
+  /** The points field. */
+  readonly points: number;
+  /** The tier field's value, and its label. */
+  readonly tierId: string;
+  readonly tierName: string;
+  /** When the customer's record last changed: the figures are as of then. */
+  readonly asOf: string;
+}
+
+/**
+ * The account of a member whose CRM holds only their points and tier (fields of a HubSpot contact or
+ * a Salesforce Contact), not a ledger or the programme's thresholds: everything is the balance, no
+ * points are pending or expiring, and there is no next tier to count towards.
+ */
+export function heldAccount(input: HeldAccountInput): LoyaltyAccount {
+  return {
+    customerId: input.customerId,
+    programId: input.programId,
+    balance: input.points,
+    pending: 0,
+    lifetimePoints: input.points,
+    qualifyingAmount: input.points,
+    tierId: input.tierId,
+    tierName: input.tierName,
+    nextTierId: null,
+    nextTierName: null,
+    toNextTier: 0,
+    tierProgress: 1,
+    expiringSoon: [],
+    coupons: [],
+    asOf: input.asOf,
+  };
+}

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import {createHmac} from 'node:crypto';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {decodeJwt} from 'jose';
 import {memoryAdapter} from '@rapport/adapter-memory';
 import {RapportError} from '@rapport/core';
 import {createGateway, signAgentToken} from '@rapport/gateway';
 import {serveGateway, type RunningServer} from '@rapport/gateway/node';
+import {hubspotSignature as sign} from '../../test-support/hubspot-signature.js';
 import {asOf, audience, complaint, secret} from '../../test-support/support.js';
 import {
   hubspotCard,
@@ -21,39 +21,14 @@ let server: RunningServer;
 let logs: HubSpotCardLogEntry[] = [];
 let seen: HubSpotRequest[] = [];
 
-/**
- * HubSpot's signature v3, written here from its documented rule with node:crypto, apart from the
- * code under test: HMAC-SHA256 of method + URI (the 12 listed escapes decoded) + body + timestamp.
- */
-function hubspotSignature(
+/** HubSpot's signature v3, keyed with this test's client secret unless a test gives another. */
+const hubspotSignature = (
   method: string,
   url: string,
   body: string,
   timestamp: number,
   key = clientSecret,
-): string {
-  const table: Record<string, string> = {
-    '3A': ':',
-    '2F': '/',
-    '3F': '?',
-    '40': '@',
-    '21': '!',
-    '24': '$',
-    '27': "'",
-    '28': '(',
-    '29': ')',
-    '2A': '*',
-    '2C': ',',
-    '3B': ';',
-  };
-  const uri = url.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
-    const decoded = table[hex.toUpperCase()];
-    return decoded ?? escape;
-  });
-  return createHmac('sha256', key)
-    .update(method + uri + body + String(timestamp), 'utf8')
-    .digest('base64');
-}
+): string => sign(method, url, body, timestamp, key);
 
 interface Call {
   method?: string;

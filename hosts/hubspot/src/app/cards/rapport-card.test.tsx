@@ -1,11 +1,10 @@
 // The card end to end in Node, with HubSpot's testing utilities: HubSpot's side is played by this
 // test (the record's properties, and a proxy that signs each `hubspot.fetch` request with signature
-// v3, written here from HubSpot's documented rule), in front of the gateway's real HubSpot front and a
+// v3, with the gateway tests' signer, written from HubSpot's documented rule), in front of the gateway's real HubSpot front and a
 // real gateway on 127.0.0.1.
 //
 // Not checked offline: which identity parameters HubSpot itself appends to a request (the proxy here
 // appends portalId, userId and appId), and `hs project upload` (it needs an account).
-import {createHmac} from 'node:crypto';
 import {
   Alert,
   Button,
@@ -26,6 +25,7 @@ import {memoryAdapter} from '@rapport/adapter-memory';
 import {createGateway} from '@rapport/gateway';
 import {hubspotCard, type HubSpotCardLogEntry, type HubSpotRequest} from '@rapport/gateway/hubspot';
 import {serveGateway} from '@rapport/gateway/node';
+import {hubspotSignature} from '../../../../../packages/gateway/test-support/hubspot-signature.js';
 import type {HubSpotFetch} from './rapport/index.js';
 
 // hubspot.extend runs when the card's module loads; only HubSpot's worker has it.
@@ -67,21 +67,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const decoded: Record<string, string> = {
-  '3A': ':',
-  '2F': '/',
-  '3F': '?',
-  '40': '@',
-  '21': '!',
-  '24': '$',
-  '27': "'",
-  '28': '(',
-  '29': ')',
-  '2A': '*',
-  '2C': ',',
-  '3B': ';',
-};
-
 /** HubSpot's proxy: appends who is asking, signs (v3) and sends; `signed: false` forgets to sign. */
 function hubspotProxy({portalId = '123', signed = true} = {}): HubSpotFetch & {
   urls: string[];
@@ -99,13 +84,7 @@ function hubspotProxy({portalId = '123', signed = true} = {}): HubSpotFetch & {
     const body = options.body === undefined ? '' : JSON.stringify(options.body);
     const method = options.method ?? 'GET';
     const timestamp = String(Date.now());
-    const uri = target.href.replace(
-      /%([0-9A-Fa-f]{2})/g,
-      (e, hex: string) => decoded[hex.toUpperCase()] ?? e,
-    );
-    const signature = createHmac('sha256', clientSecret)
-      .update(method + uri + body + timestamp)
-      .digest('base64');
+    const signature = hubspotSignature(method, target.href, body, Number(timestamp), clientSecret);
     return fetch(target, {
       method,
       headers: {

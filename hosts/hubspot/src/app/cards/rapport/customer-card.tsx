@@ -51,11 +51,12 @@ function Customer(props: {
     const shown = field && valueText(field, readSource(customer, field.source), locale, strings);
     return shown === undefined ? [] : typeof shown === 'string' ? [shown] : shown;
   });
+  const company = text(bySource.get('company'));
   const body = withoutFields(plan.root, (f) => ownSources['customer-card'].has(f.source));
   return (
     <Flex direction="column" gap="sm">
       <Heading>{text(bySource.get('displayName')) ?? strings.customerCard}</Heading>
-      {text(bySource.get('company')) ? <Text>{text(bySource.get('company'))}</Text> : null}
+      {company ? <Text>{company}</Text> : null}
       {badges.length > 0 ? (
         <Flex direction="row" gap="xs" wrap="wrap">
           {badges.map((badge, i) => (
