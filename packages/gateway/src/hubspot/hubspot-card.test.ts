@@ -186,6 +186,16 @@ describe('hubspotCard: signed requests reach the gateway', () => {
     // Without the key the gateway asks for one, as it does for a widget without the header.
     const keyless = await hubspot('/hubspot/v1/complaints?portalId=1&userId=2', {body});
     assert.equal(keyless.status, 400);
+    // An empty key, or one that cannot be a header, is the caller's mistake (400), not a crash.
+    for (const key of ['', '%20', 'k%0A1']) {
+      const bad = await hubspot(
+        `/hubspot/v1/complaints?portalId=1&userId=2&rapport-idempotency-key=${key}`,
+        {body},
+      );
+      assert.equal(bad.status, 400, `key ${JSON.stringify(key)}: ${bad.text}`);
+      assert.equal(bad.body!.error.fields.idempotencyKey !== undefined, true);
+    }
+    assert.equal(adapter.data.complaints.filter((c) => c.subject === subject).length, 1);
   });
 
   it('verifies a URL with %40 against the decoded @, and leaves %20 encoded', async () => {

@@ -1,4 +1,4 @@
-import {isRapportError, RapportError} from '@rapport/core';
+import {invalidInput, isRapportError, RapportError, validateIdempotencyKey} from '@rapport/core';
 import {headers as protocolHeaders} from '@rapport/core/protocol';
 import {signAgentToken, type SigningKey} from '../auth/tokens.js';
 import {
@@ -164,6 +164,13 @@ export function hubspotCard(
       if (value !== undefined && value !== '') caller[name] = value;
     }
     const idempotencyKey = single(query, idempotencyParameter);
+    // The key becomes a header, which holds printable ASCII only: anything else is the caller's
+    // mistake to be told about, not a crash.
+    if (
+      idempotencyKey !== undefined &&
+      !/^[\x20-\x7e]+$/.test(validateIdempotencyKey(idempotencyKey))
+    )
+      throw invalidInput('idempotencyKey', 'must be printable ASCII (it is sent as a header)');
     const chosen = await agentFor(caller as HubSpotRequest);
     if (chosen === null) throw refusal('agent_refused', 'agentFor refused the caller');
     const identity = checkIdentity(chosen, 'hubspotCard');
