@@ -14,7 +14,7 @@ export type CustomFields = Readonly<Record<string, FieldValue>>;
 export type LocalizedText = string | {readonly [locale: string]: string};
 
 /** The kinds of record the model holds; customization documents and field catalogs name them. */
-export const entities = ['customer', 'loyalty', 'complaint'] as const;
+export const entities = ['customer', 'loyalty', 'complaint', 'reward', 'survey'] as const;
 /** One of {@link entities}. */
 export type Entity = (typeof entities)[number];
 

@@ -59,6 +59,27 @@ export type {Ledger, PointsLot, ReplayOptions} from './loyalty/ledger.js';
 export {sortedTiers, evaluateTier, qualifyingAmount, pointsForPurchase} from './loyalty/tiers.js';
 export type {QualifyingInput, TierStanding} from './loyalty/tiers.js';
 export {heldAccount, summarizeAccount} from './loyalty/account.js';
+export {
+  rewardKinds,
+  redemptionRefusals,
+  redemptionRefusal,
+  offerRewards,
+  redeemReward,
+  refusedRedemption,
+  refusalOf,
+  validateRedemptionInput,
+} from './loyalty/rewards.js';
+export type {
+  MemberStanding,
+  RedeemOptions,
+  Redemption,
+  RedemptionInput,
+  RedemptionRefusal,
+  RedemptionResult,
+  Reward,
+  RewardDefinition,
+  RewardKind,
+} from './loyalty/rewards.js';
 export type {AccountInput, HeldAccountInput} from './loyalty/account.js';
 
 export {
@@ -88,7 +109,28 @@ export {
   transitionComplaint,
 } from './complaints/lifecycle.js';
 export type {ComplaintAction, TransitionOptions} from './complaints/lifecycle.js';
-export {defaultSlaPolicy, slaDueDates, slaStatus, complaintDurations} from './complaints/sla.js';
+export {
+  actionsForRole,
+  applyComplaintUpdate,
+  checkComplaintAction,
+  complaintUpdateLimits,
+  defaultComplaintPolicy,
+  validateComplaintUpdateInput,
+} from './complaints/updates.js';
+export type {
+  ComplaintPolicy,
+  ComplaintUpdate,
+  ComplaintUpdateInput,
+  UpdateAuthor,
+  UpdateOptions,
+} from './complaints/updates.js';
+export {
+  businessTimeBetween,
+  defaultSlaPolicy,
+  slaDueDates,
+  slaStatus,
+  complaintDurations,
+} from './complaints/sla.js';
 export type {
   BusinessHours,
   SlaClock,
@@ -108,8 +150,20 @@ export {
 } from './metrics/customers.js';
 export type {ClvAssumptions, ClvOptions, CustomerValue, SegmentShare} from './metrics/customers.js';
 export {complaintRate, slaBreachRate} from './metrics/complaints.js';
-export {csat, netPromoterScore} from './metrics/surveys.js';
-export type {NetPromoterScore} from './metrics/surveys.js';
+export {
+  csat,
+  netPromoterScore,
+  surveyKinds,
+  surveyLimits,
+  surveyScales,
+  validateSurveyAnswerInput,
+} from './metrics/surveys.js';
+export type {
+  NetPromoterScore,
+  SurveyAnswer,
+  SurveyAnswerInput,
+  SurveyKind,
+} from './metrics/surveys.js';
 
 export {
   catalogue,

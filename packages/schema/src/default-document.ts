@@ -227,6 +227,120 @@ const complaintFields: CustomizationDocument['fields'] = {
   },
 };
 
+const trackerFields: CustomizationDocument['fields'] = {
+  reference: {
+    entity: 'complaint',
+    source: 'reference',
+    label: t('Reference', '编号'),
+    type: 'text',
+    readOnly: true,
+  },
+  status: {
+    entity: 'complaint',
+    source: 'status',
+    label: t('Status', '状态'),
+    type: 'select',
+    readOnly: true,
+    options: [
+      option('new', 'Received', '已收到'),
+      option('acknowledged', 'Acknowledged', '已确认'),
+      option('in_progress', 'In progress', '处理中'),
+      option('resolved', 'Resolved', '已解决'),
+      option('closed', 'Closed', '已关闭'),
+      option('rejected', 'Declined', '未受理'),
+    ],
+  },
+  receivedAt: {
+    entity: 'complaint',
+    source: 'createdAt',
+    label: t('Received', '提交时间'),
+    type: 'datetime',
+    readOnly: true,
+  },
+  resolutionDue: {
+    entity: 'complaint',
+    source: 'resolutionDueAt',
+    label: t('Resolution due', '解决期限'),
+    type: 'datetime',
+    readOnly: true,
+    access: {customer: 'hidden'},
+  },
+  resolution: {
+    entity: 'complaint',
+    source: 'resolution',
+    label: t('Resolution', '处理结果'),
+    type: 'longtext',
+    readOnly: true,
+  },
+};
+
+const rewardFields: CustomizationDocument['fields'] = {
+  rewardName: {entity: 'reward', source: 'name', label: t('Reward', '奖励'), type: 'text'},
+  rewardDescription: {
+    entity: 'reward',
+    source: 'description',
+    label: t('Description', '说明'),
+    type: 'longtext',
+  },
+  cost: {entity: 'reward', source: 'cost', label: t('Cost', '所需积分'), type: 'points'},
+  rewardKind: {
+    entity: 'reward',
+    source: 'kind',
+    label: t('Kind', '类型'),
+    type: 'select',
+    options: [
+      option('coupon', 'Coupon', '优惠券'),
+      option('discount', 'Discount', '折扣'),
+      option('item', 'Gift', '礼品'),
+    ],
+  },
+  minimumTier: {
+    entity: 'reward',
+    source: 'minimumTierId',
+    label: t('For members from', '适用等级'),
+    type: 'tier',
+  },
+  stock: {entity: 'reward', source: 'stock', label: t('Left', '剩余'), type: 'number'},
+  availableUntil: {
+    entity: 'reward',
+    source: 'availableUntil',
+    label: t('Available until', '截止日期'),
+    type: 'date',
+    dateStyle: 'medium',
+  },
+  limitPerCustomer: {
+    entity: 'reward',
+    source: 'limitPerCustomer',
+    label: t('Limit per member', '每人限兑'),
+    type: 'number',
+  },
+};
+
+// Both score fields read `score`; a survey shows the one whose scale (validation.max) is its kind's.
+const surveyFields: CustomizationDocument['fields'] = {
+  satisfaction: {
+    entity: 'survey',
+    source: 'score',
+    label: t('How satisfied are you with how we handled it?', '您对我们的处理结果满意吗？'),
+    type: 'number',
+    validation: {required: true, min: 1, max: 5},
+  },
+  recommend: {
+    entity: 'survey',
+    source: 'score',
+    label: t('How likely are you to recommend us to a friend?', '您向朋友推荐我们的可能性有多大？'),
+    type: 'number',
+    validation: {required: true, min: 0, max: 10},
+  },
+  comment: {
+    entity: 'survey',
+    source: 'comment',
+    label: t('Anything you would like to add?', '还有什么想告诉我们的吗？'),
+    type: 'longtext',
+    validation: {maxLength: 2000},
+  },
+};
+
 /**
  * The built-in document of `<rapport-customer-card>` alone: the roles, the customer fields and the
  * card's layout. Each widget imports only its own, so a page with one widget does not carry the others'
@@ -354,8 +468,109 @@ export const defaultComplaintForm: CustomizationDocument = {
   },
 };
 
+/** The built-in document of `<rapport-rewards>` alone (see {@link defaultCustomerCard}). */
+export const defaultRewards: CustomizationDocument = {
+  schemaVersion: 1,
+  defaultLocale: 'en',
+  roles,
+  fields: rewardFields,
+  widgets: {
+    rewards: {
+      layout: {
+        type: 'VerticalLayout',
+        elements: [
+          {type: 'Control', field: 'rewardName'},
+          {type: 'Control', field: 'rewardDescription'},
+          {type: 'Control', field: 'cost'},
+          {type: 'Control', field: 'minimumTier'},
+          {type: 'Control', field: 'availableUntil'},
+        ],
+      },
+      roles: {
+        agent: {
+          type: 'VerticalLayout',
+          elements: [
+            {type: 'Control', field: 'rewardName'},
+            {type: 'Control', field: 'cost'},
+            {type: 'Control', field: 'minimumTier'},
+            {type: 'Control', field: 'stock'},
+            {type: 'Control', field: 'limitPerCustomer'},
+            {type: 'Control', field: 'availableUntil'},
+          ],
+        },
+      },
+    },
+  },
+};
+
+/** The built-in document of `<rapport-complaint-tracker>` alone (see {@link defaultCustomerCard}). */
+export const defaultComplaintTracker: CustomizationDocument = {
+  schemaVersion: 1,
+  defaultLocale: 'en',
+  roles,
+  fields: {...complaintFields, ...trackerFields},
+  widgets: {
+    'complaint-tracker': {
+      layout: {
+        type: 'VerticalLayout',
+        elements: [
+          {type: 'Control', field: 'reference'},
+          {type: 'Control', field: 'subject'},
+          {type: 'Control', field: 'status'},
+          {type: 'Control', field: 'receivedAt'},
+          {type: 'Control', field: 'description'},
+          {type: 'Control', field: 'resolution'},
+        ],
+      },
+      roles: {
+        agent: {
+          type: 'VerticalLayout',
+          elements: [
+            {type: 'Control', field: 'reference'},
+            {type: 'Control', field: 'subject'},
+            {type: 'Control', field: 'status'},
+            {
+              type: 'Grid',
+              columns: 2,
+              elements: [
+                {type: 'Control', field: 'category'},
+                {type: 'Control', field: 'severity'},
+                {type: 'Control', field: 'receivedAt'},
+                {type: 'Control', field: 'resolutionDue'},
+              ],
+            },
+            {type: 'Control', field: 'description'},
+            {type: 'Control', field: 'orderNumber'},
+            {type: 'Control', field: 'resolution'},
+          ],
+        },
+      },
+    },
+  },
+};
+
+/** The built-in document of `<rapport-survey>` alone (see {@link defaultCustomerCard}). */
+export const defaultSurvey: CustomizationDocument = {
+  schemaVersion: 1,
+  defaultLocale: 'en',
+  roles,
+  fields: surveyFields,
+  widgets: {
+    survey: {
+      layout: {
+        type: 'VerticalLayout',
+        elements: [
+          {type: 'Control', field: 'satisfaction'},
+          {type: 'Control', field: 'recommend'},
+          {type: 'Control', field: 'comment'},
+        ],
+      },
+    },
+  },
+};
+
 /**
- * The document widgets use when a host gives none: every standard field of the three widgets, in
+ * The document widgets use when a host gives none: every standard field of the six widgets, in
  * English and Simplified Chinese, for three roles. The customer sees their own data but not the
  * business's internal labels (life-cycle stage, RFM segment, tags); an agent sees phone and membership
  * number only in part and no birthday; a supervisor sees everything.
@@ -364,11 +579,21 @@ export const defaultCustomization: CustomizationDocument = {
   schemaVersion: 1,
   defaultLocale: 'en',
   roles,
-  fields: {...customerFields, ...loyaltyFields, ...complaintFields},
+  fields: {
+    ...customerFields,
+    ...loyaltyFields,
+    ...complaintFields,
+    ...trackerFields,
+    ...rewardFields,
+    ...surveyFields,
+  },
   widgets: {
     ...defaultCustomerCard.widgets,
     ...defaultLoyaltyBalance.widgets,
     ...defaultComplaintForm.widgets,
+    ...defaultRewards.widgets,
+    ...defaultComplaintTracker.widgets,
+    ...defaultSurvey.widgets,
   },
 };
 

@@ -14,7 +14,13 @@ export type {Entity, FieldType, LocalizedText};
 export type MaskMode = 'none' | 'partial' | 'full' | 'hidden';
 
 /** The widgets a document lays out. */
-export type WidgetName = 'customer-card' | 'loyalty-balance' | 'complaint-form';
+export type WidgetName =
+  | 'customer-card'
+  | 'loyalty-balance'
+  | 'complaint-form'
+  | 'rewards'
+  | 'complaint-tracker'
+  | 'survey';
 
 /** A Rapport customization document: how fields are named, shown, arranged and protected, per widget and role. */
 export interface CustomizationDocument {
@@ -140,6 +146,9 @@ export interface Widgets {
   'customer-card'?: WidgetLayout;
   'loyalty-balance'?: WidgetLayout;
   'complaint-form'?: WidgetLayout;
+  rewards?: WidgetLayout;
+  'complaint-tracker'?: WidgetLayout;
+  survey?: WidgetLayout;
 }
 
 /** How one widget arranges its fields, with optional layouts for particular roles. */

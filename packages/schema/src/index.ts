@@ -66,9 +66,12 @@ export {
 export {
   defaultableParts,
   defaultComplaintForm,
+  defaultComplaintTracker,
   defaultCustomerCard,
   defaultCustomization,
   defaultLoyaltyBalance,
+  defaultRewards,
+  defaultSurvey,
   extendDefault,
   missingParts,
   type DefaultablePart,

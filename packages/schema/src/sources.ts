@@ -27,6 +27,9 @@ export const widgetEntity: Readonly<Record<WidgetName, Entity>> = {
   'customer-card': 'customer',
   'loyalty-balance': 'loyalty',
   'complaint-form': 'complaint',
+  rewards: 'reward',
+  'complaint-tracker': 'complaint',
+  survey: 'survey',
 };
 
 /**
@@ -37,6 +40,9 @@ export const widgetResource: Readonly<Record<WidgetName, ResourceName>> = {
   'customer-card': 'customers',
   'loyalty-balance': 'loyaltyAccounts',
   'complaint-form': 'complaints',
+  rewards: 'rewards',
+  'complaint-tracker': 'complaints',
+  survey: 'surveyAnswers',
 };
 
 /** The widgets, in the order they are documented. */

@@ -4,6 +4,9 @@ import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {
   defaultComplaintForm,
+  defaultComplaintTracker,
+  defaultRewards,
+  defaultSurvey,
   defaultCustomerCard,
   defaultCustomization,
   defaultLoyaltyBalance,
@@ -144,7 +147,7 @@ const expected: Record<string, {pointer: string; message: string}[]> = {
     {
       pointer: '/widgets/order-history',
       message:
-        '"order-history" is not a property here (allowed: customer-card, loyalty-balance, complaint-form)',
+        '"order-history" is not a property here (allowed: customer-card, loyalty-balance, complaint-form, rewards, complaint-tracker, survey)',
     },
   ],
   'wrong-entity': [
@@ -332,6 +335,9 @@ describe('validateCustomization: a partial document extends the built-in one', (
       'customer-card': defaultCustomerCard,
       'loyalty-balance': defaultLoyaltyBalance,
       'complaint-form': defaultComplaintForm,
+      rewards: defaultRewards,
+      'complaint-tracker': defaultComplaintTracker,
+      survey: defaultSurvey,
     } as const;
     const fields = {};
     for (const [widget, part] of Object.entries(parts)) {

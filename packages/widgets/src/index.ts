@@ -8,12 +8,21 @@ export {RapportProvider} from './provider/provider.component.js';
 export {RapportCustomerCard} from './customer-card/customer-card.component.js';
 export {RapportLoyaltyBalance} from './loyalty-balance/loyalty-balance.component.js';
 export {RapportComplaintForm} from './complaint-form/complaint-form.component.js';
+export {RapportRewards} from './rewards/rewards.component.js';
+export {RapportComplaintTracker} from './complaint-tracker/complaint-tracker.component.js';
+export {RapportSurvey} from './survey/survey.component.js';
 export {RapportWidget} from './shared/widget.js';
 export {
   ComplaintBeforeSubmitEvent,
+  ComplaintBeforeUpdateEvent,
   ComplaintFailedEvent,
   ComplaintSubmittedEvent,
+  ComplaintUpdatedEvent,
   RapportErrorEvent,
+  RewardBeforeRedeemEvent,
+  RewardRedeemedEvent,
+  SurveyAnsweredEvent,
+  SurveyBeforeAnswerEvent,
 } from './shared/events.js';
 export {environmentContext} from './shared/context.js';
 export type {RapportEnvironment} from './shared/context.js';

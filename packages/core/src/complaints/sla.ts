@@ -154,6 +154,46 @@ function resolvedAtNow(complaint: Complaint): IsoDateTime | undefined {
  * so daylight-saving changes and holidays fall where the local calendar puts them.
  */
 function addBusinessTime(start: number, duration: number, hours: BusinessHours): number {
+  let left = duration;
+  const end = walkBusinessTime(start, hours, (from, closesAt) => {
+    if (left <= closesAt - from) return from + left;
+    left -= closesAt - from;
+    return undefined;
+  });
+  if (end === undefined)
+    throw invalidInput('businessHours', 'leaves no working time in the next ten years');
+  return end;
+}
+
+/**
+ * Milliseconds of business time from `from` to `to` (0 when `to` is not later): what a tracker says
+ * when it promises a reply "within 3 working hours". Without `hours`, calendar time.
+ *
+ * @throws RapportError `invalid_input` for an invalid date or business-hours setting.
+ */
+export function businessTimeBetween(from: Instant, to: Instant, hours?: BusinessHours): number {
+  const start = toEpochMs(from, 'from');
+  const end = toEpochMs(to, 'to');
+  if (end <= start) return 0;
+  if (!hours) return end - start;
+  let total = 0;
+  walkBusinessTime(start, hours, (open, closesAt) => {
+    if (open >= end) return end;
+    total += Math.min(closesAt, end) - open;
+    return closesAt >= end ? end : undefined;
+  });
+  return total;
+}
+
+/**
+ * Calls `visit` with each stretch of business time from `start` on (its start and its closing time),
+ * until `visit` returns a value, which is returned; `undefined` after ten years of days.
+ */
+function walkBusinessTime(
+  start: number,
+  hours: BusinessHours,
+  visit: (from: number, closesAt: number) => number | undefined,
+): number | undefined {
   const open = minutesOf(hours.start, 'businessHours.start');
   const close = minutesOf(hours.end, 'businessHours.end');
   if (close <= open) throw invalidInput('businessHours.end', 'must be after businessHours.start');
@@ -163,7 +203,6 @@ function addBusinessTime(start: number, duration: number, hours: BusinessHours):
   const zone = zoneOf(hours.timeZone);
   const holidays = new Set(hours.holidays ?? []);
   let t = start;
-  let left = duration;
   // Ten years of days is far more than any SLA; the bound only guards against a policy with no time.
   for (let day = 0; day < 3660; day++) {
     const local = zone.parts(t);
@@ -171,14 +210,13 @@ function addBusinessTime(start: number, duration: number, hours: BusinessHours):
     const opensAt = zone.toUtc(local.year, local.month, local.day, open);
     const closesAt = zone.toUtc(local.year, local.month, local.day, close);
     if (hours.days.includes(local.weekday) && !holidays.has(date) && t < closesAt) {
-      const from = Math.max(t, opensAt);
-      if (left <= closesAt - from) return from + left;
-      left -= closesAt - from;
+      const found = visit(Math.max(t, opensAt), closesAt);
+      if (found !== undefined) return found;
     }
     const next = new Date(Date.UTC(local.year, local.month - 1, local.day + 1));
     t = zone.toUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0);
   }
-  throw invalidInput('businessHours', 'leaves no working time in the next ten years');
+  return undefined;
 }
 
 interface LocalParts {

@@ -38,6 +38,7 @@ export function summarizeAccount(program: LoyaltyProgram, input: AccountInput): 
     tierId: standing.tier.id,
     tierName: standing.tier.name,
     ...(standing.tier.color !== undefined && {tierColor: standing.tier.color}),
+    ...(standing.tier.benefits !== undefined && {tierBenefits: standing.tier.benefits}),
     nextTierId: standing.next?.id ?? null,
     nextTierName: standing.next?.name ?? null,
     toNextTier: standing.toNext,

@@ -139,6 +139,8 @@ export interface LoyaltyAccount {
   readonly tierName: LocalizedText;
   /** Current tier's badge colour, if the programme sets one. */
   readonly tierColor?: string;
+  /** What the current tier gives its members, as the programme lists it. */
+  readonly tierBenefits?: readonly LocalizedText[];
   /** Next tier id, or `null` at the top tier. */
   readonly nextTierId: string | null;
   /** Next tier's name, or `null` at the top tier. */

@@ -2,7 +2,23 @@ import type {Complaint, ComplaintInput} from '../complaints/complaint.js';
 import {validateComplaintInput} from '../complaints/validate-input.js';
 import type {Customer, Interaction} from '../customers/customer.js';
 import type {Entity} from '../fields.js';
-import type {LoyaltyAccount} from '../loyalty/program.js';
+import type {LoyaltyAccount, PointsTransaction} from '../loyalty/program.js';
+import {
+  validateRedemptionInput,
+  type Redemption,
+  type RedemptionInput,
+  type Reward,
+} from '../loyalty/rewards.js';
+import {
+  validateComplaintUpdateInput,
+  type ComplaintUpdate,
+  type ComplaintUpdateInput,
+} from '../complaints/updates.js';
+import {
+  validateSurveyAnswerInput,
+  type SurveyAnswer,
+  type SurveyAnswerInput,
+} from '../metrics/surveys.js';
 
 /**
  * What a resource can offer: `read` a batch of records by key, `list` a customer's records page by
@@ -29,7 +45,10 @@ export interface ResourceDefinition<
   readonly key: string;
   /** The property naming the customer a record belongs to: who may read it, whose lists change. */
   readonly owner: string;
-  /** For `list`: the date property lists are ordered by, newest first. */
+  /**
+   * For `list`: the date property lists are ordered by, newest first; absent for a list with an order
+   * of its own (a member's rewards come as `offerRewards` orders them).
+   */
   readonly orderedBy?: string;
   /** For `create`: checks an input and returns it typed. @throws RapportError `invalid_input`. */
   readonly validateInput?: (input: unknown) => TInput;
@@ -142,7 +161,7 @@ export const catalogue = {
     ],
     essentials: ['programId', 'asOf'],
     reveals: {
-      tierId: ['tierName', 'tierColor'],
+      tierId: ['tierName', 'tierColor', 'tierBenefits'],
       nextTierId: ['nextTierName'],
       toNextTier: ['tierProgress', 'nextTierId', 'nextTierName'],
       // Coupons hold redeemable codes: they go where the points go.
@@ -187,6 +206,69 @@ export const catalogue = {
     essentials: ['channel', 'type', 'at'],
     repeats: {summary: {entity: 'complaint', source: 'subject'}},
     fields: ['id', 'customerId', 'channel', 'type', 'at', 'summary', 'agentId'],
+  }),
+  pointsTransactions: resource<PointsTransaction>()({
+    operations: ['list'],
+    key: 'id',
+    owner: 'customerId',
+    orderedBy: 'at',
+    essentials: ['type', 'points', 'at'],
+    fields: ['id', 'customerId', 'type', 'points', 'at', 'availableAt', 'reason'],
+  }),
+  rewards: resource<Reward>()({
+    // A member's rewards: the programme's catalogue as that member may redeem it, in the order
+    // `offerRewards` gives (what they can redeem first), not by date.
+    operations: ['list'],
+    entity: 'reward',
+    key: 'id',
+    owner: 'customerId',
+    essentials: ['kind', 'cost', 'refusal', 'pointsShort', 'redeemedCount'],
+    reveals: {minimumTierId: ['minimumTierName'], kind: ['discount', 'validDays']},
+    fields: [
+      'id',
+      'name',
+      'description',
+      'cost',
+      'kind',
+      'minimumTierId',
+      'limitPerCustomer',
+      'availableFrom',
+      'availableUntil',
+      'stock',
+    ],
+  }),
+  redemptions: resource<Redemption, RedemptionInput>()({
+    operations: ['list', 'create'],
+    key: 'id',
+    owner: 'customerId',
+    orderedBy: 'createdAt',
+    essentials: ['rewardId', 'rewardName', 'kind', 'points', 'code', 'transactionId', 'createdAt'],
+    validateInput: validateRedemptionInput,
+    // The balance, the coupons, the rewards' standing and the points history all change.
+    affects: ['loyaltyAccounts', 'rewards', 'pointsTransactions'],
+    fields: ['id', 'customerId', 'rewardId', 'rewardName', 'points', 'code', 'createdAt'],
+  }),
+  complaintUpdates: resource<ComplaintUpdate, ComplaintUpdateInput>()({
+    // The public thread of a customer's complaints, newest first; a tracker groups it by complaint.
+    operations: ['list', 'create'],
+    key: 'id',
+    owner: 'customerId',
+    orderedBy: 'at',
+    essentials: ['complaintId', 'author', 'action', 'status', 'at'],
+    validateInput: validateComplaintUpdateInput,
+    affects: ['complaints'],
+    repeats: {body: {entity: 'complaint', source: 'description'}},
+    fields: ['id', 'complaintId', 'customerId', 'author', 'body', 'action', 'status', 'at'],
+  }),
+  surveyAnswers: resource<SurveyAnswer, SurveyAnswerInput>()({
+    operations: ['list', 'create'],
+    entity: 'survey',
+    key: 'id',
+    owner: 'customerId',
+    orderedBy: 'createdAt',
+    essentials: ['complaintId', 'kind', 'createdAt'],
+    validateInput: validateSurveyAnswerInput,
+    fields: ['id', 'customerId', 'complaintId', 'kind', 'score', 'comment', 'createdAt'],
   }),
 } as const;
 

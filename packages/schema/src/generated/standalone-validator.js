@@ -161,7 +161,7 @@ return errors === 0;
 
 const schema9 = {"properties":{"entity":{"$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/Entity","description":"The record the value belongs to."},"source":{"description":"The value's path in the record: a standard field (email, name.given, lifecycleStage) or one of the\nbusiness's own fields as customFields.<key>.","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_-]+)*$","type":"string"},"label":{"$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/LocalizedText","description":"The field's name as the business calls it."},"help":{"description":"A hint shown under the field.","anyOf":[{"type":"object","additionalProperties":{"type":"string"}},{"type":"string"}]},"placeholder":{"description":"Example text shown in an empty input.","anyOf":[{"type":"object","additionalProperties":{"type":"string"}},{"type":"string"}]},"type":{"$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/FieldType","description":"The kind of value."},"currency":{"description":"For money fields: the ISO 4217 currency.","pattern":"^[A-Z]{3}$","type":"string"},"dateStyle":{"description":"For date and datetime fields: how they are written.","enum":["long","medium","relative","short"],"type":"string"},"options":{"description":"The choices of a select or multiselect field.","minItems":1,"type":"array","items":{"$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/FieldOption"}},"validation":{"description":"Rules an entered value must meet.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/Validation"},"readOnly":{"description":"Whether the field is shown but cannot be edited.","type":"boolean"},"mask":{"description":"Masking for every role not listed in access. Default none.","enum":["full","hidden","none","partial"],"type":"string"},"access":{"description":"Masking per role id; hidden leaves the field out for that role.","type":"object","additionalProperties":{"$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/MaskMode"}}}};
 const func2 = Object.prototype.hasOwnProperty;
-const schema10 = {"enum":["complaint","customer","loyalty"]};
+const schema10 = {"enum":["complaint","customer","loyalty","reward","survey"]};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -176,7 +176,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!(((data === "complaint") || (data === "customer")) || (data === "loyalty"))){
+if(!(((((data === "complaint") || (data === "customer")) || (data === "loyalty")) || (data === "reward")) || (data === "survey"))){
 const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema10.enum}};
 if(vErrors === null){
 vErrors = [err1];
@@ -1890,7 +1890,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "customer-card") || (key0 === "loyalty-balance")) || (key0 === "complaint-form"))){
+if(!((((((key0 === "customer-card") || (key0 === "loyalty-balance")) || (key0 === "complaint-form")) || (key0 === "rewards")) || (key0 === "complaint-tracker")) || (key0 === "survey"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1919,6 +1919,24 @@ vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.error
 errors = vErrors.length;
 }
 }
+if(data.rewards !== undefined){
+if(!(validate41(data.rewards, {instancePath:instancePath+"/rewards",parentData:data,parentDataProperty:"rewards",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data["complaint-tracker"] !== undefined){
+if(!(validate41(data["complaint-tracker"], {instancePath:instancePath+"/complaint-tracker",parentData:data,parentDataProperty:"complaint-tracker",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data.survey !== undefined){
+if(!(validate41(data.survey, {instancePath:instancePath+"/survey",parentData:data,parentDataProperty:"survey",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
@@ -1938,7 +1956,7 @@ const pattern4 = new RegExp("^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]
 const pattern12 = new RegExp("^(?:0|[+-]?(?:[0-9]{1,10}(?:\\.[0-9]{1,10})?|\\.[0-9]{1,10})(?:px|r?em|ex|ch|%|v(?:h|w|min|max)|pt)|calc\\((?:[0-9 .+/*-]|px|r?em|ex|ch|%|v(?:h|w|min|max)|pt){1,100}\\))$", "u");
 const pattern14 = new RegExp("^(?:-?[\\p{L}_][\\p{L}\\p{N}_-]*(?: [\\p{L}\\p{N}_-]+)*|\"[^\"'\\\\;{}<>()\\p{Cc}]{1,100}\"|'[^\"'\\\\;{}<>()\\p{Cc}]{1,100}')(?: *, *(?:-?[\\p{L}_][\\p{L}\\p{N}_-]*(?: [\\p{L}\\p{N}_-]+)*|\"[^\"'\\\\;{}<>()\\p{Cc}]{1,100}\"|'[^\"'\\\\;{}<>()\\p{Cc}]{1,100}'))*$", "u");
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2265,12 +2283,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2287,14 +2305,14 @@ errors++;
 }
 }
 if(data.tokens !== undefined){
-if(!(validate69(data.tokens, {instancePath:instancePath+"/tokens",parentData:data,parentDataProperty:"tokens",rootData}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate72(data.tokens, {instancePath:instancePath+"/tokens",parentData:data,parentDataProperty:"tokens",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
 if(data.dark !== undefined){
-if(!(validate69(data.dark, {instancePath:instancePath+"/dark",parentData:data,parentDataProperty:"dark",rootData}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate72(data.dark, {instancePath:instancePath+"/dark",parentData:data,parentDataProperty:"dark",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 }
@@ -2309,7 +2327,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
 
@@ -2462,8 +2480,8 @@ errors = vErrors.length;
 }
 }
 if(data.theme !== undefined){
-if(!(validate68(data.theme, {instancePath:instancePath+"/theme",parentData:data,parentDataProperty:"theme",rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate71(data.theme, {instancePath:instancePath+"/theme",parentData:data,parentDataProperty:"theme",rootData}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 }
@@ -2571,12 +2589,18 @@ const schemaIndex = {
     "keys": [
       "customer-card",
       "loyalty-balance",
-      "complaint-form"
+      "complaint-form",
+      "rewards",
+      "complaint-tracker",
+      "survey"
     ],
     "props": {
       "customer-card": "14",
       "loyalty-balance": "14",
-      "complaint-form": "14"
+      "complaint-form": "14",
+      "rewards": "14",
+      "complaint-tracker": "14",
+      "survey": "14"
     }
   },
   "14": {

@@ -2,6 +2,7 @@ import {Task, TaskStatus} from '@lit/task';
 import type {ReactiveController, ReactiveControllerHost, TemplateResult} from 'lit';
 import {
   isRapportError,
+  type Page,
   type RapportCatalogue,
   type RapportClient,
   type RecordOf,
@@ -67,27 +68,29 @@ function checkSlow(): void {
 }
 
 /**
- * Loads one record for a widget and draws every state before it: a customization that is not valid,
- * no client, no key, loading (placeholders once slow), not found, forbidden, not offered by the
- * backend, and other failures with a Retry button. A failure also fires `rapport-error` on the host
- * and writes its detail to the console once; the page itself shows only short neutral text.
+ * Loads data for a widget and draws every state before it: a customization that is not valid, no
+ * client, no key, loading (placeholders once slow), not found, forbidden, not offered by the backend,
+ * and other failures with a Retry button. A failure also fires `rapport-error` on the host and writes
+ * its detail to the console once; the page itself shows only short neutral text.
  *
- * The load runs again when the client or the key changes, and on {@link reload}.
+ * The load runs again when the client or the key changes, and on {@link reload}. See
+ * {@link RecordController} (one record by key) and {@link ListController} (a customer's list).
  */
-export class RecordController<N extends ReadableResource> implements ReactiveController {
+export class LoadController<T> implements ReactiveController {
   /** Whether the load under way has taken long enough to show placeholder lines. */
   private slow = false;
   private readonly task: Task<
     readonly [RapportClient | undefined, string | undefined],
-    RecordOf<RapportCatalogue[N]> | undefined
+    T | undefined
   >;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    /** The resource to read. */
-    readonly resource: N,
-    /** The client and the key to read with, from the host's current state. */
+    /** What is loaded, for messages (`loyaltyAccounts`). */
+    readonly resource: string,
+    /** The client and the key to load with, from the host's current state. */
     private readonly args: () => readonly [RapportClient | undefined, string | undefined],
+    load: (client: RapportClient, key: string, signal: AbortSignal) => Promise<T>,
   ) {
     host.addController(this);
     this.task = new Task(host, {
@@ -95,7 +98,7 @@ export class RecordController<N extends ReadableResource> implements ReactiveCon
         if (!client || !key) return undefined;
         this.slow = false;
         watch(this);
-        return client.read(resource, key, {signal});
+        return load(client, key, signal);
       },
       args,
       onComplete: () => this.settled(),
@@ -139,21 +142,23 @@ export class RecordController<N extends ReadableResource> implements ReactiveCon
     }
   }
 
-  /** The record, once loaded (also while it loads again). */
-  get value(): RecordOf<RapportCatalogue[N]> | undefined {
+  /** The data, once loaded (also while it loads again). */
+  get value(): T | undefined {
     return this.task.value;
   }
 
-  /** Loads the record again (Retry, or data changed). */
+  /** The failure, when the load failed. */
+  get error(): unknown {
+    return this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
+  }
+
+  /** Loads again (Retry, or data changed). */
   reload(): void {
     void this.task.run();
   }
 
-  /** The record drawn by `complete`, or the state that stands in for it. */
-  render(
-    view: RecordView,
-    complete: (record: RecordOf<RapportCatalogue[N]>) => TemplateResult,
-  ): TemplateResult {
+  /** The data drawn by `complete`, or the state that stands in for it. */
+  render(view: RecordView, complete: (value: T) => TemplateResult): TemplateResult {
     const s = view.strings;
     if (!view.customization.ok) return customizationState(s);
     const [client, key] = this.args();
@@ -163,6 +168,41 @@ export class RecordController<N extends ReadableResource> implements ReactiveCon
     if (status === 'complete') return complete(this.task.value!);
     if (status === 'idle' || status === 'loading') return loadingState(s, view.lines, this.slow);
     return loadErrorState(this.task.error, s, () => this.reload());
+  }
+}
+
+/** Loads one record by key (`loyaltyAccounts` by customer id). */
+export class RecordController<N extends ReadableResource> extends LoadController<
+  RecordOf<RapportCatalogue[N]>
+> {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    resource: N,
+    args: () => readonly [RapportClient | undefined, string | undefined],
+  ) {
+    super(host, resource, args, (client, key, signal) => client.read(resource, key, {signal}));
+  }
+}
+
+/** Resources a customer's records can be listed from. */
+export type ListableResource = ResourcesWith<RapportCatalogue, 'list'>;
+
+/**
+ * Loads the first page of a customer's list (`complaints` of the key's customer), up to `limit`
+ * items (default 50).
+ */
+export class ListController<N extends ListableResource> extends LoadController<
+  Page<RecordOf<RapportCatalogue[N]>>
+> {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    resource: N,
+    args: () => readonly [RapportClient | undefined, string | undefined],
+    limit = 50,
+  ) {
+    super(host, resource, args, (client, key, signal) =>
+      client.list(resource, key, {limit}, {signal}),
+    );
   }
 }
 

@@ -58,6 +58,16 @@ const en = {
   draftRestored: 'We restored the draft you started.',
   customerUnknown: 'We could not find your customer record. Please contact us another way.',
   hours: (n: number) => plural('en', n, {one: '{count} hour', other: '{count} hours'}),
+
+  // <rapport-rewards>
+  rewards: 'Rewards',
+
+  // <rapport-complaint-tracker>
+  complaintTracker: 'Your complaints',
+
+  // <rapport-survey>
+  survey: 'Tell us how it went',
+
   errors: {
     invalid_input: 'Some of the information was not accepted.',
     unauthorized: 'Your session has expired. Please sign in again.',

@@ -44,6 +44,16 @@ export const strings: Strings = {
   draftRestored: '已为您恢复之前的草稿。',
   customerUnknown: '我们找不到您的客户记录，请通过其他方式联系我们。',
   hours: (n) => `${n} 小时`,
+
+  // <rapport-rewards>
+  rewards: '积分兑换',
+
+  // <rapport-complaint-tracker>
+  complaintTracker: '我的投诉',
+
+  // <rapport-survey>
+  survey: '请告诉我们您的感受',
+
   errors: {
     invalid_input: '部分信息未被接受。',
     unauthorized: '登录已过期，请重新登录。',
