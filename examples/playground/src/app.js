@@ -9,7 +9,7 @@ import {validateCustomization} from '@rapport/schema';
 
 const $ = (id) => document.getElementById(id);
 const provider = $('provider');
-const widgets = [$('card'), $('loyalty'), $('form')];
+const widgets = ['card', 'loyalty', 'rewards', 'tracker', 'csat', 'form', 'nps'].map($);
 const state = {customerId: 'c-001', role: 'customer', locale: 'en', theme: 'light'};
 
 // --- Identity: tokens come from the server, the way a host site's own server would sign them. ---
@@ -74,6 +74,22 @@ function applyIdentity() {
   provider.client = client;
   provider.viewerRole = state.role;
   for (const widget of widgets) widget.customerId = state.customerId;
+  void askAboutLatestResolved();
+}
+
+// The satisfaction survey asks about the customer's latest resolved complaint, once.
+async function askAboutLatestResolved() {
+  const survey = $('csat');
+  const current = client;
+  const page = await current
+    .list('complaints', state.customerId, {limit: 50})
+    .catch(() => ({items: []}));
+  if (current !== client) return;
+  const resolved = page.items.find((c) => c.status === 'resolved' || c.status === 'closed');
+  // Surveys are the customer's to answer; the gateway refuses answers from staff.
+  survey.hidden = state.role !== 'customer' || !resolved;
+  $('nps').hidden = $('nps-title').hidden = state.role !== 'customer';
+  if (resolved) survey.complaintId = resolved.id;
 }
 function applyLocale() {
   provider.locale = state.locale;
