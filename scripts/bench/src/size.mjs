@@ -97,7 +97,7 @@ const parts = {
   'built-in document (the parts of the widgets in the bundle, en and zh-CN labels)': {
     '/schema/dist/default-document.js': [
       'const empty = {schemaVersion: 1, roles: [], fields: {}, widgets: {}};',
-      'export const defaultCustomization = empty, defaultCustomerCard = empty, defaultLoyaltyBalance = empty, defaultComplaintForm = empty;',
+      'export const defaultCustomization = empty, defaultCustomerCard = empty, defaultLoyaltyBalance = empty, defaultComplaintForm = empty, defaultRewards = empty, defaultComplaintTracker = empty, defaultSurvey = empty;',
       'export const defaultableParts = [];',
       'export const defaultedParts = () => [], missingParts = () => [], extendDefault = (d) => d;',
     ].join('\n'),
