@@ -518,6 +518,40 @@ describe('<rapport-survey>', () => {
     expect(answers[0]!.comment).to.equal(undefined);
   });
 
+  it('shows a question that looks like markup as text', async () => {
+    const {client} = surveyBackend();
+    const label = '<img src=x onerror="window.__surveyPwned = 1">Rate us <b>now</b>';
+    const el = await fixture<RapportSurvey>(
+      html`<rapport-survey
+        kind="nps"
+        customer-id="c-001"
+        .client=${client}
+        .customization=${{
+          schemaVersion: 1,
+          roles: [{id: 'customer', label: 'Customer'}],
+          fields: {
+            recommend: {
+              entity: 'survey',
+              source: 'score',
+              label,
+              type: 'number',
+              validation: {required: true, min: 0, max: 10},
+            },
+          },
+          widgets: {
+            survey: {
+              layout: {type: 'VerticalLayout', elements: [{type: 'Control', field: 'recommend'}]},
+            },
+          },
+        }}
+      ></rapport-survey>`,
+    );
+    await asked(el);
+    expect(inside(el, 'legend')!.textContent).to.equal(label);
+    expect(inside(el, 'legend img, legend b')).to.be.null;
+    expect((window as {__surveyPwned?: number}).__surveyPwned).to.equal(undefined);
+  });
+
   it('hides the comment a document lays out without it (widgets only, over the built-in fields)', async () => {
     const {client} = surveyBackend();
     const el = await fixture<RapportSurvey>(
