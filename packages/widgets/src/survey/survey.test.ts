@@ -750,4 +750,119 @@ describe('<rapport-survey>', () => {
     ).to.equal(false);
     expect(inside(el, '.thanks')).to.be.null;
   });
+
+  describe('against the memory backend', () => {
+    /** The demo backend, a client that records each create's key, and the finished complaints. */
+    function memory(retries = 1) {
+      const {adapter} = demoClient();
+      const keys: string[] = [];
+      const client = createClient(adapter, {
+        retry: {attempts: retries, baseDelayMs: 1},
+        hooks: {onRequest: (e) => e.idempotencyKey && keys.push(e.idempotencyKey)},
+      });
+      const rated = new Set(adapter.data.surveyAnswers.map((a) => a.complaintId));
+      const finished = adapter.data.complaints.filter(
+        (c): c is Complaint & {customerId: string} =>
+          c.customerId !== null && (c.status === 'resolved' || c.status === 'closed'),
+      );
+      return {
+        adapter,
+        client,
+        keys,
+        unrated: finished.find((c) => !rated.has(c.id))!,
+        rated: finished.find((c) => rated.has(c.id))!,
+        answersTo: (complaintId: string) =>
+          adapter.data.surveyAnswers.filter((a) => a.complaintId === complaintId),
+      };
+    }
+
+    it('stores one answer, and every survey of that complaint on the page turns to thanks', async () => {
+      const {client, unrated, answersTo} = memory();
+      const [first, second] = await Promise.all(
+        [0, 1].map(() =>
+          fixture<RapportSurvey>(
+            html`<rapport-survey
+              customer-id=${unrated.customerId}
+              complaint-id=${unrated.id}
+              .client=${client}
+            ></rapport-survey>`,
+          ),
+        ),
+      );
+      await asked(first!);
+      await asked(second!);
+      await choose(first!, 4);
+      submit(first!);
+      await thanked(first!);
+      await until(() => inside(second!, '.thanks'), 'the other survey to thank');
+      expect(answersTo(unrated.id).map((a) => a.score)).to.deep.equal([4]);
+    });
+
+    it('thanks for a complaint rated before and asks nothing', async () => {
+      const {client, rated} = memory();
+      const el = await fixture<RapportSurvey>(
+        html`<rapport-survey
+          customer-id=${rated.customerId}
+          complaint-id=${rated.id}
+          .client=${client}
+        ></rapport-survey>`,
+      );
+      await thanked(el);
+      expect(radios(el)).to.have.length(0);
+    });
+
+    it('after a lost answer, Try again stores it once with the same key', async () => {
+      const {adapter, client, keys, unrated, answersTo} = memory();
+      const el = await fixture<RapportSurvey>(
+        html`<rapport-survey
+          customer-id=${unrated.customerId}
+          complaint-id=${unrated.id}
+          .client=${client}
+        ></rapport-survey>`,
+      );
+      await asked(el);
+      await choose(el, 2);
+      adapter.setFaults({rate: 1, kinds: ['unavailable'], seed: 3});
+      submit(el);
+      await until(() => inside(el, '.failure'), 'the failure');
+      adapter.setFaults(null);
+      inside<HTMLButtonElement>(el, '.failure button')!.click();
+      await thanked(el);
+      expect(new Set(keys).size, 'one key for both attempts').to.equal(1);
+      expect(answersTo(unrated.id)).to.have.length(1);
+    });
+
+    it('under 30% faults, pressing until it is sent stores exactly one answer', async () => {
+      const {adapter, client, keys, unrated, answersTo} = memory(3);
+      const el = await fixture<RapportSurvey>(
+        html`<rapport-survey
+          customer-id=${unrated.customerId}
+          complaint-id=${unrated.id}
+          .client=${client}
+        ></rapport-survey>`,
+      );
+      await asked(el);
+      await choose(el, 5);
+      // This seed loses the first two answers after they were stored.
+      adapter.setFaults({rate: 0.3, seed: 29});
+      try {
+        for (let press = 0; press < 10 && !inside(el, '.thanks'); press++) {
+          // Send the first time; then Try again, as the person would after each failure.
+          (inside<HTMLButtonElement>(el, '.failure button') ??
+            inside<HTMLButtonElement>(el, '[part~="submit"]'))!.click();
+          await el.updateComplete;
+          await until(
+            () => inside(el, '.thanks') || inside(el, 'form[aria-busy="false"]'),
+            'the outcome of the press',
+          );
+        }
+      } finally {
+        adapter.setFaults(null);
+      }
+      expect(keys.length, 'the faults struck: answers were lost and sent again').to.be.above(1);
+      expect(inside(el, '.thanks'), 'sent in the end').to.exist;
+      expect(new Set(keys).size, 'one key for every attempt').to.equal(1);
+      expect(answersTo(unrated.id)).to.have.length(1);
+    });
+  });
 });
