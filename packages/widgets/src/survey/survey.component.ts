@@ -224,7 +224,9 @@ export class RapportSurvey extends RapportWidget {
       findInList(page('surveyAnswers'), (a) =>
         complaintId ? a.complaintId === complaintId : a.complaintId === null && a.kind === kind,
       ),
-      complaintId ? this.complaintStanding(page('complaints'), complaintId) : ('resolved' as const),
+      complaintId
+        ? this.complaintStanding(page('complaints'), customerId, complaintId)
+        : ('resolved' as const),
     ]);
     return {answer, complaint};
   }
@@ -232,6 +234,7 @@ export class RapportSurvey extends RapportWidget {
   /** Whether the complaint is resolved; `unknown` (told to the developer) when the backend cannot say. */
   private async complaintStanding(
     page: (cursor: string | undefined) => Promise<Page<{id: string; status: string}>>,
+    customerId: string,
     complaintId: string,
   ): Promise<Standing['complaint']> {
     try {
@@ -242,7 +245,7 @@ export class RapportSurvey extends RapportWidget {
         'its complaint',
         new RapportError(
           'not_found',
-          `complaint ${JSON.stringify(complaintId)} is not among customer ${JSON.stringify(this.activeCustomerId)}'s complaints; the survey asks nothing.`,
+          `complaint ${JSON.stringify(complaintId)} is not among customer ${JSON.stringify(customerId)}'s complaints; the survey asks nothing.`,
           {details: {resource: 'complaints', id: complaintId}},
         ),
       );
