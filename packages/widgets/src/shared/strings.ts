@@ -67,6 +67,21 @@ const en = {
 
   // <rapport-survey>
   survey: 'Tell us how it went',
+  surveyWaiting: 'We will ask how it went once your complaint is resolved.',
+  surveyChooseScore: 'Choose a score',
+  surveySatisfaction: (score: number) =>
+    [
+      'Very dissatisfied',
+      'Dissatisfied',
+      'Neither satisfied nor dissatisfied',
+      'Satisfied',
+      'Very satisfied',
+    ][score - 1] ?? '',
+  surveyUnlikely: 'Not at all likely',
+  surveyLikely: 'Extremely likely',
+  surveySend: 'Send answer',
+  surveyThanks: 'Thank you for telling us.',
+  surveyFailed: 'Your answer could not be sent. Your score and comment are still here.',
 
   errors: {
     invalid_input: 'Some of the information was not accepted.',

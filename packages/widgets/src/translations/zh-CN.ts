@@ -53,6 +53,15 @@ export const strings: Strings = {
 
   // <rapport-survey>
   survey: '请告诉我们您的感受',
+  surveyWaiting: '您的投诉解决后，我们会请您评价处理结果。',
+  surveyChooseScore: '请选择一个分数',
+  surveySatisfaction: (score) =>
+    ['非常不满意', '不满意', '一般', '满意', '非常满意'][score - 1] ?? '',
+  surveyUnlikely: '完全不可能',
+  surveyLikely: '非常可能',
+  surveySend: '提交评价',
+  surveyThanks: '感谢您的反馈。',
+  surveyFailed: '评价未能提交，您选择的分数和填写的内容都还在。',
 
   errors: {
     invalid_input: '部分信息未被接受。',
