@@ -55,6 +55,11 @@ export interface MemorySnapshot {
   readonly format: 3;
   readonly seed: number;
   readonly size: number;
+  /**
+   * The day of the data set the writes were made against. Without an `asOf` option the backend loads
+   * the data of this day again, so redemptions stay consistent with the ledgers they were checked on.
+   */
+  readonly asOf: string;
   /** Complaints submitted through the adapter, oldest first, as they are now. */
   readonly complaints: readonly Complaint[];
   /** Seeded complaints that updates have changed, as they are now. */
@@ -157,7 +162,15 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   const changed = new Map<string, Complaint>();
 
   const load = (snapshot?: AnySnapshot): void => {
-    const seeded = createDemoData({seed, size, ...(options.asOf && {asOf: options.asOf})});
+    const kept =
+      snapshot &&
+      [1, 2, 3].includes(snapshot.format) &&
+      snapshot.seed === seed &&
+      snapshot.size === size
+        ? snapshot
+        : undefined;
+    const day = options.asOf ?? (kept?.format === 3 ? new Date(kept.asOf) : undefined);
+    const seeded = createDemoData({seed, size, ...(day && {asOf: day})});
     customers = new Map(seeded.customers.map((c) => [c.id, c]));
     complaints = newestFirst(
       seeded.complaints,
@@ -181,16 +194,14 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       updates: seeded.complaintUpdates,
       answers: seeded.surveyAnswers,
     });
-    const usable =
-      snapshot &&
-      [1, 2, 3].includes(snapshot.format) &&
-      snapshot.seed === seed &&
-      snapshot.size === size;
-    if (usable) restore(snapshot);
+    // Writes made against another day's data (an explicit `asOf` that differs) are not carried over,
+    // like those of another seed: the ledgers they were checked on are not these.
+    const usable = kept && (kept.format !== 3 || kept.asOf === seeded.asOf) ? kept : undefined;
+    if (usable) restore(usable);
     idempotency = memoryIdempotencyStore({
       now,
       // Format 1 named its keys its own way; its complaints load, its keys do not.
-      ...(usable && snapshot.format !== 1 && {entries: snapshot.idempotency}),
+      ...(usable && usable.format !== 1 && {entries: usable.idempotency}),
     });
     once = withIdempotency<RapportCatalogue>(backend, idempotency);
     data = seeded;
@@ -233,6 +244,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       format: 3,
       seed,
       size,
+      asOf: data.asOf,
       complaints: submitted,
       changedComplaints: [...changed.values()],
       redemptions: loyalty.made,
