@@ -12,6 +12,7 @@ import {
   validateKeys,
   validatePage,
   withIdempotency,
+  handlerOf,
   type AdapterResources,
   type BatchResult,
   type CallOptions,
@@ -27,6 +28,7 @@ import {
   type PageRequest,
   type RapportCatalogue,
   type RedemptionResult,
+  type ResourcesWith,
   type SlaPolicy,
   type SurveyAnswer,
   type WriteOptions,
@@ -99,6 +101,9 @@ export interface SnapshotStore {
   load(): AnySnapshot | undefined;
   save(snapshot: MemorySnapshot): void;
 }
+
+type Listable = ResourcesWith<RapportCatalogue, 'list'>;
+type Creatable = ResourcesWith<RapportCatalogue, 'create'>;
 
 /** Artificial latency: a fixed delay or a random one in a range, in milliseconds. */
 export type Latency = number | {readonly min: number; readonly max: number};
@@ -348,19 +353,14 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   };
   let once: CrmAdapter;
   /** A create through the idempotency layer, saved after it however it ended. */
-  const createOnce =
-    <N extends 'complaints' | 'redemptions' | 'complaintUpdates' | 'surveyAnswers'>(name: N) =>
-    async (input: unknown, write: WriteOptions) => {
-      try {
-        const handlers = once.resources[name] as {
-          create: (input: unknown, options: WriteOptions) => Promise<unknown>;
-        };
-        return await handlers.create(input, write);
-      } finally {
-        // After stored failures too: a permanent error is an outcome the key keeps.
-        save();
-      }
-    };
+  const createOnce = async (name: Creatable, input: unknown, write: WriteOptions) => {
+    try {
+      return await handlerOf(once, name, 'create')(input, write);
+    } finally {
+      // After stored failures too: a permanent error is an outcome the key keeps.
+      save();
+    }
+  };
   load(options.store?.load());
 
   /**
@@ -386,19 +386,15 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     if (fault) throw fault.error;
     return result;
   };
+  // Typed by the handlers they stand in for (`never` fits each): the work is the backend's own.
   const lister =
-    <N extends keyof typeof backend.resources>(name: N) =>
+    (name: Listable) =>
     (customerId: string, request?: PageRequest, o: CallOptions = {}) =>
       call(`${name}.list`, o.signal, () =>
-        (backend.resources[name] as {list: (id: string, r?: PageRequest) => Promise<never>}).list(
-          customerId,
-          request,
-        ),
-      );
-  const creator =
-    (name: 'complaints' | 'redemptions' | 'complaintUpdates' | 'surveyAnswers') =>
-    (input: unknown, o: WriteOptions) =>
-      call(`${name}.create`, o?.signal, () => createOnce(name)(input, o)) as Promise<never>;
+        handlerOf(backend, name, 'list')(customerId, request),
+      ) as Promise<never>;
+  const creator = (name: Creatable) => (input: unknown, o: WriteOptions) =>
+    call(`${name}.create`, o?.signal, () => createOnce(name, input, o)) as Promise<never>;
 
   return {
     name: 'memory',
