@@ -34,7 +34,7 @@ import {
   ruleValues,
 } from '../shared/layout.js';
 import {ListController, type LoadController} from '../shared/record.js';
-import {loadErrorState, messageState, warnOnce} from '../shared/states.js';
+import {messageState, warnOnce} from '../shared/states.js';
 import {displayValue} from '../shared/value.js';
 import {RapportWidget} from '../shared/widget.js';
 import {trackerStyles} from './complaint-tracker.styles.js';
@@ -186,7 +186,8 @@ export class RapportComplaintTracker extends RapportWidget {
 
   protected override render(): TemplateResult {
     const s = this.strings;
-    const stale = this.shown(this.complaints);
+    // Without a plan (a document that cannot be used) the list's own states say so.
+    const stale = this.plan ? this.shown(this.complaints) : undefined;
     return html`<section class="base" part="base" aria-labelledby="title">
       <p class="title" id="title" part="header">
         ${this.staff ? s.complaintTrackerStaff : s.complaintTracker}
