@@ -1,6 +1,5 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {repeat} from 'lit/directives/repeat.js';
 import {
   actionsForRole,
   allowedActions,
@@ -37,6 +36,7 @@ import {ListController, type LoadController} from '../shared/record.js';
 import {messageState, warnOnce} from '../shared/states.js';
 import {displayValue} from '../shared/value.js';
 import {RapportWidget} from '../shared/widget.js';
+import {formStyles} from '../complaint-form/complaint-form.styles.js';
 import {trackerStyles} from './complaint-tracker.styles.js';
 
 // Shown on each complaint's disclosure button rather than in its panel.
@@ -45,23 +45,14 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 /** Actions whose text (the reply box) is stored as the complaint's resolution. */
 const RESOLVING: ReadonlySet<ComplaintAction> = new Set(['resolve', 'reject']);
-/** Failures that another try of the same update cannot change. */
-const REFUSALS = [
-  'forbidden',
-  'unauthorized',
-  'invalid_transition',
-  'invalid_input',
-  'conflict',
-  'not_found',
-];
 
 /** What one complaint's reply box holds: the text, a note on it, and the update on its way. */
 interface Reply {
   text: string;
   /** A problem found before sending. */
-  note: 'empty' | 'too-long' | 'needs-resolution' | undefined;
+  note?: 'empty' | 'too-long' | 'needs-resolution' | undefined;
   /** The action of the last press (`undefined` for a reply alone). */
-  action: ComplaintAction | undefined;
+  action?: ComplaintAction | undefined;
   readonly submission: Submission<ComplaintUpdate>;
 }
 
@@ -107,7 +98,8 @@ interface Reply {
  * @event rapport-error - Loading complaints or their replies failed (also when the backend does not offer them), or the widget's own customization document is not valid.
  */
 export class RapportComplaintTracker extends RapportWidget {
-  static override styles = [baseStyles, trackerStyles];
+  // The reply box looks like the complaint form's fields: its styles are in the bundle already.
+  static override styles = [baseStyles, formStyles, trackerStyles];
 
   protected readonly widgetName = 'complaint-tracker';
   protected readonly builtInCustomization = defaultComplaintTracker;
@@ -139,11 +131,6 @@ export class RapportComplaintTracker extends RapportWidget {
     () => [this.activeClient, this.activeCustomerId],
     100,
   );
-
-  private threadsOf?: {
-    page: Page<ComplaintUpdate>;
-    byComplaint: Map<string, ComplaintUpdate[]>;
-  };
 
   protected override dataChanged(change: DataChange): void {
     if (change.customerId !== undefined && change.customerId !== this.activeCustomerId) return;
@@ -188,63 +175,35 @@ export class RapportComplaintTracker extends RapportWidget {
     const s = this.strings;
     // Without a plan (a document that cannot be used) the list's own states say so.
     const stale = this.plan ? this.shown(this.complaints) : undefined;
-    return html`<section class="base" part="base" aria-labelledby="title">
-      <p class="title" id="title" part="header">
-        ${this.staff ? s.complaintTrackerStaff : s.complaintTracker}
-      </p>
-      ${
-        stale
-          ? this.renderComplaints(stale)
-          : this.complaints.render(
-              {strings: s, customization: this.resolvedCustomization, lines: 3},
-              (page) => this.renderComplaints(page),
-            )
-      }
-    </section>`;
+    return html`<section class="base" part="base" aria-labelledby="title"><p class="title" id="title" part="header">${this.staff ? s.complaintTrackerStaff : s.complaintTracker}</p>${
+      stale
+        ? this.renderComplaints(stale)
+        : this.complaints.render(
+            {strings: s, customization: this.resolvedCustomization, lines: 3},
+            (page) => this.renderComplaints(page),
+          )
+    }</section>`;
   }
 
   private renderComplaints(page: Page<Complaint>): TemplateResult {
     const s = this.strings;
     if (page.items.length === 0)
       return messageState(this.staff ? s.noComplaintsStaff : s.noComplaints);
-    return html`<ul class="complaints">
-      ${repeat(
-        page.items,
-        (complaint) => complaint.id,
-        (complaint, index) => this.renderComplaint(complaint, `complaint-${index}`),
-      )}
-    </ul>`;
+    return html`<ul class="complaints">${page.items.map((complaint, index) => this.renderComplaint(complaint, `complaint-${index}`))}</ul>`;
   }
 
   private renderComplaint(complaint: Complaint, id: string): TemplateResult {
     const s = this.strings;
     const locale = this.activeLocale;
     const bySource = fieldsBySource(this.plan!);
-    const value = (source: string): PlanField | undefined => bySource.get(source);
     const shown = (field: PlanField) =>
       displayValue(field, readSource(complaint, field.source), locale, s);
-    const reference = value('reference');
-    const subject = value('subject');
-    const status = value('status');
+    const reference = bySource.get('reference');
+    const subject = bySource.get('subject');
+    const status = bySource.get('status');
     const open = this.expanded.has(complaint.id);
     const due = this.dueText(complaint);
-    return html`<li class="complaint" part="complaint" data-status=${complaint.status}>
-      <button
-        type="button"
-        class="summary"
-        part="summary"
-        id=${`${id}-summary`}
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${open ? `${id}-body` : nothing}
-        @click=${() => this.toggle(complaint.id)}
-      >
-        <span class="reference">${reference ? shown(reference) : reference === undefined && !subject ? complaint.reference : nothing}</span>
-        ${subject ? html`<span class="subject">${shown(subject)}</span>` : nothing}
-        ${status ? html`<span class="badge status" part="status"><span class="visually-hidden">${status.label}: </span>${shown(status)}</span>` : nothing}
-      </button>
-      ${due ? html`<p class="due" part="help-text" data-overdue=${due.overdue ? 'true' : 'false'}>${due.text}</p>` : nothing}
-      ${open ? this.renderBody(complaint, id) : nothing}
-    </li>`;
+    return html`<li class="complaint" part="complaint" data-status=${complaint.status}><button type="button" class="summary" part="summary" id=${`${id}-summary`} aria-expanded=${open ? 'true' : 'false'} aria-controls=${open ? `${id}-body` : nothing} @click=${() => this.toggle(complaint.id)}><span class="ref">${reference ? shown(reference) : reference === undefined && !subject ? complaint.reference : nothing}</span> ${subject ? html`<span class="subject">${shown(subject)}</span>` : nothing} ${status ? html`<span class="badge status" part="status"><span class="visually-hidden">${status.label}: </span>${shown(status)}</span>` : nothing}</button>${due ? html`<p class="due" part="help-text">${due}</p>` : nothing}${open ? this.renderBody(complaint, id) : nothing}</li>`;
   }
 
   private renderBody(complaint: Complaint, id: string): TemplateResult {
@@ -252,16 +211,13 @@ export class RapportComplaintTracker extends RapportWidget {
     const locale = this.activeLocale;
     const plan = this.plan!;
     const rest = layoutWithout(plan, 'tracker-body', HEADER_SOURCES);
-    return html`<div class="body" part="body" id=${`${id}-body`} role="region" aria-labelledby=${`${id}-summary`}>
-      ${
-        rest
-          ? html`<div class="fields">${renderLayout(rest, ruleValues(plan, complaint), (field) =>
-              fieldPair(field, displayValue(field, readSource(complaint, field.source), locale, s)),
-            )}</div>`
-          : nothing
-      }
-      ${this.renderThread(complaint, id)}
-    </div>`;
+    return html`<div class="body" part="body" id=${`${id}-body`} role="region" aria-labelledby=${`${id}-summary`}>${
+      rest
+        ? html`<div class="fields">${renderLayout(rest, ruleValues(plan, complaint), (field) =>
+            fieldPair(field, displayValue(field, readSource(complaint, field.source), locale, s)),
+          )}</div>`
+        : nothing
+    }${this.renderThread(complaint, id)}</div>`;
   }
 
   private renderThread(complaint: Complaint, id: string): TemplateResult {
@@ -277,14 +233,11 @@ export class RapportComplaintTracker extends RapportWidget {
       thread =
         updates.length === 0
           ? html`<p class="no-replies">${s.noReplies}</p>`
-          : html`<ol class="thread" part="thread" aria-labelledby=${`${id}-thread`}>
-              ${updates.map((update) => this.renderUpdate(update))}
-            </ol>`;
+          : html`<ol class="thread" part="thread" aria-labelledby=${`${id}-thread`}>${updates.map((update) => this.renderUpdate(update))}</ol>`;
     } else if (status === 'error' || status === 'not-found')
       thread = html`<div class="state" role="alert" data-kind="error" data-state="replies-error"><span>${s.repliesFailed}</span><button type="button" class="secondary" part="retry" @click=${() => list.reload()}>${s.retry}</button></div>`;
     else thread = html`<p class="no-replies" role="status">${s.loading}</p>`;
-    return html`<p class="thread-title" id=${`${id}-thread`}>${s.thread}</p>
-      ${thread} ${this.renderReply(complaint, id)}`;
+    return html`<p class="thread-title" id=${`${id}-thread`}>${s.thread}</p>${thread} ${this.renderReply(complaint, id)}`;
   }
 
   private renderUpdate(update: ComplaintUpdate): TemplateResult {
@@ -292,14 +245,7 @@ export class RapportComplaintTracker extends RapportWidget {
     const locale = this.activeLocale;
     const mine = update.author.kind === 'customer';
     const who = this.staff ? this.roleLabel(update.author.role) : mine ? s.you : s.support;
-    return html`<li class="update" part="update" data-author=${update.author.kind}>
-      <p class="meta">
-        <span class="author">${who}</span>
-        <time datetime=${update.at}>${formatDate(update.at, locale, 'medium', true)}</time>
-      </p>
-      ${update.action ? html`<p class="change">${s.complaintActionsDone[update.action] ?? update.action}</p>` : nothing}
-      ${update.body !== null && update.body !== '' ? html`<p class="text">${update.body}</p>` : nothing}
-    </li>`;
+    return html`<li class="update" part="update" data-author=${update.author.kind}><p class="meta"><span class="author">${who}</span> <time datetime=${update.at}>${formatDate(update.at, locale, 'medium', true)}</time></p>${update.action ? html`<p class="change">${s.complaintActionsDone[update.action] ?? update.action}</p>` : nothing}${update.body !== null && update.body !== '' ? html`<p class="text">${update.body}</p>` : nothing}</li>`;
   }
 
   private renderReply(complaint: Complaint, id: string): TemplateResult {
@@ -322,51 +268,15 @@ export class RapportComplaintTracker extends RapportWidget {
     const describedBy = noteText ? `${field}-count ${field}-note` : `${field}-count`;
     const busy = (action: ComplaintAction | undefined) =>
       sending && reply.action === action ? s.submitting : undefined;
-    return html`<form
-      class="reply"
-      novalidate
-      aria-busy=${sending ? 'true' : 'false'}
-      @submit=${(event: Event) => {
-        event.preventDefault();
-        void this.send(complaint, id);
-      }}
-    >
-      <div class="form-control" part="form-control">
-        <label class="label" part="label" for=${field}>${s.replyLabel}</label>
-        <textarea
-          id=${field}
-          part="input"
-          rows="3"
-          .value=${reply.text}
-          aria-invalid=${noteText ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${(event: Event) => this.edit(reply, (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        <div class="count" part="help-text" id=${`${field}-count`}>
-          ${s.characters(formatNumber(textLength(reply.text), locale), formatNumber(complaintUpdateLimits.body, locale))}
-        </div>
-        ${noteText ? html`<div class="error" part="error" id=${`${field}-note`}>${noteText}</div>` : nothing}
-      </div>
-      ${this.renderOutcome(complaint, reply, id)}
-      <div class="footer" part="footer">
-        <button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
-          ${busy(undefined) ?? s.sendReply}
-        </button>
-        ${actions.map(
-          (action) =>
-            html`<button
-              type="button"
-              class="secondary"
-              part="action"
-              data-action=${action}
-              aria-disabled=${sending ? 'true' : 'false'}
-              @click=${() => void this.send(complaint, id, action)}
-            >
-              ${busy(action) ?? s.complaintActions[action] ?? action}
-            </button>`,
-        )}
-      </div>
-    </form>`;
+    return html`<form class="reply" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${(
+      event: Event,
+    ) => {
+      event.preventDefault();
+      void this.send(complaint, id);
+    }}><div class="form-control" part="form-control"><label class="label" part="label" for=${field}>${s.replyLabel}</label><textarea id=${field} part="input" rows="3" .value=${reply.text} aria-invalid=${noteText ? 'true' : 'false'} aria-describedby=${describedBy} @input=${(event: Event) => this.edit(reply, (event.target as HTMLTextAreaElement).value)}></textarea><div class="count" part="help-text" id=${`${field}-count`}>${s.characters(formatNumber(textLength(reply.text), locale), formatNumber(complaintUpdateLimits.body, locale))}</div>${noteText ? html`<div class="error" part="error" id=${`${field}-note`}>${noteText}</div>` : nothing}</div>${this.renderOutcome(complaint, reply, id)}<div class="footer" part="footer"><button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>${busy(undefined) ?? s.sendReply}</button>${actions.map(
+      (action) =>
+        html`<button type="button" class="secondary" part="action" data-action=${action} aria-disabled=${sending ? 'true' : 'false'} @click=${() => void this.send(complaint, id, action)}>${busy(action) ?? s.complaintActions[action] ?? action}</button>`,
+    )}</div></form>`;
   }
 
   private renderOutcome(
@@ -377,31 +287,20 @@ export class RapportComplaintTracker extends RapportWidget {
     const s = this.strings;
     const {phase, error} = reply.submission;
     if (phase === 'succeeded')
-      return html`<p class="notice" id=${`${id}-outcome`} role="status" tabindex="-1">
-        ${reply.action ? (s.complaintActionsDone[reply.action] ?? reply.action) : s.replySent}
-      </p>`;
+      return html`<p class="notice" id=${`${id}-outcome`} role="status" tabindex="-1">${reply.action ? (s.complaintActionsDone[reply.action] ?? reply.action) : s.replySent}</p>`;
     if (phase !== 'failed') return nothing;
     const reason = isRapportError(error) ? error.details.reason : undefined;
-    const refused = isRapportError(error) && REFUSALS.includes(error.code);
+    // Only what may pass on another try offers one (core's retryable codes, or a lost connection).
+    const refused = isRapportError(error) && !error.retryable;
     const said =
       (typeof reason === 'string' ? s.updateRefused[reason] : undefined) ??
       (isRapportError(error) ? s.updateRefused[error.code] : undefined);
     const detail = isRapportError(error) ? s.errors[error.code] : undefined;
-    return html`<div class="failure" part="error" id=${`${id}-outcome`} role="alert" tabindex="-1">
-      <p>${said ?? `${s.replyFailed}${detail ? ` ${detail}` : ''}`}</p>
-      ${
-        refused
-          ? nothing
-          : html`<button
-              type="button"
-              class="secondary"
-              part="retry"
-              @click=${() => void this.send(complaint, id, reply.action)}
-            >
-              ${s.retry}
-            </button>`
-      }
-    </div>`;
+    return html`<div class="failure" part="error" id=${`${id}-outcome`} role="alert" tabindex="-1"><p>${said ?? `${s.replyFailed}${detail ? ` ${detail}` : ''}`}</p>${
+      refused
+        ? nothing
+        : html`<button type="button" class="secondary" part="retry" @click=${() => void this.send(complaint, id, reply.action)}>${s.retry}</button>`
+    }</div>`;
   }
 
   /** The steps the active role may take from the complaint's status, as the policy says. */
@@ -423,30 +322,25 @@ export class RapportComplaintTracker extends RapportWidget {
   }
 
   /** "Reply due within 3 working hours" for an open complaint not answered yet, or "overdue". */
-  private dueText(complaint: Complaint): {text: string; overdue: boolean} | undefined {
+  private dueText(complaint: Complaint): string | undefined {
     if (!openComplaintStatuses.includes(complaint.status) || complaint.firstResponseAt)
       return undefined;
     const s = this.strings;
     const now = Date.now();
     const due = Date.parse(complaint.responseDueAt);
     if (Number.isNaN(due)) return undefined;
-    if (due <= now) return {text: s.replyOverdue, overdue: true};
+    if (due <= now) return s.replyOverdue;
     let hours = this.businessHours;
     let ms: number;
     try {
       ms = businessTimeBetween(now, due, hours);
     } catch (error) {
       // A setting the page got wrong (a misspelt time zone): calendar hours rather than nothing.
-      warnOnce(
-        `<${this.localName}> businessHours cannot be used, so reply times count calendar hours: ${(error as Error).message}`,
-      );
+      warnOnce(`<${this.localName}> counts calendar hours: ${(error as Error).message}`);
       hours = undefined;
       ms = due - now;
     }
-    return {
-      text: s.replyDue(Math.max(1, Math.ceil(ms / HOUR_MS)), hours !== undefined),
-      overdue: false,
-    };
+    return s.replyDue(Math.max(1, Math.ceil(ms / HOUR_MS)), hours !== undefined);
   }
 
   private roleLabel(role: string): string {
@@ -457,27 +351,15 @@ export class RapportComplaintTracker extends RapportWidget {
     return found ? localize(found.label, this.activeLocale) : role;
   }
 
-  /** The customer's thread by complaint, oldest first (the list comes newest first), once per page. */
-  private threadOf(page: Page<ComplaintUpdate>, complaintId: string): readonly ComplaintUpdate[] {
-    if (this.threadsOf?.page !== page) {
-      const byComplaint = new Map<string, ComplaintUpdate[]>();
-      for (const update of page.items) {
-        let thread = byComplaint.get(update.complaintId);
-        if (!thread) byComplaint.set(update.complaintId, (thread = []));
-        thread.unshift(update);
-      }
-      this.threadsOf = {page, byComplaint};
-    }
-    return this.threadsOf.byComplaint.get(complaintId) ?? [];
+  /** A complaint's thread, oldest first (the list comes newest first). */
+  private threadOf(page: Page<ComplaintUpdate>, complaintId: string): ComplaintUpdate[] {
+    return page.items.filter((update) => update.complaintId === complaintId).reverse();
   }
 
   private replyFor(complaintId: string): Reply {
     let reply = this.replies.get(complaintId);
     if (!reply)
-      this.replies.set(
-        complaintId,
-        (reply = {text: '', note: undefined, action: undefined, submission: new Submission(this)}),
-      );
+      this.replies.set(complaintId, (reply = {text: '', submission: new Submission(this)}));
     return reply;
   }
 
@@ -508,8 +390,7 @@ export class RapportComplaintTracker extends RapportWidget {
     const reply = this.replyFor(complaint.id);
     if (!client || !customerId || reply.submission.phase === 'submitting') return;
     const text = reply.text.trim();
-    reply.action = action;
-    reply.note =
+    const note =
       text === '' && action === undefined
         ? 'empty'
         : text === '' && action && RESOLVING.has(action)
@@ -517,9 +398,10 @@ export class RapportComplaintTracker extends RapportWidget {
           : textLength(text) > this.limitFor(action)
             ? 'too-long'
             : undefined;
-    if (reply.note) {
-      reply.submission.edited();
-      this.requestUpdate();
+    this.edit(reply, reply.text);
+    reply.action = action;
+    reply.note = note;
+    if (note) {
       await this.updateComplete;
       this.shadowRoot?.getElementById(`${id}-reply`)?.focus();
       return;
@@ -546,7 +428,7 @@ export class RapportComplaintTracker extends RapportWidget {
     } else {
       const error = reply.submission.error;
       warnOnce(
-        `<${this.localName}> could not send an update of complaint ${complaint.reference}: ${error instanceof Error ? error.message : String(error)}`,
+        `<${this.localName}> could not update ${complaint.reference}: ${(error as Error).message}`,
       );
     }
     await this.updateComplete;

@@ -499,9 +499,10 @@ describe('<rapport-complaint-tracker>', () => {
     }
     const failure = panel.querySelector<HTMLElement>('.failure')!;
     expect(failure.getAttribute('role')).to.equal('alert');
-    expect(text(failure)).to.equal(
-      'Your reply could not be sent. Your text is still here. The service is unavailable right now. Try again',
+    expect(text(failure.querySelector('p'))).to.equal(
+      'Your reply could not be sent. Your text is still here. The service is unavailable right now.',
     );
+    expect(text(failure.querySelector('[part~="retry"]'))).to.equal('Try again');
     expect(replyBox(panel).value).to.equal('Where is my parcel?');
     expect(deepActiveElement()).to.equal(failure);
     await expect(el).to.be.accessible();
@@ -589,7 +590,7 @@ describe('<rapport-complaint-tracker>', () => {
     press(fresh, '[data-action="resolve"]');
     await until(() => fresh.querySelector('[part~="error"]'), 'the note');
     expect(text(fresh.querySelector('[part~="error"]'))).to.equal(
-      'Write what was done in the reply box first: it becomes the resolution.',
+      'First write what was done: it becomes the resolution.',
     );
     expect(deepActiveElement()).to.equal(replyBox(fresh));
     expect(backend.created).to.have.length(0);

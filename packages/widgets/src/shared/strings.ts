@@ -90,7 +90,7 @@ const en = {
   replySent: 'Your reply was sent.',
   replyFailed: 'Your reply could not be sent. Your text is still here.',
   replyTooLong: (max: string) => `Please shorten your reply to at most ${max} characters.`,
-  needsResolution: 'Write what was done in the reply box first: it becomes the resolution.',
+  needsResolution: 'First write what was done: it becomes the resolution.',
   complaintActions: {
     acknowledge: 'Acknowledge',
     start: 'Start work',
@@ -109,8 +109,8 @@ const en = {
   } as Record<string, string>,
   updateRefused: {
     action_not_allowed: 'Your role may not take this step.',
-    reopen_window_passed: 'This complaint was resolved too long ago to be reopened.',
-    invalid_transition: 'This step is no longer possible: the complaint has moved on.',
+    reopen_window_passed: 'It is too late to reopen this complaint.',
+    invalid_transition: 'The complaint has moved on: this step is no longer possible.',
   } as Partial<Record<string, string>>,
 
   // <rapport-survey>
