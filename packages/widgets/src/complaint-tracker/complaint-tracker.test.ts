@@ -22,8 +22,10 @@ import type {
 } from '@rapport/widgets';
 import {
   allInside,
+  asOf,
   captureWarnings,
   deepActiveElement,
+  demoClient,
   inside,
   text,
   until,
@@ -704,5 +706,39 @@ describe('<rapport-complaint-tracker>', () => {
     const panel = await open(el, 'C-2026-001');
     expect(labels(panel)).to.deep.equal(['Sent on']);
     expect(text(panel)).not.to.contain('Ordered two weeks ago');
+  });
+
+  it('follows a memory backend customer’s complaints and threads, and a reply reaches the backend', async () => {
+    let t = asOf.getTime();
+    const {client, adapter} = demoClient({now: () => (t += 1000)});
+    const customerId = adapter.data.complaintUpdates[0]!.customerId;
+    const el = await fixture<RapportComplaintTracker>(
+      html`<rapport-complaint-tracker
+        customer-id=${customerId}
+        .client=${client}
+      ></rapport-complaint-tracker>`,
+    );
+    await until(() => inside(el, '.complaints'), 'the complaints');
+    const own = (await adapter.resources.complaints!.list(customerId, {limit: 50})).items;
+    expect(summaries(el).map((b) => text(b.querySelector('.ref')))).to.deep.equal(
+      own.map((c) => c.reference),
+    );
+    const threaded = own.find((c) =>
+      adapter.data.complaintUpdates.some((u) => u.complaintId === c.id),
+    )!;
+    const panel = await open(el, threaded.reference);
+    const seeded = adapter.data.complaintUpdates.filter((u) => u.complaintId === threaded.id);
+    await until(() => panel.querySelectorAll('[part~="update"]').length > 0, 'the thread');
+    expect(panel.querySelectorAll('[part~="update"]')).to.have.length(seeded.length);
+    await expect(el).to.be.accessible();
+    type(panel, 'Thank you for the update.');
+    press(panel, '[part~="submit"]');
+    await until(
+      () => panel.querySelectorAll('[part~="update"]').length === seeded.length + 1,
+      'the reply in the thread',
+    );
+    const stored = adapter.data.complaintUpdates.filter((u) => u.complaintId === threaded.id);
+    expect(stored.at(-1)!.body).to.equal('Thank you for the update.');
+    expect(stored.at(-1)!.author.kind).to.equal('customer');
   });
 });
