@@ -24,7 +24,7 @@ import {reportLoadError} from '../shared/record.js';
 import {customizationState, messageState, noClientState} from '../shared/states.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
-import {formStyles} from './complaint-form.styles.js';
+import {formStyles} from '../form/form.styles.js';
 
 const AUTOCOMPLETE: Readonly<Record<string, string>> = {
   'contact.name': 'name',

@@ -36,7 +36,7 @@ import {ListController, type LoadController} from '../shared/record.js';
 import {messageState, warnOnce} from '../shared/states.js';
 import {displayValue} from '../shared/value.js';
 import {RapportWidget} from '../shared/widget.js';
-import {formStyles} from '../complaint-form/complaint-form.styles.js';
+import {formStyles} from '../form/form.styles.js';
 import {trackerStyles} from './complaint-tracker.styles.js';
 
 // Shown on each complaint's disclosure button rather than in its panel.

@@ -22,7 +22,7 @@ import {fieldControls} from '../form/controls.js';
 import {FormController} from '../form/form-controller.js';
 import {renderFields} from '../form/render.js';
 import {Submission} from '../form/submission.js';
-import {formStyles} from '../complaint-form/complaint-form.styles.js';
+import {formStyles} from '../form/form.styles.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportErrorEvent, SurveyAnsweredEvent, SurveyBeforeAnswerEvent} from '../shared/events.js';
 import {formatNumber} from '../shared/format.js';

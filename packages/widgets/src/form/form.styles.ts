@@ -1,3 +1,5 @@
+// The form machinery's look (fields, help and errors, submit and success), shared by every widget that
+// takes input: the complaint form, the tracker's reply box, the survey.
 import {css} from 'lit';
 
 export const formStyles = css`
