@@ -167,7 +167,8 @@ export class RapportRewards extends RapportWidget {
   protected override render(): TemplateResult {
     const s = this.strings;
     const view: View = {strings: s, customization: this.resolvedCustomization, lines: 4};
-    return html`<section class="base" part="base" aria-label=${s.rewards}>${this.keep(this.rewards, view, (page) => html`${this.keep(this.account, view, (account) => this.renderHeader(account), true)}${this.renderOutcome()}${this.renderList(page.items)}${this.renderHistory(view)}`)}</section>`;
+    // The code just given stays in view whatever the reload after it does.
+    return html`<section class="base" part="base" aria-label=${s.rewards}>${this.renderOutcome()}${this.keep(this.rewards, view, (page) => html`${this.keep(this.account, view, (account) => this.renderHeader(account), true)}${this.renderList(page.items)}${this.renderHistory(view)}`)}</section>`;
   }
 
   /**

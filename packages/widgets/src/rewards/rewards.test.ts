@@ -361,6 +361,101 @@ describe('<rapport-rewards>', () => {
     expect(stored.map((r) => r.id)).to.deep.equal([redemption.id], 'one redemption, one code');
   });
 
+  it('under 30% injected faults gives one redemption and one code per press, and never a negative balance', async () => {
+    const {client, adapter, requests} = rewardsClient();
+    const customerId = 'c-018';
+    const points = async () =>
+      (await adapter.resources.loyaltyAccounts!.read([customerId]))[0]!.record!.balance;
+    const start = await points();
+    const ledger = async () =>
+      (await adapter.resources.pointsTransactions!.list(customerId, {limit: 100})).items.filter(
+        (line) => line.type === 'redeem',
+      ).length;
+    const linesBefore = await ledger();
+    const el = await mount(client, customerId);
+    const {items} = await adapter.resources.rewards!.list(customerId, {});
+    const reward = items.find((r) => r.id === 'tea-sampler' && r.refusal === null)!;
+    adapter.setFaults({rate: 0.3, seed: 7});
+    const warnings = captureWarnings();
+    const codes: string[] = [];
+    try {
+      for (let press = 0; press < 3; press++) {
+        // Whatever fails on the way (the list, the redemption), the person tries again.
+        await until(() => {
+          inside<HTMLButtonElement>(el, '[data-state="error"] [part~="retry"]')?.click();
+          return itemOf(el, reward.id)?.querySelector('[part~="redeem"]');
+        }, 'the Redeem button');
+        const redeemed = oneEvent(el, 'rapport-reward-redeemed') as Promise<RewardRedeemedEvent>;
+        buttonIn(itemOf(el, reward.id), 'redeem').click();
+        await el.updateComplete;
+        buttonIn(itemOf(el, reward.id), 'confirm').click();
+        let done: RewardRedeemedEvent | undefined;
+        void redeemed.then((event) => (done = event));
+        await until(
+          () => {
+            const retry = inside<HTMLButtonElement>(el, '.confirm [part~="confirm"]');
+            if (
+              !done &&
+              retry?.getAttribute('aria-disabled') === 'false' &&
+              text(retry) === 'Try again'
+            )
+              retry.click();
+            return done;
+          },
+          `press ${press + 1} to be redeemed`,
+        );
+        codes.push(done!.redemption.code!);
+        inside<HTMLButtonElement>(el, '[part~="close"]')!.click();
+      }
+    } finally {
+      adapter.setFaults(null);
+      warnings.restore();
+    }
+    const creates = requests.filter((r) => r.operation === 'create');
+    expect(
+      creates.length,
+      'faults struck some redemptions, which were sent again',
+    ).to.be.greaterThan(3);
+    expect(new Set(creates.map((r) => r.idempotencyKey)).size).to.equal(3, 'one key per press');
+    expect(new Set(codes).size).to.equal(3, 'three presses, three codes');
+    const stored = await redemptionsOf(adapter, customerId);
+    expect(stored.map((r) => r.code).sort()).to.deep.equal([...codes].sort(), 'no other code');
+    expect(await ledger()).to.equal(linesBefore + 3, 'one ledger line per press');
+    expect(await points()).to.equal(start - 3 * reward.cost);
+  });
+
+  it('two redemptions at once that the balance covers once: one code, one refusal said in words', async () => {
+    const {client, adapter} = rewardsClient({latency: 20});
+    // c-001 has 214 points: the 200-point coupon once.
+    const customerId = 'c-001';
+    const page = await fixture<HTMLElement>(html`<div>
+      <rapport-rewards customer-id=${customerId} locale="en" .client=${client}></rapport-rewards>
+      <rapport-rewards customer-id=${customerId} locale="en" .client=${client}></rapport-rewards>
+    </div>`);
+    const [first, second] = [...page.querySelectorAll<RapportRewards>('rapport-rewards')];
+    await loaded(first!);
+    await loaded(second!);
+    for (const el of [first!, second!]) {
+      buttonIn(itemOf(el, 'tea-sampler'), 'redeem').click();
+      await el.updateComplete;
+    }
+    buttonIn(itemOf(first!, 'tea-sampler'), 'confirm').click();
+    buttonIn(itemOf(second!, 'tea-sampler'), 'confirm').click();
+    await until(
+      () => [first!, second!].every((el) => inside(el, '.outcome') || inside(el, '.refusal')),
+      'both answers',
+    );
+    const outcomes = [first!, second!].filter((el) => inside(el, '.outcome'));
+    expect(outcomes).to.have.length(1);
+    const refused = [first!, second!].find((el) => inside(el, '.refusal'))!;
+    expect(text(inside(refused, '.refusal'))).to.equal(
+      'Not redeemed: you do not have enough points for this reward.',
+    );
+    expect(await redemptionsOf(adapter, customerId)).to.have.length(1);
+    const account = (await adapter.resources.loyaltyAccounts!.read([customerId]))[0]!.record!;
+    expect(account.balance).to.be.at.least(0);
+  });
+
   it('updates a loyalty balance on the same page at once', async () => {
     const {client, adapter} = rewardsClient();
     const {customerId, reward} = await memberWithRedeemable(adapter);
