@@ -17,7 +17,7 @@ import {
 } from '@rapport/core';
 import {defaultRewards, readSource, type PlanField} from '@rapport/schema';
 import {Submission} from '../form/submission.js';
-import {RewardBeforeRedeemEvent, RewardRedeemedEvent} from '../shared/events.js';
+import {RapportErrorEvent, RewardBeforeRedeemEvent, RewardRedeemedEvent} from '../shared/events.js';
 import {formatDate, formatNumber} from '../shared/format.js';
 import {
   fieldPair,
@@ -26,13 +26,8 @@ import {
   renderLayout,
   ruleValues,
 } from '../shared/layout.js';
-import {
-  ListController,
-  RecordController,
-  reportLoadError,
-  type LoadController,
-} from '../shared/record.js';
-import {messageState} from '../shared/states.js';
+import {ListController, RecordController, type LoadController} from '../shared/record.js';
+import {messageState, warnOnce} from '../shared/states.js';
 import type {Strings} from '../shared/strings.js';
 import {displayValue} from '../shared/value.js';
 import {baseStyles} from '../shared/base.styles.js';
@@ -123,7 +118,7 @@ export class RapportRewards extends RapportWidget {
   @state() private historyOpen = false;
 
   private readonly submission = new Submission<Redemption>(this);
-  /** The client and customer each load last showed data for, so a reload keeps showing it. */
+  /** The customer each load last showed data for, so a reload of the same customer's keeps showing it. */
   private readonly shownFor = new Map<LoadController<unknown>, string>();
   private drawnFor: string | undefined | null = null;
 
@@ -445,7 +440,9 @@ export class RapportRewards extends RapportWidget {
     const reason = refusalOf(error);
     if (reason === null) {
       // The confirmation stays open with Try again, which sends the same key.
-      reportLoadError(this, `redeem reward ${reward.id} (redemptions)`, error);
+      const failure = error instanceof Error ? error : new Error(String(error));
+      warnOnce(`<${this.localName}> could not redeem reward ${reward.id}: ${failure.message}`);
+      this.dispatchEvent(new RapportErrorEvent(failure, this.localName));
       return;
     }
     // A refusal is an answer: the next press is another redemption, and the standing has changed.

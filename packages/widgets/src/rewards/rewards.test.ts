@@ -533,7 +533,59 @@ describe('<rapport-rewards>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('follows a partial document that relabels one field and hides another, and the agent layout', async () => {
+  it('follows a partial document of its own: its labels, its fields, a field hidden for the role', async () => {
+    const {client} = rewardsClient();
+    const customization = {
+      schemaVersion: 1,
+      roles: [{id: 'customer', label: 'Customer'}],
+      fields: {
+        treat: {entity: 'reward', source: 'name', label: 'Treat', type: 'text'},
+        price: {
+          entity: 'reward',
+          source: 'cost',
+          label: {en: 'Price', 'zh-CN': '价格'},
+          type: 'points',
+        },
+        left: {
+          entity: 'reward',
+          source: 'stock',
+          label: 'Left',
+          type: 'number',
+          access: {customer: 'hidden'},
+        },
+      },
+      widgets: {
+        rewards: {
+          layout: {
+            type: 'VerticalLayout',
+            elements: [
+              {type: 'Control', field: 'treat'},
+              {type: 'Control', field: 'price'},
+              {type: 'Control', field: 'left'},
+            ],
+          },
+        },
+      },
+    };
+    const el = await fixture<RapportRewards>(
+      html`<rapport-rewards customer-id="c-001" locale="en" .client=${client} .customization=${customization}></rapport-rewards>`,
+    );
+    await loaded(el);
+    expect(allInside(el, '.reward[data-reward-id="first-flush"] dt').map(text)).to.deep.equal([
+      'Price',
+    ]);
+    expect(text(itemOf(el, 'first-flush').querySelector('[part~="name"]'))).to.equal(
+      'Limited first-flush Darjeeling',
+    );
+    el.locale = 'zh-CN';
+    await el.updateComplete;
+    expect(allInside(el, '.reward[data-reward-id="first-flush"] dt').map(text)).to.deep.equal([
+      '价格',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows a document that relabels one field and hides another, and gives agents their layout', async () => {
     const {client, adapter} = rewardsClient();
     const {customerId} = await memberWithRedeemable(adapter);
     const customization = structuredClone(defaultCustomization) as CustomizationDocument;
