@@ -284,9 +284,9 @@ export class RapportRewards extends RapportWidget {
       ${
         code === null
           ? html`<p>${s.itemRedeemed(name)}</p>`
-          : html`<p class="code-label" id="code-label">${s.yourCode}</p>
+          : html`<p class="code-label">${s.yourCode}</p>
         <div class="code-row">
-          <span class="code" part="code" aria-labelledby="code-label">${code}</span>
+          <span class="code" part="code">${code}</span>
           <button type="button" part="copy" @click=${() => this.copy(code)}>${s.copy}</button>
         </div>
         <p class="copy-status" aria-live="polite">${status}</p>`

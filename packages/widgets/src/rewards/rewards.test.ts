@@ -254,7 +254,7 @@ describe('<rapport-rewards>', () => {
   });
 
   it('redeems once for a double press, and says so while it is under way', async () => {
-    const {client, adapter} = rewardsClient({latency: 60});
+    const {client, adapter, requests} = rewardsClient({latency: 60});
     const {customerId, reward} = await memberWithRedeemable(adapter);
     const el = await mount(client, customerId);
     buttonIn(itemOf(el, reward.id), 'redeem').click();
@@ -268,7 +268,10 @@ describe('<rapport-rewards>', () => {
     expect(confirm.getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
     await redeemed;
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(
+      requests.filter((r) => r.operation === 'create'),
+      'one request for two presses',
+    ).to.have.length(1);
     expect(await redemptionsOf(adapter, customerId)).to.have.length(1);
   });
 
