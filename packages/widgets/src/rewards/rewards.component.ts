@@ -221,7 +221,7 @@ export class RapportRewards extends RapportWidget {
     const rest = layoutWithout(plan, 'rewards-rest', OWN_SOURCES);
     return html`<li class="reward" part="reward" data-reward-id=${reward.id} data-standing=${reward.refusal ?? 'redeemable'}>
       ${nameField ? html`<p class="name" part="name">${nameField.mask === 'none' ? name : displayValue(nameField, name, locale, s)}</p>` : nothing}
-      ${rest ? html`<div class="fields">${renderLayout(rest, ruleValues(plan, reward), (field) => fieldPair(field, displayValue(field, this.fieldValue(field, reward), locale, s)))}</div>` : nothing}
+      ${rest ? html`<div class="fields">${renderLayout(rest, ruleValues(plan, reward), (field) => this.renderField(field, reward))}</div>` : nothing}
       <div class="standing" part="footer">${this.renderStanding(reward, name)}</div>
       ${this.refused?.rewardId === reward.id ? this.renderRefusal() : nothing}
     </li>`;
@@ -357,6 +357,16 @@ export class RapportRewards extends RapportWidget {
     const expiring = account.expiringSoon ?? [];
     if (expiring.length === 0) return messageState(s.noExpiring);
     return html`<ul class="lines">${expiring.map((e) => html`<li class="expiring">${s.expiring(formatNumber(e.points, locale), formatDate(e.expiresAt, locale, 'medium'))}</li>`)}</ul>`;
+  }
+
+  /**
+   * One field of a reward. A reward without a value there has nothing to say about it (no end date, no
+   * tier needed): the field is left out rather than shown empty on every reward of the list.
+   */
+  private renderField(field: PlanField, reward: Reward): TemplateResult | typeof nothing {
+    const value = this.fieldValue(field, reward);
+    if (value === undefined || value === null || value === '') return nothing;
+    return fieldPair(field, displayValue(field, value, this.activeLocale, this.strings));
   }
 
   /** A field's value as the layout shows it: texts in the locale, the tier by its name. */

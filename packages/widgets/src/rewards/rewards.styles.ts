@@ -54,6 +54,12 @@ export const rewardsStyles = css`
   .title {
     font-weight: 600;
   }
+  .fields .pair {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.5em;
+  }
   .confirm,
   .outcome {
     display: flex;
