@@ -61,7 +61,7 @@ export interface Reward extends RewardDefinition {
   readonly refusal: RedemptionRefusal | null;
   /** Points the member still needs (0 when they have enough). */
   readonly pointsShort: number;
-  /** For `tier_too_low`: the tier's name, so a widget can say which tier it takes. */
+  /** The name of `minimumTierId`'s tier, so a widget can say which tier it takes. */
   readonly minimumTierName?: LocalizedText;
   /** How many times the member has redeemed it. */
   readonly redeemedCount: number;
@@ -144,9 +144,9 @@ export function offerRewards(
   const offers = rewards.map((reward) => {
     const refusal = redemptionRefusal(program, reward, standing);
     const minimumTier =
-      refusal === 'tier_too_low'
-        ? program.tiers.find((tier) => tier.id === reward.minimumTierId)
-        : undefined;
+      reward.minimumTierId === undefined
+        ? undefined
+        : program.tiers.find((tier) => tier.id === reward.minimumTierId);
     return {
       ...reward,
       customerId: standing.account.customerId,

@@ -116,8 +116,6 @@ export class RapportComplaintTracker extends RapportWidget {
   @state() private expanded: ReadonlySet<string> = new Set();
 
   private readonly replies = new Map<string, Reply>();
-  /** Lists reloading because their data changed: they keep showing what they had meanwhile. */
-  private readonly refreshing = new Set<LoadController<unknown>>();
   private shownFor?: readonly [RapportClient | undefined, string | undefined];
 
   private readonly complaints = new ListController(this, 'complaints', () => [
@@ -140,9 +138,7 @@ export class RapportComplaintTracker extends RapportWidget {
         : change.resource === 'complaintUpdates'
           ? this.updates
           : undefined;
-    if (!list) return;
-    this.refreshing.add(list as LoadController<unknown>);
-    list.reload();
+    list?.reload();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -151,7 +147,6 @@ export class RapportComplaintTracker extends RapportWidget {
     const customer = this.activeCustomerId;
     // Another customer (or backend): nothing of the previous one is shown or sent.
     if (this.shownFor && (this.shownFor[0] !== client || this.shownFor[1] !== customer)) {
-      this.refreshing.clear();
       this.replies.clear();
       this.expanded = new Set();
     }
@@ -162,19 +157,10 @@ export class RapportComplaintTracker extends RapportWidget {
     return this.activeRole !== 'customer';
   }
 
-  /** A list's value while it is shown: once loaded, and while it reloads because its data changed. */
-  private shown<T>(list: LoadController<T>): T | undefined {
-    const status = list.status;
-    if (status === 'complete') return list.value;
-    return status === 'loading' && this.refreshing.has(list as LoadController<unknown>)
-      ? list.value
-      : undefined;
-  }
-
   protected override render(): TemplateResult {
     const s = this.strings;
     // Without a plan (a document that cannot be used) the list's own states say so.
-    const stale = this.plan ? this.shown(this.complaints) : undefined;
+    const stale = this.plan ? this.complaints.shown : undefined;
     return html`<section class="base" part="base" aria-labelledby="title"><p class="title" id="title" part="header">${this.staff ? s.complaintTrackerStaff : s.complaintTracker}</p>${
       stale
         ? this.renderComplaints(stale)
@@ -226,7 +212,7 @@ export class RapportComplaintTracker extends RapportWidget {
     const status = list.status;
     if (status === 'unavailable' || status === 'forbidden')
       return messageState(s.repliesUnavailable, 'replies-unavailable');
-    const page = this.shown(list);
+    const page = list.shown;
     let thread: TemplateResult;
     if (page) {
       const updates = this.threadOf(page, complaint.id);

@@ -118,8 +118,6 @@ export class RapportRewards extends RapportWidget {
   @state() private historyOpen = false;
 
   private readonly submission = new Submission<Redemption>(this);
-  /** The customer each load last showed data for, so a reload of the same customer's keeps showing it. */
-  private readonly shownFor = new Map<LoadController<unknown>, string>();
   private drawnFor: string | undefined | null = null;
 
   private readonly args = () => [this.activeClient, this.activeCustomerId] as const;
@@ -166,28 +164,15 @@ export class RapportRewards extends RapportWidget {
     return html`<section class="base" part="base" aria-label=${s.rewards}>${this.renderOutcome()}${this.keep(this.rewards, view, (page) => html`${this.keep(this.account, view, (account) => this.renderHeader(account), true)}${this.renderList(page.items)}${this.renderHistory(view)}`)}</section>`;
   }
 
-  /**
-   * A load's state, showing the data already drawn while the same customer's data loads again (after
-   * a redemption), so the list and the focus within it stay. `quiet`: nothing instead of its states.
-   */
+  /** A load's data drawn by `complete`, or its states; `quiet`: nothing instead of its states. */
   private keep<T>(
     load: LoadController<T>,
     view: View,
     complete: (value: T) => TemplateResult,
     quiet = false,
   ): TemplateResult | typeof nothing {
-    const key = this.activeCustomerId;
-    const status = load.status;
-    if (status === 'complete') {
-      this.shownFor.set(load as LoadController<unknown>, key!);
-      return complete(load.value!);
-    }
-    if (
-      status === 'loading' &&
-      load.value !== undefined &&
-      this.shownFor.get(load as LoadController<unknown>) === key
-    )
-      return complete(load.value);
+    const shown = load.shown;
+    if (shown !== undefined) return complete(shown);
     return quiet ? nothing : load.render(view, complete);
   }
 
@@ -378,13 +363,11 @@ export class RapportRewards extends RapportWidget {
     return raw;
   }
 
-  /** The name of the tier a reward needs: the backend's, the member's own when it is theirs, else its id. */
+  /** The name of the tier a reward needs (the backend sends it with the tier), else its id. */
   private tierOf(reward: Reward): string {
-    if (reward.minimumTierName !== undefined) return this.text(reward.minimumTierName);
-    const account = this.account.value;
-    if (account?.tierId === reward.minimumTierId && account?.tierName !== undefined)
-      return this.text(account.tierName);
-    return reward.minimumTierId ?? '';
+    return reward.minimumTierName !== undefined
+      ? this.text(reward.minimumTierName)
+      : (reward.minimumTierId ?? '');
   }
 
   /** A ledger line's reason: the reward's name for a redemption (`reward:coffee`), else as written. */

@@ -79,6 +79,8 @@ function checkSlow(): void {
 export class LoadController<T> implements ReactiveController {
   /** Whether the load under way has taken long enough to show placeholder lines. */
   private slow = false;
+  /** The client and key the value was loaded with. */
+  private loadedWith: readonly [RapportClient | undefined, string | undefined] | undefined;
   private readonly task: Task<
     readonly [RapportClient | undefined, string | undefined],
     T | undefined
@@ -101,7 +103,10 @@ export class LoadController<T> implements ReactiveController {
         return load(client, key, signal);
       },
       args,
-      onComplete: () => this.settled(),
+      onComplete: () => {
+        this.settled();
+        this.loadedWith = args();
+      },
       onError: (error) => {
         this.settled();
         reportLoadError(host, resource, error);
@@ -147,6 +152,21 @@ export class LoadController<T> implements ReactiveController {
     return this.task.value;
   }
 
+  /**
+   * The data to show: once loaded, and while the same client and key load again because the data
+   * changed, so a list does not blank out (and lose the focus within it) after a write. `undefined`
+   * while loading anything else, and after a failure.
+   */
+  get shown(): T | undefined {
+    const status = this.status;
+    if (status === 'complete') return this.task.value;
+    if (status !== 'loading' || this.task.value === undefined || !this.loadedWith) return undefined;
+    const [client, key] = this.args();
+    return this.loadedWith[0] === client && this.loadedWith[1] === key
+      ? this.task.value
+      : undefined;
+  }
+
   /** The failure, when the load failed. */
   get error(): unknown {
     return this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
@@ -164,8 +184,9 @@ export class LoadController<T> implements ReactiveController {
     const [client, key] = this.args();
     if (!client) return noClientState(s);
     if (!key) return messageState(s.noCustomer);
+    const shown = this.shown;
+    if (shown !== undefined) return complete(shown);
     const status = this.status;
-    if (status === 'complete') return complete(this.task.value!);
     if (status === 'idle' || status === 'loading') return loadingState(s, view.lines, this.slow);
     return loadErrorState(this.task.error, s, () => this.reload());
   }
