@@ -26,9 +26,15 @@ export async function startPlayground(options = {}) {
     options.dataFile ?? process.env.RAPPORT_DATA ?? join(here, 'data', 'rapport-demo.json');
   const secret = randomBytes(32).toString('hex'); // a new key each start: pages simply ask for new tokens
   const audience = 'rapport-playground';
+  // A fixed demo day (screenshots, tests) gets a clock that starts on it, so offers and reopen windows
+  // fall where the data puts them.
+  const started = Date.now();
   const adapter = memoryAdapter({
     store: jsonFileStore(dataFile),
-    ...(options.asOf && {asOf: options.asOf}),
+    ...(options.asOf && {
+      asOf: options.asOf,
+      now: () => options.asOf.getTime() + (Date.now() - started),
+    }),
   });
   let customization = defaultCustomization;
   const makeGateway = () =>

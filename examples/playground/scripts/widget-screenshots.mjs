@@ -15,7 +15,11 @@ const server = await startPlayground({
   dataFile: join(mkdtempSync(join(tmpdir(), 'rapport-shot-')), 'data.json'),
   asOf: new Date('2026-11-01T00:00:00Z'),
 });
-const browser = await puppeteer.launch({executablePath: chromiumPath, headless: true, args: chromiumArgs});
+const browser = await puppeteer.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: chromiumArgs,
+});
 try {
   const page = await browser.newPage();
   await page.setViewport({width: 1440, height: 2400, deviceScaleFactor: 1});
@@ -33,7 +37,10 @@ try {
       // Opens the first complaint of the tracker, so its thread shows.
       if (id === 'tracker')
         await page.evaluate(() =>
-          document.querySelector('#tracker')?.shadowRoot?.querySelector('button[aria-expanded]')?.click(),
+          document
+            .querySelector('#tracker')
+            ?.shadowRoot?.querySelector('button[aria-expanded]')
+            ?.click(),
         );
       await page.waitForNetworkIdle({idleTime: 300});
       const path = join(out, `${id}-${role}.png`);

@@ -174,7 +174,17 @@ export const catalogue = {
     key: 'id',
     owner: 'customerId',
     orderedBy: 'createdAt',
-    essentials: ['reference', 'status', 'createdAt', 'responseDueAt', 'resolutionDueAt'],
+    // The clock's facts a tracker needs whatever the document shows: whether a reply is still due,
+    // and since when a customer may reopen.
+    essentials: [
+      'reference',
+      'status',
+      'createdAt',
+      'responseDueAt',
+      'resolutionDueAt',
+      'firstResponseAt',
+      'resolvedAt',
+    ],
     validateInput: validateComplaintInput,
     affects: ['interactions'],
     fields: [
