@@ -15,9 +15,9 @@ import {
   type ResourcesWith,
 } from '@rapport/core';
 import {builtInputs} from './actions.js';
+import {skipReason} from './kit.js';
 import {
   catalogueChecks,
-  CheckSkipped,
   configurationError,
   type AdapterCheckId,
   type ConformanceContext,
@@ -233,8 +233,8 @@ export async function checkAdapter<C extends Catalogue = RapportCatalogue>(
 
 /**
  * Runs checks one after another and says how each went; a skipped one does not run, and one that
- * finds it cannot be arranged with the backend's data (it throws `CheckSkipped`) is skipped with
- * its reason.
+ * finds it cannot be arranged with the backend's data (it throws `CheckSkipped`), or that the
+ * resource is `unsupported` after all, is skipped with its reason.
  */
 export async function runChecks(
   checks: readonly {
@@ -257,8 +257,9 @@ export async function runChecks(
       await check.run();
       results.push({...base, outcome: 'passed'});
     } catch (error) {
-      if (error instanceof CheckSkipped) {
-        results.push({...base, outcome: 'skipped', message: error.message});
+      const reason = skipReason(error);
+      if (reason !== undefined) {
+        results.push({...base, outcome: 'skipped', message: reason});
         continue;
       }
       results.push({
@@ -349,10 +350,12 @@ export function runAdapterConformance<C extends Catalogue = RapportCatalogue>(
           await check.run(c);
           results.push({...base, outcome: 'passed'});
         } catch (error) {
-          // The backend's data cannot arrange the check: reported as skipped, with the reason.
-          if (error instanceof CheckSkipped) {
-            results.push({...base, outcome: 'skipped', message: error.message});
-            t.skip(error.message);
+          // The backend's data cannot arrange the check, or it does not serve the resource after
+          // all: reported as skipped, with the reason.
+          const reason = skipReason(error);
+          if (reason !== undefined) {
+            results.push({...base, outcome: 'skipped', message: reason});
+            t.skip(reason);
             return;
           }
           results.push({...base, outcome: 'failed', message: (error as Error).message});

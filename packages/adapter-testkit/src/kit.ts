@@ -58,6 +58,7 @@ export async function rejectsWith(promise: Promise<unknown>, code: ErrorCode, wh
   } catch (e) {
     error = e;
   }
+  if (code !== 'unsupported') passUnsupported(error);
   assert.ok(
     error !== undefined,
     `${what}: expected a RapportError with code "${code}", but the call succeeded`,
@@ -77,9 +78,28 @@ export async function rejectsWith(promise: Promise<unknown>, code: ErrorCode, wh
 export async function rejectsAborted(promise: Promise<unknown>, what: string): Promise<void> {
   await assert.rejects(
     promise,
-    (e: unknown) => e instanceof Error && e.name === 'AbortError',
+    (e: unknown) => {
+      passUnsupported(e);
+      return e instanceof Error && e.name === 'AbortError';
+    },
     `${what}: must reject with the signal's reason (error.name "AbortError")`,
   );
+}
+
+/**
+ * Lets an `unsupported` error through an assertion about another error: the resource is not served
+ * (an HTTP adapter learns it from the gateway at run time), which makes the check unsupported, not
+ * failed.
+ */
+export function passUnsupported(error: unknown): void {
+  if (isRapportError(error, 'unsupported')) throw error;
+}
+
+/** Whether a check's error says it could not run here (see {@link CheckSkipped}, {@link passUnsupported}). */
+export function skipReason(error: unknown): string | undefined {
+  if (error instanceof CheckSkipped) return error.message;
+  if (isRapportError(error, 'unsupported')) return `unsupported: ${error.message}`;
+  return undefined;
 }
 
 export const aborted = (): AbortSignal => AbortSignal.abort();
