@@ -45,6 +45,50 @@ describe('client over the memory backend', () => {
     assert.equal(requests.length, 1000 + errors.length);
   });
 
+  it('makes exactly one redemption, ledger line and coupon per press under 30% simulated failures', async () => {
+    let t = asOf.getTime();
+    const adapter = memoryAdapter({
+      asOf,
+      size: 30,
+      now: () => (t += 1000),
+      faults: {rate: 0.3, seed: 18, retryAfterMs: 1},
+    });
+    const errors: RequestErrorEvent[] = [];
+    const client = createClient(adapter, {
+      retry: {attempts: 12, baseDelayMs: 1, maxDelayMs: 4},
+      hooks: {onError: (e) => errors.push(e)},
+    });
+    // 60 presses of a 200-point coupon by three members who can afford some of them, all at once.
+    const members = ['c-018', 'c-008', 'c-001'];
+    const presses = await Promise.all(
+      Array.from({length: 60}, (_, i) =>
+        client.create('redemptions', {customerId: members[i % 3]!, rewardId: 'tea-sampler'}).then(
+          (r) => r,
+          (e) => (isRapportError(e) ? e.code : String(e)),
+        ),
+      ),
+    );
+    const made = presses.filter((p) => typeof p !== 'string');
+    assert.ok(
+      presses.every((p) => typeof p !== 'string' || p === 'insufficient_points'),
+      presses.filter((p) => typeof p === 'string').join(),
+    );
+    assert.equal(adapter.data.redemptions.length, made.length, 'one redemption per press');
+    assert.equal(new Set(made.map((r) => r.id)).size, made.length);
+    for (const r of made) {
+      assert.equal(adapter.data.transactions.filter((x) => x.id === r.transactionId).length, 1);
+      const coupons = adapter.data.accounts
+        .flatMap((a) => a.coupons)
+        .filter((c) => c.code === r.code);
+      assert.equal(coupons.length, 1, `one coupon for ${r.id}`);
+    }
+    // c-001's 214 points pay for one coupon; the others pay for all twenty of theirs.
+    assert.equal(made.filter((r) => r.customerId === 'c-001').length, 1);
+    assert.equal(made.length, 41);
+    assert.ok(adapter.data.accounts.every((a) => a.balance >= 0));
+    assert.ok(errors.length > 10, `${errors.length} failed attempts`);
+  });
+
   it('does not retry a submission the backend refuses as invalid', async () => {
     const adapter = memoryAdapter({asOf});
     const requests: RequestEvent[] = [];

@@ -83,12 +83,17 @@ export function loyaltyBook(seeded: DemoData, seed: number): LoyaltyBook {
     return {account, redeemed, at};
   };
   /** The account as of `at`, from the ledger: points that became usable or expired since count. */
-  const accountAt = (customerId: string, at: number): LoyaltyAccount =>
+  const accountAt = (
+    customerId: string,
+    at: number,
+    transactions = ledgers.get(customerId) ?? [],
+    held = coupons.get(customerId) ?? [],
+  ): LoyaltyAccount =>
     summarizeAccount(program, {
       customerId,
-      transactions: ledgers.get(customerId) ?? [],
+      transactions,
       purchases: purchases.get(customerId) ?? [],
-      coupons: coupons.get(customerId) ?? [],
+      coupons: held,
       asOf: at,
     });
   const newCode = (): string => {
@@ -100,12 +105,16 @@ export function loyaltyBook(seeded: DemoData, seed: number): LoyaltyBook {
   };
   const record = (result: RedemptionResult): void => {
     const {customerId, rewardId, createdAt} = result.redemption;
-    push(ledgers, customerId, result.transaction);
-    if (result.coupon) push(coupons, customerId, result.coupon);
+    const ledger = [...(ledgers.get(customerId) ?? []), result.transaction];
+    const held = [...(coupons.get(customerId) ?? []), ...(result.coupon ? [result.coupon] : [])];
+    // The account first: if the ledger rules refuse the new line (they throw), nothing has changed.
+    const account = accountAt(customerId, Date.parse(createdAt), ledger, held);
+    ledgers.set(customerId, ledger);
+    coupons.set(customerId, held);
+    accounts.set(customerId, account);
     if (result.redemption.code !== null) codes.add(result.redemption.code);
     redemptions.set(customerId, [result.redemption, ...(redemptions.get(customerId) ?? [])]);
     if (stock.has(rewardId)) stock.set(rewardId, stock.get(rewardId)! - 1);
-    accounts.set(customerId, accountAt(customerId, Date.parse(createdAt)));
     made.push(result);
   };
 

@@ -77,6 +77,43 @@ describe('createDemoData', () => {
     assert.ok(data.accounts.some((a) => a.pending > 0));
   });
 
+  it('offers a reward for every case: each kind, a tier, a stock, a limit, windows ended and to come', () => {
+    const rewards = data.rewards;
+    assert.deepEqual(new Set(rewards.map((r) => r.kind)), new Set(['coupon', 'discount', 'item']));
+    assert.ok(rewards.some((r) => r.discount?.kind === 'amount' && r.discount.currency === 'CNY'));
+    assert.ok(rewards.some((r) => r.minimumTierId === 'gold'));
+    assert.ok(rewards.some((r) => r.stock === 3));
+    assert.ok(rewards.some((r) => r.limitPerCustomer === 1));
+    const at = Date.parse(data.asOf);
+    assert.ok(rewards.some((r) => r.availableUntil && Date.parse(r.availableUntil) < at));
+    assert.ok(rewards.some((r) => r.availableFrom && Date.parse(r.availableFrom) > at));
+    const bilingual = (text: unknown) =>
+      typeof text === 'object' && text !== null && 'en' in text && 'zh-CN' in text;
+    for (const r of rewards) assert.ok(bilingual(r.name) && bilingual(r.description), r.id);
+    assert.ok(demoProgram.tiers.every((t) => t.benefits && t.benefits.length > 0));
+    assert.deepEqual(data.redemptions, [], 'the seeded ledgers predate the catalogue');
+  });
+
+  it('answers surveys only after a resolution and before asOf', () => {
+    const complaints = new Map(data.complaints.map((c) => [c.id, c]));
+    assert.ok(data.surveyAnswers.some((a) => a.kind === 'csat'));
+    assert.ok(data.surveyAnswers.some((a) => a.kind === 'nps' && a.complaintId === null));
+    for (const a of data.surveyAnswers) {
+      assert.ok(Date.parse(a.createdAt) < Date.parse(data.asOf), a.id);
+      if (a.complaintId === null) continue;
+      const c = complaints.get(a.complaintId)!;
+      assert.equal(c.customerId, a.customerId);
+      assert.ok(
+        Date.parse(a.createdAt) > Date.parse(c.resolvedAt!),
+        `${a.id} follows the resolution`,
+      );
+    }
+    const about = data.surveyAnswers
+      .filter((a) => a.complaintId !== null)
+      .map((a) => a.complaintId);
+    assert.equal(new Set(about).size, about.length, 'one answer per complaint');
+  });
+
   it('spreads complaints across categories, severities and statuses', () => {
     assert.ok(data.complaints.length > 50);
     assert.ok(new Set(data.complaints.map((c) => c.category)).size >= 5);
@@ -238,6 +275,178 @@ describe('memoryAdapter', () => {
     assert.equal(upgraded.data.complaints.filter((c) => c.id === stored.id).length, 1);
     await upgraded.resources.complaints!.create(complaint, {idempotencyKey: 'new-key'});
     assert.equal(JSON.parse(readFileSync(path, 'utf8')).format, 3);
+  });
+
+  it('keeps redemptions, complaint updates and survey answers across restarts, and forgets them on reset', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rapport-')), 'demo.json');
+    let t = asOf.getTime();
+    const options = {asOf, size: 30, now: () => (t += 1000), store: jsonFileStore(path)};
+    const first = memoryAdapter(options);
+    const r = first.resources;
+    const filed = await r.complaints!.create(
+      {...complaint, customerId: 'c-008'},
+      {idempotencyKey: 'c1'},
+    );
+    const agent = {kind: 'staff', role: 'agent'} as const;
+    await r.complaintUpdates!.create(
+      {complaintId: filed.id, customerId: 'c-008', action: 'acknowledge', author: agent},
+      {idempotencyKey: 'u1'},
+    );
+    const seededReply = await r.complaintUpdates!.create(
+      {complaintId: 'k-0014', customerId: 'c-008', body: 'Any news?'},
+      {idempotencyKey: 'u2'},
+    );
+    const coupon = await r.redemptions!.create(
+      {customerId: 'c-008', rewardId: 'fifty-off'},
+      {idempotencyKey: 'r1'},
+    );
+    const item = await r.redemptions!.create(
+      {customerId: 'c-008', rewardId: 'first-flush'},
+      {idempotencyKey: 'r2'},
+    );
+    const survey = await r.surveyAnswers!.create(
+      {customerId: 'c-008', complaintId: 'k-0013', kind: 'csat', score: 5},
+      {idempotencyKey: 's1'},
+    );
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    assert.equal(saved.format, 3);
+    assert.deepEqual(
+      [
+        saved.complaints.length,
+        saved.changedComplaints.length,
+        saved.redemptions.length,
+        saved.complaintUpdates.length,
+        saved.surveyAnswers.length,
+      ],
+      [1, 1, 2, 2, 1],
+    );
+
+    const again = memoryAdapter(options);
+    const a = again.resources;
+    const read = async () => (await a.loyaltyAccounts!.read(['c-008']))[0]!.record!;
+    const complaints = (await a.complaints!.list('c-008', {limit: 100})).items;
+    assert.equal(complaints.find((c) => c.id === filed.id)!.status, 'acknowledged');
+    assert.equal(complaints.find((c) => c.id === 'k-0014')!.updatedAt, seededReply.at);
+    const thread = (await a.complaintUpdates!.list('c-008', {limit: 3})).items;
+    assert.deepEqual(
+      thread
+        .slice(0, 2)
+        .map((u) => u.id)
+        .reverse(),
+      first.data.complaintUpdates.slice(-2).map((u) => u.id),
+    );
+    assert.deepEqual((await a.redemptions!.list('c-008')).items, [item, coupon]);
+    const account = await read();
+    assert.deepEqual(
+      account,
+      first.data.accounts.find((x) => x.customerId === 'c-008'),
+    );
+    assert.equal(account.coupons.at(-1)!.code, coupon.code);
+    assert.equal(
+      (await a.pointsTransactions!.list('c-008', {limit: 1})).items[0]!.id,
+      item.transactionId,
+    );
+    const rewards = (await a.rewards!.list('c-008', {limit: 100})).items;
+    assert.equal(rewards.find((x) => x.id === 'first-flush')!.stock, 2);
+    assert.equal(rewards.find((x) => x.id === 'fifty-off')!.redeemedCount, 1);
+    assert.deepEqual((await a.surveyAnswers!.list('c-008')).items, [survey]);
+
+    // The keys survive too: a retry is answered, not made again; new records take new ids.
+    assert.deepEqual(
+      await a.redemptions!.create(
+        {customerId: 'c-008', rewardId: 'fifty-off'},
+        {idempotencyKey: 'r1'},
+      ),
+      coupon,
+    );
+    assert.equal((await read()).balance, account.balance);
+    await assert.rejects(
+      a.surveyAnswers!.create(
+        {customerId: 'c-008', complaintId: 'k-0013', kind: 'csat', score: 2},
+        {idempotencyKey: 's2'},
+      ),
+      (e) => isRapportError(e, 'conflict') && e.details.reason === 'already_answered',
+    );
+    const third = await a.redemptions!.create(
+      {customerId: 'c-008', rewardId: 'tea-sampler'},
+      {idempotencyKey: 'r3'},
+    );
+    assert.ok(![coupon.id, item.id].includes(third.id));
+    assert.notEqual(third.code, coupon.code);
+
+    again.reset();
+    const empty = JSON.parse(readFileSync(path, 'utf8'));
+    for (const list of [
+      'complaints',
+      'changedComplaints',
+      'redemptions',
+      'complaintUpdates',
+      'surveyAnswers',
+      'idempotency',
+    ])
+      assert.deepEqual(empty[list], [], `${list} is forgotten`);
+    assert.equal(
+      (await read()).balance,
+      createDemoData({asOf, size: 30}).accounts.find((x) => x.customerId === 'c-008')!.balance,
+    );
+    assert.equal((await a.redemptions!.list('c-008')).items.length, 0);
+    assert.equal(
+      (await a.complaints!.list('c-008', {limit: 100})).items.find((c) => c.id === 'k-0014')!
+        .updatedAt,
+      createDemoData({asOf, size: 30}).complaints.find((c) => c.id === 'k-0014')!.updatedAt,
+    );
+  });
+
+  it('loads the day of the data a snapshot was written against, so its redemptions fit the ledgers', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rapport-')), 'demo.json');
+    const first = memoryAdapter({asOf, size: 30, store: jsonFileStore(path)});
+    const made = await first.resources.redemptions!.create(
+      {customerId: 'c-008', rewardId: 'gaiwan'},
+      {idempotencyKey: 'day'},
+    );
+    assert.equal(JSON.parse(readFileSync(path, 'utf8')).asOf, asOf.toISOString());
+
+    const later = memoryAdapter({size: 30, store: jsonFileStore(path)});
+    assert.equal(later.data.asOf, asOf.toISOString(), 'the day of the snapshot, not today');
+    assert.deepEqual((await later.resources.redemptions!.list('c-008')).items, [made]);
+
+    const otherDay = memoryAdapter({
+      asOf: new Date('2026-12-01T00:00:00Z'),
+      size: 30,
+      store: jsonFileStore(path),
+    });
+    assert.deepEqual(
+      (await otherDay.resources.redemptions!.list('c-008')).items,
+      [],
+      'writes made against another day’s ledgers are not carried over',
+    );
+  });
+
+  it('loads the complaints and keys of a format 2 data file and saves it as format 3', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rapport-')), 'demo.json');
+    const first = memoryAdapter({asOf, store: jsonFileStore(path)});
+    const stored = await first.resources.complaints!.create(complaint, {idempotencyKey: 'v2-key'});
+    const {complaints, idempotency} = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({format: 2, seed: 42, size: 200, complaints, idempotency}));
+
+    const upgraded = memoryAdapter({asOf, store: jsonFileStore(path)});
+    assert.equal(
+      (await upgraded.resources.complaints!.list('c-001', {limit: 1})).items[0]!.id,
+      stored.id,
+    );
+    assert.equal(
+      (await upgraded.resources.complaints!.create(complaint, {idempotencyKey: 'v2-key'})).id,
+      stored.id,
+      'its keys still answer',
+    );
+    await upgraded.resources.surveyAnswers!.create(
+      {customerId: 'c-001', kind: 'nps', score: 8},
+      {idempotencyKey: 'n'},
+    );
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    assert.equal(saved.format, 3);
+    assert.equal(saved.complaints.length, 1);
+    assert.equal(saved.surveyAnswers.length, 1);
   });
 
   it('refuses a data file that is not its own, and leaves it alone', () => {

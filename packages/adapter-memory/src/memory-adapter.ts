@@ -12,6 +12,7 @@ import {
   validateKeys,
   validatePage,
   withIdempotency,
+  handlerOf,
   type AdapterResources,
   type BatchResult,
   type CallOptions,
@@ -27,6 +28,7 @@ import {
   type PageRequest,
   type RapportCatalogue,
   type RedemptionResult,
+  type ResourcesWith,
   type SlaPolicy,
   type SurveyAnswer,
   type WriteOptions,
@@ -55,6 +57,11 @@ export interface MemorySnapshot {
   readonly format: 3;
   readonly seed: number;
   readonly size: number;
+  /**
+   * The day of the data set the writes were made against. Without an `asOf` option the backend loads
+   * the data of this day again, so redemptions stay consistent with the ledgers they were checked on.
+   */
+  readonly asOf: string;
   /** Complaints submitted through the adapter, oldest first, as they are now. */
   readonly complaints: readonly Complaint[];
   /** Seeded complaints that updates have changed, as they are now. */
@@ -94,6 +101,9 @@ export interface SnapshotStore {
   load(): AnySnapshot | undefined;
   save(snapshot: MemorySnapshot): void;
 }
+
+type Listable = ResourcesWith<RapportCatalogue, 'list'>;
+type Creatable = ResourcesWith<RapportCatalogue, 'create'>;
 
 /** Artificial latency: a fixed delay or a random one in a range, in milliseconds. */
 export type Latency = number | {readonly min: number; readonly max: number};
@@ -157,7 +167,15 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   const changed = new Map<string, Complaint>();
 
   const load = (snapshot?: AnySnapshot): void => {
-    const seeded = createDemoData({seed, size, ...(options.asOf && {asOf: options.asOf})});
+    const kept =
+      snapshot &&
+      [1, 2, 3].includes(snapshot.format) &&
+      snapshot.seed === seed &&
+      snapshot.size === size
+        ? snapshot
+        : undefined;
+    const day = options.asOf ?? (kept?.format === 3 ? new Date(kept.asOf) : undefined);
+    const seeded = createDemoData({seed, size, ...(day && {asOf: day})});
     customers = new Map(seeded.customers.map((c) => [c.id, c]));
     complaints = newestFirst(
       seeded.complaints,
@@ -181,16 +199,14 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       updates: seeded.complaintUpdates,
       answers: seeded.surveyAnswers,
     });
-    const usable =
-      snapshot &&
-      [1, 2, 3].includes(snapshot.format) &&
-      snapshot.seed === seed &&
-      snapshot.size === size;
-    if (usable) restore(snapshot);
+    // Writes made against another day's data (an explicit `asOf` that differs) are not carried over,
+    // like those of another seed: the ledgers they were checked on are not these.
+    const usable = kept && (kept.format !== 3 || kept.asOf === seeded.asOf) ? kept : undefined;
+    if (usable) restore(usable);
     idempotency = memoryIdempotencyStore({
       now,
       // Format 1 named its keys its own way; its complaints load, its keys do not.
-      ...(usable && snapshot.format !== 1 && {entries: snapshot.idempotency}),
+      ...(usable && usable.format !== 1 && {entries: usable.idempotency}),
     });
     once = withIdempotency<RapportCatalogue>(backend, idempotency);
     data = seeded;
@@ -233,6 +249,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       format: 3,
       seed,
       size,
+      asOf: data.asOf,
       complaints: submitted,
       changedComplaints: [...changed.values()],
       redemptions: loyalty.made,
@@ -336,19 +353,14 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   };
   let once: CrmAdapter;
   /** A create through the idempotency layer, saved after it however it ended. */
-  const createOnce =
-    <N extends 'complaints' | 'redemptions' | 'complaintUpdates' | 'surveyAnswers'>(name: N) =>
-    async (input: unknown, write: WriteOptions) => {
-      try {
-        const handlers = once.resources[name] as {
-          create: (input: unknown, options: WriteOptions) => Promise<unknown>;
-        };
-        return await handlers.create(input, write);
-      } finally {
-        // After stored failures too: a permanent error is an outcome the key keeps.
-        save();
-      }
-    };
+  const createOnce = async (name: Creatable, input: unknown, write: WriteOptions) => {
+    try {
+      return await handlerOf(once, name, 'create')(input, write);
+    } finally {
+      // After stored failures too: a permanent error is an outcome the key keeps.
+      save();
+    }
+  };
   load(options.store?.load());
 
   /**
@@ -374,19 +386,15 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     if (fault) throw fault.error;
     return result;
   };
+  // Typed by the handlers they stand in for (`never` fits each): the work is the backend's own.
   const lister =
-    <N extends keyof typeof backend.resources>(name: N) =>
+    (name: Listable) =>
     (customerId: string, request?: PageRequest, o: CallOptions = {}) =>
       call(`${name}.list`, o.signal, () =>
-        (backend.resources[name] as {list: (id: string, r?: PageRequest) => Promise<never>}).list(
-          customerId,
-          request,
-        ),
-      );
-  const creator =
-    (name: 'complaints' | 'redemptions' | 'complaintUpdates' | 'surveyAnswers') =>
-    (input: unknown, o: WriteOptions) =>
-      call(`${name}.create`, o?.signal, () => createOnce(name)(input, o)) as Promise<never>;
+        handlerOf(backend, name, 'list')(customerId, request),
+      ) as Promise<never>;
+  const creator = (name: Creatable) => (input: unknown, o: WriteOptions) =>
+    call(`${name}.create`, o?.signal, () => createOnce(name, input, o)) as Promise<never>;
 
   return {
     name: 'memory',

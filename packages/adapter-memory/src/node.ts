@@ -28,6 +28,7 @@ export function jsonFileStore(path: string): SnapshotStore {
           !Array.isArray(snapshot.idempotency) ||
           (snapshot.format === 3 &&
             !(
+              typeof snapshot.asOf === 'string' &&
               Array.isArray(snapshot.changedComplaints) &&
               Array.isArray(snapshot.redemptions) &&
               Array.isArray(snapshot.complaintUpdates) &&
