@@ -21,17 +21,27 @@ after(() => server.close());
 
 const loyalty = {points: 'Loyalty_Points__c', tier: 'Loyalty_Tier__c'};
 const known = ['003FK0000000001YAA', '003FK0000000002YAA'];
+/** Replies on the first known customer's seeded Case (closed: a reply needs no transition). */
+const inputs = {
+  complaintUpdates: (customerId: string, n: number) => ({
+    complaintId: '500FK0000000001AAA',
+    customerId,
+    body: `Conformance reply #${n}`,
+  }),
+};
 
 runAdapterConformance({
   name: 'salesforce',
   knownCustomerIds: known,
   create: () => salesforceAdapter({instanceUrl, accessToken: 'session-test', loyalty}),
+  inputs,
 });
 
 runAdapterConformance({
   name: 'salesforce, 15-character ids',
   knownCustomerIds: known.map((id) => id.slice(0, 15)),
   create: () => salesforceAdapter({instanceUrl, accessToken: 'session-test'}),
+  inputs,
 });
 
 runAdapterConformance({
@@ -44,6 +54,7 @@ runAdapterConformance({
       customerObject: 'PersonAccount',
       loyalty,
     }),
+  inputs,
 });
 
 // LoyaltyLion knows the Salesforce fake's contacts by their e-mails.
@@ -75,6 +86,7 @@ runAdapterConformance({
       customers: salesforce,
       complaints: salesforce,
       interactions: salesforce,
+      complaintUpdates: salesforce,
       loyaltyAccounts: await loyaltyLionAdapter({
         apiKey: 'pat_test',
         customers: salesforce,
@@ -83,4 +95,5 @@ runAdapterConformance({
       }),
     });
   },
+  inputs,
 });

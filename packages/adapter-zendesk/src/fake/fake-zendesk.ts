@@ -1,7 +1,8 @@
 // A stateful fake of the parts of Zendesk Support the adapter uses, as msw handlers. It answers in
 // the recorded shapes (./recorded, amp-labs/connectors, MIT): ticket fields, ticket objects, error
-// bodies. Where nothing was recorded (users, audits, the 429 text, the idempotency error), the shape
-// follows Zendesk's API reference and is marked so below.
+// bodies. Where nothing was recorded (users, audits, the 429 text, the idempotency error, ticket
+// updates with their comments, metadata and safe_update), the shape follows Zendesk's API reference
+// and is marked so below.
 import {http, HttpResponse, type HttpHandler} from 'msw';
 import {recordedTicketFields} from './recorded-ticket-fields.js';
 
