@@ -3,8 +3,10 @@ import {
   complaintCategories,
   complaintStatuses,
   lifecycleStages,
+  rewardKinds,
   rfmSegments,
   severities,
+  surveyKinds,
   type Entity,
   type FieldCatalog,
   type FieldDescriptor,
@@ -98,6 +100,43 @@ export const memoryCatalog: Readonly<Record<Entity, FieldCatalog>> = {
       field('customFields.store_visited', 'Store visited', '到访门店', 'select', {
         options: options(stores),
       }),
+    ],
+  },
+  reward: {
+    entity: 'reward',
+    // The programme defines its rewards; members only read them.
+    fields: [
+      field('name', 'Reward', '奖励', 'text', {readOnly: true}),
+      field('description', 'Description', '说明', 'longtext', {readOnly: true}),
+      field('cost', 'Cost', '所需积分', 'points', {readOnly: true}),
+      field('kind', 'Kind', '类型', 'select', {
+        options: [
+          {value: rewardKinds[0], label: {en: 'Coupon', 'zh-CN': '优惠券'}},
+          {value: rewardKinds[1], label: {en: 'Discount', 'zh-CN': '折扣'}},
+          {value: rewardKinds[2], label: {en: 'Gift', 'zh-CN': '礼品'}},
+        ],
+        readOnly: true,
+      }),
+      field('minimumTierId', 'For members from', '适用等级', 'tier', {readOnly: true}),
+      field('limitPerCustomer', 'Limit per member', '每人限兑', 'number', {readOnly: true}),
+      field('availableFrom', 'Available from', '开始日期', 'datetime', {readOnly: true}),
+      field('availableUntil', 'Available until', '截止日期', 'datetime', {readOnly: true}),
+      field('stock', 'Left', '剩余', 'number', {readOnly: true}),
+    ],
+  },
+  survey: {
+    entity: 'survey',
+    fields: [
+      field('kind', 'Question', '问题', 'select', {
+        options: [
+          {value: surveyKinds[0], label: {en: 'Satisfaction', 'zh-CN': '满意度'}},
+          {value: surveyKinds[1], label: {en: 'Recommendation', 'zh-CN': '推荐意愿'}},
+        ],
+      }),
+      field('score', 'Score', '评分', 'number'),
+      field('comment', 'Comment', '留言', 'longtext'),
+      field('complaintId', 'Complaint', '相关投诉', 'text'),
+      field('createdAt', 'Answered', '回答时间', 'datetime', {readOnly: true}),
     ],
   },
 };

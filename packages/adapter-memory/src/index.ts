@@ -7,10 +7,13 @@
  */
 export {memoryAdapter} from './memory-adapter.js';
 export type {
+  AnySnapshot,
   Latency,
   MemoryAdapter,
   MemoryAdapterOptions,
   MemorySnapshot,
+  MemorySnapshotV1,
+  MemorySnapshotV2,
   SnapshotStore,
 } from './memory-adapter.js';
 export {faultKinds} from './faults.js';
@@ -18,4 +21,5 @@ export type {FaultKind, FaultOptions} from './faults.js';
 export {createDemoData} from './demo-data/generate.js';
 export type {DemoData, DemoDataOptions} from './demo-data/generate.js';
 export {demoProgram} from './demo-data/program.js';
+export {demoRewards} from './demo-data/rewards.js';
 export {memoryCatalog} from './catalog.js';

@@ -191,7 +191,7 @@ describe('memoryAdapter', () => {
       ['demo.json'],
       'no temporary file is left behind',
     );
-    assert.equal(JSON.parse(readFileSync(path, 'utf8')).format, 2);
+    assert.equal(JSON.parse(readFileSync(path, 'utf8')).format, 3);
 
     const restarted = memoryAdapter({asOf, store: jsonFileStore(path)});
     const page = await restarted.resources.complaints!.list('c-001', {limit: 1});
@@ -215,7 +215,7 @@ describe('memoryAdapter', () => {
     assert.equal(saved.idempotency.length, 0);
   });
 
-  it('loads the complaints of a format 1 data file and saves it as format 2', async () => {
+  it('loads the complaints of a format 1 data file and saves it as format 3', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-'));
     const path = join(dir, 'demo.json');
     const old = memoryAdapter({asOf});
@@ -237,7 +237,7 @@ describe('memoryAdapter', () => {
     );
     assert.equal(upgraded.data.complaints.filter((c) => c.id === stored.id).length, 1);
     await upgraded.resources.complaints!.create(complaint, {idempotencyKey: 'new-key'});
-    assert.equal(JSON.parse(readFileSync(path, 'utf8')).format, 2);
+    assert.equal(JSON.parse(readFileSync(path, 'utf8')).format, 3);
   });
 
   it('refuses a data file that is not its own, and leaves it alone', () => {

@@ -1,4 +1,5 @@
 import {
+  defaultComplaintPolicy,
   defaultSlaPolicy,
   entities,
   memoryIdempotencyStore,
@@ -15,40 +16,68 @@ import {
   type BatchResult,
   type CallOptions,
   type Complaint,
-  type ComplaintInput,
+  type ComplaintPolicy,
+  type ComplaintUpdate,
   type CrmAdapter,
   type Customer,
   type IdempotencyRecord,
   type Interaction,
-  type LoyaltyAccount,
   type MemoryIdempotencyStore,
   type Page,
   type PageRequest,
   type RapportCatalogue,
+  type RedemptionResult,
   type SlaPolicy,
+  type SurveyAnswer,
   type WriteOptions,
   refuseComplaint,
 } from '@rapport/core';
 import {memoryCatalog} from './catalog.js';
+import {
+  complaintThreads,
+  newestFirst,
+  prepend,
+  type ComplaintThreads,
+} from './complaint-threads.js';
 import {createDemoData, type DemoData, type DemoDataOptions} from './demo-data/generate.js';
 import {FaultInjector, type FaultOptions} from './faults.js';
+import {loyaltyBook, type LoyaltyBook} from './loyalty.js';
 
-/** What the memory backend saves to keep submissions across restarts. */
+/** The idempotency store's finished keys, as `MemoryIdempotencyStore.entries()` gives them. */
+export type IdempotencyEntries = readonly (readonly [
+  key: string,
+  record: IdempotencyRecord,
+  expiresAt?: number,
+])[];
+
+/** What the memory backend saves to keep every write across restarts. */
 export interface MemorySnapshot {
+  readonly format: 3;
+  readonly seed: number;
+  readonly size: number;
+  /** Complaints submitted through the adapter, oldest first, as they are now. */
+  readonly complaints: readonly Complaint[];
+  /** Seeded complaints that updates have changed, as they are now. */
+  readonly changedComplaints: readonly Complaint[];
+  /** Redemptions with the ledger line and coupon each wrote, oldest first. */
+  readonly redemptions: readonly RedemptionResult[];
+  /** Replies and status changes added through the adapter, oldest first. */
+  readonly complaintUpdates: readonly ComplaintUpdate[];
+  /** Survey answers given through the adapter, oldest first. */
+  readonly surveyAnswers: readonly SurveyAnswer[];
+  readonly idempotency: IdempotencyEntries;
+}
+
+/** A snapshot of format 2: submitted complaints and keys. It loads, and is saved again as format 3. */
+export interface MemorySnapshotV2 {
   readonly format: 2;
   readonly seed: number;
   readonly size: number;
-  /** Complaints submitted through the adapter, oldest first. */
   readonly complaints: readonly Complaint[];
-  /** The idempotency store's finished keys, as `MemoryIdempotencyStore.entries()` gives them. */
-  readonly idempotency: readonly (readonly [
-    key: string,
-    record: IdempotencyRecord,
-    expiresAt?: number,
-  ])[];
+  readonly idempotency: IdempotencyEntries;
 }
 
-/** A snapshot written before format 2: its complaints still load; it is saved again as format 2. */
+/** A snapshot written before format 2: its complaints still load; it is saved again as format 3. */
 export interface MemorySnapshotV1 {
   readonly format: 1;
   readonly seed: number;
@@ -57,9 +86,12 @@ export interface MemorySnapshotV1 {
   readonly idempotency: readonly unknown[];
 }
 
+/** A snapshot of any format the backend loads. */
+export type AnySnapshot = MemorySnapshot | MemorySnapshotV2 | MemorySnapshotV1;
+
 /** Where snapshots are kept. `@rapport/adapter-memory/node` has a JSON file store. */
 export interface SnapshotStore {
-  load(): MemorySnapshot | MemorySnapshotV1 | undefined;
+  load(): AnySnapshot | undefined;
   save(snapshot: MemorySnapshot): void;
 }
 
@@ -74,10 +106,12 @@ export interface MemoryAdapterOptions extends DemoDataOptions {
   readonly faults?: FaultOptions | null;
   /** Largest batch a read accepts. Default 50. */
   readonly maxBatchSize?: number;
-  /** Keeps submitted complaints across restarts. */
+  /** Keeps every write (complaints, redemptions, complaint updates, survey answers) across restarts. */
   readonly store?: SnapshotStore;
   /** The SLA policy of new complaints. Default `defaultSlaPolicy`. */
   readonly slaPolicy?: SlaPolicy;
+  /** Which role may take which action on a complaint. Default `defaultComplaintPolicy`. */
+  readonly complaintPolicy?: ComplaintPolicy;
   /** The clock, for tests. Default `Date.now`. */
   readonly now?: () => number;
 }
@@ -104,23 +138,27 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   const size = options.size ?? 200;
   const now = options.now ?? Date.now;
   const slaPolicy = options.slaPolicy ?? defaultSlaPolicy;
+  const complaintPolicy = options.complaintPolicy ?? defaultComplaintPolicy;
   const maxBatchSize = options.maxBatchSize ?? 50;
   let latency: Latency = options.latency ?? 0;
   let faults = options.faults ? new FaultInjector(options.faults) : null;
 
   let data: DemoData;
   let customers: Map<string, Customer>;
-  let accounts: Map<string, LoyaltyAccount>;
   let complaints: Map<string, Complaint[]>;
   let interactions: Map<string, Interaction[]>;
   let submitted: Complaint[];
+  let seededIds: Set<string>;
+  let loyalty: LoyaltyBook;
+  let threads: ComplaintThreads;
   let idempotency: MemoryIdempotencyStore;
   let sequence: number;
+  /** Seeded complaints changed since, by id: the snapshot keeps them. */
+  const changed = new Map<string, Complaint>();
 
-  const load = (snapshot?: MemorySnapshot | MemorySnapshotV1): void => {
+  const load = (snapshot?: AnySnapshot): void => {
     const seeded = createDemoData({seed, size, ...(options.asOf && {asOf: options.asOf})});
     customers = new Map(seeded.customers.map((c) => [c.id, c]));
-    accounts = new Map(seeded.accounts.map((a) => [a.customerId, a]));
     complaints = newestFirst(
       seeded.complaints,
       (c) => c.customerId ?? '',
@@ -132,20 +170,38 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       (i) => i.at,
     );
     submitted = [];
+    changed.clear();
+    seededIds = new Set(seeded.complaints.map((c) => c.id));
     sequence = seeded.complaints.length;
+    loyalty = loyaltyBook(seeded, seed);
+    threads = complaintThreads({
+      complaints: {find: findComplaint, replace: replaceComplaint},
+      isCustomer: (id) => customers.has(id),
+      policy: complaintPolicy,
+      updates: seeded.complaintUpdates,
+      answers: seeded.surveyAnswers,
+    });
     const usable =
       snapshot &&
-      (snapshot.format === 1 || snapshot.format === 2) &&
+      [1, 2, 3].includes(snapshot.format) &&
       snapshot.seed === seed &&
       snapshot.size === size;
-    for (const complaint of usable ? snapshot.complaints : []) record(complaint);
+    if (usable) restore(snapshot);
     idempotency = memoryIdempotencyStore({
       now,
       // Format 1 named its keys its own way; its complaints load, its keys do not.
-      ...(usable && snapshot.format === 2 && {entries: snapshot.idempotency}),
+      ...(usable && snapshot.format !== 1 && {entries: snapshot.idempotency}),
     });
     once = withIdempotency<RapportCatalogue>(backend, idempotency);
     data = seeded;
+  };
+  const restore = (snapshot: AnySnapshot): void => {
+    for (const complaint of snapshot.complaints) record(complaint);
+    if (snapshot.format !== 3) return;
+    for (const complaint of snapshot.changedComplaints) replaceComplaint(complaint);
+    for (const result of snapshot.redemptions) loyalty.restore(result);
+    for (const update of snapshot.complaintUpdates) threads.restoreUpdate(update);
+    for (const answer of snapshot.surveyAnswers) threads.restoreAnswer(answer);
   };
   const record = (complaint: Complaint): void => {
     submitted.push(complaint);
@@ -162,18 +218,36 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       });
     }
   };
+  function findComplaint(customerId: string, complaintId: string): Complaint | undefined {
+    return complaints.get(customerId)?.find((c) => c.id === complaintId);
+  }
+  function replaceComplaint(complaint: Complaint): void {
+    const swap = (c: Complaint): Complaint => (c.id === complaint.id ? complaint : c);
+    const own = complaints.get(complaint.customerId ?? '');
+    if (own) complaints.set(complaint.customerId!, own.map(swap));
+    submitted = submitted.map(swap);
+    if (seededIds.has(complaint.id)) changed.set(complaint.id, complaint);
+  }
   const save = (): void =>
     options.store?.save({
-      format: 2,
+      format: 3,
       seed,
       size,
       complaints: submitted,
+      changedComplaints: [...changed.values()],
+      redemptions: loyalty.made,
+      complaintUpdates: threads.added.updates,
+      surveyAnswers: threads.added.answers,
       idempotency: idempotency.entries(),
     });
   const read = <T>(keys: readonly string[], find: (key: string) => T | undefined): BatchResult<T> =>
     validateKeys(keys, maxBatchSize).map((id) => ({id, record: find(id) ?? null}));
 
-  const page = <T>(customerId: string, lists: Map<string, T[]>, request?: PageRequest): Page<T> => {
+  const page = <T>(
+    customerId: string,
+    request: PageRequest | undefined,
+    listOf: (id: string) => readonly T[] | undefined,
+  ): Page<T> => {
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
     if (!customers.has(id))
@@ -183,7 +257,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     const offset = cursor === undefined ? 0 : Number(cursor);
     if (!/^\d+$/.test(cursor ?? '0') || !Number.isSafeInteger(offset))
       throw invalidInput('cursor', 'is not a cursor this backend gave out');
-    const all = lists.get(id) ?? [];
+    const all = listOf(id) ?? [];
     return {
       items: all.slice(offset, offset + limit),
       nextCursor: offset + limit < all.length ? String(offset + limit) : null,
@@ -230,33 +304,57 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     return complaint;
   };
 
-  // The backend proper: no latency, no faults.
+  // The backend proper: no latency, no faults. Every write below is synchronous from its checks to
+  // its last change, so parallel calls cannot interleave inside one.
   const backend: CrmAdapter & {resources: Required<AdapterResources>} = {
     name: 'memory',
     capabilities: {maxBatchSize, entities, customFieldsWritable: true},
     resources: {
       customers: {read: async (keys) => read(keys, (id) => customers.get(id))},
-      loyaltyAccounts: {read: async (keys) => read(keys, (id) => accounts.get(id))},
-      complaints: {list: async (id, request) => page(id, complaints, request), create},
-      interactions: {list: async (id, request) => page(id, interactions, request)},
+      loyaltyAccounts: {read: async (keys) => read(keys, (id) => loyalty.account(id))},
+      complaints: {
+        list: async (id, request) => page(id, request, (c) => complaints.get(c)),
+        create,
+      },
+      interactions: {list: async (id, request) => page(id, request, (c) => interactions.get(c))},
+      pointsTransactions: {list: async (id, request) => page(id, request, loyalty.ledger)},
+      rewards: {list: async (id, request) => page(id, request, (c) => loyalty.offers(c, now()))},
+      redemptions: {
+        list: async (id, request) => page(id, request, loyalty.redemptions),
+        create: async (input) => loyalty.redeem(input, now()).redemption,
+      },
+      complaintUpdates: {
+        list: async (id, request) => page(id, request, threads.updates),
+        create: async (input) => threads.update(input, now()),
+      },
+      surveyAnswers: {
+        list: async (id, request) => page(id, request, threads.answers),
+        create: async (input) => threads.answer(input, now()),
+      },
     },
     describeFields: async (entity) => memoryCatalog[validateEntity(entity)],
   };
   let once: CrmAdapter;
-  const createOnce = async (input: unknown, write: WriteOptions): Promise<Complaint> => {
-    try {
-      return await once.resources.complaints!.create(input as ComplaintInput, write);
-    } finally {
-      // After stored failures too: a permanent error is an outcome the key keeps.
-      save();
-    }
-  };
+  /** A create through the idempotency layer, saved after it however it ended. */
+  const createOnce =
+    <N extends 'complaints' | 'redemptions' | 'complaintUpdates' | 'surveyAnswers'>(name: N) =>
+    async (input: unknown, write: WriteOptions) => {
+      try {
+        const handlers = once.resources[name] as {
+          create: (input: unknown, options: WriteOptions) => Promise<unknown>;
+        };
+        return await handlers.create(input, write);
+      } finally {
+        // After stored failures too: a permanent error is an outcome the key keeps.
+        save();
+      }
+    };
   load(options.store?.load());
 
   /**
    * Latency, then maybe a simulated failure before the work, the work, then maybe one after it. Faults
    * sit outside the idempotency layer, so a fault after the work is a lost answer: the write was made
-   * and its key completed, and a retry with the key gets the stored complaint.
+   * and its key completed, and a retry with the key gets the stored record.
    */
   const call = async <T>(
     operation: string,
@@ -276,12 +374,35 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     if (fault) throw fault.error;
     return result;
   };
+  const lister =
+    <N extends keyof typeof backend.resources>(name: N) =>
+    (customerId: string, request?: PageRequest, o: CallOptions = {}) =>
+      call(`${name}.list`, o.signal, () =>
+        (backend.resources[name] as {list: (id: string, r?: PageRequest) => Promise<never>}).list(
+          customerId,
+          request,
+        ),
+      );
+  const creator =
+    (name: 'complaints' | 'redemptions' | 'complaintUpdates' | 'surveyAnswers') =>
+    (input: unknown, o: WriteOptions) =>
+      call(`${name}.create`, o?.signal, () => createOnce(name)(input, o)) as Promise<never>;
 
   return {
     name: 'memory',
     capabilities: backend.capabilities,
     get data() {
-      return {...data, complaints: [...data.complaints, ...submitted]};
+      const current = (c: Complaint): Complaint => changed.get(c.id) ?? c;
+      return {
+        ...data,
+        complaints: [...data.complaints.map(current), ...submitted],
+        accounts: loyalty.accounts(),
+        transactions: loyalty.transactions(),
+        rewards: loyalty.rewards(),
+        redemptions: loyalty.made.map((r) => r.redemption),
+        complaintUpdates: [...data.complaintUpdates, ...threads.added.updates],
+        surveyAnswers: [...data.surveyAnswers, ...threads.added.answers],
+      };
     },
     resources: {
       customers: {
@@ -294,20 +415,13 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
             backend.resources.loyaltyAccounts.read(keys),
           ),
       },
-      complaints: {
-        list: (customerId, request, o: CallOptions = {}) =>
-          call('complaints.list', o.signal, () =>
-            backend.resources.complaints.list(customerId, request),
-          ),
-        create: (input, o: WriteOptions) =>
-          call('complaints.create', o?.signal, () => createOnce(input, o)),
-      },
-      interactions: {
-        list: (customerId, request, o: CallOptions = {}) =>
-          call('interactions.list', o.signal, () =>
-            backend.resources.interactions.list(customerId, request),
-          ),
-      },
+      complaints: {list: lister('complaints'), create: creator('complaints')},
+      interactions: {list: lister('interactions')},
+      pointsTransactions: {list: lister('pointsTransactions')},
+      rewards: {list: lister('rewards')},
+      redemptions: {list: lister('redemptions'), create: creator('redemptions')},
+      complaintUpdates: {list: lister('complaintUpdates'), create: creator('complaintUpdates')},
+      surveyAnswers: {list: lister('surveyAnswers'), create: creator('surveyAnswers')},
     },
     describeFields: (entity, o: CallOptions = {}) =>
       call('describeFields', o.signal, () => backend.describeFields(entity)),
@@ -322,26 +436,6 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       save();
     },
   };
-}
-
-/** Items grouped by `key`, each group newest first by `at`. */
-function newestFirst<T>(
-  items: readonly T[],
-  key: (item: T) => string,
-  at: (item: T) => string,
-): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  for (const list of map.values()) list.sort((a, b) => Date.parse(at(b)) - Date.parse(at(a)));
-  return map;
-}
-
-function prepend<T>(map: Map<string, T[]>, key: string, item: T): void {
-  map.set(key, [item, ...(map.get(key) ?? [])]);
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

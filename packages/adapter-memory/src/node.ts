@@ -1,10 +1,10 @@
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {RapportError} from '@rapport/core';
-import type {MemorySnapshot, MemorySnapshotV1, SnapshotStore} from './memory-adapter.js';
+import type {AnySnapshot, SnapshotStore} from './memory-adapter.js';
 
 /**
- * Keeps the memory backend's submissions in a JSON file (Node only). Each save writes a temporary file
+ * Keeps the memory backend's writes in a JSON file (Node only). Each save writes a temporary file
  * beside it and renames it over the old one, so a crash mid-write never leaves half a file.
  *
  * @throws RapportError `invalid_input` when loading a file that is not a snapshot (it is left alone:
@@ -21,11 +21,18 @@ export function jsonFileStore(path: string): SnapshotStore {
         throw error;
       }
       try {
-        const snapshot = JSON.parse(text) as MemorySnapshot | MemorySnapshotV1;
+        const snapshot = JSON.parse(text) as AnySnapshot;
         if (
-          (snapshot?.format !== 1 && snapshot?.format !== 2) ||
+          ![1, 2, 3].includes(snapshot?.format) ||
           !Array.isArray(snapshot.complaints) ||
-          !Array.isArray(snapshot.idempotency)
+          !Array.isArray(snapshot.idempotency) ||
+          (snapshot.format === 3 &&
+            !(
+              Array.isArray(snapshot.changedComplaints) &&
+              Array.isArray(snapshot.redemptions) &&
+              Array.isArray(snapshot.complaintUpdates) &&
+              Array.isArray(snapshot.surveyAnswers)
+            ))
         )
           throw new Error('not a Rapport memory snapshot');
         return snapshot;

@@ -3,23 +3,44 @@ import {
   complaintLimits,
   entities,
   fieldTypes,
-  handlerOf,
-  isRapportError,
   randomId,
-  servedOperations,
   stableStringify,
   type BatchResult,
   type Catalogue,
   type ComplaintInput,
-  type CrmAdapter,
-  type ErrorCode,
-  type Page,
-  type PageRequest,
   type RapportCatalogue,
   type ResourceOperation,
   type ResourcesWith,
-  type WriteOptions,
 } from '@rapport/core';
+import {
+  complaintUpdateChecks,
+  complaintUpdateRules,
+  redemptionChecks,
+  redemptionRules,
+  surveyChecks,
+  surveyRules,
+} from './actions.js';
+import {
+  aborted,
+  checkPage,
+  configurationError,
+  createOf,
+  inputOf,
+  lacksData,
+  listOf,
+  readOf,
+  rejectsAborted,
+  rejectsWith,
+  seeded,
+  serves,
+  show,
+  type ConformanceContext,
+  type Item,
+  type PlannedCheck,
+} from './kit.js';
+
+export {CheckSkipped, configurationError, rejectsWith} from './kit.js';
+export type {ConformanceContext, PlannedCheck} from './kit.js';
 
 /** The rules checked for every resource that serves `read`. */
 export const readRules = ['batch-answer', 'order-free', 'max-batch', 'abort'] as const;
@@ -47,162 +68,16 @@ export type AdapterCheckId<C extends Catalogue = RapportCatalogue> =
   | `${ResourcesWith<C, 'create'>}.create.${(typeof createRules)[number]}`
   | ('complaints' extends ResourcesWith<C, 'create'>
       ? `complaints.create.${(typeof complaintRules)[number]}`
+      : never)
+  | ('redemptions' extends ResourcesWith<C, 'create'>
+      ? `redemptions.create.${(typeof redemptionRules)[number]}`
+      : never)
+  | ('complaintUpdates' extends ResourcesWith<C, 'create'>
+      ? `complaintUpdates.create.${(typeof complaintUpdateRules)[number]}`
+      : never)
+  | ('surveyAnswers' extends ResourcesWith<C, 'create'>
+      ? `surveyAnswers.create.${(typeof surveyRules)[number]}`
       : never);
-
-/** A record as the generic checks see it. */
-type Item = Readonly<Record<string, unknown>>;
-
-/** What a check gets: a fresh adapter and the facts about the backend the kit cannot guess. */
-export interface ConformanceContext {
-  readonly adapter: CrmAdapter<Catalogue>;
-  readonly catalogue: Catalogue;
-  /** Ids of at least two existing customers, checked before any check runs. */
-  readonly knownCustomerIds: readonly string[];
-  /** An id no customer (and no record) has. */
-  readonly unknownCustomerId: string;
-  /** A valid complaint for the first known customer. */
-  readonly complaint: ComplaintInput;
-  /** A valid create input of `resource` for `customerId`, different for each `n`; or undefined. */
-  input(resource: string, customerId: string, n: number): unknown;
-  /** Keys the options name for a read resource whose key is not the customer. */
-  readonly knownKeys: Readonly<Record<string, readonly string[] | undefined>>;
-}
-
-/** One check, planned for an adapter. `run` throws (an assertion error) when the adapter breaks it. */
-export interface PlannedCheck {
-  readonly id: string;
-  /** What the report groups it under: `capabilities`, `customers.read`, `describeFields`, `store`. */
-  readonly group: string;
-  readonly title: string;
-  run(context: ConformanceContext): Promise<void>;
-}
-
-/** Asserts that `promise` rejects with a RapportError of `code` and returns the error. */
-export async function rejectsWith(promise: Promise<unknown>, code: ErrorCode, what: string) {
-  let error: unknown;
-  try {
-    await promise;
-  } catch (e) {
-    error = e;
-  }
-  assert.ok(
-    error !== undefined,
-    `${what}: expected a RapportError with code "${code}", but the call succeeded`,
-  );
-  assert.ok(
-    isRapportError(error),
-    `${what}: expected a RapportError with code "${code}", got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-  );
-  assert.equal(
-    error.code,
-    code,
-    `${what}: error.code must be "${code}", got "${error.code}" (${error.message})`,
-  );
-  return error;
-}
-
-async function rejectsAborted(promise: Promise<unknown>, what: string): Promise<void> {
-  await assert.rejects(
-    promise,
-    (e: unknown) => e instanceof Error && e.name === 'AbortError',
-    `${what}: must reject with the signal's reason (error.name "AbortError")`,
-  );
-}
-
-const aborted = (): AbortSignal => AbortSignal.abort();
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const show = (value: unknown): string => JSON.stringify(value) ?? String(value);
-
-/** The configuration, not the adapter, is at fault: the message says so. */
-export function configurationError(message: string, cause?: unknown): Error {
-  return new Error(`Conformance configuration: ${message}`, cause === undefined ? {} : {cause});
-}
-
-const readOf = (c: ConformanceContext, resource: string) => {
-  const read = handlerOf(c.adapter, resource, 'read');
-  return (keys: readonly string[], signal?: AbortSignal) =>
-    read(keys, signal && {signal}) as Promise<BatchResult<Item>>;
-};
-const listOf = (c: ConformanceContext, resource: string) => {
-  const list = handlerOf(c.adapter, resource, 'list');
-  return (customerId: string, page?: PageRequest, signal?: AbortSignal) =>
-    list(customerId, page, signal && {signal}) as Promise<Page<Item>>;
-};
-const createOf = (c: ConformanceContext, resource: string) => {
-  const create = handlerOf(c.adapter, resource, 'create');
-  return (input: unknown, options: WriteOptions) => create(input, options) as Promise<Item>;
-};
-const serves = (c: ConformanceContext, resource: string, operation: ResourceOperation): boolean =>
-  servedOperations(c.adapter, c.catalogue)[resource]?.includes(operation) ?? false;
-
-/** A valid input of `resource`, or a clear error that the options must give one. */
-function inputOf(c: ConformanceContext, resource: string, customerId: string, n: number): unknown {
-  const input = c.input(resource, customerId, n);
-  if (input === undefined)
-    throw configurationError(
-      `the kit has no valid input for creating ${resource}; give inputs.${resource} in the options`,
-    );
-  return input;
-}
-
-/**
- * The resource whose creates add to `resource`'s lists: itself when it is creatable, else one whose
- * catalogue entry `affects` it (a complaint is an interaction).
- */
-function seederOf(c: ConformanceContext, resource: string): string | undefined {
-  const candidates = [
-    resource,
-    ...Object.keys(c.catalogue).filter((name) => c.catalogue[name]!.affects?.includes(resource)),
-  ];
-  return candidates.find(
-    (name) => serves(c, name, 'create') && c.input(name, c.knownCustomerIds[0]!, 1) !== undefined,
-  );
-}
-
-/**
- * Makes sure the first known customer has at least `count` items in `resource`'s list, creating
- * what is missing when the adapter can; returns the list's first page of 100 items.
- */
-async function seeded(c: ConformanceContext, resource: string, count: number): Promise<Page<Item>> {
-  const list = listOf(c, resource);
-  const customerId = c.knownCustomerIds[0]!;
-  let page = await list(customerId, {limit: 100});
-  const seeder = seederOf(c, resource);
-  if (page.items.length >= count || seeder === undefined) return page;
-  const create = createOf(c, seeder);
-  for (let n = 1; n <= count; n++) {
-    // Apart in time, so the new items differ in the date lists are ordered by.
-    if (n > 1) await pause(5);
-    await create(inputOf(c, seeder, customerId, n), {idempotencyKey: randomId()});
-  }
-  page = await list(customerId, {limit: 100});
-  return page;
-}
-
-function lacksData(c: ConformanceContext, resource: string, needed: string): Error {
-  const seeder = seederOf(c, resource);
-  return new Error(
-    `${resource}.list: ${needed}, and ${
-      seeder
-        ? `it has too few even with what the kit created through ${seeder}.create (a created record must appear in its owner's ${resource} list)`
-        : `the kit cannot create any (the adapter serves no create that adds to ${resource}); name customers in knownCustomerIds that have some, or skip this check with a reason`
-    }`,
-  );
-}
-
-function checkPage(page: Page<Item>, what: string): void {
-  assert.ok(Array.isArray(page?.items), `${what}: page.items must be a list`);
-  assert.ok(
-    page.nextCursor === null || (typeof page.nextCursor === 'string' && page.nextCursor !== ''),
-    `${what}: page.nextCursor must be a non-empty string or null, got ${show(page.nextCursor)}`,
-  );
-  if (page.total !== undefined) {
-    assert.ok(
-      Number.isInteger(page.total) && page.total >= page.items.length,
-      `${what}: page.total must be a whole number no smaller than items.length (${page.items.length}), got ${show(page.total)}`,
-    );
-  }
-}
 
 /** Keys a read resource can be asked for that have records. */
 async function knownKeysOf(c: ConformanceContext, resource: string): Promise<readonly string[]> {
@@ -220,7 +95,9 @@ async function knownKeysOf(c: ConformanceContext, resource: string): Promise<rea
     const created = [];
     for (let n = 1; n <= 2; n++)
       created.push(
-        await create(inputOf(c, resource, c.knownCustomerIds[0]!, n), {idempotencyKey: randomId()}),
+        await create(await inputOf(c, resource, c.knownCustomerIds[0]!, n), {
+          idempotencyKey: randomId(),
+        }),
       );
     return keysOf(created);
   }
@@ -322,21 +199,37 @@ function readChecks(resource: string): PlannedCheck[] {
   ];
 }
 
-function listChecks(resource: string): PlannedCheck[] {
+function listChecks(resource: string, orderedBy: string | undefined): PlannedCheck[] {
   const group = `${resource}.list`;
   const id = (rule: (typeof listRules)[number]) => `${resource}.list.${rule}`;
   return [
     {
       id: id('newest-first'),
       group,
-      title: 'lists newest first by the date the catalogue orders the resource by',
+      title:
+        orderedBy === undefined
+          ? "keeps the list's own order (the catalogue names no orderedBy), each page holding only the customer's items"
+          : 'lists newest first by the date the catalogue orders the resource by',
       async run(c) {
-        const orderedBy = c.catalogue[resource]!.orderedBy;
-        if (orderedBy === undefined)
-          throw configurationError(
-            `the catalogue entry of ${resource} offers list but names no orderedBy`,
-          );
         const list = listOf(c, resource);
+        if (orderedBy === undefined) {
+          // A list with an order of its own (a member's rewards, what they can redeem first): the
+          // kit cannot know that order, but it can check the pages are the customer's.
+          const owner = c.catalogue[resource]!.owner;
+          for (const customerId of c.knownCustomerIds.slice(0, 2)) {
+            const what = `${group}("${customerId}")`;
+            const page = await list(customerId, {limit: 100});
+            checkPage(page, what);
+            page.items.forEach((item, i) =>
+              assert.equal(
+                item[owner],
+                customerId,
+                `${what}: items[${i}].${owner} must be "${customerId}", the customer asked for`,
+              ),
+            );
+          }
+          return;
+        }
         const pages = [
           await seeded(c, resource, 2),
           await list(c.knownCustomerIds[1]!, {limit: 100}),
@@ -498,8 +391,8 @@ function createChecks(resource: string): PlannedCheck[] {
         const key = c.catalogue[resource]!.key;
         const create = createOf(c, resource);
         const customerId = c.knownCustomerIds[0]!;
-        const input = inputOf(c, resource, customerId, 1);
-        const other = inputOf(c, resource, customerId, 2);
+        const input = await inputOf(c, resource, customerId, 1);
+        const other = await inputOf(c, resource, customerId, 2);
         if (stableStringify(input) === stableStringify(other))
           throw configurationError(`inputs.${resource} must give a different input for each n`);
         const idempotencyKey = randomId();
@@ -535,7 +428,7 @@ function createChecks(resource: string): PlannedCheck[] {
       async run(c) {
         const key = c.catalogue[resource]!.key;
         const customerId = c.knownCustomerIds[0]!;
-        const input = inputOf(c, resource, customerId, 1);
+        const input = await inputOf(c, resource, customerId, 1);
         const listed = async () =>
           serves(c, resource, 'list')
             ? (await listOf(c, resource)(customerId, {limit: 100})).items.map((item) => item[key])
@@ -803,10 +696,15 @@ export function catalogueChecks(catalogue: Catalogue): {
         });
     };
     if (operations.includes('read')) add('read', readChecks(resource));
-    if (operations.includes('list')) add('list', listChecks(resource));
+    if (operations.includes('list'))
+      add('list', listChecks(resource, catalogue[resource]!.orderedBy));
     if (operations.includes('create')) add('create', createChecks(resource));
-    if (resource === 'complaints' && operations.includes('create'))
-      add('create', complaintChecks());
+    if (operations.includes('create')) {
+      if (resource === 'complaints') add('create', complaintChecks());
+      if (resource === 'redemptions') add('create', redemptionChecks());
+      if (resource === 'complaintUpdates') add('create', complaintUpdateChecks());
+      if (resource === 'surveyAnswers') add('create', surveyChecks());
+    }
   }
   for (const check of describeChecks) planned.push({check});
   return planned;

@@ -4,9 +4,11 @@ import '@rapport/schema/translations/zh-CN.js';
 import {cors} from 'hono/cors';
 import {
   catalogue as rapportCatalogue,
+  defaultComplaintPolicy,
   memoryIdempotencyStore,
   RapportError,
   type Catalogue,
+  type ComplaintPolicy,
   type CrmAdapter,
   type IdempotencyStore,
   type RapportCatalogue,
@@ -30,6 +32,7 @@ import type {RouteContext} from './routes/context.js';
 import {customizationRoute} from './routes/customization.js';
 import {fieldsRoute} from './routes/fields.js';
 import {resourcesRoutes} from './routes/resources.js';
+import {checkPolicyRoles, createWriteRules} from './write-rules.js';
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions<C extends Catalogue = RapportCatalogue> {
@@ -69,6 +72,13 @@ export interface GatewayOptions<C extends Catalogue = RapportCatalogue> {
   readonly maxBodyBytes?: number;
   /** Most ids in one batch read; larger batches are refused, smaller ones split for the backend. Default 100. */
   readonly maxBatchSize?: number;
+  /**
+   * Which role may take which action on a complaint (`complaintUpdates`), checked with the verified
+   * token's role before the backend sees the update: a role may not do more than this, whatever the
+   * request says. Default core's `defaultComplaintPolicy` (customers reopen, agents move a complaint
+   * along, supervisors may also close). Checked at start-up against the document's roles.
+   */
+  readonly complaintPolicy?: ComplaintPolicy;
   /** Accept complaints without a token from anonymous visitors (name and e-mail, no customer id). */
   readonly allowAnonymousComplaints?: boolean;
   /** Called once per request with what is safe to log. */
@@ -88,7 +98,8 @@ export type Gateway = (request: Request, connection?: Connection) => Promise<Res
  * anything leaves, replays idempotent creates, limits request rates, and speaks the versioned JSON
  * protocol of `@rapport/core/protocol` (docs/gateway.md) for every resource of the catalogue.
  *
- * @throws Error at creation when the customization document is not valid.
+ * @throws Error at creation when the customization document is not valid, or the complaint policy
+ *   names a role it does not have.
  */
 export function createGateway<C extends Catalogue = RapportCatalogue>(
   options: GatewayOptions<C>,
@@ -108,6 +119,7 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
       `The customer role "${customerRole}" is not a role of the gateway's customization document (roles: ${[...roles].join(', ')}); set auth.customerRole`,
     );
   }
+  if (options.complaintPolicy) checkPolicyRoles(options.complaintPolicy, roles);
   const catalogue: Catalogue = options.catalogue ?? rapportCatalogue;
   const context: RouteContext = {
     adapter: options.adapter as CrmAdapter<Catalogue>,
@@ -115,6 +127,7 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
     customization,
     redact: createRedactor(customization, catalogue),
     inputRules: createInputRules(customization, catalogue),
+    writeRules: createWriteRules(options.complaintPolicy ?? defaultComplaintPolicy),
     idempotencyStore: options.idempotencyStore ?? memoryIdempotencyStore(),
     maxBatchSize: options.maxBatchSize ?? limits.maxBatchSize,
     maxBodyBytes: options.maxBodyBytes ?? limits.maxBodyBytes,

@@ -11,6 +11,7 @@ import {
   transitionComplaint,
   type Complaint,
   type ComplaintAction,
+  type ComplaintUpdate,
   type Coupon,
   type Customer,
   type Interaction,
@@ -19,11 +20,16 @@ import {
   type LoyaltyProgram,
   type PointsTransaction,
   type Purchase,
+  type Redemption,
+  type RewardDefinition,
   type RfmSegment,
   type Severity,
+  type SurveyAnswer,
 } from '@rapport/core';
 import {demoProgram} from './program.js';
 import {seededRandom, type Random} from './random.js';
+import {demoRewards} from './rewards.js';
+import {surveyAnswersOf, threadOf} from './threads.js';
 import {
   chineseFamily,
   chineseGiven,
@@ -60,6 +66,17 @@ export interface DemoData {
   readonly accounts: readonly LoyaltyAccount[];
   readonly complaints: readonly Complaint[];
   readonly interactions: readonly Interaction[];
+  /** The programme's rewards, with the stock left for everyone. */
+  readonly rewards: readonly RewardDefinition[];
+  /**
+   * Redemptions of those rewards. The seeded ledgers' redemptions predate the catalogue (they are
+   * `reason: 'reward'` lines of no particular reward), so the seeded list is empty.
+   */
+  readonly redemptions: readonly Redemption[];
+  /** The public threads of the complaints, newest first. */
+  readonly complaintUpdates: readonly ComplaintUpdate[];
+  /** Survey answers, on resolved complaints and standalone, newest first. */
+  readonly surveyAnswers: readonly SurveyAnswer[];
 }
 
 const stageOfSegment: Record<RfmSegment, LifecycleStage> = {
@@ -80,7 +97,8 @@ const stageOfSegment: Record<RfmSegment, LifecycleStage> = {
  * Generates a deterministic demo data set: persons (English and Chinese names) and organizations with
  * contact data, tags, custom fields; two years of purchases, from which RFM segments and life-cycle
  * stages are computed; a four-tier loyalty programme with ledgers, expiring points and coupons;
- * complaints across categories, severities and statuses, moved along their life cycle; interactions.
+ * complaints across categories, severities and statuses, moved along their life cycle, with their
+ * public threads; interactions; the programme's rewards; survey answers.
  */
 export function createDemoData(options: DemoDataOptions = {}): DemoData {
   const seed = options.seed ?? 42;
@@ -193,6 +211,16 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
     });
   }
   interactions.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+
+  // A stream of its own, so threads and surveys leave everything generated before them unchanged.
+  const more = seededRandom(seed + 0x7f4a7c15);
+  const locales = new Map(customers.map((c) => [c.id, c.locale]));
+  const complaintUpdates = complaints
+    .flatMap((c) => threadOf(more, c, locales.get(c.customerId!) ?? 'en'))
+    .sort(newestFirst);
+  const surveyAnswers = surveyAnswersOf(more, complaints, customers, asOf).sort(
+    (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt),
+  );
   return {
     asOf: iso(asOf),
     program,
@@ -202,7 +230,15 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
     accounts,
     complaints,
     interactions,
+    rewards: demoRewards(asOf),
+    redemptions: [],
+    complaintUpdates,
+    surveyAnswers,
   };
+}
+
+function newestFirst(a: {at: string}, b: {at: string}): number {
+  return Date.parse(b.at) - Date.parse(a.at);
 }
 
 interface Person {

@@ -205,3 +205,23 @@ export const interactionSummaries = {
   purchase: {en: 'Bought online', zh: '线上购买'},
   complaint: {en: 'Opened a complaint', zh: '提交了投诉'},
 } as const;
+
+/** Public replies on complaint threads, by who writes them and when. */
+export const threadTexts = {
+  acknowledge: {
+    en: 'Thank you for telling us. We are looking into it and will come back to you soon.',
+    zh: '感谢您的反馈，我们正在核实，会尽快回复您。',
+  },
+  customerReply: {
+    en: 'Thank you. The order number is on the receipt I sent.',
+    zh: '谢谢，订单号在我发的收据上。',
+  },
+  resolve: {en: 'Refunded and apologised.', zh: '已退款并致歉。'},
+  reopen: {en: 'This is still not sorted, please look again.', zh: '问题仍未解决，请再看一下。'},
+} as const;
+
+/** Comments customers leave with a survey answer. */
+export const surveyComments = {
+  en: ['Quick and friendly, thank you.', 'It took a while, but it was sorted.', 'Still not happy.'],
+  zh: ['处理得又快又好，谢谢。', '花了些时间，但问题解决了。', '还是不太满意。'],
+} as const;

@@ -2,6 +2,7 @@ import type {Catalogue, CrmAdapter, IdempotencyStore} from '@rapport/core';
 import type {CustomizationDocument} from '@rapport/schema';
 import type {InputRules} from '../input-rules.js';
 import type {Redactor} from '../redact.js';
+import type {WriteRule} from '../write-rules.js';
 
 /** What the routes share, made once by `createGateway`. */
 export interface RouteContext {
@@ -11,6 +12,8 @@ export interface RouteContext {
   readonly redact: Redactor;
   /** The document's form rules for create bodies. */
   readonly inputRules: InputRules;
+  /** The gateway's own rules for creates, by resource: who may, and what the token sets. */
+  readonly writeRules: Readonly<Record<string, WriteRule>>;
   readonly idempotencyStore: IdempotencyStore;
   /** Most keys in one batch read over the wire. */
   readonly maxBatchSize: number;

@@ -116,6 +116,9 @@ const list: RouteMaker = (resource, _definition, {adapter, redact}) => {
 const create: RouteMaker = (resource, definition, context) => {
   const {adapter, idempotencyStore, redact, inputRules, maxStoredResponseBytes} = context;
   const {owner} = definition;
+  const rule = Object.hasOwn(context.writeRules, resource)
+    ? context.writeRules[resource]
+    : undefined;
   const kept = essentialsOf(definition);
   return async (c) => {
     const caller = c.get('caller');
@@ -140,7 +143,8 @@ const create: RouteMaker = (resource, definition, context) => {
       );
     }
     // Refused input answers before a key is claimed, so the corrected input can reuse the key. The
-    // document's rules go first: their messages name the fields the person filled in.
+    // caller's rights go first, then the document's rules: their messages name the fields the person filled in.
+    rule?.(body, caller);
     inputRules(resource, body, caller, languageOf(c.req.header('accept-language')));
     // The backend gets the input as the catalogue entry reads it, nothing else the body carried.
     const input = (definition.validateInput?.(body) ?? body) as Row;
