@@ -115,6 +115,11 @@ export interface FakeSalesforceOptions {
     /** Default `https://login.salesforce.com`. */
     readonly loginUrl?: string;
   };
+  /**
+   * The Case Status picklist, each value with whether it closes the Case. Default a developer
+   * org's: New, Working, Escalated, Closed (closed).
+   */
+  readonly caseStatuses?: readonly {readonly value: string; readonly closed?: boolean}[];
   /** Case fields to leave out of the org (`['Rapport_Idempotency_Key__c']`), for start-up tests. */
   readonly withoutCaseFields?: readonly string[];
   /**
@@ -194,7 +199,27 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
   let sessions = new Set(options.accessTokens ?? []);
   let issued = 0;
   const omitted = new Set(options.withoutCaseFields ?? []);
-  const caseDefs = caseFields.filter((f) => !omitted.has(f.name));
+  const statusValues = options.caseStatuses;
+  const closedStatuses = new Set(
+    (statusValues ?? [{value: 'Closed', closed: true}]).filter((v) => v.closed).map((v) => v.value),
+  );
+  const isClosed = (status: unknown) => closedStatuses.has(String(status));
+  const caseDefs = caseFields
+    .filter((f) => !omitted.has(f.name))
+    .map((f) =>
+      f.name === 'Status' && statusValues
+        ? {
+            ...f,
+            picklistValues: statusValues.map(({value}) => ({
+              active: true,
+              defaultValue: false,
+              label: value,
+              validFor: null,
+              value,
+            })),
+          }
+        : f,
+    );
   const externalIds = caseDefs.filter((f) => f.externalId && f.unique);
 
   const attributes = (type: string, id: string) => ({
@@ -251,8 +276,8 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
         Origin,
         Status,
         Priority: 'Medium',
-        IsClosed: Status === 'Closed',
-        ClosedDate: Status === 'Closed' ? CreatedDate : null,
+        IsClosed: isClosed(Status),
+        ClosedDate: isClosed(Status) ? CreatedDate : null,
         CreatedDate,
         LastModifiedDate: CreatedDate,
       });
@@ -537,7 +562,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
           ...body,
           Id: id,
           CaseNumber: String(++caseNumber).padStart(8, '0'),
-          IsClosed: body.Status === 'Closed',
+          IsClosed: isClosed(body.Status ?? 'New'),
           CreatedDate: now,
           LastModifiedDate: now,
           OwnerId: '005FK0000000001AAA',
@@ -592,7 +617,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
         const at = modifiedNow();
         stored.LastModifiedDate = at;
         if (body.Status !== undefined) {
-          const closed = body.Status === 'Closed';
+          const closed = isClosed(body.Status);
           if (closed && stored.IsClosed !== true) stored.ClosedDate = at;
           if (!closed) stored.ClosedDate = null;
           stored.IsClosed = closed;
