@@ -1123,6 +1123,13 @@ export async function salesforceAdapter(
   };
   const changed = (error: unknown) =>
     isRapportError(error, 'conflict') && error.details.errorCode === 'PRECONDITION_FAILED';
+  // Busy, not wrong: a retry with the same key is safe and may find a quiet moment.
+  const busy = (cause: unknown) =>
+    new RapportError(
+      'unavailable',
+      `The Case kept changing while the update was written (${UPDATE_ATTEMPTS} attempts); try again with the same idempotency key`,
+      {retryAfterMs: 500, details: {vendor: 'Salesforce', reason: 'case_busy'}, cause},
+    );
 
   /** The Case Status an action sets, and the complaint status it reads back as. */
   const caseStatusFor = (status: ComplaintStatus): {value: string; reads: ComplaintStatus} => {
@@ -1236,7 +1243,10 @@ export async function salesforceAdapter(
         );
         break;
       } catch (error) {
-        if (attempt < UPDATE_ATTEMPTS && changed(error)) continue;
+        if (changed(error)) {
+          if (attempt < UPDATE_ATTEMPTS) continue;
+          throw busy(error);
+        }
         throw error;
       }
     }
@@ -1281,7 +1291,10 @@ export async function salesforceAdapter(
         await patchCase(current, {[threadField!]: threadText(thread)}, signal);
         break;
       } catch (error) {
-        if (attempt < UPDATE_ATTEMPTS && changed(error)) continue;
+        if (changed(error)) {
+          if (attempt < UPDATE_ATTEMPTS) continue;
+          throw busy(error);
+        }
         throw error;
       }
     }
@@ -1535,7 +1548,7 @@ const MAX_THREAD_ENTRIES = 100;
 /** Published comments a complaint thread lists, newest first. */
 const MAX_THREAD_COMMENTS = 2000;
 /** Attempts of a conditional PATCH that lost to another change of the Case. */
-const UPDATE_ATTEMPTS = 3;
+const UPDATE_ATTEMPTS = 5;
 /**
  * How long a reply another process began is left to it: a retry sooner is told to try again
  * (`unavailable`) rather than write the reply beside it.

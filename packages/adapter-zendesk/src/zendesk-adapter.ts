@@ -85,7 +85,7 @@ const REJECTED_TAG = 'rapport_rejected';
 /** Audits of one ticket read for its thread and for the update an idempotency key made. */
 const MAX_AUDIT_PAGES = 10;
 /** Attempts of an update whose safe_update lost to another change of the ticket. */
-const UPDATE_ATTEMPTS = 3;
+const UPDATE_ATTEMPTS = 5;
 /**
  * The Zendesk status an action moves a ticket to: the first of these that option statuses reads
  * back as the status core's state machine moves the complaint to, so the thread and the ticket agree.
@@ -900,12 +900,19 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
       } catch (error) {
         // The ticket changed since it was read (another attempt with this key, or an agent): read
         // it again, and find this key's audit or apply the update to what the ticket is now.
-        if (
-          attempt < UPDATE_ATTEMPTS &&
-          isRapportError(error, 'conflict') &&
-          error.details.zendesk === 'UpdateConflict'
-        )
-          continue;
+        if (isRapportError(error, 'conflict') && error.details.zendesk === 'UpdateConflict') {
+          if (attempt < UPDATE_ATTEMPTS) continue;
+          // Busy, not wrong: a retry with the same key is safe and may find a quiet moment.
+          throw new RapportError(
+            'unavailable',
+            `Ticket ${ticket.id} kept changing while the update was written (${UPDATE_ATTEMPTS} attempts); try again with the same idempotency key`,
+            {
+              retryAfterMs: 500,
+              details: {ticketId: ticket.id, reason: 'ticket_busy'},
+              cause: error,
+            },
+          );
+        }
         throw error;
       }
     }
