@@ -147,6 +147,13 @@ describe('zendeskAdapter: complaint updates', () => {
       const [complaint] = (await adapter.resources.complaints!.list('1001')).items;
       assert.equal(complaint!.status, rapport, `the complaint reads back ${rapport}`);
     }
+    const before = puts();
+    const final = await rejects(
+      reply({complaintId: id, customerId: '1001', body: 'One more thing'}),
+      'invalid_transition',
+    );
+    assert.match(final.message, /ZD-\d+ is closed in Zendesk/);
+    assert.equal(puts(), before, 'a closed ticket is not written to');
     const thread = (await updates().list('1001', {limit: 100})).items;
     assert.deepEqual(
       thread.map((u) => `${u.action}:${u.status}`),

@@ -837,6 +837,13 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
         if (made) return made;
       }
 
+      // Zendesk takes nothing more on a closed ticket (it would answer 422 naming its status).
+      if (ticket.status === 'closed')
+        throw new RapportError(
+          'invalid_transition',
+          `Complaint ZD-${ticket.id} is closed in Zendesk, which takes no more replies or changes on it; a new complaint can follow it up`,
+          {details: {from: statusOfTicket(ticket.status, ticket.tags), ticketId: ticket.id}},
+        );
       // Core's rules before Zendesk sees anything: the role's actions, the reopen window, the
       // state machine. Zendesk's clock may run ahead of ours; an update is never before the
       // ticket's last change.
