@@ -1,5 +1,5 @@
 // The HTTP adapter, over a real gateway, over the memory backend, passes the adapter contract.
-import {memoryAdapter} from '@rapport/adapter-memory';
+import {createDemoData, memoryAdapter} from '@rapport/adapter-memory';
 import {httpAdapter} from '@rapport/adapter-http';
 import {runAdapterConformance} from '@rapport/adapter-testkit';
 import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway';
@@ -11,6 +11,17 @@ const audience = 'https://gateway.test';
 // there (SO-123456), and the gateway enforces the document, so this one drops that pattern.
 const customization = structuredClone(defaultCustomization);
 delete customization.fields.orderNumber!.validation!.pattern;
+
+// The backend's clock starts at the demo data's date and runs from there, so the points the data
+// holds are the points a redemption can spend (a month later many would have expired).
+const asOf = new Date('2026-11-01T00:00:00Z');
+const started = Date.now();
+// The two members with the most points, so the kit's redemptions (a few in a row, and presses at
+// once) have points to spend; the kit builds every other input from what the backend holds.
+const knownCustomerIds = [...createDemoData({asOf, size: 30}).accounts]
+  .sort((a, b) => b.balance - a.balance)
+  .slice(0, 2)
+  .map((account) => account.customerId);
 
 const token = await signAgentToken({
   agentId: 'kit',
@@ -37,10 +48,10 @@ async function asTheCustomer(request: Request): Promise<Request> {
 
 runAdapterConformance({
   name: 'http → gateway → memory',
-  knownCustomerIds: ['c-001', 'c-002'],
+  knownCustomerIds,
   create: () => {
     const gateway = createGateway({
-      adapter: memoryAdapter({asOf: new Date('2026-11-01T00:00:00Z'), size: 30}),
+      adapter: memoryAdapter({asOf, size: 30, now: () => asOf.getTime() + (Date.now() - started)}),
       auth: {secret, audience},
       customization,
       rateLimit: false,

@@ -329,7 +329,10 @@ describe('the kit on rewards, redemptions, complaint updates and survey answers'
     const results = await run({noLedgerLine: true});
     const failed = outcome(results, 'redemptions.create.spends-once');
     assert.equal(failed.outcome, 'failed');
-    assert.match(failed.message!, /the balance must drop by the points of one redemption \(100\)/);
+    assert.match(
+      failed.message!,
+      /after one redemption: the balance must drop by the 100 points spent \(from 450\), but it is 450/,
+    );
   });
 
   it("fails a club that takes an update on another customer's complaint", async () => {

@@ -153,6 +153,24 @@ describe('gateway under attack (fast-check)', () => {
             .items;
           const interactions = (await call(`/v1/customers/${id}/interactions?limit=100`, {token}))
             .body.items;
+          // The lists of issue 18: what a member can redeem, the points history, the coupons
+          // redeemed, complaint threads and survey answers.
+          const lists = await Promise.all(
+            (
+              [
+                'rewards',
+                'pointsTransactions',
+                'redemptions',
+                'complaintUpdates',
+                'surveyAnswers',
+              ] as const
+            ).map(async (resource) => {
+              const path = resource.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+              const answer = await call(`/v1/customers/${id}/${path}?limit=100`, {token});
+              assert.equal(answer.status, 200, `${role} lists ${resource}: ${answer.text}`);
+              return (answer.body.items as unknown[]).map((item) => [resource, item]);
+            }),
+          );
           // The allow-list: nothing leaves that no field visible to the role names, besides the
           // catalogue's key, owner, essentials and what a visible field reveals.
           for (const [resource, record] of [
@@ -160,6 +178,7 @@ describe('gateway under attack (fast-check)', () => {
             ['loyaltyAccounts', account],
             ...complaints.map((c: unknown) => ['complaints', c]),
             ...interactions.map((i: unknown) => ['interactions', i]),
+            ...lists.flat(),
           ] as [keyof typeof catalogue, Record<string, unknown>][]) {
             const definition = catalogue[resource];
             const repeats: Readonly<Record<string, {entity: string; source: string}>> =
@@ -180,7 +199,7 @@ describe('gateway under attack (fast-check)', () => {
               ...named,
               ...named.flatMap((source) => reveals[source] ?? []),
             ]);
-            for (const path of leafPaths(record))
+            for (const path of leafPaths(record, resource))
               assert.ok(
                 allowed.has(path),
                 `${role} received ${resource} ${path}, which no field names`,
@@ -213,12 +232,19 @@ describe('gateway under attack (fast-check)', () => {
   });
 });
 
-/** The paths of a record's values as document sources name them (`name.given`, `customFields.store`). */
-function leafPaths(record: Record<string, unknown>): string[] {
+/**
+ * The paths of a record's values as document sources name them (`name.given`, `customFields.store`);
+ * other objects (a reward's localized `name`, an update's `author`) are one value.
+ */
+function leafPaths(record: Record<string, unknown>, resource: string): string[] {
+  const nested =
+    resource === 'customers'
+      ? ['name', 'customFields']
+      : resource === 'complaints'
+        ? ['contact', 'customFields']
+        : [];
   return Object.entries(record).flatMap(([key, value]) =>
-    (key === 'name' || key === 'contact' || key === 'customFields') &&
-    value !== null &&
-    typeof value === 'object'
+    nested.includes(key) && value !== null && typeof value === 'object'
       ? Object.keys(value).map((inner) => `${key}.${inner}`)
       : [key],
   );

@@ -49,6 +49,11 @@ describe('gateway: routes', () => {
         loyaltyAccounts: ['read'],
         complaints: ['list', 'create'],
         interactions: ['list'],
+        pointsTransactions: ['list'],
+        rewards: ['list'],
+        redemptions: ['list', 'create'],
+        complaintUpdates: ['list', 'create'],
+        surveyAnswers: ['list', 'create'],
       },
       'what the adapter serves, per resource',
     );
