@@ -185,6 +185,13 @@ export function salesforceErrors(waits: LimitWaits, pathOf?: (field: string) => 
         `Salesforce is unavailable (${reply.status} to ${where})${said}`,
         {details},
       );
+    if (reply.status === 412)
+      // A conditional request (If-Unmodified-Since) on a record that changed since it was read.
+      return new RapportError(
+        'conflict',
+        `Salesforce refused ${where}: the record changed since it was read${said}`,
+        {details},
+      );
     if (errors.length > 0) return recordError(errors, where, pathOf, reply.status);
     return new RapportError(generic.code, `${generic.message}${said}`, {details});
   };

@@ -3,13 +3,15 @@
 // stored, the dangerous kind), become exactly 1,000 Cases. The gateway runs with an idempotency store
 // that remembers nothing (forgetfulStore), so every retry reaches the adapter: what holds here is the
 // adapter's own exactly-once. Its POST carries the key in a unique External ID field, so Salesforce
-// itself refuses a second Case (DUPLICATE_VALUE) and the adapter reads the first one back.
+// itself refuses a second Case (DUPLICATE_VALUE) and the adapter reads the first one back. Then a
+// customer's replies, six at once on three Cases, become exactly one CaseComment each (the key in the
+// Case's thread field, claimed with a conditional PATCH).
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {httpAdapter} from '@rapport/adapter-http';
 import {forgetfulStore, seededRandom, submitAll} from '@rapport/adapter-testkit';
-import {createClient, type ComplaintInput} from '@rapport/core';
-import {createGateway, signAgentToken} from '@rapport/gateway';
+import {createClient, type ComplaintInput, type ComplaintUpdate} from '@rapport/core';
+import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway';
 import {serveGateway, type RunningServer} from '@rapport/gateway/node';
 import {salesforceAdapter} from '@rapport/adapter-salesforce';
 import {fakeSalesforce} from '@rapport/adapter-salesforce/fake';
@@ -97,5 +99,55 @@ describe('exactly once under faults', () => {
     assert.equal(new Set(results.map((c) => c.id)).size, total, 'each submission got its own Case');
     for (const [n, complaint] of results.entries())
       assert.equal(complaint.subject, `Parcel late #${n}`);
+  });
+
+  it("writes 150 of a customer's replies as 150 CaseComments, six at a time on three Cases", async () => {
+    const customer = known[0]!;
+    const token = await signCustomerToken({customerId: customer, key: {secret}, audience});
+    const client = createClient(httpAdapter({url: gateway.url, getToken: () => token}), {
+      retry: {attempts: 100, baseDelayMs: 1, maxDelayMs: 20, timeoutMs: 60_000},
+    });
+    const cases: string[] = [];
+    for (let n = 0; n < 3; n++)
+      cases.push(
+        (
+          await client.create('complaints', {
+            customerId: customer,
+            channel: 'web',
+            category: 'delivery',
+            severity: 'medium',
+            subject: `Thread ${n}`,
+            description: 'A Case to reply on.',
+          })
+        ).id,
+      );
+    const total = 150;
+    const replies: ComplaintUpdate[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < total) {
+        const n = next++;
+        replies[n] = await client.create('complaintUpdates', {
+          complaintId: cases[n % 3]!,
+          customerId: customer,
+          body: `Reply ${n}`,
+        });
+      }
+    };
+    await Promise.all(Array.from({length: 6}, worker));
+
+    const comments = fake.comments().filter((c) => cases.includes(String(c.ParentId)));
+    assert.equal(comments.length, total, 'one CaseComment per reply');
+    assert.equal(new Set(comments.map((c) => c.CommentBody)).size, total, 'none twice');
+    assert.deepEqual(
+      new Set(replies.map((u) => u.id)),
+      new Set(comments.map((c) => `cc-${c.Id}`)),
+      'each answer names its own comment',
+    );
+    assert.ok(
+      replies.every((u) => u.author.kind === 'customer' && u.author.id === customer),
+      'the author is the token’s customer',
+    );
+    assert.ok((fake.calls['POST /sobjects/CaseComment'] ?? 0) > total, 'faults forced retries');
   });
 });

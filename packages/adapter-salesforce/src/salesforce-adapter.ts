@@ -1,8 +1,13 @@
 import {
   RapportError,
+  applyComplaintUpdate,
   heldAccount,
+  complaintActions,
   complaintStatuses,
+  defaultComplaintPolicy,
   defaultSlaPolicy,
+  isRapportError,
+  randomId,
   inputFingerprint,
   invalidInput,
   memoryIdempotencyStore,
@@ -11,6 +16,7 @@ import {
   severities,
   slaDueDates,
   validateComplaintInput,
+  validateComplaintUpdateInput,
   validateCustomerId,
   validateEntity,
   validateIdempotencyKey,
@@ -22,8 +28,13 @@ import {
   type CallOptions,
   type Channel,
   type Complaint,
+  type ComplaintAction,
   type ComplaintInput,
+  type ComplaintPolicy,
   type ComplaintStatus,
+  type ComplaintUpdate,
+  type ComplaintUpdateInput,
+  type UpdateAuthor,
   type CrmAdapter,
   type Customer,
   type Entity,
@@ -86,6 +97,19 @@ export interface SalesforceAdapterOptions {
    * another one is a `conflict`. Default `Rapport_Submission__c`; required with `caseExternalIdField`.
    */
   readonly caseSubmissionField?: string;
+  /**
+   * The Case Long Text Area (32,000 characters or more) where the adapter keeps what Salesforce has
+   * no place for in a complaint's thread: who wrote each reply (CaseComments are all the API
+   * user's), in which role, the action it took, and its idempotency key, so a retried reply is
+   * written once. Keep it off the page layouts customers see. Default `Rapport_Thread__c`; without
+   * it in the org (or with `null`) the adapter warns and does not serve complaint updates.
+   */
+  readonly caseThreadField?: string | null;
+  /**
+   * Which role may take which action on a complaint, checked (with core's state machine) before a
+   * reply or status change reaches Salesforce. Default core's `defaultComplaintPolicy`.
+   */
+  readonly complaintPolicy?: ComplaintPolicy;
   /**
    * Hosts the adapter sends credentials to: `instanceUrl`, `jwt.loginUrl` and the token answer's
    * `instance_url` must be `https:` on one of them. An entry is a host name (`fake.example`) or a
@@ -299,6 +323,7 @@ export async function salesforceAdapter(
       : options.caseExternalIdField;
   const submissionField =
     externalIdField === null ? null : (options.caseSubmissionField ?? 'Rapport_Submission__c');
+  const complaintPolicy = options.complaintPolicy ?? defaultComplaintPolicy;
   const waits = {
     requestLimitMs: options.limitWaits?.requestLimitMs ?? 3_600_000,
     concurrentMs: options.limitWaits?.concurrentMs ?? 2000,
@@ -539,6 +564,44 @@ export async function salesforceAdapter(
   }
   for (const name of ['SuppliedName', 'SuppliedEmail', 'ContactId', 'Subject', 'Description'])
     needField('caseExternalIdField', 'Case', name);
+  let threadField: string | null = null;
+  if (options.caseThreadField !== null) {
+    const name = options.caseThreadField ?? 'Rapport_Thread__c';
+    const field = caseFields.get(name);
+    const fix = `create a Long Text Area "${name}" on Case (Setup → Object Manager → Case → Fields & Relationships → New → Text Area (Long), length 131072), give the integration user edit access to it and keep it off the layouts customers see, or set caseThreadField: null to serve no complaint updates`;
+    if (!field && options.caseThreadField === undefined)
+      (options.onWarning ?? console.warn)(
+        `salesforceAdapter: Case has no field "${name}", where the thread of a complaint keeps its authors, actions and idempotency keys: complaint updates are not served. To serve them, ${fix}.`,
+      );
+    else if (!field)
+      throw optionError(
+        ADAPTER,
+        'caseThreadField',
+        `Case has no field "${name}". To fix it, ${fix}`,
+      );
+    else if (
+      field.type !== 'textarea' ||
+      (field.length ?? 0) < 32_000 ||
+      field.updateable === false
+    )
+      throw optionError(
+        ADAPTER,
+        'caseThreadField',
+        `Case field "${name}" must be a writable Long Text Area of 32,000 characters or more; ${fix}`,
+      );
+    else threadField = name;
+  }
+  if (
+    typeof complaintPolicy !== 'object' ||
+    complaintPolicy === null ||
+    typeof complaintPolicy.actions !== 'object' ||
+    !Number.isFinite(complaintPolicy.reopenWithinDays)
+  )
+    throw optionError(
+      ADAPTER,
+      'complaintPolicy',
+      'must be {actions: {<role>: [actions]}, reopenWithinDays} like core’s defaultComplaintPolicy',
+    );
   const loyalty = options.loyalty;
   if (loyalty) {
     const points = needField('loyalty.points', 'customer', loyalty.points);
@@ -656,7 +719,13 @@ export async function salesforceAdapter(
 
   // ---------- complaints ----------
   const customCase = caseDescribe.fields
-    .filter((f) => f.custom && f.name !== externalIdField && f.name !== submissionField)
+    .filter(
+      (f) =>
+        f.custom &&
+        f.name !== externalIdField &&
+        f.name !== submissionField &&
+        f.name !== threadField,
+    )
     .map((f) => f.name);
   const caseSelect = [
     ...new Set([
@@ -678,6 +747,7 @@ export async function salesforceAdapter(
       'LastModifiedDate',
       ...(externalIdField ? [externalIdField] : []),
       ...(submissionField ? [submissionField] : []),
+      ...(threadField ? [threadField] : []),
       ...customCase,
     ]),
   ].join(', ');
@@ -991,6 +1061,353 @@ export async function salesforceAdapter(
     return {items: listed.map((r) => r.item), nextCursor: more ? cursorOf(next) : null};
   };
 
+  // ---------- complaint updates ----------
+  // Replies are CaseComments; actions set the Case Status. Salesforce keeps no author but the API
+  // user on a comment and no place for an idempotency key, so each update Rapport writes is an
+  // entry of the Case's thread field, written before the comment and with the Status, in one
+  // conditional PATCH (If-Unmodified-Since): two attempts cannot both claim a key, and a retry
+  // finds the entry and finishes what the first attempt began.
+  const caseKeyPrefix = caseDescribe.keyPrefix || '500';
+  const noComplaint = (complaintId: string) =>
+    new RapportError(
+      'not_found',
+      `Salesforce has no Case of this customer for complaintId ${JSON.stringify(complaintId)}`,
+      {
+        fields: {complaintId: 'names no complaint of this customer'},
+        details: {vendor: 'Salesforce', complaintId},
+      },
+    );
+  /** The Case of an update, checked to be the customer's, or not_found naming complaintId. */
+  const updatedCase = async (update: ComplaintUpdateInput, signal?: AbortSignal) => {
+    // The prefix and the shape only: SOQL answers no row for an id that names nothing.
+    if (!RECORD_ID.test(update.complaintId) || !update.complaintId.startsWith(caseKeyPrefix))
+      throw noComplaint(update.complaintId);
+    let owner: SObject;
+    try {
+      owner = await needCustomer(update.customerId, signal);
+    } catch (error) {
+      if (isRapportError(error, 'not_found')) throw noComplaint(update.complaintId);
+      throw error;
+    }
+    const record = await caseById(update.complaintId, signal);
+    // Someone else's Case is answered as no Case: the caller learns nothing about it.
+    if (
+      !record ||
+      typeof record[caseOwnerField] !== 'string' ||
+      !sameId(owner.Id, String(record[caseOwnerField]))
+    )
+      throw noComplaint(update.complaintId);
+    return record;
+  };
+  const threadOf = (record: SObject): ThreadEntry[] => parseThread(record[threadField!]);
+  /** The thread as the field holds it: the newest entries that fit. */
+  const threadText = (entries: readonly ThreadEntry[]): string => {
+    const limit = caseFields.get(threadField!)?.length ?? 32_000;
+    let kept = entries.slice(-MAX_THREAD_ENTRIES);
+    let text = JSON.stringify(kept);
+    while (text.length > limit && kept.length > 1) text = JSON.stringify((kept = kept.slice(1)));
+    return text;
+  };
+  /** PATCH the Case unless it changed since `record` was read (412 → `conflict`, reason changed). */
+  const patchCase = async (
+    record: SObject,
+    body: Record<string, unknown>,
+    signal?: AbortSignal,
+  ) => {
+    const since = isoInstant(record.LastModifiedDate);
+    await http.request('PATCH', `/sobjects/Case/${record.Id}`, {
+      body,
+      ...(since && {headers: {'if-unmodified-since': new Date(since).toUTCString()}}),
+      signal,
+    });
+  };
+  const changed = (error: unknown) =>
+    isRapportError(error, 'conflict') && error.details.errorCode === 'PRECONDITION_FAILED';
+  // Busy, not wrong: a retry with the same key is safe and may find a quiet moment.
+  const busy = (cause: unknown) =>
+    new RapportError(
+      'unavailable',
+      `The Case kept changing while the update was written (${UPDATE_ATTEMPTS} attempts); try again with the same idempotency key`,
+      {retryAfterMs: 500, details: {vendor: 'Salesforce', reason: 'case_busy'}, cause},
+    );
+
+  /** The Case Status an action sets, and the complaint status it reads back as. */
+  const caseStatusFor = (status: ComplaintStatus): {value: string; reads: ComplaintStatus} => {
+    const exact = Object.keys(statuses).find((s) => statuses[s] === status);
+    if (exact) return {value: exact, reads: status};
+    // No Status means it: the nearest one, and the thread says what the Case now reads as.
+    const nearest: ComplaintStatus | undefined =
+      status === 'resolved' || status === 'rejected'
+        ? 'closed'
+        : status === 'acknowledged'
+          ? 'in_progress'
+          : undefined;
+    const fallback = nearest && Object.keys(statuses).find((s) => statuses[s] === nearest);
+    if (nearest && fallback) return {value: fallback, reads: nearest};
+    throw new RapportError(
+      'unsupported',
+      `salesforceAdapter: no Case Status maps to the complaint status ${status}; map a Status to it in option statuses`,
+      {details: {option: 'statuses', status}},
+    );
+  };
+  const authorOf = (entry: ThreadEntry, customerId: string): UpdateAuthor =>
+    entry.w === 'customer'
+      ? {kind: 'customer', role: entry.r, id: customerId}
+      : {kind: 'staff', role: entry.r, ...(entry.i !== undefined && {id: entry.i})};
+  const lineOf = (
+    caseId: string,
+    entry: ThreadEntry,
+    customerId: string,
+    body: string | null,
+  ): ComplaintUpdate => ({
+    id: entry.c ? `cc-${entry.c}` : `rp-${caseId}-${entry.d}`,
+    complaintId: caseId,
+    customerId,
+    author: authorOf(entry, customerId),
+    body,
+    action: entry.a,
+    status: entry.s,
+    at: entry.t,
+  });
+
+  const writeUpdate = async (
+    key: string,
+    update: ComplaintUpdateInput,
+    signal?: AbortSignal,
+  ): Promise<ComplaintUpdate> => {
+    const fingerprint = await inputFingerprint(update);
+    const text =
+      update.body ??
+      (update.action === 'resolve' || update.action === 'reject' ? update.resolution : undefined);
+    let record: SObject;
+    let entry: ThreadEntry | undefined;
+    for (let attempt = 1; ; attempt++) {
+      record = await updatedCase(update, signal);
+      const thread = threadOf(record);
+      entry = thread.find((e) => e.k === key);
+      if (entry && entry.f !== fingerprint)
+        throw new RapportError(
+          'conflict',
+          `Idempotency key ${JSON.stringify(key)} was used for another update of this complaint; use a new key for a new submission`,
+          {details: {vendor: 'Salesforce', idempotencyKey: key}},
+        );
+      if (entry) {
+        // Another process's attempt may be writing this reply now; this process's attempts with one
+        // key run one after another, so one of its own has ended.
+        if (
+          entry.b === 1 &&
+          entry.c === undefined &&
+          !(entry.o !== undefined && ownAttempts.has(entry.o)) &&
+          now() - Date.parse(entry.t) < IN_FLIGHT_MS
+        )
+          throw new RapportError(
+            'unavailable',
+            'Another attempt with this idempotency key is writing the reply; try again shortly',
+            {
+              retryAfterMs: 1000,
+              details: {vendor: 'Salesforce', reason: 'idempotency_key_in_flight'},
+            },
+          );
+        break;
+      }
+      // Core's rules before Salesforce sees anything: the role's actions, the reopen window, the
+      // state machine. An update is never before the Case's last change, whatever the clocks say.
+      const complaint = toComplaint(record, update.customerId);
+      const at = Math.max(now(), Date.parse(complaint.updatedAt));
+      const applied = applyComplaintUpdate(complaint, update, {
+        id: 'pending',
+        at,
+        policy: complaintPolicy,
+      });
+      const target =
+        update.action === undefined ? undefined : caseStatusFor(applied.complaint.status);
+      const author = applied.update.author;
+      entry = {
+        d: randomId().slice(0, 12),
+        k: key,
+        f: fingerprint,
+        t: new Date(at).toISOString(),
+        s: target ? target.reads : complaint.status,
+        a: update.action ?? null,
+        w: author.kind,
+        r: author.role,
+        ...(author.kind === 'staff' && author.id !== undefined && {i: author.id}),
+        ...(text !== undefined && {b: 1, o: attemptOf()}),
+      };
+      signal?.throwIfAborted();
+      try {
+        await patchCase(
+          record,
+          {[threadField!]: threadText([...thread, entry]), ...(target && {Status: target.value})},
+          signal,
+        );
+        break;
+      } catch (error) {
+        if (changed(error)) {
+          if (attempt < UPDATE_ATTEMPTS) continue;
+          throw busy(error);
+        }
+        throw error;
+      }
+    }
+    if (entry.b !== 1 || entry.c !== undefined)
+      return lineOf(record.Id, entry, update.customerId, text ?? null);
+
+    // The reply: found when a lost answer wrote it already (the same text on this Case since the
+    // entry, not another entry's comment), else written now.
+    const claimed = new Set(threadOf(record).map((e) => e.c));
+    const since = new Date(Date.parse(entry.t) - CLOCK_SLACK_MS)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+    const recent = await query(
+      `SELECT Id, CommentBody, CreatedDate FROM CaseComment WHERE ParentId = ${quote(record.Id)} AND IsPublished = true AND CreatedDate > ${since} ORDER BY CreatedDate ASC, Id ASC LIMIT ${BATCH}`,
+      signal,
+      BATCH,
+    );
+    let commentId = recent.find((c) => c.CommentBody === text && !claimed.has(c.Id))?.Id;
+    if (commentId === undefined) {
+      signal?.throwIfAborted();
+      const created = (
+        await http.request<{id: string; success: boolean; errors: unknown[]}>(
+          'POST',
+          '/sobjects/CaseComment',
+          {body: {ParentId: record.Id, CommentBody: text, IsPublished: true}, signal},
+        )
+      ).body;
+      if (created.success === false)
+        throw recordError(errorsOf(created.errors), 'POST /sobjects/CaseComment', (f) =>
+          f === 'CommentBody' ? 'body' : f,
+        );
+      commentId = created.id;
+    }
+    // The entry names its comment; the Case may have changed since, so read it again first.
+    for (let attempt = 1; ; attempt++) {
+      const current = (await caseById(record.Id, signal)) ?? record;
+      const thread = threadOf(current);
+      const at = thread.findIndex((e) => e.k === key);
+      if (at < 0 || thread[at]!.c !== undefined) break;
+      thread[at] = {...thread[at]!, c: commentId};
+      try {
+        await patchCase(current, {[threadField!]: threadText(thread)}, signal);
+        break;
+      } catch (error) {
+        if (changed(error)) {
+          if (attempt < UPDATE_ATTEMPTS) continue;
+          throw busy(error);
+        }
+        throw error;
+      }
+    }
+    return lineOf(record.Id, {...entry, c: commentId}, update.customerId, text ?? null);
+  };
+
+  // Attempts with one key in this process run one after another, so a retry racing its first
+  // attempt waits for it instead of writing the reply a second time.
+  const updatesInFlight = new Map<string, Promise<unknown>>();
+  const ownAttempts = new Set<string>();
+  const attemptOf = (): string => {
+    const id = randomId().slice(0, 12);
+    if (ownAttempts.size >= MAX_OWN_ATTEMPTS)
+      ownAttempts.delete(ownAttempts.values().next().value!);
+    ownAttempts.add(id);
+    return id;
+  };
+  const createUpdate = async (
+    input: ComplaintUpdateInput,
+    write: {idempotencyKey: string; signal?: AbortSignal},
+  ): Promise<ComplaintUpdate> => {
+    write?.signal?.throwIfAborted();
+    const key = validateIdempotencyKey(write?.idempotencyKey);
+    const update = validateComplaintUpdateInput(input);
+    const before = updatesInFlight.get(key);
+    const run = (async () => {
+      await before?.catch(() => undefined);
+      return writeUpdate(key, update, write.signal);
+    })();
+    updatesInFlight.set(key, run);
+    try {
+      return await run;
+    } finally {
+      if (updatesInFlight.get(key) === run) updatesInFlight.delete(key);
+    }
+  };
+
+  const listUpdates = async (
+    customerId: string,
+    request: {cursor?: string; limit?: number} | undefined,
+    o: CallOptions = {},
+  ): Promise<Page<ComplaintUpdate>> => {
+    o.signal?.throwIfAborted();
+    const id = validateCustomerId(customerId);
+    const {cursor, limit} = validatePage(request);
+    const after = cursor === undefined ? undefined : threadPositionOf(cursor);
+    const owner = quote((await needCustomer(id, o.signal)).Id);
+    const [cases, comments] = await Promise.all([
+      query(
+        `SELECT Id, Status, IsClosed, ${threadField} FROM Case WHERE ${caseOwnerField} = ${owner} ORDER BY CreatedDate DESC, Id DESC LIMIT ${BATCH}`,
+        o.signal,
+        BATCH,
+      ),
+      query(
+        `SELECT Id, ParentId, CommentBody, IsPublished, CreatedDate, CreatedById FROM CaseComment WHERE ParentId IN (SELECT Id FROM Case WHERE ${caseOwnerField} = ${owner}) AND IsPublished = true ORDER BY CreatedDate DESC, Id DESC LIMIT ${MAX_THREAD_COMMENTS}`,
+        o.signal,
+        MAX_THREAD_COMMENTS,
+      ),
+    ]);
+    const threads = new Map(cases.map((c) => [c.Id, threadOf(c)]));
+    const lines: ComplaintUpdate[] = [];
+    for (const c of cases)
+      for (const entry of threads.get(c.Id)!)
+        if (entry.b !== 1) lines.push(lineOf(c.Id, entry, id, null));
+    for (const comment of comments) {
+      const parent = String(comment.ParentId);
+      const thread = threads.get(parent) ?? [];
+      const entry = thread.find((e) => e.c === comment.Id);
+      const body = String(comment.CommentBody ?? '');
+      if (entry) {
+        lines.push(lineOf(parent, entry, id, body));
+        continue;
+      }
+      // Written in Salesforce, not through Rapport: an agent's reply, in the status the thread last
+      // recorded before it (or the Case's status now, when Rapport recorded nothing earlier).
+      const at = isoInstant(comment.CreatedDate) ?? new Date(0).toISOString();
+      const earlier = thread.filter((e) => e.t <= at).at(-1);
+      const record = cases.find((c) => c.Id === parent);
+      lines.push({
+        id: `cc-${comment.Id}`,
+        complaintId: parent,
+        customerId: id,
+        author: {
+          kind: 'staff',
+          role: 'agent',
+          ...(typeof comment.CreatedById === 'string' && {id: comment.CreatedById}),
+        },
+        body,
+        action: null,
+        status:
+          earlier?.s ??
+          (record
+            ? (statuses[String(record.Status)] ??
+              (record.IsClosed === true ? 'closed' : 'in_progress'))
+            : 'in_progress'),
+        at,
+      });
+    }
+    const newest = (a: ComplaintUpdate, b: ComplaintUpdate) =>
+      Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    lines.sort(newest);
+    const start = after
+      ? lines.findIndex((line) => newest(line, {at: after[0], id: after[1]} as ComplaintUpdate) > 0)
+      : 0;
+    const from = start < 0 ? lines.length : start;
+    const items = lines.slice(from, from + limit);
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor: from + limit < lines.length && last ? threadCursorOf([last.at, last.id]) : null,
+    };
+  };
+
   // ---------- loyalty ----------
   const readLoyalty = async (
     keys: readonly string[],
@@ -1112,6 +1529,7 @@ export async function salesforceAdapter(
       ...(loyalty && {loyaltyAccounts: {read: readLoyalty}}),
       complaints: {list: listComplaints, create: createComplaint},
       interactions: {list: listInteractions},
+      ...(threadField && {complaintUpdates: {list: listUpdates, create: createUpdate}}),
     },
     async describeFields(entity, o = {}) {
       o.signal?.throwIfAborted();
@@ -1123,6 +1541,96 @@ export async function salesforceAdapter(
   // No External ID field: keys live in this process (bounded), so a retry here is still answered once.
   const wrapped = withIdempotency(adapter, memoryIdempotencyStore());
   return Object.assign(wrapped, {limits: () => limits});
+}
+
+/** Entries a Case's thread field keeps (the oldest go first when it is full). */
+const MAX_THREAD_ENTRIES = 100;
+/** Published comments a complaint thread lists, newest first. */
+const MAX_THREAD_COMMENTS = 2000;
+/** Attempts of a conditional PATCH that lost to another change of the Case. */
+const UPDATE_ATTEMPTS = 5;
+/**
+ * How long a reply another process began is left to it: a retry sooner is told to try again
+ * (`unavailable`) rather than write the reply beside it.
+ */
+const IN_FLIGHT_MS = 30_000;
+/** Attempts of this process remembered, to resume their entries at once. */
+const MAX_OWN_ATTEMPTS = 10_000;
+/** How far Salesforce's clock may be behind ours when a retry looks for the reply it wrote. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+/**
+ * One update Rapport wrote, as the Case's thread field keeps it (short keys: the field has a
+ * length): id, idempotency key, input fingerprint, when, status after, action, author kind, role,
+ * staff id, whether it has a reply (`b`) and the CaseComment holding it (`c`).
+ */
+interface ThreadEntry {
+  readonly d: string;
+  readonly k: string;
+  readonly f: string;
+  readonly t: string;
+  readonly s: ComplaintStatus;
+  readonly a: ComplaintAction | null;
+  readonly w: 'customer' | 'staff';
+  readonly r: string;
+  readonly i?: string;
+  readonly b?: 1;
+  readonly c?: string;
+  /** The attempt that wrote the entry, to tell a retry from an attempt still writing the reply. */
+  readonly o?: string;
+}
+
+/** The entries of a thread field; what does not parse (an agent edited it) counts as none. */
+function parseThread(value: unknown): ThreadEntry[] {
+  if (typeof value !== 'string' || value === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter(
+    (e): e is ThreadEntry =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof e.d === 'string' &&
+      typeof e.k === 'string' &&
+      typeof e.f === 'string' &&
+      typeof e.t === 'string' &&
+      !Number.isNaN(Date.parse(e.t)) &&
+      (complaintStatuses as readonly unknown[]).includes(e.s) &&
+      (e.a === null || (complaintActions as readonly unknown[]).includes(e.a)) &&
+      (e.w === 'customer' || e.w === 'staff') &&
+      typeof e.r === 'string' &&
+      (e.i === undefined || typeof e.i === 'string') &&
+      (e.b === undefined || e.b === 1) &&
+      (e.c === undefined || typeof e.c === 'string') &&
+      (e.o === undefined || typeof e.o === 'string'),
+  );
+}
+
+/** A complaint thread's cursor: the last line's time and id, opaque (base64url JSON). */
+function threadCursorOf(position: readonly [at: string, id: string]): string {
+  return btoa(JSON.stringify(position)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+function threadPositionOf(cursor: string): [string, string] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 2 &&
+    typeof parsed[0] === 'string' &&
+    !Number.isNaN(Date.parse(parsed[0])) &&
+    typeof parsed[1] === 'string' &&
+    /^(?:cc|rp)-[A-Za-z0-9-]{1,80}$/.test(parsed[1])
+  )
+    return parsed as [string, string];
+  throw invalidInput('cursor', 'is not a cursor this backend gave out');
 }
 
 /** Where a list stopped for one kind of record: its last record's CreatedDate and Id. */

@@ -71,6 +71,7 @@ runAdapterConformance({
       customers: zendesk,
       complaints: zendesk,
       interactions: zendesk,
+      complaintUpdates: zendesk,
       loyaltyAccounts: loyalty,
     });
   },

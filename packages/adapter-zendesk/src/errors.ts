@@ -5,6 +5,7 @@
 //   not found      {"error":"InvalidEndpoint"|"RecordNotFound","description":"Not found"}
 //   missing param  {"error":"ParameterMissing","description":"Parameter brands is required"}
 //   server error   {"status":500,"error":"Internal Server Error"}
+//   update conflict {"error":"UpdateConflict","description":"…"} (409, from the reference, not recorded)
 // and a 429 whose body may be plain text.
 import {isRecord, RapportError, type VendorReply} from '@rapport/core';
 
@@ -111,6 +112,15 @@ export function zendeskError(
     return new RapportError(
       'not_found',
       `Zendesk has nothing at ${where} (${typeof body?.error === 'string' ? body.error : 'Not found'}${description && description !== 'Not found' ? `: ${description}` : ''})`,
+      {details},
+    );
+  }
+
+  if (reply.status === 409) {
+    // UpdateConflict: a safe_update whose updated_stamp is older than the ticket.
+    return new RapportError(
+      'conflict',
+      `Zendesk refused ${where}: the ticket changed since it was read (${description ?? (typeof body?.error === 'string' ? body.error : 'Conflict')})`,
       {details},
     );
   }

@@ -3,13 +3,15 @@
 // Retry-After, 500, and 500 after the ticket was stored), become exactly 1,000 tickets. The gateway
 // runs with an idempotency store that remembers nothing (forgetfulStore), so every retry reaches the
 // adapter: the exactly-once shown is the adapter's own (external_id look-up and Idempotency-Key).
+// Then a customer's replies, six at once on three tickets, become exactly one comment each (the key
+// in the audit's metadata, and safe_update between attempts).
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {setupServer} from 'msw/node';
 import {httpAdapter} from '@rapport/adapter-http';
 import {forgetfulStore, seededRandom, submitAll} from '@rapport/adapter-testkit';
-import {createClient, type ComplaintInput} from '@rapport/core';
-import {createGateway, signAgentToken} from '@rapport/gateway';
+import {createClient, type ComplaintInput, type ComplaintUpdate} from '@rapport/core';
+import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway';
 import {serveGateway, type RunningServer} from '@rapport/gateway/node';
 import {zendeskAdapter} from '@rapport/adapter-zendesk';
 import {fakeZendesk} from '@rapport/adapter-zendesk/fake';
@@ -99,5 +101,76 @@ describe('exactly once through the gateway', () => {
       rate_limit > 100 && server_error > 100 && server_error_after_write > 50,
       `every kind of fault happened: ${JSON.stringify(fake.faulted)}`,
     );
+  });
+
+  it("writes 150 of a customer's replies as 150 comments under 30% injected faults, six at a time on three tickets", async (t) => {
+    fake.setFaults(null);
+    fake.reset();
+    const adapter = await zendeskAdapter({
+      baseUrl: fake.baseUrl,
+      credentials: {email: 'agent@example.com', apiToken: 'token'},
+    });
+    const tickets: string[] = [];
+    for (let n = 0; n < 3; n++)
+      tickets.push(
+        (
+          await adapter.resources.complaints!.create(
+            {
+              customerId: '1001',
+              channel: 'web',
+              category: 'delivery',
+              severity: 'medium',
+              subject: `Thread ${n}`,
+              description: 'A ticket to reply on.',
+            },
+            {idempotencyKey: `thread-${n}`},
+          )
+        ).id,
+      );
+    const token = await signCustomerToken({customerId: '1001', key: {secret}, audience});
+    const client = createClient(httpAdapter({url: running.url, getToken: () => token}), {
+      retry: {attempts: 200, baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 120_000},
+    });
+    fake.setFaults({rate: 0.3, retryAfterSeconds: 0.01, random: seededRandom(7)});
+    const total = 150;
+    const replies: ComplaintUpdate[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < total) {
+        const n = next++;
+        replies[n] = await client.create('complaintUpdates', {
+          complaintId: tickets[n % 3]!,
+          customerId: '1001',
+          body: `Reply ${n}`,
+        });
+      }
+    };
+    await Promise.all(Array.from({length: 6}, worker));
+    fake.setFaults(null);
+
+    const listed: ComplaintUpdate[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await adapter.resources.complaintUpdates!.list('1001', {
+        limit: 100,
+        ...(cursor && {cursor}),
+      });
+      listed.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    assert.equal(listed.length, total, 'one comment per reply');
+    assert.equal(new Set(listed.map((u) => u.body)).size, total, 'no reply stored twice');
+    assert.deepEqual(
+      new Set(replies.map((u) => u.id)),
+      new Set(listed.map((u) => u.id)),
+      'each answer names its own comment',
+    );
+    assert.ok(
+      listed.every((u) => u.author.kind === 'customer' && u.author.id === '1001'),
+      'the author is the token’s customer',
+    );
+    const puts = fake.calls['PUT /api/v2/tickets/{id}.json'] ?? 0;
+    t.diagnostic(`${puts} updates sent; faults injected: ${JSON.stringify(fake.faulted)}`);
+    assert.ok(fake.faulted.server_error_after_write > 5, JSON.stringify(fake.faulted));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * @rapport/adapter-zendesk: Rapport on Zendesk Support, for the server side of the gateway. Customers
- * from users, complaints as tickets (created exactly once), interactions from ticket audits, field
+ * from users, complaints as tickets (created exactly once), complaint threads from the tickets' public
+ * comments and status changes (replies written exactly once), interactions from ticket audits, field
  * catalogs from ticket and user fields. A stateful msw fake of Zendesk for tests is at
  * `@rapport/adapter-zendesk/fake`.
  *

@@ -3,6 +3,7 @@ import {
   optionError as coreOptionError,
   severities,
   type RapportError,
+  type ComplaintPolicy,
   type ComplaintStatus,
   type Severity,
   type SlaPolicy,
@@ -72,8 +73,17 @@ export interface ZendeskAdapterOptions {
   readonly customFields?: Readonly<Record<string, number>>;
   /** Response and resolution targets for the due dates of complaints. Default core's `defaultSlaPolicy`. */
   readonly slaPolicy?: SlaPolicy;
-  /** How many of a customer's newest tickets interactions are read from (1 to 100). Default 20. */
+  /**
+   * How many of a customer's newest tickets interactions and complaint updates are read from (1 to
+   * 100). Default 20.
+   */
   readonly interactionTickets?: number;
+  /**
+   * Which role may take which action on a complaint, checked (with core's state machine) before a
+   * reply or status change reaches Zendesk. Default core's `defaultComplaintPolicy`; give the
+   * gateway's policy so both refuse the same.
+   */
+  readonly complaintPolicy?: ComplaintPolicy;
   /** Milliseconds one Zendesk request may take. Default 15,000. */
   readonly timeoutMs?: number;
   /** The fetch to use. Default the global one (msw intercepts it in tests). */

@@ -1,5 +1,9 @@
 import {
+  applyComplaintUpdate,
   channels,
+  complaintActions,
+  complaintTransitions,
+  defaultComplaintPolicy,
   defaultSlaPolicy,
   inputFingerprint,
   invalidInput,
@@ -8,6 +12,7 @@ import {
   pooled,
   slaDueDates,
   validateComplaintInput,
+  validateComplaintUpdateInput,
   validateCustomerId,
   validateEntity,
   validateIdempotencyKey,
@@ -18,8 +23,12 @@ import {
   type CallOptions,
   type Channel,
   type Complaint,
+  type ComplaintAction,
   type ComplaintContact,
   type ComplaintInput,
+  type ComplaintStatus,
+  type ComplaintUpdate,
+  type ComplaintUpdateInput,
   type CrmAdapter,
   type Customer,
   type Entity,
@@ -40,13 +49,14 @@ import {
   type CheckedOptions,
   type ZendeskAdapterOptions,
 } from './options.js';
-import type {
-  ZendeskAudit,
-  ZendeskCursorPage,
-  ZendeskField,
-  ZendeskStatus,
-  ZendeskTicket,
-  ZendeskUser,
+import {
+  zendeskStatuses,
+  type ZendeskAudit,
+  type ZendeskCursorPage,
+  type ZendeskField,
+  type ZendeskStatus,
+  type ZendeskTicket,
+  type ZendeskUser,
 } from './zendesk-types.js';
 
 /** `GET /api/v2/users/show_many.json` takes at most 100 ids. */
@@ -67,6 +77,29 @@ const CATEGORY_TAG = 'rapport_category_';
 const CHANNEL_TAG = 'rapport_channel_';
 const FINGERPRINT_TAG = 'rapport_fp_';
 const ANONYMOUS_TAG = 'rapport_anonymous';
+/**
+ * Zendesk has no rejected status: a rejected complaint is a closed ticket with this tag (closed is
+ * final in Zendesk as rejected is in Rapport), unless option statuses maps a status to rejected.
+ */
+const REJECTED_TAG = 'rapport_rejected';
+/** Audits of one ticket read for its thread and for the update an idempotency key made. */
+const MAX_AUDIT_PAGES = 10;
+/** Attempts of an update whose safe_update lost to another change of the ticket. */
+const UPDATE_ATTEMPTS = 5;
+/**
+ * The Zendesk status an action moves a ticket to: the first of these that option statuses reads
+ * back as the status core's state machine moves the complaint to, so the thread and the ticket agree.
+ * With the default statuses: acknowledge → open, start and reopen → pending, resolve → solved,
+ * close → closed, reject → closed with the rapport_rejected tag.
+ */
+const statusPreference: readonly ZendeskStatus[] = [
+  'open',
+  'pending',
+  'hold',
+  'new',
+  'solved',
+  'closed',
+];
 
 /** Zendesk's `via.channel` and the Rapport channel it is, for tickets Rapport did not create. */
 const channelOfVia: Readonly<Record<string, Channel>> = {
@@ -315,6 +348,10 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
   };
 
   // --- tickets -------------------------------------------------------------------------------
+  const statusOfTicket = (status: string, tags: readonly string[]): ComplaintStatus => {
+    const mapped = checked.statusOf[status as ZendeskStatus] ?? 'in_progress';
+    return status === 'closed' && tags.includes(REJECTED_TAG) ? 'rejected' : mapped;
+  };
   const customFieldOf = (ticket: ZendeskTicket, id: number) =>
     ticket.custom_fields.find((f) => f.id === id)?.value;
   const channelOf = (ticket: ZendeskTicket): Channel => {
@@ -337,7 +374,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     contact?: ComplaintContact,
   ): Complaint => {
     const severity = checked.severityOf.get(ticket.priority ?? '') ?? 'medium';
-    const status = checked.statusOf[ticket.status as ZendeskStatus] ?? 'in_progress';
+    const status = statusOfTicket(ticket.status, ticket.tags);
     const customFields: Record<string, FieldValue> = {};
     for (const [key, id] of checked.customFields) {
       const value = asFieldValue(customFieldOf(ticket, id));
@@ -501,7 +538,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
   };
 
   // --- interactions --------------------------------------------------------------------------
-  const encodeCursor = (item: Interaction) => btoa(JSON.stringify([item.at, item.id]));
+  const encodeCursor = (item: {at: string; id: string}) => btoa(JSON.stringify([item.at, item.id]));
   const decodeCursor = (cursor: string): [string, string] => {
     try {
       const value: unknown = JSON.parse(atob(cursor));
@@ -517,7 +554,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     throw invalidInput('cursor', 'is not a cursor this backend gave out');
   };
   /** Newest first; ties broken by id so that a cursor names one place. */
-  const newer = (a: Interaction, b: Interaction) =>
+  const newer = (a: {at: string; id: string}, b: {at: string; id: string}) =>
     a.at === b.at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.at < b.at ? 1 : -1;
 
   const interactionsOf = (
@@ -598,6 +635,296 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     });
   };
 
+  // --- complaint updates ---------------------------------------------------------------------
+  const complaintPolicy = options.complaintPolicy ?? defaultComplaintPolicy;
+  if (
+    typeof complaintPolicy !== 'object' ||
+    complaintPolicy === null ||
+    typeof complaintPolicy.actions !== 'object' ||
+    !Number.isFinite(complaintPolicy.reopenWithinDays)
+  )
+    throw optionError(
+      'complaintPolicy',
+      'must be {actions: {<role>: [actions]}, reopenWithinDays} like core’s defaultComplaintPolicy',
+    );
+  /** What Rapport keeps in an audit's custom metadata, which end users never see. */
+  interface UpdateMetadata {
+    readonly rapport_key?: unknown;
+    readonly rapport_fp?: unknown;
+    readonly rapport_kind?: unknown;
+    readonly rapport_role?: unknown;
+    readonly rapport_action?: unknown;
+    readonly rapport_author?: unknown;
+  }
+  const metadataOf = (audit: ZendeskAudit): UpdateMetadata =>
+    (audit.metadata?.custom ?? {}) as UpdateMetadata;
+  const isAction = (value: unknown): value is ComplaintAction =>
+    (complaintActions as readonly unknown[]).includes(value);
+
+  /**
+   * The public thread of a ticket, oldest first: each audit after the one that created the ticket
+   * (its first comment is the complaint's description) with a public comment or a change of the
+   * complaint's status. Internal notes are never listed; an audit with a note and a status change
+   * lists the change alone.
+   */
+  const updatesOf = (
+    ticket: ZendeskTicket,
+    audits: readonly ZendeskAudit[],
+    customerId: string,
+  ): ComplaintUpdate[] => {
+    const sorted = [...audits].sort((a, b) => a.id - b.id);
+    const updates: ComplaintUpdate[] = [];
+    let status: ComplaintStatus = 'new';
+    sorted.forEach((audit, n) => {
+      const change = audit.events.find((e) => e.type === 'Change' && e.field_name === 'status');
+      const created = n === 0 || audit.events.some((e) => e.type === 'Create');
+      const meta = metadataOf(audit);
+      const before = status;
+      if (change) {
+        const to = String(change.value);
+        status =
+          to === 'closed' && meta.rapport_action === 'reject'
+            ? 'rejected'
+            : to === 'closed' && n === sorted.length - 1
+              ? statusOfTicket(to, ticket.tags)
+              : (checked.statusOf[to as ZendeskStatus] ?? 'in_progress');
+      }
+      if (created) return;
+      const comment = audit.events.find((e) => e.type === 'Comment' && e.public !== false);
+      if (!comment && status === before) return;
+      const derived = (Object.keys(complaintTransitions[before]) as ComplaintAction[]).find(
+        (action) => complaintTransitions[before][action] === status,
+      );
+      const action = isAction(meta.rapport_action)
+        ? meta.rapport_action
+        : status !== before
+          ? (derived ?? null)
+          : null;
+      // A customer's action alone has no comment to carry the requester as author: the metadata
+      // says who acted.
+      const byCustomer =
+        meta.rapport_kind === 'customer' ||
+        (meta.rapport_kind !== 'staff' && audit.author_id === ticket.requester_id);
+      const role =
+        typeof meta.rapport_role === 'string' && meta.rapport_role !== ''
+          ? meta.rapport_role
+          : byCustomer
+            ? 'customer'
+            : 'agent';
+      const staffId =
+        typeof meta.rapport_author === 'string' ? meta.rapport_author : String(audit.author_id);
+      updates.push({
+        id: `zd-${ticket.id}-${audit.id}`,
+        complaintId: String(ticket.id),
+        customerId,
+        author: byCustomer
+          ? {kind: 'customer', role, id: customerId}
+          : {kind: 'staff', role, id: staffId},
+        body: comment ? (comment.plain_body ?? comment.body ?? '') : null,
+        action,
+        status,
+        at: audit.created_at,
+      });
+    });
+    return updates;
+  };
+
+  /** Every audit of a ticket (up to MAX_AUDIT_PAGES pages of 100). */
+  const auditsOf = async (ticketId: number, signal?: AbortSignal): Promise<ZendeskAudit[]> => {
+    const audits: ZendeskAudit[] = [];
+    let after: string | undefined;
+    for (let n = 0; n < MAX_AUDIT_PAGES; n++) {
+      const page = await get<{audits: ZendeskAudit[]} & ZendeskCursorPage>(
+        `/api/v2/tickets/${ticketId}/audits.json`,
+        {'page[size]': 100, ...(after !== undefined && {'page[after]': after})},
+        signal,
+      );
+      audits.push(...page.audits);
+      if (!page.meta.has_more || !page.meta.after_cursor) break;
+      after = page.meta.after_cursor;
+    }
+    return audits;
+  };
+
+  const listUpdates = async (
+    customerId: string,
+    request?: PageRequest,
+    call: CallOptions = {},
+  ): Promise<Page<ComplaintUpdate>> => {
+    const id = validateCustomerId(customerId);
+    const {cursor, limit} = validatePage(request);
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    call.signal?.throwIfAborted();
+    return withNotFound(async () => {
+      const userId = await listedUser(id, call.signal);
+      const {tickets} = await requested(userId, checked.interactionTickets, undefined, call.signal);
+      const threads = await pooled(tickets, PARALLEL, async (ticket) =>
+        updatesOf(ticket, await auditsOf(ticket.id, call.signal), id),
+      );
+      const all = threads.flat().sort(newer);
+      const start =
+        after === undefined
+          ? 0
+          : all.findIndex((item) => newer(item, {at: after[0], id: after[1]}) > 0);
+      const from = start < 0 ? all.length : start;
+      const items = all.slice(from, from + limit);
+      return {
+        items,
+        nextCursor: from + limit < all.length ? encodeCursor(items[items.length - 1]!) : null,
+      };
+    });
+  };
+
+  /** The Zendesk status and tags that read back as `status`. */
+  const ticketStatusFor = (status: ComplaintStatus): {status: ZendeskStatus; tags: string[]} => {
+    const found = statusPreference.find((s) => checked.statusOf[s] === status);
+    if (found) return {status: found, tags: []};
+    if (status === 'rejected') return {status: 'closed', tags: [REJECTED_TAG]};
+    throw new RapportError(
+      'unsupported',
+      `zendeskAdapter: no ticket status maps to the complaint status ${status}, so the action cannot be written; map one of ${zendeskStatuses.join(', ')} to it in option statuses`,
+      {details: {option: 'statuses', status}},
+    );
+  };
+  const noComplaint = (complaintId: string) =>
+    new RapportError(
+      'not_found',
+      `Zendesk has no ticket of this customer for complaintId ${JSON.stringify(complaintId)}`,
+      {fields: {complaintId: 'names no complaint of this customer'}, details: {complaintId}},
+    );
+
+  const createUpdate = async (
+    input: ComplaintUpdateInput,
+    write: WriteOptions,
+  ): Promise<ComplaintUpdate> => {
+    write?.signal?.throwIfAborted();
+    const key = validateIdempotencyKey(write?.idempotencyKey);
+    const update = validateComplaintUpdateInput(input);
+    const signal = write.signal;
+    const print = (await inputFingerprint(update)).slice(0, 16);
+    if (!isUserId(update.complaintId)) throw noComplaint(update.complaintId);
+    const customer = await userOf(update.customerId, signal);
+    if (!customer) throw noComplaint(update.complaintId);
+
+    for (let attempt = 1; ; attempt++) {
+      let ticket: ZendeskTicket;
+      try {
+        ({ticket} = await get<{ticket: ZendeskTicket}>(
+          `/api/v2/tickets/${update.complaintId}.json`,
+          {},
+          signal,
+        ));
+      } catch (error) {
+        if (isRapportError(error, 'not_found')) throw noComplaint(update.complaintId);
+        throw error;
+      }
+      // Someone else's ticket is answered as no ticket: the caller learns nothing about it.
+      if (ticket.requester_id !== customer.id) throw noComplaint(update.complaintId);
+      const audits = await auditsOf(ticket.id, signal);
+
+      // A retry of an update whose answer was lost finds the audit its key is kept in.
+      const first = audits.find((a) => metadataOf(a).rapport_key === key);
+      if (first) {
+        if (metadataOf(first).rapport_fp !== print)
+          throw new RapportError(
+            'conflict',
+            `Idempotency key ${JSON.stringify(key)} was used for another update of complaint ${update.complaintId}; use a new key for a new submission`,
+            {details: {idempotencyKey: key, ticketId: ticket.id}},
+          );
+        const made = updatesOf(ticket, audits, update.customerId).find(
+          (u) => u.id === `zd-${ticket.id}-${first.id}`,
+        );
+        if (made) return made;
+      }
+
+      // Zendesk takes nothing more on a closed ticket (it would answer 422 naming its status).
+      if (ticket.status === 'closed')
+        throw new RapportError(
+          'invalid_transition',
+          `Complaint ZD-${ticket.id} is closed in Zendesk, which takes no more replies or changes on it; a new complaint can follow it up`,
+          {details: {from: statusOfTicket(ticket.status, ticket.tags), ticketId: ticket.id}},
+        );
+      // Core's rules before Zendesk sees anything: the role's actions, the reopen window, the
+      // state machine. Zendesk's clock may run ahead of ours; an update is never before the
+      // ticket's last change.
+      const complaint = toComplaint(ticket, update.customerId);
+      const at = Math.max(checked.now(), Date.parse(complaint.updatedAt));
+      const applied = applyComplaintUpdate(complaint, update, {
+        id: 'pending',
+        at,
+        policy: complaintPolicy,
+      });
+      const target =
+        update.action === undefined ? undefined : ticketStatusFor(applied.complaint.status);
+      const author = applied.update.author;
+      const text =
+        update.body ??
+        (update.action === 'resolve' || update.action === 'reject' ? update.resolution : undefined);
+      const body = {
+        ticket: {
+          ...(text !== undefined && {
+            comment: {
+              body: text,
+              public: true,
+              // The customer's reply is the requester's; staff write as the API user.
+              ...(author.kind === 'customer' && {author_id: ticket.requester_id}),
+            },
+          }),
+          ...(target && {status: target.status}),
+          ...(target && target.tags.length > 0 && {additional_tags: target.tags}),
+          // Refused with 409 when the ticket changed since it was read: two attempts with one key
+          // cannot both write.
+          safe_update: true,
+          updated_stamp: ticket.updated_at,
+          metadata: {
+            rapport_key: key,
+            rapport_fp: print,
+            rapport_kind: author.kind,
+            rapport_role: author.role,
+            ...(update.action !== undefined && {rapport_action: update.action}),
+            ...(author.kind === 'staff' && author.id !== undefined && {rapport_author: author.id}),
+          },
+        },
+      };
+      signal?.throwIfAborted();
+      try {
+        const answer = await http.request<{ticket: ZendeskTicket; audit: ZendeskAudit}>(
+          'PUT',
+          `/api/v2/tickets/${ticket.id}.json`,
+          {body, signal},
+        );
+        const made = updatesOf(
+          answer.body.ticket,
+          [...audits, answer.body.audit],
+          update.customerId,
+        ).find((u) => u.id === `zd-${ticket.id}-${answer.body.audit.id}`);
+        if (made) return made;
+        throw new RapportError(
+          'unavailable',
+          `Zendesk did not return the audit of the update of ticket ${ticket.id}`,
+          {details: {ticketId: ticket.id}},
+        );
+      } catch (error) {
+        // The ticket changed since it was read (another attempt with this key, or an agent): read
+        // it again, and find this key's audit or apply the update to what the ticket is now.
+        if (isRapportError(error, 'conflict') && error.details.zendesk === 'UpdateConflict') {
+          if (attempt < UPDATE_ATTEMPTS) continue;
+          // Busy, not wrong: a retry with the same key is safe and may find a quiet moment.
+          throw new RapportError(
+            'unavailable',
+            `Ticket ${ticket.id} kept changing while the update was written (${UPDATE_ATTEMPTS} attempts); try again with the same idempotency key`,
+            {
+              retryAfterMs: 500,
+              details: {ticketId: ticket.id, reason: 'ticket_busy'},
+              cause: error,
+            },
+          );
+        }
+        throw error;
+      }
+    }
+  };
+
   // --- fields --------------------------------------------------------------------------------
   const describeFields = async (entity: Entity, call: CallOptions = {}): Promise<FieldCatalog> => {
     validateEntity(entity, entities);
@@ -623,6 +950,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
       customers: {read: readCustomers},
       complaints: {list: listComplaints, create: createComplaint},
       interactions: {list: listInteractions},
+      complaintUpdates: {list: listUpdates, create: createUpdate},
     },
     describeFields,
   };

@@ -78,6 +78,7 @@ export interface ZendeskAuditEvent {
   readonly public?: boolean;
   readonly author_id?: number;
   readonly field_name?: string;
+  readonly plain_body?: string;
   readonly value?: unknown;
   readonly previous_value?: unknown;
 }
@@ -87,6 +88,11 @@ export interface ZendeskAudit {
   readonly ticket_id: number;
   readonly created_at: string;
   readonly author_id: number;
+  /** `custom` holds what the update that made the audit sent as the ticket's `metadata`. */
+  readonly metadata?: {
+    readonly custom?: Readonly<Record<string, unknown>> | null;
+    readonly system?: Readonly<Record<string, unknown>> | null;
+  } | null;
   readonly events: readonly ZendeskAuditEvent[];
 }
 

@@ -2,7 +2,9 @@
  * @rapport/adapter-salesforce/fake: a stateful fake of Salesforce's REST API as msw handlers,
  * answering in the recorded shapes (records with an `attributes` block, `+0000` datetimes, error
  * arrays, `Sforce-Limit-Info` on every answer, 201 with `Location` on create, DUPLICATE_VALUE on a
- * unique External ID field, 403 REQUEST_LIMIT_EXCEEDED), the JWT bearer token endpoint (verifying
+ * unique External ID field, 403 REQUEST_LIMIT_EXCEEDED), Case updates (`PATCH`, 204, with
+ * `If-Unmodified-Since` answered 412) and CaseComment creates in the shapes of Salesforce's
+ * documentation (nothing of them was recorded), the JWT bearer token endpoint (verifying
  * the assertion's signature with the public key you give it), and fault injection. For tests, demos
  * and the example gateway: `setupServer(...fakeSalesforce().handlers).listen()`, or give its `fetch`
  * to the adapter (it answers through the handlers without patching the global fetch), with its
@@ -55,6 +57,11 @@ import {parseSoql, runSoql, SoqlError} from './soql.js';
 export {demoAccounts, demoContacts, fakeContactId};
 export type {SeedContact};
 
+/** The user the adapter's session belongs to: CreatedById of what it writes. */
+export const fakeApiUserId = '005FK0000000009AAA';
+/** An agent of the fake org: CreatedById of the seeded records. */
+export const fakeAgentUserId = '005FK0000000001AAA';
+
 /** A stored record: its fields as REST returns them. */
 export type FakeRecord = Record<string, unknown> & {Id: string};
 
@@ -78,6 +85,8 @@ export interface FakeFaults {
   readonly rate: number;
   /** Which failures, drawn evenly. Default all. */
   readonly kinds?: readonly FakeFaultKind[];
+  /** Only calls to these endpoints (keys of `calls`, `PATCH /sobjects/Case/:id`) fail. Default all. */
+  readonly endpoints?: readonly string[];
   /** Randomness, for reproducible runs. Default `Math.random`. */
   readonly random?: () => number;
 }
@@ -106,6 +115,11 @@ export interface FakeSalesforceOptions {
     /** Default `https://login.salesforce.com`. */
     readonly loginUrl?: string;
   };
+  /**
+   * The Case Status picklist, each value with whether it closes the Case. Default a developer
+   * org's: New, Working, Escalated, Closed (closed).
+   */
+  readonly caseStatuses?: readonly {readonly value: string; readonly closed?: boolean}[];
   /** Case fields to leave out of the org (`['Rapport_Idempotency_Key__c']`), for start-up tests. */
   readonly withoutCaseFields?: readonly string[];
   /**
@@ -136,6 +150,8 @@ export interface FakeSalesforce {
   readonly faulted: Record<FakeFaultKind, number>;
   /** Cases stored, by record id. */
   readonly cases: Map<string, FakeRecord>;
+  /** Case comments, oldest first. */
+  readonly comments: () => FakeRecord[];
   /** Contacts, by record id. */
   readonly contacts: Map<string, FakeRecord>;
   /** Stores an activity record (`EmailMessage` with `ParentId` and `ActivityId`, say) as it is. */
@@ -171,12 +187,39 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
   const cases = new Map<string, FakeRecord>();
   const tables = new Map<string, Map<string, FakeRecord>>();
   let sequence = 0;
+  let commentSequence = 1000;
   let caseNumber = 0;
+  /** The last LastModifiedDate given out, in ms: each write a second after the last. */
+  let lastModified = 0;
+  const modifiedNow = (): string => {
+    lastModified = Math.max(Math.floor(Date.now() / 1000) * 1000, lastModified + 1000);
+    return new Date(lastModified).toISOString().replace(/\.\d{3}Z$/, '.000+0000');
+  };
   let usage = 0;
   let sessions = new Set(options.accessTokens ?? []);
   let issued = 0;
   const omitted = new Set(options.withoutCaseFields ?? []);
-  const caseDefs = caseFields.filter((f) => !omitted.has(f.name));
+  const statusValues = options.caseStatuses;
+  const closedStatuses = new Set(
+    (statusValues ?? [{value: 'Closed', closed: true}]).filter((v) => v.closed).map((v) => v.value),
+  );
+  const isClosed = (status: unknown) => closedStatuses.has(String(status));
+  const caseDefs = caseFields
+    .filter((f) => !omitted.has(f.name))
+    .map((f) =>
+      f.name === 'Status' && statusValues
+        ? {
+            ...f,
+            picklistValues: statusValues.map(({value}) => ({
+              active: true,
+              defaultValue: false,
+              label: value,
+              validFor: null,
+              value,
+            })),
+          }
+        : f,
+    );
   const externalIds = caseDefs.filter((f) => f.externalId && f.unique);
 
   const attributes = (type: string, id: string) => ({
@@ -233,8 +276,8 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
         Origin,
         Status,
         Priority: 'Medium',
-        IsClosed: Status === 'Closed',
-        ClosedDate: Status === 'Closed' ? CreatedDate : null,
+        IsClosed: isClosed(Status),
+        ClosedDate: isClosed(Status) ? CreatedDate : null,
         CreatedDate,
         LastModifiedDate: CreatedDate,
       });
@@ -262,17 +305,24 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
           CreatedDate,
         });
     }
-    for (const [Id, n, CommentBody, CreatedDate] of demoActivity.comments) {
-      const ParentId = demoActivity.cases[n]![0];
-      if (cases.has(ParentId))
-        put('CaseComment', {
-          Id,
-          ParentId,
-          CommentBody,
-          CreatedById: '005FK0000000001AAA',
-          CreatedDate,
-        });
-    }
+    for (const [list, IsPublished] of [
+      [demoActivity.comments, true],
+      [demoActivity.internalComments, false],
+    ] as const)
+      for (const [Id, n, CommentBody, CreatedDate] of list) {
+        const ParentId = demoActivity.cases[n]![0];
+        if (cases.has(ParentId))
+          put('CaseComment', {
+            Id,
+            ParentId,
+            CommentBody,
+            IsPublished,
+            CreatedById: fakeAgentUserId,
+            CreatedDate,
+          });
+      }
+    commentSequence = 1000;
+    lastModified = 0;
     for (const key of Object.keys(calls)) delete calls[key];
     for (const kind of fakeFaultKinds) faulted[kind] = 0;
   };
@@ -338,7 +388,12 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
       if (token === '' || ((options.accessTokens || options.jwt) && !sessions.has(token)))
         return json(recorded.invalidSession, 401, limitHeaders());
-      if (faulty && faults && (faults.random ?? Math.random)() < faults.rate) {
+      if (
+        faulty &&
+        faults &&
+        (!faults.endpoints || faults.endpoints.includes(name)) &&
+        (faults.random ?? Math.random)() < faults.rate
+      ) {
         const kinds = faults.kinds ?? fakeFaultKinds;
         const kind = kinds[Math.floor((faults.random ?? Math.random)() * kinds.length)]!;
         faulted[kind]++;
@@ -507,7 +562,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
           ...body,
           Id: id,
           CaseNumber: String(++caseNumber).padStart(8, '0'),
-          IsClosed: body.Status === 'Closed',
+          IsClosed: isClosed(body.Status ?? 'New'),
           CreatedDate: now,
           LastModifiedDate: now,
           OwnerId: '005FK0000000001AAA',
@@ -515,6 +570,106 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
         cases.set(id, stored);
         return ok({id, success: true, errors: []}, 201, {
           location: `/services/data/${String(params.version)}/sobjects/Case/${id}`,
+        });
+      }),
+    ),
+    // Not recorded: the shapes follow the REST API Developer Guide, "Update a Record" (204, no body)
+    // and "Conditional Requests" (If-Unmodified-Since, 412),
+    // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_update_fields.htm
+    // and https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_ifunmodifiedsince.htm
+    http.patch(
+      `${api}/sobjects/Case/:id`,
+      endpoint('PATCH /sobjects/Case/:id', async ({request, params}) => {
+        const stored = cases.get(String(params.id));
+        if (!stored) return json(recorded.notFound, 404, limitHeaders());
+        const body = (await request.json()) as Record<string, unknown>;
+        const defs = new Map(caseDefs.map((f) => [f.name, f]));
+        const unknown = Object.keys(body).find((name) => !defs.has(name));
+        if (unknown)
+          return fail(400, [
+            {
+              message: `No such column '${unknown}' on sobject of type Case`,
+              errorCode: 'INVALID_FIELD',
+            },
+          ]);
+        const readOnly = Object.keys(body).filter((name) => defs.get(name)!.updateable === false);
+        if (readOnly.length > 0)
+          return fail(400, [
+            {
+              message: `Unable to create/update fields: ${readOnly.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+              errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+              fields: readOnly,
+            },
+          ]);
+        const unmodifiedSince = request.headers.get('if-unmodified-since');
+        if (
+          unmodifiedSince !== null &&
+          Date.parse(String(stored.LastModifiedDate).replace('+0000', 'Z')) >
+            Date.parse(unmodifiedSince)
+        )
+          return fail(412, [
+            {
+              message: 'The requested entity has been modified since the time specified.',
+              errorCode: 'PRECONDITION_FAILED',
+            },
+          ]);
+        Object.assign(stored, body);
+        const at = modifiedNow();
+        stored.LastModifiedDate = at;
+        if (body.Status !== undefined) {
+          const closed = isClosed(body.Status);
+          if (closed && stored.IsClosed !== true) stored.ClosedDate = at;
+          if (!closed) stored.ClosedDate = null;
+          stored.IsClosed = closed;
+        }
+        return new HttpResponse(null, {status: 204, headers: limitHeaders()});
+      }),
+    ),
+    // Not recorded: CaseComment's fields as the Object Reference lists them,
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_casecomment.htm
+    http.post(
+      `${api}/sobjects/CaseComment`,
+      endpoint('POST /sobjects/CaseComment', async ({request, params}) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        const unknown = Object.keys(body).find(
+          (name) => !['ParentId', 'CommentBody', 'IsPublished'].includes(name),
+        );
+        if (unknown)
+          return fail(400, [
+            {
+              message: `No such column '${unknown}' on sobject of type CaseComment`,
+              errorCode: 'INVALID_FIELD',
+            },
+          ]);
+        if (!cases.has(String(body.ParentId)))
+          return fail(400, [
+            {
+              message: `Parent ID: id value of incorrect type: ${String(body.ParentId)}`,
+              errorCode: 'MALFORMED_ID',
+              fields: ['ParentId'],
+            },
+          ]);
+        if (typeof body.CommentBody !== 'string' || body.CommentBody.trim() === '')
+          return fail(400, [
+            {
+              message: 'Required fields are missing: [CommentBody]',
+              errorCode: 'REQUIRED_FIELD_MISSING',
+              fields: ['CommentBody'],
+            },
+          ]);
+        const id = `00aFK${String(++commentSequence).padStart(10, '0')}AAA`;
+        const table = tables.get('CaseComment') ?? new Map<string, FakeRecord>();
+        table.set(id, {
+          Id: id,
+          ParentId: body.ParentId,
+          CommentBody: body.CommentBody,
+          IsPublished: body.IsPublished === true,
+          CreatedById: fakeApiUserId,
+          CreatedDate: modifiedNow(),
+        });
+        tables.set('CaseComment', table);
+        return ok({id, success: true, errors: []}, 201, {
+          location: `/services/data/${String(params.version)}/sobjects/CaseComment/${id}`,
         });
       }),
     ),
@@ -534,6 +689,7 @@ export function fakeSalesforce(options: FakeSalesforceOptions = {}): FakeSalesfo
     faulted,
     cases,
     contacts,
+    comments: () => [...(tables.get('CaseComment')?.values() ?? [])],
     insert(type, record) {
       const table = tables.get(type) ?? new Map<string, FakeRecord>();
       table.set(record.Id, record);

@@ -137,6 +137,8 @@ export const caseFields: FakeField[] = [
   field('ClosedDate', 'Closed Date', 'datetime', {readOnly: true}),
   field('Rapport_Idempotency_Key__c', 'Rapport Idempotency Key', 'string', {externalId: true}),
   field('Rapport_Submission__c', 'Rapport Submission', 'string'),
+  // A Long Text Area (131,072 characters) in a real org; textarea is its describe type.
+  {...field('Rapport_Thread__c', 'Rapport Thread', 'textarea'), length: 131072},
   field('Order_Number__c', 'Order Number', 'string'),
 ];
 
@@ -252,5 +254,14 @@ export const demoActivity = {
   emails: [['02sFK0000000001AAA', 0, 'Re: Teapot arrived cracked', '2026-02-04T09:00:00.000+0000']],
   comments: [
     ['00aFK0000000001AAA', 1, 'Refund issued to the card on file', '2026-03-11T11:30:00.000+0000'],
+  ],
+  /** Internal comments (IsPublished false): never part of a complaint's public thread. */
+  internalComments: [
+    [
+      '00aFK0000000002AAA',
+      1,
+      'Customer called twice; escalate if late',
+      '2026-03-11T10:00:00.000+0000',
+    ],
   ],
 } as const;

@@ -1,20 +1,21 @@
 // A stateful fake of the parts of Zendesk Support the adapter uses, as msw handlers. It answers in
 // the recorded shapes (./recorded, amp-labs/connectors, MIT): ticket fields, ticket objects, error
-// bodies. Where nothing was recorded (users, audits, the 429 text, the idempotency error), the shape
-// follows Zendesk's API reference and is marked so below.
+// bodies. Where nothing was recorded (users, audits, the 429 text, the idempotency error, ticket
+// updates with their comments, metadata and safe_update), the shape follows Zendesk's API reference
+// and is marked so below.
 import {http, HttpResponse, type HttpHandler} from 'msw';
 import {recordedTicketFields} from './recorded-ticket-fields.js';
 
 /** What a fault does to one request. */
 export const fakeFaultKinds = ['rate_limit', 'server_error', 'server_error_after_write'] as const;
-/** One of {@link fakeFaultKinds}. `server_error_after_write` stores the ticket, then answers 500. */
+/** One of {@link fakeFaultKinds}. `server_error_after_write` stores the ticket (or the update), then answers 500. */
 export type FakeFaultKind = (typeof fakeFaultKinds)[number];
 
 /** Failures the fake injects. */
 export interface FakeFaults {
   /** Share of requests that fail, 0 to 1. */
   readonly rate: number;
-  /** Which failures, picked at random. Default all. `server_error_after_write` hits creates only. */
+  /** Which failures, picked at random. Default all. `server_error_after_write` hits writes only (ticket creates and updates). */
   readonly kinds?: readonly FakeFaultKind[];
   /** `Retry-After` of a 429, in seconds (fractions allowed, for fast tests). Default 1. */
   readonly retryAfterSeconds?: number;
@@ -104,6 +105,8 @@ export interface FakeZendesk {
 
 /** An agent of the fake account: authors of agent comments. */
 export const fakeAgentId = 900;
+/** The user the adapter's credentials sign in as: the author of what it writes as staff. */
+export const fakeApiUserId = 901;
 /** The id of the text ticket field the fake adds to the recorded ones. */
 export const fakeOrderNumberFieldId = 26400000000001;
 
@@ -263,7 +266,10 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
     const random = faults.random ?? Math.random;
     if (random() >= faults.rate) return null;
     const kinds = (faults.kinds ?? fakeFaultKinds).filter(
-      (k) => k !== 'server_error_after_write' || endpoint === 'POST /api/v2/tickets.json',
+      (k) =>
+        k !== 'server_error_after_write' ||
+        endpoint === 'POST /api/v2/tickets.json' ||
+        endpoint === 'PUT /api/v2/tickets/{id}.json',
     );
     return kinds.length === 0 ? null : kinds[Math.floor(random() * kinds.length)]!;
   };
@@ -314,19 +320,98 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
     });
   };
 
-  const addAudit = (ticket: FakeTicket, authorId: number, events: Record<string, unknown>[]) => {
+  const addAudit = (
+    ticket: FakeTicket,
+    authorId: number,
+    events: Record<string, unknown>[],
+    custom: Record<string, unknown> = {},
+  ): Record<string, unknown> => {
     const id = nextEventId++;
     const list = audits.get(ticket.id) ?? [];
-    list.push({
+    const audit = {
       id,
       ticket_id: ticket.id,
       created_at: ticket.updated_at,
       author_id: authorId,
-      metadata: {system: {}, custom: {}},
+      metadata: {system: {}, custom},
       via: {channel: 'api', source: {from: {}, to: {}, rel: null}},
       events: events.map((event) => ({id: nextEventId++, ...event})),
-    });
+    };
+    list.push(audit);
     audits.set(ticket.id, list);
+    return audit;
+  };
+
+  /**
+   * `PUT /api/v2/tickets/{id}.json`: a comment, a status, tags added, the audit's custom metadata,
+   * and `safe_update` (not recorded: the shapes follow the reference, Tickets → Update Ticket and
+   * "Protecting against ticket update collisions",
+   * https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#update-ticket).
+   */
+  const updateTicket = (
+    ticket: FakeTicket,
+    body: Record<string, unknown>,
+  ): {audit: Record<string, unknown>} | Response => {
+    const input = (body.ticket ?? {}) as Record<string, unknown>;
+    if (input.safe_update === true && input.updated_stamp !== ticket.updated_at)
+      return json(
+        {
+          error: 'UpdateConflict',
+          description:
+            'Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.',
+        },
+        409,
+      );
+    if (ticket.status === 'closed')
+      return invalid({
+        status: [{description: 'Status: closed prevents ticket update', error: 'InvalidValue'}],
+      });
+    const comment = input.comment as {body?: unknown; public?: unknown; author_id?: unknown};
+    if (comment !== undefined && (typeof comment.body !== 'string' || comment.body.trim() === ''))
+      return invalid({comment: [{description: 'Comment: cannot be blank', error: 'BlankValue'}]});
+    const status = input.status;
+    if (
+      status !== undefined &&
+      !['new', 'open', 'pending', 'hold', 'solved', 'closed'].includes(String(status))
+    )
+      return invalid({status: [{description: 'Status: is invalid', error: 'InvalidValue'}]});
+    let authorId = fakeApiUserId;
+    if (comment?.author_id !== undefined) {
+      if (!users.some((u) => u.id === comment.author_id))
+        return invalid({
+          'comment.author_id': [{description: 'Author: is invalid', error: 'InvalidValue'}],
+        });
+      authorId = comment.author_id as number;
+    }
+    ticket.updated_at = seconds(stamp());
+    const events: Record<string, unknown>[] = [];
+    if (comment !== undefined)
+      events.push({
+        type: 'Comment',
+        author_id: authorId,
+        body: comment.body,
+        html_body: `<p>${String(comment.body)}</p>`,
+        plain_body: comment.body,
+        public: comment.public !== false,
+        attachments: [],
+      });
+    if (status !== undefined && status !== ticket.status) {
+      events.push({
+        type: 'Change',
+        field_name: 'status',
+        value: status,
+        previous_value: ticket.status,
+      });
+      ticket.status = String(status);
+    }
+    const added = ((input.additional_tags ?? []) as string[]).map((t) => t.toLowerCase());
+    const tags = [...new Set([...ticket.tags, ...added])];
+    if (tags.length !== ticket.tags.length) {
+      events.push({type: 'Change', field_name: 'tags', value: tags, previous_value: ticket.tags});
+      ticket.tags = tags;
+    }
+    const custom = (input.metadata ?? {}) as Record<string, unknown>;
+    return {audit: addAudit(ticket, authorId, events, custom)};
   };
 
   const createTicket = (body: Record<string, unknown>): FakeTicket | Response => {
@@ -531,6 +616,24 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
       const id = Number(match[1]);
       if (!tickets.some((t) => t.id === id)) return json(recordNotFound, 404);
       return cursorPage((audits.get(id) ?? []) as {id: number}[], url, 'audits');
+    }
+    if ((match = /^\/api\/v2\/tickets\/(\d+)\.json$/.exec(path))) {
+      const ticket = tickets.find((t) => t.id === Number(match![1]));
+      if (!ticket) return json(recordNotFound, 404);
+      if (method === 'GET') return json({ticket});
+      if (method === 'PUT') {
+        let body: Record<string, unknown>;
+        try {
+          body = JSON.parse(await request.text()) as Record<string, unknown>;
+        } catch {
+          return json({error: 'InvalidJSON', description: 'The request body is not JSON'}, 400);
+        }
+        const updated = updateTicket(ticket, body);
+        if (updated instanceof Response) return updated;
+        // The dangerous kind: the comment is stored, the caller hears it failed.
+        if (fault === 'server_error_after_write') return json(serverErrorBody, 500);
+        return json({ticket, audit: updated.audit});
+      }
     }
     if (method === 'GET' && path === '/api/v2/tickets.json') {
       const externalId = url.searchParams.get('external_id');

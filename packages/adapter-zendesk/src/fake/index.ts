@@ -4,7 +4,13 @@
  *
  * @packageDocumentation
  */
-export {fakeZendesk, fakeFaultKinds, fakeAgentId, fakeOrderNumberFieldId} from './fake-zendesk.js';
+export {
+  fakeZendesk,
+  fakeFaultKinds,
+  fakeAgentId,
+  fakeApiUserId,
+  fakeOrderNumberFieldId,
+} from './fake-zendesk.js';
 export type {
   FakeFaultKind,
   FakeFaults,
