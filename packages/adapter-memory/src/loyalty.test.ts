@@ -35,6 +35,23 @@ async function refused(
 }
 
 describe('rewards and redemptions', () => {
+  it('reads accounts and rewards as of today, the day a redemption is checked on', async () => {
+    // Demo data from a month ago on today's clock: the points that expired since are gone from
+    // the balance a widget reads, so a reward shown as redeemable is one a redemption takes.
+    const adapter = memoryAdapter({asOf, size: 30});
+    for (const customerId of ['c-001', 'c-008', 'c-026']) {
+      const {balance} = await account(adapter, customerId);
+      for (const reward of await offers(adapter, customerId)) {
+        if (reward.refusal !== null) continue;
+        assert.ok(reward.cost <= balance, `${customerId}: ${reward.id} shown as redeemable`);
+        const redemption = await redeem(adapter, customerId, reward.id);
+        assert.equal(redemption.points, reward.cost);
+        assert.equal((await account(adapter, customerId)).balance, balance - reward.cost);
+        break;
+      }
+    }
+  });
+
   it('gives tier benefits to every account, in English and Chinese', async () => {
     const adapter = backend();
     const gold = await account(adapter, 'c-018');

@@ -24,8 +24,11 @@ import {seededRandom} from './demo-data/random.js';
  * of a balance and the line that takes from it.
  */
 export interface LoyaltyBook {
-  /** The member's current account; `undefined` for someone who is not a member. */
-  account(customerId: string): LoyaltyAccount | undefined;
+  /**
+   * The member's account as of `at` (or its own date, when later), from the ledger, so what a widget
+   * reads is what a redemption is checked against; `undefined` for someone who is not a member.
+   */
+  account(customerId: string, at: number): LoyaltyAccount | undefined;
   /** The member's ledger, newest first by `at`. */
   ledger(customerId: string): readonly PointsTransaction[];
   /**
@@ -118,11 +121,20 @@ export function loyaltyBook(seeded: DemoData, seed: number): LoyaltyBook {
     made.push(result);
   };
 
+  // As of the start of `at`'s UTC day: points expire and become usable by the day, and two reads in
+  // one day give the same account.
+  const accountNow = (customerId: string, at: number): LoyaltyAccount | undefined => {
+    const held = accounts.get(customerId);
+    if (!held) return undefined;
+    const day = Math.floor(at / 86_400_000) * 86_400_000;
+    return day <= Date.parse(held.asOf) ? held : accountAt(customerId, day);
+  };
+
   return {
-    account: (customerId) => accounts.get(customerId),
+    account: accountNow,
     ledger: (customerId) => [...(ledgers.get(customerId) ?? [])].reverse(),
     offers(customerId, at) {
-      const account = accounts.get(customerId);
+      const account = accountNow(customerId, at);
       return account
         ? offerRewards(program, seeded.rewards.map(current), standing(account, at))
         : [];
@@ -134,8 +146,7 @@ export function loyaltyBook(seeded: DemoData, seed: number): LoyaltyBook {
       if (!held) throw invalidInput('customerId', 'is not a member of this backend');
       const reward = definitions.get(checked.rewardId);
       if (!reward) throw invalidInput('rewardId', 'is not a reward of this programme');
-      // Checked against the ledger as of the redemption, not the account as last computed: points
-      // that expired in between cannot be spent.
+      // Checked against the ledger as of the redemption: points that expired since cannot be spent.
       const when = Math.max(at, Date.parse(held.asOf));
       const result = redeemReward(
         program,

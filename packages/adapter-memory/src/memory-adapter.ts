@@ -328,7 +328,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     capabilities: {maxBatchSize, entities, customFieldsWritable: true},
     resources: {
       customers: {read: async (keys) => read(keys, (id) => customers.get(id))},
-      loyaltyAccounts: {read: async (keys) => read(keys, (id) => loyalty.account(id))},
+      loyaltyAccounts: {read: async (keys) => read(keys, (id) => loyalty.account(id, now()))},
       complaints: {
         list: async (id, request) => page(id, request, (c) => complaints.get(c)),
         create,

@@ -222,7 +222,8 @@ export const catalogue = {
     key: 'id',
     owner: 'customerId',
     orderedBy: 'at',
-    essentials: ['type', 'points', 'at'],
+    // A statement line whole: the member's own history, and what an agent explains it with.
+    essentials: ['type', 'points', 'at', 'availableAt', 'reason'],
     fields: ['id', 'customerId', 'type', 'points', 'at', 'availableAt', 'reason'],
   }),
   rewards: resource<Reward>()({
