@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {
-  adapterCheckIds,
   checkAdapter,
   formatReport,
   runAdapterConformance,
@@ -43,10 +42,6 @@ const kit = {
       comment: `Conformance check #${n}`,
     }),
   },
-  // Until the kit knows lists with an order of their own (rewards come as offerRewards orders them).
-  skip: adapterCheckIds().includes('rewards.list.newest-first')
-    ? {'rewards.list.newest-first': 'rewards are listed in offerRewards order, not by date'}
-    : {},
 } satisfies Omit<ConformanceOptions, 'name' | 'create'>;
 
 runAdapterConformance({name: 'memory', create: () => memoryAdapter({asOf}), ...kit});

@@ -108,6 +108,8 @@ describe('redaction of rewards, redemptions, points, complaint updates and surve
         type: 'redeem',
         points: -150,
         at: '2026-11-01T09:00:00.000Z',
+        availableAt: '2026-11-01T09:00:00.000Z',
+        reason: 'reward:coffee',
         ...internal,
       },
     } as const;
