@@ -14,16 +14,16 @@ export {RapportSurvey} from './survey/survey.component.js';
 export {RapportWidget} from './shared/widget.js';
 export {
   ComplaintBeforeSubmitEvent,
-  ComplaintBeforeUpdateEvent,
   ComplaintFailedEvent,
   ComplaintSubmittedEvent,
-  ComplaintUpdatedEvent,
   RapportErrorEvent,
-  RewardBeforeRedeemEvent,
-  RewardRedeemedEvent,
-  SurveyAnsweredEvent,
-  SurveyBeforeAnswerEvent,
 } from './shared/events.js';
+export {RewardBeforeRedeemEvent, RewardRedeemedEvent} from './rewards/rewards.events.js';
+export {
+  ComplaintBeforeUpdateEvent,
+  ComplaintUpdatedEvent,
+} from './complaint-tracker/complaint-tracker.events.js';
+export {SurveyAnsweredEvent, SurveyBeforeAnswerEvent} from './survey/survey.events.js';
 export {environmentContext} from './shared/context.js';
 export type {RapportEnvironment} from './shared/context.js';
 export {defineElement} from './shared/define.js';

@@ -23,7 +23,14 @@ export function demoClient(
   adapter: MemoryAdapter;
   requests: RequestEvent[];
 } {
-  const adapter = memoryAdapter({asOf, size: 30, ...options});
+  // The backend's clock starts on the data's day, so what the tests see does not depend on today.
+  const started = Date.now();
+  const adapter = memoryAdapter({
+    asOf,
+    size: 30,
+    now: () => asOf.getTime() + (Date.now() - started),
+    ...options,
+  });
   const requests: RequestEvent[] = [];
   return {
     adapter,

@@ -23,7 +23,7 @@ import {
 import {defaultComplaintTracker, readSource, type PlanField} from '@rapport/schema';
 import {Submission} from '../form/submission.js';
 import {baseStyles} from '../shared/base.styles.js';
-import {ComplaintBeforeUpdateEvent, ComplaintUpdatedEvent} from '../shared/events.js';
+import {ComplaintBeforeUpdateEvent, ComplaintUpdatedEvent} from './complaint-tracker.events.js';
 import {formatDate, formatNumber} from '../shared/format.js';
 import {
   fieldPair,
@@ -32,12 +32,13 @@ import {
   renderLayout,
   ruleValues,
 } from '../shared/layout.js';
-import {ListController, type LoadController} from '../shared/record.js';
+import {ListController} from '../shared/record.js';
 import {messageState, warnOnce} from '../shared/states.js';
 import {displayValue} from '../shared/value.js';
 import {RapportWidget} from '../shared/widget.js';
 import {formStyles} from '../form/form.styles.js';
 import {trackerStyles} from './complaint-tracker.styles.js';
+import {trackerStrings} from './complaint-tracker.strings.js';
 
 // Shown on each complaint's disclosure button rather than in its panel.
 const HEADER_SOURCES: ReadonlySet<string> = new Set(['reference', 'subject', 'status']);
@@ -103,6 +104,11 @@ export class RapportComplaintTracker extends RapportWidget {
 
   protected readonly widgetName = 'complaint-tracker';
   protected readonly builtInCustomization = defaultComplaintTracker;
+
+  /** The shared words and this widget's own, in the active locale. */
+  protected override get strings(): ReturnType<typeof trackerStrings> {
+    return trackerStrings(this.activeLocale);
+  }
 
   /** The hours in which reply times count (core's `BusinessHours`). Default none: calendar hours. */
   @property({attribute: false}) businessHours?: BusinessHours;

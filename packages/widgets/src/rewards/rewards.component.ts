@@ -17,7 +17,8 @@ import {
 } from '@rapport/core';
 import {defaultRewards, readSource, type PlanField} from '@rapport/schema';
 import {Submission} from '../form/submission.js';
-import {RapportErrorEvent, RewardBeforeRedeemEvent, RewardRedeemedEvent} from '../shared/events.js';
+import {RapportErrorEvent} from '../shared/events.js';
+import {RewardBeforeRedeemEvent, RewardRedeemedEvent} from './rewards.events.js';
 import {formatDate, formatNumber} from '../shared/format.js';
 import {
   fieldPair,
@@ -28,17 +29,17 @@ import {
 } from '../shared/layout.js';
 import {ListController, RecordController, type LoadController} from '../shared/record.js';
 import {messageState, warnOnce} from '../shared/states.js';
-import type {Strings} from '../shared/strings.js';
 import {displayValue} from '../shared/value.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {RapportWidget} from '../shared/widget.js';
 import {rewardsStyles} from './rewards.styles.js';
+import {rewardsStrings, type RewardsStrings} from './rewards.strings.js';
 
 // The name is each reward's title; the other fields of the layout are listed under it.
 const OWN_SOURCES: ReadonlySet<string> = new Set(['name']);
 
 /** What a member is told, in the reward's place, when the backend refused a redemption. */
-const refusedText: Readonly<Record<RedemptionRefusal, keyof Strings>> = {
+const refusedText: Readonly<Record<RedemptionRefusal, keyof RewardsStrings>> = {
   insufficient_points: 'refusedPoints',
   tier_too_low: 'refusedTier',
   out_of_stock: 'refusedStock',
@@ -46,7 +47,7 @@ const refusedText: Readonly<Record<RedemptionRefusal, keyof Strings>> = {
   not_available: 'refusedOffer',
 };
 
-const ledgerWords: Readonly<Record<PointsTransaction['type'], keyof Strings>> = {
+const ledgerWords: Readonly<Record<PointsTransaction['type'], keyof RewardsStrings>> = {
   earn: 'earned',
   redeem: 'spent',
   expire: 'expired',
@@ -105,6 +106,11 @@ export class RapportRewards extends RapportWidget {
 
   protected readonly widgetName = 'rewards';
   protected readonly builtInCustomization = defaultRewards;
+
+  /** The shared words and this widget's own, in the active locale. */
+  protected override get strings(): ReturnType<typeof rewardsStrings> {
+    return rewardsStrings(this.activeLocale);
+  }
 
   /** The reward whose confirmation is open. */
   @state() private confirming: string | undefined;

@@ -14,6 +14,9 @@ import {
   type Translation,
   type ValueMessages,
 } from '@rapport/schema';
+import type {RewardsStrings} from '../rewards/rewards.strings.js';
+import type {TrackerStrings} from '../complaint-tracker/complaint-tracker.strings.js';
+import type {SurveyStrings} from '../survey/survey.strings.js';
 
 const en = {
   loading: 'Loading…',
@@ -59,114 +62,6 @@ const en = {
   customerUnknown: 'We could not find your customer record. Please contact us another way.',
   hours: (n: number) => plural('en', n, {one: '{count} hour', other: '{count} hours'}),
 
-  // <rapport-rewards>
-  rewards: 'Rewards',
-  rewardsEmpty: 'There are no rewards to show right now.',
-  tierBenefits: (tier: string) => `${tier} benefits`,
-  redeem: 'Redeem',
-  pointsShort: (n: string) => `${n} more points`,
-  forTier: (tier: string) => `For ${tier} members`,
-  outOfStock: 'Out of stock',
-  limitReached: 'Already redeemed as often as allowed',
-  notOffered: 'Not available at the moment',
-  confirmRedeem: (name: string, cost: string) => `Redeem ${name} for ${cost} points?`,
-  confirm: 'Confirm',
-  cancel: 'Cancel',
-  redeeming: 'Redeeming…',
-  redeemFailed: 'Could not redeem. Try again.',
-  redeemUnavailable: 'Redeeming is not available right now.',
-  refusedPoints: 'Not redeemed: you do not have enough points for this reward.',
-  refusedTier: 'Not redeemed: this reward is for a higher tier.',
-  refusedStock: 'Not redeemed: this reward has just run out.',
-  refusedLimit: 'Not redeemed: you have redeemed this reward as often as allowed.',
-  refusedOffer: 'Not redeemed: this reward is not offered at the moment.',
-  redeemed: (name: string) => `You redeemed ${name}.`,
-  yourCode: 'Your code',
-  copy: 'Copy code',
-  copied: 'Copied',
-  copyByHand: 'Press Ctrl+C to copy',
-  itemRedeemed: (name: string) => `${name} is yours. Show this message when you collect it.`,
-  close: 'Close',
-  history: 'Points history',
-  yourRewards: 'Your redeemed rewards',
-  noRedemptions: 'You have not redeemed any rewards yet.',
-  activity: 'Points activity',
-  noActivity: 'No points activity yet.',
-  earned: 'Earned',
-  spent: 'Redeemed',
-  expired: 'Expired',
-  adjusted: 'Adjusted',
-  expiringSoon: 'Expiring soon',
-
-  // <rapport-complaint-tracker>
-  complaintTracker: 'Your complaints',
-  complaintTrackerStaff: 'Complaints',
-  noComplaints: 'You have not sent any complaints.',
-  noComplaintsStaff: 'No complaints for this customer.',
-  replyDue: (n: number, working: boolean) =>
-    working
-      ? plural('en', n, {
-          one: 'Reply due within {count} working hour',
-          other: 'Reply due within {count} working hours',
-        })
-      : plural('en', n, {
-          one: 'Reply due within {count} hour',
-          other: 'Reply due within {count} hours',
-        }),
-  replyOverdue: 'Reply overdue: we are on it.',
-  thread: 'Replies',
-  noReplies: 'No replies yet',
-  repliesUnavailable: 'Replies are not available here.',
-  repliesFailed: 'The replies could not be loaded.',
-  you: 'You',
-  support: 'Support',
-  replyLabel: 'Your reply',
-  sendReply: 'Send reply',
-  replyEmpty: 'Write your reply first.',
-  replySent: 'Your reply was sent.',
-  replyFailed: 'Your reply could not be sent. Your text is still here.',
-  replyTooLong: (max: string) => `Please shorten your reply to at most ${max} characters.`,
-  needsResolution: 'First write what was done: it becomes the resolution.',
-  complaintActions: {
-    acknowledge: 'Acknowledge',
-    start: 'Start work',
-    resolve: 'Resolve',
-    reject: 'Decline',
-    reopen: 'Reopen',
-    close: 'Close',
-  } as Record<string, string>,
-  complaintActionsDone: {
-    acknowledge: 'Acknowledged',
-    start: 'Work started',
-    resolve: 'Marked as resolved',
-    reject: 'Declined',
-    reopen: 'Reopened',
-    close: 'Closed',
-  } as Record<string, string>,
-  updateRefused: {
-    action_not_allowed: 'Your role may not take this step.',
-    reopen_window_passed: 'It is too late to reopen this complaint.',
-    invalid_transition: 'The complaint has moved on: this step is no longer possible.',
-  } as Partial<Record<string, string>>,
-
-  // <rapport-survey>
-  survey: 'Tell us how it went',
-  surveyWaiting: 'We will ask how it went once your complaint is resolved.',
-  surveyChooseScore: 'Choose a score',
-  surveySatisfaction: (score: number) =>
-    [
-      'Very dissatisfied',
-      'Dissatisfied',
-      'Neither satisfied nor dissatisfied',
-      'Satisfied',
-      'Very satisfied',
-    ][score - 1] ?? '',
-  surveyUnlikely: 'Not at all likely',
-  surveyLikely: 'Extremely likely',
-  surveySend: 'Send answer',
-  surveyThanks: 'Thank you for telling us.',
-  surveyFailed: 'Your answer could not be sent. Your score and comment are still here.',
-
   errors: {
     invalid_input: 'Some of the information was not accepted.',
     unauthorized: 'Your session has expired. Please sign in again.',
@@ -184,9 +79,38 @@ export type Strings = typeof en;
  * A translation a host registers (`registerTranslation` from `@rapport/widgets`): `$code`, `$name`,
  * and any of the widgets' texts and value messages; what it leaves out falls back to English.
  */
-export type RapportTranslation = Translation & Partial<Strings> & Partial<ValueMessages>;
+export type RapportTranslation = Translation &
+  Partial<Strings & RewardsStrings & TrackerStrings & SurveyStrings> &
+  Partial<ValueMessages>;
 
 registerBuiltInTranslation({$code: 'en', $name: 'English', ...en});
+
+/**
+ * A widget's own words, kept with the widget so that a page without it does not carry them: registers
+ * `en` as built-in English and returns a lookup that gives the shared words and these in a locale, as
+ * {@link stringsFor} does (translations register the same keys: src/translations/zh-CN.ts).
+ */
+export function ownStrings<T extends Record<string, unknown>>(
+  en: T,
+): (locale: string) => Strings & T {
+  registerBuiltInTranslation({$code: 'en', $name: 'English', ...en});
+  const own = new Map<string, Strings & T>();
+  let ownVersion = -1;
+  return (locale) => {
+    if (ownVersion !== translationsVersion()) {
+      own.clear();
+      ownVersion = translationsVersion();
+    }
+    let strings = own.get(locale);
+    if (!strings) {
+      const texts: Record<string, unknown> = {...stringsFor(locale)};
+      for (const key of Object.keys(en)) texts[key] = translate(locale, key) ?? en[key];
+      strings = texts as Strings & T;
+      own.set(locale, strings);
+    }
+    return strings;
+  };
+}
 
 const cache = new Map<string, Strings>();
 let cachedVersion = -1;

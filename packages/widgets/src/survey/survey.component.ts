@@ -24,12 +24,14 @@ import {renderFields} from '../form/render.js';
 import {Submission} from '../form/submission.js';
 import {formStyles} from '../form/form.styles.js';
 import {baseStyles} from '../shared/base.styles.js';
-import {RapportErrorEvent, SurveyAnsweredEvent, SurveyBeforeAnswerEvent} from '../shared/events.js';
+import {RapportErrorEvent} from '../shared/events.js';
+import {SurveyAnsweredEvent, SurveyBeforeAnswerEvent} from './survey.events.js';
 import {formatNumber} from '../shared/format.js';
 import {LoadController, reportLoadError} from '../shared/record.js';
 import {messageState, warnOnce} from '../shared/states.js';
 import {RapportWidget} from '../shared/widget.js';
 import {surveyStyles} from './survey.styles.js';
+import {surveyStrings} from './survey.strings.js';
 
 /**
  * Where the survey stands for its customer, complaint and kind: `answer` once they answered it;
@@ -130,6 +132,11 @@ export class RapportSurvey extends RapportWidget {
 
   protected readonly widgetName = 'survey';
   protected readonly builtInCustomization = defaultSurvey;
+
+  /** The shared words and this widget's own, in the active locale. */
+  protected override get strings(): ReturnType<typeof surveyStrings> {
+    return surveyStrings(this.activeLocale);
+  }
 
   /** Which question: `csat` (satisfaction, 1 to 5) or `nps` (likelihood to recommend, 0 to 10). */
   @property({reflect: true}) kind: SurveyKind = 'csat';

@@ -4,9 +4,12 @@
 import {registerBuiltInTranslation} from '@rapport/schema';
 import '@rapport/schema/translations/zh-CN.js';
 import type {Strings} from '../shared/strings.js';
+import type {RewardsStrings} from '../rewards/rewards.strings.js';
+import type {TrackerStrings} from '../complaint-tracker/complaint-tracker.strings.js';
+import type {SurveyStrings} from '../survey/survey.strings.js';
 
 /** The widgets' texts in Simplified Chinese. */
-export const strings: Strings = {
+export const strings: Strings & RewardsStrings & TrackerStrings & SurveyStrings = {
   loading: '加载中…',
   retry: '重试',
   noCustomer: '未选择客户。',
