@@ -15,7 +15,7 @@ export function browserPlugins({minify = false, development = false} = {}) {
     nodeResolve({browser: true, exportConditions: [development ? 'development' : 'production']}),
     commonjs({transformMixedEsModules: true, extensions: ['.js', '.mjs', '.cjs']}),
     json(),
-    ...(minify ? [terser({format: {comments: false}})] : []),
+    ...(minify ? [terser({format: {comments: false}, compress: {passes: 2}})] : []),
   ];
 }
 

@@ -118,6 +118,31 @@ export function isRapportError(value: unknown, code?: ErrorCode): value is Rappo
   );
 }
 
+/** Refuses a submission (`what`: "complaint", "redemption") that is not an object at all. */
+export function requireObject(
+  what: string,
+  input: unknown,
+): asserts input is Record<string, unknown> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw new RapportError('invalid_input', `A ${what} must be an object`, {
+      fields: {'': 'must be an object'},
+    });
+}
+
+/**
+ * Refuses a submission with problems: `invalid_input` whose `fields` map each field path to what is
+ * wrong with it, and whose message lists them. Does nothing when `problems` is empty.
+ */
+export function refuseInput(what: string, problems: Readonly<Record<string, string>>): void {
+  const fields = Object.keys(problems);
+  if (fields.length === 0) return;
+  throw new RapportError(
+    'invalid_input',
+    `The ${what} is not valid: ${fields.map((f) => `${f} ${problems[f]}`).join('; ')}`,
+    {fields: problems},
+  );
+}
+
 /** Shorthand for an `invalid_input` error about one field. */
 export function invalidInput(field: string, message: string): RapportError {
   return new RapportError('invalid_input', `${field}: ${message}`, {fields: {[field]: message}});

@@ -1,4 +1,4 @@
-import {RapportError} from '../errors.js';
+import {RapportError, refuseInput, requireObject} from '../errors.js';
 import {isRecord} from '../fields.js';
 import {textLength} from '../text.js';
 import {MS_PER_DAY, toEpochMs, toIso, type Instant, type IsoDateTime} from '../time.js';
@@ -106,10 +106,7 @@ export function checkComplaintAction(
  * @throws RapportError `invalid_input` naming each field at fault.
  */
 export function validateComplaintUpdateInput(input: unknown): ComplaintUpdateInput {
-  if (!isRecord(input))
-    throw new RapportError('invalid_input', 'A complaint update must be an object', {
-      fields: {'': 'must be an object'},
-    });
+  requireObject('complaint update', input);
   const problems: Record<string, string> = {};
   const id = (field: string): string | undefined => {
     const value = input[field];
@@ -146,13 +143,7 @@ export function validateComplaintUpdateInput(input: unknown): ComplaintUpdateInp
     )
   )
     problems.author = 'must be {kind: "customer" | "staff", role, id?}';
-  const fields = Object.keys(problems);
-  if (fields.length > 0)
-    throw new RapportError(
-      'invalid_input',
-      `The complaint update is not valid: ${fields.map((f) => `${f} ${problems[f]}`).join('; ')}`,
-      {fields: problems},
-    );
+  refuseInput('complaint update', problems);
   return {
     complaintId: complaintId!,
     customerId: customerId!,

@@ -1,5 +1,5 @@
 import {channels} from '../customers/customer.js';
-import {RapportError} from '../errors.js';
+import {refuseInput, requireObject} from '../errors.js';
 import {isRecord, type FieldValue} from '../fields.js';
 import {isEmail, textLength} from '../text.js';
 import {severities, type ComplaintInput} from './complaint.js';
@@ -21,12 +21,8 @@ export const complaintLimits = {
  */
 export function validateComplaintInput(input: unknown): ComplaintInput {
   const problems: Record<string, string> = {};
-  if (!isRecord(input)) {
-    throw new RapportError('invalid_input', 'A complaint must be an object', {
-      fields: {'': 'must be an object'},
-    });
-  }
-  const raw = input as Record<string, unknown>;
+  requireObject('complaint', input);
+  const raw = input;
   const text = (field: string, max: number): string | undefined => {
     const value = raw[field];
     if (typeof value !== 'string' || value.trim() === '') {
@@ -113,11 +109,5 @@ function isFieldValue(value: unknown): value is FieldValue {
  * with their backend's own checks (an unknown custom field), after `validateComplaintInput`.
  */
 export function refuseComplaint(problems: Readonly<Record<string, string>>): void {
-  const fields = Object.keys(problems);
-  if (fields.length === 0) return;
-  throw new RapportError(
-    'invalid_input',
-    `The complaint is not valid: ${fields.map((f) => `${f} ${problems[f]}`).join('; ')}`,
-    {fields: problems},
-  );
+  refuseInput('complaint', problems);
 }

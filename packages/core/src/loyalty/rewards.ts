@@ -1,5 +1,5 @@
-import {RapportError} from '../errors.js';
-import {isRecord, type LocalizedText} from '../fields.js';
+import {RapportError, refuseInput, requireObject} from '../errors.js';
+import type {LocalizedText} from '../fields.js';
 import {toEpochMs, toIso, type Instant, type IsoDateTime} from '../time.js';
 import type {Coupon, LoyaltyAccount, LoyaltyProgram, PointsTransaction} from './program.js';
 import {sortedTiers} from './tiers.js';
@@ -291,22 +291,13 @@ function tierRank(program: Pick<LoyaltyProgram, 'tiers'>, tierId: string): numbe
  * @throws RapportError `invalid_input` naming each field at fault.
  */
 export function validateRedemptionInput(input: unknown): RedemptionInput {
-  if (!isRecord(input))
-    throw new RapportError('invalid_input', 'A redemption must be an object', {
-      fields: {'': 'must be an object'},
-    });
+  requireObject('redemption', input);
   const problems: Record<string, string> = {};
   for (const field of ['customerId', 'rewardId'] as const) {
     const value = input[field];
     if (typeof value !== 'string' || value === '' || value.length > 256)
       problems[field] = 'must be a non-empty id';
   }
-  const fields = Object.keys(problems);
-  if (fields.length > 0)
-    throw new RapportError(
-      'invalid_input',
-      `The redemption is not valid: ${fields.map((f) => `${f} ${problems[f]}`).join('; ')}`,
-      {fields: problems},
-    );
+  refuseInput('redemption', problems);
   return {customerId: input.customerId as string, rewardId: input.rewardId as string};
 }

@@ -1,5 +1,4 @@
-import {invalidInput, RapportError} from '../errors.js';
-import {isRecord} from '../fields.js';
+import {invalidInput, refuseInput, requireObject} from '../errors.js';
 import {textLength} from '../text.js';
 import type {IsoDateTime} from '../time.js';
 import {ratio, type Ratio} from './ratio.js';
@@ -96,10 +95,7 @@ export const surveyLimits = {comment: 2000} as const;
  * @throws RapportError `invalid_input` naming each field at fault.
  */
 export function validateSurveyAnswerInput(input: unknown): SurveyAnswerInput {
-  if (!isRecord(input))
-    throw new RapportError('invalid_input', 'A survey answer must be an object', {
-      fields: {'': 'must be an object'},
-    });
+  requireObject('survey answer', input);
   const problems: Record<string, string> = {};
   const {customerId, complaintId, kind, score, comment} = input;
   if (typeof customerId !== 'string' || customerId === '')
@@ -119,13 +115,7 @@ export function validateSurveyAnswerInput(input: unknown): SurveyAnswerInput {
   if (comment !== undefined && typeof comment !== 'string') problems.comment = 'must be text';
   else if (typeof comment === 'string' && textLength(comment) > surveyLimits.comment)
     problems.comment = `must be at most ${surveyLimits.comment} characters`;
-  const fields = Object.keys(problems);
-  if (fields.length > 0)
-    throw new RapportError(
-      'invalid_input',
-      `The survey answer is not valid: ${fields.map((f) => `${f} ${problems[f]}`).join('; ')}`,
-      {fields: problems},
-    );
+  refuseInput('survey answer', problems);
   const trimmed = typeof comment === 'string' ? comment.trim() : '';
   return {
     customerId: customerId as string,
