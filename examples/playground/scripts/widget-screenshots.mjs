@@ -37,7 +37,7 @@ try {
       // Opens the first complaint of the tracker, so its thread shows.
       if (id === 'tracker')
         await page.evaluate(() =>
-          document
+          globalThis.document
             .querySelector('#tracker')
             ?.shadowRoot?.querySelector('button[aria-expanded]')
             ?.click(),
