@@ -31,6 +31,6 @@ export type {HostView, RapportHost} from './host/host.js';
 export {setShadowRootMode} from './host/shadow-root.js';
 export {fieldControls} from './form/controls.js';
 export type {ControlContext, ControlRenderer, FieldControls} from './form/controls.js';
-export type {RapportTranslation} from './shared/strings.js';
+export type {RapportTranslation} from './translation.js';
 export type {Theme} from './shared/context.js';
 export {registerTranslation} from '@rapport/schema';

@@ -6,17 +6,7 @@
 // Why not @lit/localize: its locale is one global for the page (configureLocalization may be called
 // once), while Rapport widgets take their locale from their provider or attribute, so two widgets on
 // one page may speak two languages, and a host app using @lit/localize itself must not clash with us.
-import {
-  plural,
-  registerBuiltInTranslation,
-  translate,
-  translationsVersion,
-  type Translation,
-  type ValueMessages,
-} from '@rapport/schema';
-import type {RewardsStrings} from '../rewards/rewards.strings.js';
-import type {TrackerStrings} from '../complaint-tracker/complaint-tracker.strings.js';
-import type {SurveyStrings} from '../survey/survey.strings.js';
+import {plural, registerBuiltInTranslation, translate, translationsVersion} from '@rapport/schema';
 
 const en = {
   loading: 'Loading…',
@@ -74,14 +64,6 @@ const en = {
 };
 
 export type Strings = typeof en;
-
-/**
- * A translation a host registers (`registerTranslation` from `@rapport/widgets`): `$code`, `$name`,
- * and any of the widgets' texts and value messages; what it leaves out falls back to English.
- */
-export type RapportTranslation = Translation &
-  Partial<Strings & RewardsStrings & TrackerStrings & SurveyStrings> &
-  Partial<ValueMessages>;
 
 registerBuiltInTranslation({$code: 'en', $name: 'English', ...en});
 
