@@ -146,12 +146,14 @@ export function loyaltyBook(seeded: DemoData, seed: number): LoyaltyBook {
       if (!held) throw invalidInput('customerId', 'is not a member of this backend');
       const reward = definitions.get(checked.rewardId);
       if (!reward) throw invalidInput('rewardId', 'is not a reward of this programme');
-      // Checked against the ledger as of the redemption: points that expired since cannot be spent.
+      // Checked against the account as widgets read it (as of the day), so a reward shown as
+      // redeemable is redeemed; the ledger line then replays at its own time, and a lot that expired
+      // within the day refuses it there, before anything changes.
       const when = Math.max(at, Date.parse(held.asOf));
       const result = redeemReward(
         program,
         current(reward),
-        standing(accountAt(checked.customerId, when), when),
+        standing(accountNow(checked.customerId, when)!, when),
         {id: `rd-${String(made.length + 1).padStart(6, '0')}`, code: newCode()},
       );
       record(result);

@@ -333,7 +333,7 @@ describe('zendeskAdapter: complaint updates', () => {
           break;
         } catch (error) {
           assert.ok(isRapportError(error) && error.retryable, String(error));
-          assert.ok(attempt < 50, 'gives up after 50 attempts');
+          assert.ok(attempt < 500, `gives up after 500 attempts: ${String(error)}`);
         }
       }
     }

@@ -242,7 +242,9 @@ function leafPaths(record: Record<string, unknown>, resource: string): string[] 
       ? ['name', 'customFields']
       : resource === 'complaints'
         ? ['contact', 'customFields']
-        : [];
+        : resource === 'complaintUpdates'
+          ? ['author']
+          : [];
   return Object.entries(record).flatMap(([key, value]) =>
     nested.includes(key) && value !== null && typeof value === 'object'
       ? Object.keys(value).map((inner) => `${key}.${inner}`)

@@ -88,7 +88,7 @@ describe('redaction of rewards, redemptions, points, complaint updates and surve
       );
   });
 
-  it('sends resources without an entity their essentials only', () => {
+  it('sends resources without an entity their essentials, and what repeats a field the role may see', () => {
     const records = {
       redemptions: {
         id: 'r-1',
@@ -113,14 +113,26 @@ describe('redaction of rewards, redemptions, points, complaint updates and surve
         ...internal,
       },
     } as const;
-    for (const [resource, record] of Object.entries(records))
+    for (const [resource, record] of Object.entries(records)) {
+      const definition = catalogue[resource as keyof typeof records];
       for (const role of roles)
         assert.deepEqual(
           keysOf(redact(resource, record, role)),
-          essentialsOf(catalogue[resource as keyof typeof records]).sort(),
+          [...essentialsOf(definition), ...Object.keys(definition.repeats)].sort(),
           `${resource} for ${role}`,
         );
+    }
     assert.equal(redact('redemptions', records.redemptions, 'customer').code, 'COFFEE-7Q2X');
+    // Codes and points go where the balance goes: a role that may not see points gets neither.
+    const customization = structuredClone(defaultCustomization);
+    customization.fields.points!.access = {agent: 'hidden'};
+    const strict = createRedactor(customization);
+    for (const [resource, record] of Object.entries(records))
+      assert.deepEqual(
+        keysOf(strict(resource, record, 'agent')),
+        essentialsOf(catalogue[resource as keyof typeof records]).sort(),
+        `${resource} for an agent who may not see points`,
+      );
   });
 
   it("sends a complaint update's body only to roles that may see complaint descriptions", () => {
@@ -136,8 +148,12 @@ describe('redaction of rewards, redemptions, points, complaint updates and surve
       ...internal,
     };
     const line = ['action', 'at', 'author', 'complaintId', 'customerId', 'id', 'status'];
-    for (const role of roles)
-      assert.deepEqual(keysOf(redact('complaintUpdates', update, role)), [...line, 'body'].sort());
+    for (const role of roles) {
+      const sent = redact('complaintUpdates', update, role);
+      assert.deepEqual(keysOf(sent), [...line, 'body'].sort());
+      // Who wrote it by kind and role; the agent's id stays on the server.
+      assert.deepEqual(sent.author, {kind: 'staff', role: 'agent'}, role);
+    }
     const customization = structuredClone(defaultCustomization);
     customization.fields.description!.access = {supervisor: 'partial', agent: 'hidden'};
     const strict = createRedactor(customization);

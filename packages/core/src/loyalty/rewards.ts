@@ -121,11 +121,11 @@ export function redemptionRefusal(
   const count = Object.hasOwn(standing.redeemed, reward.id) ? standing.redeemed[reward.id]! : 0;
   if (reward.limitPerCustomer !== undefined && count >= reward.limitPerCustomer)
     return 'limit_reached';
-  if (
-    reward.minimumTierId !== undefined &&
-    tierRank(program, standing.account.tierId) < tierRank(program, reward.minimumTierId)
-  )
-    return 'tier_too_low';
+  // A tier the programme does not have is one nobody holds: a mistyped id opens the reward to no one.
+  if (reward.minimumTierId !== undefined) {
+    const needed = tierRank(program, reward.minimumTierId);
+    if (needed < 0 || tierRank(program, standing.account.tierId) < needed) return 'tier_too_low';
+  }
   if (standing.account.balance < reward.cost) return 'insufficient_points';
   return null;
 }

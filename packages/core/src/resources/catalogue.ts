@@ -222,8 +222,12 @@ export const catalogue = {
     key: 'id',
     owner: 'customerId',
     orderedBy: 'at',
-    // A statement line whole: the member's own history, and what an agent explains it with.
-    essentials: ['type', 'points', 'at', 'availableAt', 'reason'],
+    // A statement line's points and reason go where the balance goes (the loyalty `balance` field).
+    essentials: ['type', 'at', 'availableAt'],
+    repeats: {
+      points: {entity: 'loyalty', source: 'balance'},
+      reason: {entity: 'loyalty', source: 'balance'},
+    },
     fields: ['id', 'customerId', 'type', 'points', 'at', 'availableAt', 'reason'],
   }),
   rewards: resource<Reward>()({
@@ -253,7 +257,12 @@ export const catalogue = {
     key: 'id',
     owner: 'customerId',
     orderedBy: 'createdAt',
-    essentials: ['rewardId', 'rewardName', 'kind', 'points', 'code', 'transactionId', 'createdAt'],
+    essentials: ['rewardId', 'rewardName', 'kind', 'transactionId', 'createdAt'],
+    // Codes are redeemable, and points are the balance's: both go where the balance goes.
+    repeats: {
+      points: {entity: 'loyalty', source: 'balance'},
+      code: {entity: 'loyalty', source: 'balance'},
+    },
     validateInput: validateRedemptionInput,
     // The balance, the coupons, the rewards' standing and the points history all change.
     affects: ['loyaltyAccounts', 'rewards', 'pointsTransactions'],
@@ -265,11 +274,23 @@ export const catalogue = {
     key: 'id',
     owner: 'customerId',
     orderedBy: 'at',
-    essentials: ['complaintId', 'author', 'action', 'status', 'at'],
+    // Who wrote a line by kind and role; an agent's id stays on the server unless a field names it.
+    essentials: ['complaintId', 'author.kind', 'author.role', 'action', 'status', 'at'],
     validateInput: validateComplaintUpdateInput,
     affects: ['complaints'],
     repeats: {body: {entity: 'complaint', source: 'description'}},
-    fields: ['id', 'complaintId', 'customerId', 'author', 'body', 'action', 'status', 'at'],
+    fields: [
+      'id',
+      'complaintId',
+      'customerId',
+      'author.kind',
+      'author.role',
+      'author.id',
+      'body',
+      'action',
+      'status',
+      'at',
+    ],
   }),
   surveyAnswers: resource<SurveyAnswer, SurveyAnswerInput>()({
     operations: ['list', 'create'],

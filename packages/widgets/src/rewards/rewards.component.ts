@@ -425,6 +425,12 @@ export class RapportRewards extends RapportWidget {
     const redeemed = await this.submission.submit(input, (idempotencyKey) =>
       client.create('redemptions', input, {idempotencyKey}),
     );
+    // Another member came on screen meanwhile: this member's code or refusal is not theirs to see.
+    if (this.activeCustomerId !== customerId || this.activeClient !== client) {
+      this.submission.reset();
+      this.confirming = this.refused = this.outcome = undefined;
+      return;
+    }
     if (redeemed) {
       const redemption = this.submission.result!;
       this.confirming = this.refused = undefined;

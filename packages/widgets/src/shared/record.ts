@@ -79,11 +79,10 @@ function checkSlow(): void {
 export class LoadController<T> implements ReactiveController {
   /** Whether the load under way has taken long enough to show placeholder lines. */
   private slow = false;
-  /** The client and key the value was loaded with. */
-  private loadedWith: readonly [RapportClient | undefined, string | undefined] | undefined;
+  // Each value with the client and key it was loaded with, so a reload of the same shows it meanwhile.
   private readonly task: Task<
     readonly [RapportClient | undefined, string | undefined],
-    T | undefined
+    {readonly value: T; readonly client: RapportClient; readonly key: string} | undefined
   >;
 
   constructor(
@@ -100,13 +99,10 @@ export class LoadController<T> implements ReactiveController {
         if (!client || !key) return undefined;
         this.slow = false;
         watch(this);
-        return load(client, key, signal);
+        return {value: await load(client, key, signal), client, key};
       },
       args,
-      onComplete: () => {
-        this.settled();
-        this.loadedWith = args();
-      },
+      onComplete: () => this.settled(),
       onError: (error) => {
         this.settled();
         reportLoadError(host, resource, error);
@@ -149,7 +145,7 @@ export class LoadController<T> implements ReactiveController {
 
   /** The data, once loaded (also while it loads again). */
   get value(): T | undefined {
-    return this.task.value;
+    return this.task.value?.value;
   }
 
   /**
@@ -159,12 +155,11 @@ export class LoadController<T> implements ReactiveController {
    */
   get shown(): T | undefined {
     const status = this.status;
-    if (status === 'complete') return this.task.value;
-    if (status !== 'loading' || this.task.value === undefined || !this.loadedWith) return undefined;
+    const loaded = this.task.value;
+    if (status === 'complete') return loaded?.value;
+    if (status !== 'loading' || loaded === undefined) return undefined;
     const [client, key] = this.args();
-    return this.loadedWith[0] === client && this.loadedWith[1] === key
-      ? this.task.value
-      : undefined;
+    return loaded.client === client && loaded.key === key ? loaded.value : undefined;
   }
 
   /** The failure, when the load failed. */

@@ -62,7 +62,7 @@ async function findInList<T>(
   return undefined;
 }
 
-const FINISHED: ReadonlySet<string> = new Set(['resolved', 'closed']);
+const FINISHED: ReadonlySet<string> = new Set(['resolved', 'closed', 'rejected']);
 
 /** The backend already holds an answer of this customer to this survey: a success for the person. */
 const alreadyAnswered = (error: unknown): boolean =>
@@ -98,7 +98,7 @@ function formPlanOf(plan: RenderPlan): RenderPlan {
  * It never asks twice: it first reads the customer's survey answers and thanks them instead of asking
  * when it finds one for this complaint (any kind), or, standalone, one of this kind without a
  * complaint. A backend that refuses a second answer (`conflict`, reason `already_answered`) ends in
- * the thanks too. About a complaint, it asks only once the complaint is resolved or closed; before,
+ * the thanks too. About a complaint, it asks only once the complaint is resolved, closed or declined; before,
  * it says it will ask then.
  *
  * It asks nothing, and shows nothing, when the answer could not be sent or it cannot tell whether to
@@ -291,8 +291,9 @@ export class RapportSurvey extends RapportWidget {
     const load = this.standing;
     const status = load.status;
     if (status === 'unavailable') return nothing;
-    // Reloading (another widget changed the data) keeps what the person is filling in on screen.
-    const value = status === 'complete' || status === 'loading' ? load.value : undefined;
+    // Reloading (another widget changed the data) keeps what the person is filling in on screen;
+    // another customer or complaint waits for its own standing.
+    const value = load.shown;
     if (value && this.resolvedCustomization.ok && this.activeClient && this.activeCustomerId)
       return this.renderStanding(value);
     // The states before the data (no client, no customer, loading, failures); the data is drawn above.
