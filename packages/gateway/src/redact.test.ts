@@ -118,7 +118,7 @@ describe('redaction of rewards, redemptions, points, complaint updates and surve
       for (const role of roles)
         assert.deepEqual(
           keysOf(redact(resource, record, role)),
-          [...essentialsOf(definition), ...Object.keys(definition.repeats)].sort(),
+          [...essentialsOf(definition), ...Object.keys(definition.repeats ?? {})].sort(),
           `${resource} for ${role}`,
         );
     }
