@@ -601,11 +601,16 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     return items;
   };
 
-  const listInteractions = async (
+  /**
+   * A page of what the customer's newest tickets hold (interactions, thread lines), newest first:
+   * `perTicket` reads one ticket's items; the cursor is the last item's time and id.
+   */
+  const listFromTickets = async <T extends {readonly at: string; readonly id: string}>(
     customerId: string,
-    request?: PageRequest,
-    call: CallOptions = {},
-  ): Promise<Page<Interaction>> => {
+    request: PageRequest | undefined,
+    call: CallOptions,
+    perTicket: (ticket: ZendeskTicket, customerId: string, signal?: AbortSignal) => Promise<T[]>,
+  ): Promise<Page<T>> => {
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
@@ -613,19 +618,14 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     return withNotFound(async () => {
       const userId = await listedUser(id, call.signal);
       const {tickets} = await requested(userId, checked.interactionTickets, undefined, call.signal);
-      const audits = await pooled(tickets, PARALLEL, async (ticket) => {
-        const body = await get<{audits: ZendeskAudit[]}>(
-          `/api/v2/tickets/${ticket.id}/audits.json`,
-          {'page[size]': 100},
-          call.signal,
-        );
-        return interactionsOf(ticket, body.audits, id);
-      });
-      const all = audits.flat().sort(newer);
+      const perTickets = await pooled(tickets, PARALLEL, (ticket) =>
+        perTicket(ticket, id, call.signal),
+      );
+      const all = perTickets.flat().sort(newer);
       const start =
         after === undefined
           ? 0
-          : all.findIndex((item) => newer(item, {at: after[0], id: after[1]} as Interaction) > 0);
+          : all.findIndex((item) => newer(item, {at: after[0], id: after[1]}) > 0);
       const from = start < 0 ? all.length : start;
       const items = all.slice(from, from + limit);
       return {
@@ -634,6 +634,16 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
       };
     });
   };
+
+  const listInteractions = (customerId: string, request?: PageRequest, call: CallOptions = {}) =>
+    listFromTickets(customerId, request, call, async (ticket, id, signal) => {
+      const body = await get<{audits: ZendeskAudit[]}>(
+        `/api/v2/tickets/${ticket.id}/audits.json`,
+        {'page[size]': 100},
+        signal,
+      );
+      return interactionsOf(ticket, body.audits, id);
+    });
 
   // --- complaint updates ---------------------------------------------------------------------
   const complaintPolicy = options.complaintPolicy ?? defaultComplaintPolicy;
@@ -746,34 +756,10 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     return audits;
   };
 
-  const listUpdates = async (
-    customerId: string,
-    request?: PageRequest,
-    call: CallOptions = {},
-  ): Promise<Page<ComplaintUpdate>> => {
-    const id = validateCustomerId(customerId);
-    const {cursor, limit} = validatePage(request);
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    call.signal?.throwIfAborted();
-    return withNotFound(async () => {
-      const userId = await listedUser(id, call.signal);
-      const {tickets} = await requested(userId, checked.interactionTickets, undefined, call.signal);
-      const threads = await pooled(tickets, PARALLEL, async (ticket) =>
-        updatesOf(ticket, await auditsOf(ticket.id, call.signal), id),
-      );
-      const all = threads.flat().sort(newer);
-      const start =
-        after === undefined
-          ? 0
-          : all.findIndex((item) => newer(item, {at: after[0], id: after[1]}) > 0);
-      const from = start < 0 ? all.length : start;
-      const items = all.slice(from, from + limit);
-      return {
-        items,
-        nextCursor: from + limit < all.length ? encodeCursor(items[items.length - 1]!) : null,
-      };
-    });
-  };
+  const listUpdates = (customerId: string, request?: PageRequest, call: CallOptions = {}) =>
+    listFromTickets(customerId, request, call, async (ticket, id, signal) =>
+      updatesOf(ticket, await auditsOf(ticket.id, signal), id),
+    );
 
   /** The Zendesk status and tags that read back as `status`. */
   const ticketStatusFor = (status: ComplaintStatus): {status: ZendeskStatus; tags: string[]} => {
