@@ -1,6 +1,6 @@
 // A resource added to the catalogue in a fixture is served end to end (client → http adapter → a real
-// gateway on 127.0.0.1 → an adapter) with no other change: the catalogue entry and the adapter's
-// handlers are all it takes. It lives here rather than in the gateway's package because the gateway
+// gateway on 127.0.0.1 → an adapter) with no other change: the catalogue entry, its input check and
+// the adapter's handlers are all it takes. It lives here rather than in the gateway's package because the gateway
 // must not depend on adapter-http, which already depends on it for its tests.
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
@@ -8,6 +8,7 @@ import {httpAdapter} from '@rapport/adapter-http';
 import {
   catalogue as rapportCatalogue,
   createClient,
+  inputChecks,
   invalidInput,
   isRapportError,
   resource,
@@ -42,7 +43,6 @@ const catalogue = {
   ...rapportCatalogue,
   rewards: resource<Reward, RewardInput>()({
     operations: ['read', 'list', 'create'],
-    validateInput: validateReward,
     key: 'id',
     owner: 'customerId',
     orderedBy: 'createdAt',
@@ -127,7 +127,13 @@ describe('a resource added to the catalogue', () => {
   let server: RunningServer;
   before(async () => {
     server = await serveGateway(
-      createGateway({catalogue, adapter: backend, auth: {secret, audience}, rateLimit: false}),
+      createGateway({
+        catalogue,
+        inputChecks: {...inputChecks, rewards: validateReward},
+        adapter: backend,
+        auth: {secret, audience},
+        rateLimit: false,
+      }),
       {port: 0},
     );
   });

@@ -184,6 +184,8 @@ export type {
   ResourceOperation,
   ResourcesWith,
 } from './resources/catalogue.js';
+export {inputChecks} from './resources/input-checks.js';
+export type {InputChecks} from './resources/input-checks.js';
 export {handlerOf, servedOperations} from './adapter/contract.js';
 export type {
   AdapterCapabilities,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {exportJWK, generateKeyPair, SignJWT} from 'jose';
 import {memoryAdapter} from '@rapport/adapter-memory';
-import {RapportError} from '@rapport/core';
+import {inputChecks, RapportError} from '@rapport/core';
 import {createGateway, signCustomerToken} from '@rapport/gateway';
 import {defaultCustomization, maskValue, validateCustomization} from '@rapport/schema';
 import {
@@ -212,6 +212,19 @@ describe('gateway: routes', () => {
           customization: broken as never,
         }),
       /\/fields\/email\/type/,
+    );
+  });
+
+  it('refuses to start when a resource callers may create has no input check', () => {
+    const {surveyAnswers: _left, ...checks} = inputChecks;
+    assert.throws(
+      () =>
+        createGateway({
+          adapter: memoryAdapter({asOf, size: 5}),
+          auth: {secret, audience},
+          inputChecks: checks as typeof inputChecks,
+        }),
+      /no input check for surveyAnswers/,
     );
   });
 });

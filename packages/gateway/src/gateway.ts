@@ -5,12 +5,15 @@ import {cors} from 'hono/cors';
 import {
   catalogue as rapportCatalogue,
   defaultComplaintPolicy,
+  inputChecks as rapportInputChecks,
   memoryIdempotencyStore,
+  resourcesWith,
   RapportError,
   type Catalogue,
   type ComplaintPolicy,
   type CrmAdapter,
   type IdempotencyStore,
+  type InputChecks,
   type RapportCatalogue,
 } from '@rapport/core';
 import {headers, limits, protocolVersion, routeOf} from '@rapport/core/protocol';
@@ -43,6 +46,12 @@ export interface GatewayOptions<C extends Catalogue = RapportCatalogue> {
    * Default Rapport's catalogue.
    */
   readonly catalogue?: C;
+  /**
+   * How each create's input is checked before the backend sees it, by resource. Default core's
+   * `inputChecks`; a catalogue with creates of its own adds theirs (`{...inputChecks, gifts: checkGift}`).
+   * Checked at start-up: a create without a check is refused.
+   */
+  readonly inputChecks?: InputChecks<C>;
   /** What each role may see and how; default the built-in document. Checked at start-up. */
   readonly customization?: CustomizationDocument;
   /** How tokens are verified. */
@@ -98,8 +107,8 @@ export type Gateway = (request: Request, connection?: Connection) => Promise<Res
  * anything leaves, replays idempotent creates, limits request rates, and speaks the versioned JSON
  * protocol of `@rapport/core/protocol` (docs/gateway.md) for every resource of the catalogue.
  *
- * @throws Error at creation when the customization document is not valid, or the complaint policy
- *   names a role it does not have.
+ * @throws Error at creation when the customization document is not valid, the complaint policy
+ *   names a role it does not have, or a create has no input check.
  */
 export function createGateway<C extends Catalogue = RapportCatalogue>(
   options: GatewayOptions<C>,
@@ -121,12 +130,24 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
   }
   if (options.complaintPolicy) checkPolicyRoles(options.complaintPolicy, roles);
   const catalogue: Catalogue = options.catalogue ?? rapportCatalogue;
+  const inputChecks = (options.inputChecks ?? rapportInputChecks) as Readonly<
+    Record<string, (input: unknown) => unknown>
+  >;
+  const unchecked = resourcesWith(catalogue, 'create').filter(
+    (name) => typeof (Object.hasOwn(inputChecks, name) && inputChecks[name]) !== 'function',
+  );
+  if (unchecked.length > 0) {
+    throw new Error(
+      `The gateway has no input check for ${unchecked.join(', ')}, which the catalogue lets callers create; pass inputChecks: {...inputChecks, ${unchecked[0]}: (input) => ...} from @rapport/core`,
+    );
+  }
   const context: RouteContext = {
     adapter: options.adapter as CrmAdapter<Catalogue>,
     catalogue,
     customization,
     redact: createRedactor(customization, catalogue),
     inputRules: createInputRules(customization, catalogue),
+    inputChecks,
     writeRules: createWriteRules(options.complaintPolicy ?? defaultComplaintPolicy),
     idempotencyStore: options.idempotencyStore ?? memoryIdempotencyStore(),
     maxBatchSize: options.maxBatchSize ?? limits.maxBatchSize,

@@ -8,6 +8,7 @@ import {
   resourcesWith,
   servedOperations,
   handlerOf,
+  inputChecks,
   isRapportError,
   type Complaint,
   type CrmAdapter,
@@ -31,13 +32,16 @@ describe('the resource catalogue', () => {
       const d = definition as {
         operations: readonly string[];
         orderedBy?: string;
-        validateInput?: unknown;
       };
       // A member's rewards come in the order offerRewards gives them; every other list is by date.
       if (d.operations.includes('list') && name !== 'rewards')
         assert.ok(d.orderedBy, `${name}: list without orderedBy`);
       if (d.operations.includes('create'))
-        assert.equal(typeof d.validateInput, 'function', `${name}: create without validateInput`);
+        assert.equal(
+          typeof (inputChecks as Record<string, unknown>)[name],
+          'function',
+          `${name}: create without an input check`,
+        );
     }
     assert.deepEqual(resourcesWith(catalogue, 'create'), [
       'complaints',

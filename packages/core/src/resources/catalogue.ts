@@ -1,24 +1,10 @@
 import type {Complaint, ComplaintInput} from '../complaints/complaint.js';
-import {validateComplaintInput} from '../complaints/validate-input.js';
 import type {Customer, Interaction} from '../customers/customer.js';
 import type {Entity} from '../fields.js';
 import type {LoyaltyAccount, PointsTransaction} from '../loyalty/program.js';
-import {
-  validateRedemptionInput,
-  type Redemption,
-  type RedemptionInput,
-  type Reward,
-} from '../loyalty/rewards.js';
-import {
-  validateComplaintUpdateInput,
-  type ComplaintUpdate,
-  type ComplaintUpdateInput,
-} from '../complaints/updates.js';
-import {
-  validateSurveyAnswerInput,
-  type SurveyAnswer,
-  type SurveyAnswerInput,
-} from '../metrics/surveys.js';
+import type {Redemption, RedemptionInput, Reward} from '../loyalty/rewards.js';
+import type {ComplaintUpdate, ComplaintUpdateInput} from '../complaints/updates.js';
+import type {SurveyAnswer, SurveyAnswerInput} from '../metrics/surveys.js';
 
 /**
  * What a resource can offer: `read` a batch of records by key, `list` a customer's records page by
@@ -50,8 +36,6 @@ export interface ResourceDefinition<
    * of its own (a member's rewards come as `offerRewards` orders them).
    */
   readonly orderedBy?: string;
-  /** For `create`: checks an input and returns it typed. @throws RapportError `invalid_input`. */
-  readonly validateInput?: (input: unknown) => TInput;
   /** For `create`: other resources whose lists a new record changes (a complaint is an interaction). */
   readonly affects?: readonly string[];
   /** The standard model paths a customization document may use as field sources. */
@@ -75,6 +59,8 @@ export interface ResourceDefinition<
   readonly repeats?: Readonly<Record<string, {readonly entity: Entity; readonly source: string}>>;
   /** Never set: carries the record type for the compiler. */
   readonly recordType?: TRecord;
+  /** Never set: carries the create input type for the compiler (its check is in `inputChecks`). */
+  readonly inputType?: TInput;
 }
 
 /** A set of resources by name. Names are camelCase; routes use them in kebab-case. */
@@ -89,7 +75,7 @@ export function resource<TRecord, TInput = never>() {
   return <const TOperation extends ResourceOperation>(
     definition: Omit<
       ResourceDefinition<TRecord, TInput, TOperation>,
-      'recordType' | 'key' | 'owner' | 'orderedBy'
+      'recordType' | 'inputType' | 'key' | 'owner' | 'orderedBy'
     > & {
       readonly key: string & keyof TRecord;
       readonly owner: string & keyof TRecord;
@@ -113,9 +99,10 @@ export type ResourcesWith<C extends Catalogue, O extends ResourceOperation> = {
   string;
 
 /**
- * Rapport's resources. Adding one takes an entry here, its implementation in the adapters that
- * serve it, and a widget that shows it: the client, the gateway's routes, redaction, adapter-http
- * and the conformance kit follow this table. See docs/adapters.md.
+ * Rapport's resources. Adding one takes an entry here (and, for a create, its check in
+ * `inputChecks`), its implementation in the adapters that serve it, and a widget that shows it: the
+ * client, the gateway's routes, redaction, adapter-http and the conformance kit follow this table.
+ * See docs/adapters.md.
  */
 export const catalogue = {
   customers: resource<Customer>()({
@@ -185,7 +172,6 @@ export const catalogue = {
       'firstResponseAt',
       'resolvedAt',
     ],
-    validateInput: validateComplaintInput,
     affects: ['interactions'],
     fields: [
       'id',
@@ -263,7 +249,6 @@ export const catalogue = {
       points: {entity: 'loyalty', source: 'balance'},
       code: {entity: 'loyalty', source: 'balance'},
     },
-    validateInput: validateRedemptionInput,
     // The balance, the coupons, the rewards' standing and the points history all change.
     affects: ['loyaltyAccounts', 'rewards', 'pointsTransactions'],
     fields: ['id', 'customerId', 'rewardId', 'rewardName', 'points', 'code', 'createdAt'],
@@ -276,7 +261,6 @@ export const catalogue = {
     orderedBy: 'at',
     // Who wrote a line by kind and role; an agent's id stays on the server unless a field names it.
     essentials: ['complaintId', 'author.kind', 'author.role', 'action', 'status', 'at'],
-    validateInput: validateComplaintUpdateInput,
     affects: ['complaints'],
     repeats: {body: {entity: 'complaint', source: 'description'}},
     fields: [
@@ -299,7 +283,6 @@ export const catalogue = {
     owner: 'customerId',
     orderedBy: 'createdAt',
     essentials: ['complaintId', 'kind', 'createdAt'],
-    validateInput: validateSurveyAnswerInput,
     fields: ['id', 'customerId', 'complaintId', 'kind', 'score', 'comment', 'createdAt'],
   }),
 } as const;

@@ -12,6 +12,8 @@ export interface RouteContext {
   readonly redact: Redactor;
   /** The document's form rules for create bodies. */
   readonly inputRules: InputRules;
+  /** Each create's input check, by resource (core's `inputChecks` and the catalogue's own). */
+  readonly inputChecks: Readonly<Record<string, (input: unknown) => unknown>>;
   /** The gateway's own rules for creates, by resource: who may, and what the token sets. */
   readonly writeRules: Readonly<Record<string, WriteRule>>;
   readonly idempotencyStore: IdempotencyStore;

@@ -120,6 +120,7 @@ const create: RouteMaker = (resource, definition, context) => {
     ? context.writeRules[resource]
     : undefined;
   const kept = essentialsOf(definition);
+  const check = context.inputChecks[resource]!;
   return async (c) => {
     const caller = c.get('caller');
     const key = onTheWire('idempotencyKey', 'Idempotency-Key', () =>
@@ -146,8 +147,8 @@ const create: RouteMaker = (resource, definition, context) => {
     // caller's rights go first, then the document's rules: their messages name the fields the person filled in.
     rule?.(body, caller);
     inputRules(resource, body, caller, languageOf(c.req.header('accept-language')));
-    // The backend gets the input as the catalogue entry reads it, nothing else the body carried.
-    const input = (definition.validateInput?.(body) ?? body) as Row;
+    // The backend gets the input as its check reads it, nothing else the body carried.
+    const input = check(body) as Row;
     const handler = handlerOf(adapter, resource, 'create');
     const scoped = `${caller.key}\u0000${resource}\u0000${key}`;
     let replayed = false;
