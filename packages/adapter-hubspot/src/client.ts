@@ -34,8 +34,16 @@ export const chunks = <T>(items: readonly T[], size: number): T[][] => {
 export interface HubSpotApi {
   get<T>(path: string, query?: Record<string, string>, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T>;
-  /** Record ids of the contact's associated `object`s, up to {@link MAX_LISTED}. */
-  associated(contactId: string, object: string, signal?: AbortSignal): Promise<string[]>;
+  patch<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T>;
+  /**
+   * Record ids of the `object`s associated with a record (a contact's tickets, a ticket's notes), up
+   * to {@link MAX_LISTED}.
+   */
+  associated(
+    from: {readonly object: string; readonly id: string},
+    object: string,
+    signal?: AbortSignal,
+  ): Promise<string[]>;
   /** The records with these ids (any number, read 100 at a time); unknown ids are left out. */
   batchRead(
     object: string,
@@ -132,16 +140,19 @@ export function hubspotApi(
     (await http.request<T>('GET', path, {...(query && {query}), signal})).body;
   const post = async <T>(path: string, body: unknown, signal?: AbortSignal) =>
     (await http.request<T>('POST', path, {body, signal})).body;
+  const patch = async <T>(path: string, body: unknown, signal?: AbortSignal) =>
+    (await http.request<T>('PATCH', path, {body, signal})).body;
 
   const api: HubSpotApi = {
     get,
     post,
-    async associated(contactId, object, signal) {
+    patch,
+    async associated(from, object, signal) {
       const ids: string[] = [];
       let after: string | undefined;
       do {
         const page = await get<AssociationsPage>(
-          `/crm/v4/objects/contacts/${encodeURIComponent(contactId)}/associations/${object}`,
+          `/crm/v4/objects/${from.object}/${encodeURIComponent(from.id)}/associations/${object}`,
           {limit: '500', ...(after && {after})},
           signal,
         );

@@ -45,7 +45,11 @@ export function engagements(api: HubSpotApi, contacts: Customers, tickets: Ticke
     const items: Interaction[] = [];
     await Promise.all(
       engagementKinds.map(async (kind) => {
-        const ids = await api.associated(contactId, kind.object, o.signal);
+        const ids = await api.associated(
+          {object: 'contacts', id: contactId},
+          kind.object,
+          o.signal,
+        );
         const objects = await api.batchRead(
           kind.object,
           ids,
@@ -70,7 +74,11 @@ export function engagements(api: HubSpotApi, contacts: Customers, tickets: Ticke
       }),
     );
     // Tickets are complaints, and a complaint is an interaction (the catalogue says so).
-    const ticketIds = await api.associated(contactId, 'tickets', o.signal);
+    const ticketIds = await api.associated(
+      {object: 'contacts', id: contactId},
+      'tickets',
+      o.signal,
+    );
     for (const ticket of await api.batchRead(
       'tickets',
       ticketIds,

@@ -1,5 +1,5 @@
 // The adapter's factory: checks the options, reads the portal, and wires the resources, each in its
-// own file (customers.ts, tickets.ts, engagements.ts, loyalty.ts, fields.ts; options.ts for the
+// own file (customers.ts, tickets.ts, threads.ts, engagements.ts, loyalty.ts, fields.ts; options.ts for the
 // options and start-up checks, client.ts for HTTP, pages.ts for cursors).
 import type {CrmAdapter} from '@rapport/core';
 import {BATCH, hubspotApi} from './client.js';
@@ -8,6 +8,7 @@ import {engagements} from './engagements.js';
 import {fieldCatalogs} from './fields.js';
 import {loyaltyAccounts} from './loyalty.js';
 import {checkOptions, readPortal, type HubSpotAdapterOptions} from './options.js';
+import {threads} from './threads.js';
 import {tickets} from './tickets.js';
 
 export type {HubSpotAdapterOptions} from './options.js';
@@ -15,6 +16,7 @@ export type {HubSpotAdapterOptions} from './options.js';
 /**
  * A Rapport adapter for HubSpot CRM: customers from contacts (custom properties as custom fields),
  * complaints as tickets in a pipeline (created exactly once through a unique ticket property),
+ * complaint updates as the ticket's notes and stage (with a thread property keeping their authors),
  * interactions from the contact's notes, e-mails, calls, meetings and tickets, loyalty from contact
  * properties when configured, and field catalogs from the Properties API.
  *
@@ -35,6 +37,11 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
   const contacts = customers(portal, api);
   const complaints = tickets(portal, api, contacts);
   const {entities, describeFields} = fieldCatalogs(portal, contacts, complaints);
+  const {threadProperty} = portal;
+  const thread =
+    threadProperty === null
+      ? undefined
+      : threads({...portal, threadProperty}, api, contacts, complaints, options.complaintPolicy);
   return {
     name: 'hubspot',
     capabilities: {maxBatchSize: BATCH, entities, customFieldsWritable: true},
@@ -45,6 +52,7 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
       }),
       complaints: {list: complaints.list, create: complaints.create},
       interactions: {list: engagements(api, contacts, complaints)},
+      ...(thread && {complaintUpdates: {list: thread.list, create: thread.create}}),
     },
     describeFields,
   };

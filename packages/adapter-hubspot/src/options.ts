@@ -5,6 +5,7 @@ import {
   complaintStatuses,
   defaultSlaPolicy,
   optionError,
+  type ComplaintPolicy,
   type ComplaintStatus,
   type Severity,
   type SlaPolicy,
@@ -66,6 +67,20 @@ export interface HubSpotAdapterOptions extends HubSpotConnection {
    * input is a `conflict`). Default `rapport_submission`.
    */
   readonly submissionProperty?: string;
+  /**
+   * A multi-line text ticket property where the adapter keeps each complaint's thread: who wrote each
+   * reply (notes carry no author but the app), the actions, and the idempotency keys, so an update is
+   * written once. Default `rapport_thread`; without it the adapter warns and serves no complaint
+   * updates, and `null` turns them off without the warning.
+   */
+  readonly threadProperty?: string | null;
+  /**
+   * Which role may take which action on a complaint, checked (with core's state machine) before a
+   * reply or stage change reaches HubSpot. Default core's `defaultComplaintPolicy`.
+   */
+  readonly complaintPolicy?: ComplaintPolicy;
+  /** Where start-up warnings go (a feature left off for want of a property). Default `console.warn`. */
+  readonly onWarning?: (message: string) => void;
   /** Response and resolution times of complaints. Default core's `defaultSlaPolicy`. */
   readonly slaPolicy?: SlaPolicy;
   /** The clock, for tests. Default `Date.now`. */
@@ -123,6 +138,8 @@ export interface Portal {
   readonly categories: Readonly<Record<string, string>>;
   readonly idempotencyProperty: string;
   readonly submissionProperty: string;
+  /** The ticket property keeping complaint threads; `null` when complaint updates are not served. */
+  readonly threadProperty: string | null;
   readonly slaPolicy: SlaPolicy;
   readonly idProperty: string | undefined;
   /** Contact property definitions, by name. */
@@ -143,6 +160,18 @@ export function checkOptions(options: HubSpotAdapterOptions): void {
       if (!options.oauth[key])
         throw misconfigured(`oauth.${key}`, 'is required for OAuth; or give accessToken instead');
 
+  const policy = options.complaintPolicy;
+  if (
+    policy !== undefined &&
+    (typeof policy !== 'object' ||
+      policy === null ||
+      typeof policy.actions !== 'object' ||
+      !Number.isFinite(policy.reopenWithinDays))
+  )
+    throw misconfigured(
+      'complaintPolicy',
+      'must be {actions: {<role>: [actions]}, reopenWithinDays} like core’s defaultComplaintPolicy',
+    );
   if (options.timeZone !== undefined) {
     try {
       new Intl.DateTimeFormat('en', {timeZone: options.timeZone});
@@ -248,6 +277,25 @@ export async function readPortal(
       `${idempotencyDef ? `ticket property "${idempotencyProperty}" must have unique values` : `HubSpot has no ticket property "${idempotencyProperty}"`}: complaints are created exactly once through it. Create it with POST ${baseUrl}/crm/v3/properties/tickets and the body {"name":"${idempotencyProperty}","label":"Rapport idempotency key","type":"string","fieldType":"text","groupName":"ticketinformation","hasUniqueValue":true} (see docs/crm/hubspot.md)`,
     );
   needProperty('submissionProperty', submissionProperty, ticketProps, 'tickets');
+  const threadProperty =
+    options.threadProperty === null ? null : (options.threadProperty ?? 'rapport_thread');
+  const threadFix = `create it with POST ${baseUrl}/crm/v3/properties/tickets and the body {"name":"${threadProperty}","label":"Rapport thread","type":"string","fieldType":"textarea","groupName":"ticketinformation"} (see docs/crm/hubspot.md)`;
+  let threads = threadProperty;
+  if (threadProperty !== null && !ticketProps.has(threadProperty)) {
+    if (options.threadProperty !== undefined)
+      throw misconfigured(
+        'threadProperty',
+        `HubSpot has no ticket property "${threadProperty}"; ${threadFix}`,
+      );
+    threads = null;
+    (options.onWarning ?? console.warn)(
+      `hubspotAdapter: HubSpot has no ticket property "${threadProperty}", where complaint threads keep their authors, actions and idempotency keys: complaint updates are not served. To serve them, ${threadFix}; or set threadProperty: null.`,
+    );
+  } else if (threadProperty !== null && ticketProps.get(threadProperty)!.type !== 'string')
+    throw misconfigured(
+      'threadProperty',
+      `ticket property "${threadProperty}" is of type ${ticketProps.get(threadProperty)!.type}; a thread needs a multi-line text property`,
+    );
   const checkOptions = (
     option: string,
     property: string,
@@ -277,6 +325,7 @@ export async function readPortal(
     categories,
     idempotencyProperty,
     submissionProperty,
+    threadProperty: threads,
     slaPolicy: options.slaPolicy ?? defaultSlaPolicy,
     idProperty,
     contactProps,

@@ -60,7 +60,7 @@ const refused = (error: unknown): error is RapportError => {
 
 /** Complaints as tickets, for the other resources too. */
 export interface Tickets {
-  /** Custom ticket properties read as custom fields (not the adapter's own two). */
+  /** Custom ticket properties read as custom fields (not the adapter's own). */
   readonly customTicket: readonly string[];
   /** The ticket properties every read asks for. */
   readonly ticketRequest: readonly string[];
@@ -88,10 +88,11 @@ export function tickets(portal: Portal, api: HubSpotApi, contacts: Customers): T
     categories,
     idempotencyProperty,
     submissionProperty,
+    threadProperty,
     slaPolicy,
     ticketProps,
   } = portal;
-  const internal = new Set([idempotencyProperty, submissionProperty]);
+  const internal = new Set([idempotencyProperty, submissionProperty, threadProperty]);
   const customTicket = [...ticketProps.values()]
     .filter((p) => isCustom(p) && !internal.has(p.name))
     .map((p) => p.name);
@@ -272,7 +273,7 @@ export function tickets(portal: Portal, api: HubSpotApi, contacts: Customers): T
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
     const contactId = await contacts.needContact(id, o.signal);
-    const ids = await api.associated(contactId, 'tickets', o.signal);
+    const ids = await api.associated({object: 'contacts', id: contactId}, 'tickets', o.signal);
     const listed = (await api.batchRead('tickets', ids, ticketRequest, o.signal))
       .filter((t) => t.properties.hs_pipeline === pipelineId || !t.properties.hs_pipeline)
       .map((t) => toComplaint(t, id))

@@ -11,7 +11,12 @@
  */
 import {getResponse, http, HttpResponse, type HttpHandler, type JsonBodyType} from 'msw';
 import {recorded} from './recorded.js';
-import {contactProperties, demoContacts, demoEngagements, ticketProperties} from './seed.js';
+import {
+  contactProperties,
+  demoContacts,
+  demoEngagements,
+  ticketProperties as seeded,
+} from './seed.js';
 
 export {demoContacts};
 
@@ -41,6 +46,8 @@ export interface FakeFaults {
   readonly rateLimitIntervalMs?: number;
   /** Randomness, for reproducible runs. Default `Math.random`. */
   readonly random?: () => number;
+  /** Only these endpoints fail (`PATCH /crm/v3/objects/tickets/:id`). Default every faulty one. */
+  readonly endpoints?: readonly string[];
 }
 
 /** Options of {@link fakeHubSpot}. */
@@ -66,6 +73,8 @@ export interface FakeHubSpotOptions {
    * promise which; an adapter must not rely on the 409).
    */
   readonly duplicateUniqueValue?: 'conflict' | 'validation_error';
+  /** Ticket properties the portal lacks (`rapport_thread`), to test what an adapter does without them. */
+  readonly withoutTicketProperties?: readonly string[];
 }
 
 /** The fake and its state. */
@@ -85,6 +94,10 @@ export interface FakeHubSpot {
   readonly faulted: Record<FakeFaultKind, number>;
   /** Tickets stored, by record id. */
   readonly tickets: Map<string, FakeObject>;
+  /** Notes stored (seeded and created), by record id. */
+  readonly notes: Map<string, FakeObject>;
+  /** Record ids of the `toType` objects associated with a record (`'tickets', id, 'notes'`). */
+  associated(fromType: string, fromId: string, toType: string): readonly string[];
   /** Contacts, by record id. */
   readonly contacts: Map<string, FakeObject>;
   /** Changes the injected failures (`null` for none). */
@@ -134,11 +147,15 @@ const error = (status: number, body: Record<string, unknown>, headers?: HeadersI
 
 /**
  * A stateful fake of HubSpot (see the module's description). Stores tickets with unique
- * `hasUniqueValue` properties, associations from tickets to contacts, and seeded engagements.
+ * `hasUniqueValue` properties, associations from contacts to tickets and engagements and from
+ * tickets to notes, seeded engagements, ticket updates and created notes.
  */
 export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
   const base = (options.baseUrl ?? 'https://api.hubapi.com').replace(/\/+$/, '');
   let faults = options.faults ?? null;
+  const ticketProperties = seeded.filter(
+    (p) => !(options.withoutTicketProperties ?? []).includes(p.name),
+  );
   const calls: Record<string, number> = {};
   const faulted: Record<FakeFaultKind, number> = {
     rate_limit: 0,
@@ -147,19 +164,22 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
   };
   const contacts = new Map<string, FakeObject>();
   const tickets = new Map<string, FakeObject>();
+  const notes = new Map<string, FakeObject>();
   const engagements = new Map<string, Map<string, FakeObject>>();
-  /** Contact id → object type → ids. */
+  /** `type/id` of a record → associated object type → ids. */
   const links = new Map<string, Map<string, string[]>>();
   let sequence = 0;
   let tokens = new Set(options.accessTokens ?? []);
   let issued = 0;
   let remaining = 110;
 
-  const link = (contactId: string, type: string, id: string) => {
-    const byType = links.get(contactId) ?? new Map<string, string[]>();
-    byType.set(type, [...(byType.get(type) ?? []), id]);
-    links.set(contactId, byType);
+  const link = (fromType: string, fromId: string, toType: string, toId: string) => {
+    const byType = links.get(`${fromType}/${fromId}`) ?? new Map<string, string[]>();
+    byType.set(toType, [...(byType.get(toType) ?? []), toId]);
+    links.set(`${fromType}/${fromId}`, byType);
   };
+  const associated = (fromType: string, fromId: string, toType: string) =>
+    links.get(`${fromType}/${fromId}`)?.get(toType) ?? [];
   const stamp = (iso: string, id: string, properties: Record<string, string | null>) => ({
     id,
     properties: {createdate: iso, lastmodifieddate: iso, hs_object_id: id, ...properties},
@@ -169,7 +189,9 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
   const seed = () => {
     contacts.clear();
     tickets.clear();
+    notes.clear();
     engagements.clear();
+    engagements.set('notes', notes);
     links.clear();
     sequence = 1000;
     for (const contact of options.contacts ?? demoContacts)
@@ -184,7 +206,7 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
       const store = engagements.get(e.object) ?? new Map<string, FakeObject>();
       store.set(e.id, stamp(e.properties.hs_timestamp!, e.id, {...e.properties}));
       engagements.set(e.object, store);
-      link(e.contactId, e.object, e.id);
+      link('contacts', e.contactId, e.object, e.id);
     }
     for (const key of Object.keys(calls)) delete calls[key];
     for (const kind of fakeFaultKinds) faulted[kind] = 0;
@@ -251,7 +273,12 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
           message: 'Authentication credentials not found.',
           category: 'INVALID_AUTHENTICATION',
         });
-      if (faulty && faults && (faults.random ?? Math.random)() < faults.rate) {
+      if (
+        faulty &&
+        faults &&
+        (!faults.endpoints || faults.endpoints.includes(name)) &&
+        (faults.random ?? Math.random)() < faults.rate
+      ) {
         const kinds = faults.kinds ?? fakeFaultKinds;
         const kind = kinds[Math.floor((faults.random ?? Math.random)() * kinds.length)]!;
         faulted[kind]++;
@@ -466,15 +493,101 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
           updatedAt: now,
         };
         tickets.set(id, ticket);
-        for (const association of body.associations ?? []) link(association.to.id, 'tickets', id);
+        for (const association of body.associations ?? [])
+          link('contacts', association.to.id, 'tickets', id);
         return ok(shape(ticket, Object.keys(ticket.properties)), 201);
       }),
     ),
+    // Not recorded here: the shape of HubSpot's tickets guide ("Update tickets",
+    // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/tickets/guide) and of the
+    // contacts update: the properties given replace theirs, 200 with
+    // the object, unknown properties a 400 VALIDATION_ERROR with PROPERTY_DOESNT_EXIST.
+    http.patch(
+      `${base}/crm/v3/objects/tickets/:id`,
+      endpoint('PATCH /crm/v3/objects/tickets/:id', async ({request, params}) => {
+        const refused = scopesRefused();
+        if (refused) return refused;
+        const ticket = tickets.get(String(params.id));
+        if (!ticket)
+          return error(404, {
+            message: 'Object not found.  objectId are usually numeric.',
+            context: {id: [String(params.id)]},
+            category: 'OBJECT_NOT_FOUND',
+          });
+        const body = (await request.json()) as {properties: Record<string, string>};
+        const invalid = Object.entries(body.properties).flatMap(([name, value]) =>
+          !ticketProperties.some((p) => p.name === name)
+            ? [{name, message: `Property "${name}" does not exist`, code: 'PROPERTY_DOESNT_EXIST'}]
+            : String(value).length > 65_536
+              ? [{name, message: `${name} is longer than 65536 characters`, code: 'INVALID_LENGTH'}]
+              : [],
+        );
+        if (invalid.length > 0)
+          return error(400, {
+            message: `Property values were not valid: ${JSON.stringify(invalid.map((p) => ({isValid: false, message: p.message, error: p.code, name: p.name})))}`,
+            errors: invalid.map((p) => ({
+              message: p.message,
+              code: p.code,
+              context: {propertyName: [p.name]},
+            })),
+            category: 'VALIDATION_ERROR',
+          });
+        const now = new Date().toISOString();
+        Object.assign(ticket.properties, body.properties, {
+          hs_lastmodifieddate: now,
+          lastmodifieddate: now,
+        });
+        const stage = pipelines.results[0]!.stages.find(
+          (s) => s.id === ticket.properties.hs_pipeline_stage,
+        );
+        ticket.properties.hs_is_closed = String(stage?.metadata.ticketState === 'CLOSED');
+        ticket.updatedAt = now;
+        return ok(shape(ticket, Object.keys(ticket.properties)));
+      }),
+    ),
+    // Not recorded: the shape of HubSpot's notes guide ("Create a note",
+    // https://developers.hubspot.com/docs/api-reference/crm-notes-v3/guide): hs_timestamp is
+    // required; associations name the records the note goes on (228 note → ticket).
+    http.post(
+      `${base}/crm/v3/objects/notes`,
+      endpoint('POST /crm/v3/objects/notes', async ({request}) => {
+        const body = (await request.json()) as {
+          properties: Record<string, string>;
+          associations?: {to: {id: string}; types: {associationTypeId: number}[]}[];
+        };
+        if (!body.properties?.hs_timestamp)
+          return error(400, {
+            message:
+              'Property values were not valid: [{"isValid":false,"message":"hs_timestamp is required","error":"REQUIRED_FIELD","name":"hs_timestamp"}]',
+            category: 'VALIDATION_ERROR',
+          });
+        for (const association of body.associations ?? [])
+          if (
+            association.types.some((t) => t.associationTypeId === 228) &&
+            !tickets.has(association.to.id)
+          )
+            return error(400, {
+              message: `Ticket ${association.to.id} does not exist`,
+              category: 'VALIDATION_ERROR',
+            });
+        const id = String(++sequence);
+        const note = stamp(new Date().toISOString(), id, {
+          hs_timestamp: body.properties.hs_timestamp,
+          hs_note_body: body.properties.hs_note_body ?? '',
+        });
+        notes.set(id, note);
+        for (const association of body.associations ?? [])
+          if (association.types.some((t) => t.associationTypeId === 228))
+            link('tickets', association.to.id, 'notes', id);
+        return ok(shape(note, Object.keys(note.properties)), 201);
+      }),
+    ),
     http.get(
-      `${base}/crm/v4/objects/contacts/:id/associations/:toType`,
-      endpoint('GET /crm/v4/objects/contacts/:id/associations/:toType', ({request, params}) => {
+      `${base}/crm/v4/objects/:fromType/:id/associations/:toType`,
+      endpoint('GET /crm/v4/objects/:fromType/:id/associations/:toType', ({request, params}) => {
+        const fromType = String(params.fromType);
         const id = String(params.id);
-        if (!contacts.has(id))
+        if (!storeOf(fromType)?.has(id))
           return error(404, {
             message: `Object not found. objectId=${id}`,
             category: 'OBJECT_NOT_FOUND',
@@ -482,12 +595,14 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
         const url = new URL(request.url);
         const limit = Math.min(500, Number(url.searchParams.get('limit') ?? 500));
         const after = Number(url.searchParams.get('after') ?? 0);
-        const all = links.get(id)?.get(String(params.toType)) ?? [];
+        const all = associated(fromType, id, String(params.toType));
         const slice = all.slice(after, after + limit);
+        // Type ids: 15 contact → ticket, 227 ticket → note, and the contact's engagements'.
+        const typeId = fromType === 'tickets' ? 227 : 15;
         return ok({
           results: slice.map((toId) => ({
             toObjectId: Number(toId),
-            associationTypes: [{category: 'HUBSPOT_DEFINED', typeId: 15, label: null}],
+            associationTypes: [{category: 'HUBSPOT_DEFINED', typeId, label: null}],
           })),
           ...(after + limit < all.length && {paging: {next: {after: String(after + limit)}}}),
         });
@@ -513,7 +628,9 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
     calls,
     faulted,
     tickets,
+    notes,
     contacts,
+    associated,
     setFaults(next) {
       faults = next;
     },

@@ -155,6 +155,10 @@ export const ticketProperties: Definition[] = [
     custom: true,
     group: 'ticketinformation',
   }),
+  define('rapport_thread', 'Rapport thread', 'string', 'textarea', {
+    custom: true,
+    group: 'ticketinformation',
+  }),
   define('order_number', 'Order number', 'string', 'text', {
     custom: true,
     group: 'ticketinformation',
