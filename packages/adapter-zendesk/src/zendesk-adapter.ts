@@ -13,6 +13,9 @@ import {
   slaDueDates,
   validateComplaintInput,
   validateComplaintUpdateInput,
+  validateSurveyAnswerInput,
+  surveyKinds,
+  surveyScales,
   validateCustomerId,
   validateEntity,
   validateIdempotencyKey,
@@ -37,6 +40,9 @@ import {
   type Interaction,
   type Page,
   type PageRequest,
+  type SurveyAnswer,
+  type SurveyAnswerInput,
+  type SurveyKind,
   type VendorHttp,
   type WriteOptions,
   refuseComplaint,
@@ -602,14 +608,16 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
   };
 
   /**
-   * A page of what the customer's newest tickets hold (interactions, thread lines), newest first:
-   * `perTicket` reads one ticket's items; the cursor is the last item's time and id.
+   * A page of what the customer's newest tickets hold (interactions, thread lines, survey answers),
+   * newest first by `dateOf`: `perTicket` reads one ticket's items; the cursor is the last item's
+   * time and id.
    */
-  const listFromTickets = async <T extends {readonly at: string; readonly id: string}>(
+  const listFromTickets = async <T extends {readonly id: string}>(
     customerId: string,
     request: PageRequest | undefined,
     call: CallOptions,
     perTicket: (ticket: ZendeskTicket, customerId: string, signal?: AbortSignal) => Promise<T[]>,
+    dateOf: (item: T) => string,
   ): Promise<Page<T>> => {
     const id = validateCustomerId(customerId);
     const {cursor, limit} = validatePage(request);
@@ -621,29 +629,38 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
       const perTickets = await pooled(tickets, PARALLEL, (ticket) =>
         perTicket(ticket, id, call.signal),
       );
-      const all = perTickets.flat().sort(newer);
+      const all = perTickets
+        .flat()
+        .map((item) => ({item, at: dateOf(item), id: item.id}))
+        .sort(newer);
       const start =
         after === undefined
           ? 0
           : all.findIndex((item) => newer(item, {at: after[0], id: after[1]}) > 0);
       const from = start < 0 ? all.length : start;
-      const items = all.slice(from, from + limit);
+      const page = all.slice(from, from + limit);
       return {
-        items,
-        nextCursor: from + limit < all.length ? encodeCursor(items[items.length - 1]!) : null,
+        items: page.map((p) => p.item),
+        nextCursor: from + limit < all.length ? encodeCursor(page[page.length - 1]!) : null,
       };
     });
   };
 
   const listInteractions = (customerId: string, request?: PageRequest, call: CallOptions = {}) =>
-    listFromTickets(customerId, request, call, async (ticket, id, signal) => {
-      const body = await get<{audits: ZendeskAudit[]}>(
-        `/api/v2/tickets/${ticket.id}/audits.json`,
-        {'page[size]': 100},
-        signal,
-      );
-      return interactionsOf(ticket, body.audits, id);
-    });
+    listFromTickets(
+      customerId,
+      request,
+      call,
+      async (ticket, id, signal) => {
+        const body = await get<{audits: ZendeskAudit[]}>(
+          `/api/v2/tickets/${ticket.id}/audits.json`,
+          {'page[size]': 100},
+          signal,
+        );
+        return interactionsOf(ticket, body.audits, id);
+      },
+      (item) => item.at,
+    );
 
   // --- complaint updates ---------------------------------------------------------------------
   const complaintPolicy = options.complaintPolicy ?? defaultComplaintPolicy;
@@ -757,8 +774,12 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
   };
 
   const listUpdates = (customerId: string, request?: PageRequest, call: CallOptions = {}) =>
-    listFromTickets(customerId, request, call, async (ticket, id, signal) =>
-      updatesOf(ticket, await auditsOf(ticket.id, signal), id),
+    listFromTickets(
+      customerId,
+      request,
+      call,
+      async (ticket, id, signal) => updatesOf(ticket, await auditsOf(ticket.id, signal), id),
+      (update) => update.at,
     );
 
   /** The Zendesk status and tags that read back as `status`. */
@@ -911,6 +932,190 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     }
   };
 
+  // --- survey answers ------------------------------------------------------------------------
+  // An answer given through Rapport is an internal note on the complaint's ticket (agents see it in
+  // Zendesk, end users never), with the answer and its idempotency key in the audit's custom
+  // metadata. A satisfaction rating the requester gave in Zendesk (good or bad) reads as a CSAT
+  // answer of 5 or 1, so CSAT's share of satisfied customers is Zendesk's own. One answer per ticket.
+  interface SurveyMetadata {
+    readonly rapport_key?: unknown;
+    readonly rapport_fp?: unknown;
+    readonly rapport_survey?: unknown;
+    readonly rapport_score?: unknown;
+    readonly rapport_comment?: unknown;
+  }
+  const surveyOf = (audit: ZendeskAudit) => (audit.metadata?.custom ?? {}) as SurveyMetadata;
+  const isSurveyKind = (value: unknown): value is SurveyKind =>
+    (surveyKinds as readonly unknown[]).includes(value);
+  /** The ticket's answer: the one Rapport wrote, else the requester's rating in Zendesk. */
+  const answerOfTicket = (
+    ticket: ZendeskTicket,
+    audits: readonly ZendeskAudit[],
+    customerId: string,
+  ): SurveyAnswer | undefined => {
+    const own = [...audits]
+      .sort((a, b) => a.id - b.id)
+      .find((a) => isSurveyKind(surveyOf(a).rapport_survey));
+    if (own) {
+      const meta = surveyOf(own);
+      const kind = meta.rapport_survey as SurveyKind;
+      const score = Number(meta.rapport_score);
+      return {
+        id: `zd-${ticket.id}-${own.id}`,
+        customerId,
+        complaintId: String(ticket.id),
+        kind,
+        score:
+          Number.isInteger(score) &&
+          score >= surveyScales[kind].min &&
+          score <= surveyScales[kind].max
+            ? score
+            : surveyScales[kind].min,
+        ...(typeof meta.rapport_comment === 'string' && {comment: meta.rapport_comment}),
+        createdAt: own.created_at,
+      };
+    }
+    const rating = ticket.satisfaction_rating;
+    if (rating?.score !== 'good' && rating?.score !== 'bad') return undefined;
+    const rated = [...audits]
+      .reverse()
+      .find((a) => a.events.some((e) => e.type === 'SatisfactionRating'));
+    return {
+      id: `zd-csat-${ticket.id}`,
+      customerId,
+      complaintId: String(ticket.id),
+      kind: 'csat',
+      score: rating.score === 'good' ? 5 : 1,
+      ...(typeof rating.comment === 'string' &&
+        rating.comment.trim() !== '' && {comment: rating.comment.trim()}),
+      createdAt: rated?.created_at ?? ticket.updated_at,
+    };
+  };
+
+  const listSurveyAnswers = (customerId: string, request?: PageRequest, call: CallOptions = {}) =>
+    listFromTickets(
+      customerId,
+      request,
+      call,
+      async (ticket, id, signal) => {
+        const answer = answerOfTicket(ticket, await auditsOf(ticket.id, signal), id);
+        return answer ? [answer] : [];
+      },
+      (answer) => answer.createdAt,
+    );
+
+  const createSurveyAnswer = async (
+    input: SurveyAnswerInput,
+    write: WriteOptions,
+  ): Promise<SurveyAnswer> => {
+    write?.signal?.throwIfAborted();
+    const key = validateIdempotencyKey(write?.idempotencyKey);
+    const answer = validateSurveyAnswerInput(input);
+    const signal = write.signal;
+    if (answer.complaintId === undefined)
+      throw invalidInput(
+        'complaintId',
+        'is required: Zendesk keeps a survey answer on the ticket it is about, so a standalone survey needs another backend (compose one for surveyAnswers)',
+      );
+    const complaintId = answer.complaintId;
+    const print = (await inputFingerprint(answer)).slice(0, 16);
+    if (!isUserId(complaintId)) throw noComplaint(complaintId);
+    const customer = await userOf(answer.customerId, signal);
+    if (!customer) throw noComplaint(complaintId);
+    for (let attempt = 1; ; attempt++) {
+      let ticket: ZendeskTicket;
+      try {
+        ({ticket} = await get<{ticket: ZendeskTicket}>(
+          `/api/v2/tickets/${complaintId}.json`,
+          {},
+          signal,
+        ));
+      } catch (error) {
+        if (isRapportError(error, 'not_found')) throw noComplaint(complaintId);
+        throw error;
+      }
+      if (ticket.requester_id !== customer.id) throw noComplaint(complaintId);
+      const audits = await auditsOf(ticket.id, signal);
+      // A retry whose answer was lost finds the audit its key is kept in.
+      const first = audits.find(
+        (a) => surveyOf(a).rapport_key === key && isSurveyKind(surveyOf(a).rapport_survey),
+      );
+      if (first) {
+        if (surveyOf(first).rapport_fp !== print)
+          throw new RapportError(
+            'conflict',
+            `Idempotency key ${JSON.stringify(key)} was used for another survey answer; use a new key for a new answer`,
+            {details: {idempotencyKey: key, ticketId: ticket.id}},
+          );
+        return answerOfTicket(ticket, audits, answer.customerId)!;
+      }
+      const earlier = answerOfTicket(ticket, audits, answer.customerId);
+      if (earlier)
+        throw new RapportError(
+          'conflict',
+          `Customer ${answer.customerId} has already answered the survey about complaint ZD-${ticket.id}: one answer per complaint`,
+          {details: {reason: 'already_answered', complaintId, answerId: earlier.id}},
+        );
+      if (ticket.status === 'closed')
+        throw new RapportError(
+          'conflict',
+          `Complaint ZD-${ticket.id} is closed in Zendesk, which takes nothing more on it, so the answer cannot be kept there`,
+          {details: {reason: 'ticket_closed', ticketId: ticket.id}},
+        );
+      const scale = surveyScales[answer.kind];
+      const body = {
+        ticket: {
+          comment: {
+            body: `Survey answer (${answer.kind.toUpperCase()}): ${answer.score} on a scale of ${scale.min} to ${scale.max}.${answer.comment ? `\n“${answer.comment}”` : ''}`,
+            public: false,
+          },
+          safe_update: true,
+          updated_stamp: ticket.updated_at,
+          metadata: {
+            rapport_key: key,
+            rapport_fp: print,
+            rapport_survey: answer.kind,
+            rapport_score: answer.score,
+            ...(answer.comment !== undefined && {rapport_comment: answer.comment}),
+          },
+        },
+      };
+      signal?.throwIfAborted();
+      try {
+        const answered = await http.request<{ticket: ZendeskTicket; audit: ZendeskAudit}>(
+          'PUT',
+          `/api/v2/tickets/${ticket.id}.json`,
+          {body, signal},
+        );
+        const made = answerOfTicket(
+          answered.body.ticket,
+          [...audits, answered.body.audit],
+          answer.customerId,
+        );
+        if (made) return made;
+        throw new RapportError(
+          'unavailable',
+          `Zendesk did not return the audit of the survey answer on ticket ${ticket.id}`,
+          {details: {ticketId: ticket.id}},
+        );
+      } catch (error) {
+        if (isRapportError(error, 'conflict') && error.details.zendesk === 'UpdateConflict') {
+          if (attempt < UPDATE_ATTEMPTS) continue;
+          throw new RapportError(
+            'unavailable',
+            `Ticket ${ticket.id} kept changing while the answer was written (${UPDATE_ATTEMPTS} attempts); try again with the same idempotency key`,
+            {
+              retryAfterMs: 500,
+              details: {ticketId: ticket.id, reason: 'ticket_busy'},
+              cause: error,
+            },
+          );
+        }
+        throw error;
+      }
+    }
+  };
+
   // --- fields --------------------------------------------------------------------------------
   const describeFields = async (entity: Entity, call: CallOptions = {}): Promise<FieldCatalog> => {
     validateEntity(entity, entities);
@@ -937,6 +1142,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
       complaints: {list: listComplaints, create: createComplaint},
       interactions: {list: listInteractions},
       complaintUpdates: {list: listUpdates, create: createUpdate},
+      surveyAnswers: {list: listSurveyAnswers, create: createSurveyAnswer},
     },
     describeFields,
   };

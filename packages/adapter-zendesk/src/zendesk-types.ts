@@ -50,6 +50,12 @@ export interface ZendeskTicket {
   readonly assignee_id?: number | null;
   readonly tags: readonly string[];
   readonly custom_fields: readonly ZendeskCustomFieldValue[];
+  /** The requester's rating (legacy CSAT): `offered`, `unoffered`, `good` or `bad`, with a comment. */
+  readonly satisfaction_rating?: {
+    readonly id?: number;
+    readonly score?: string;
+    readonly comment?: string | null;
+  } | null;
 }
 
 export interface ZendeskFieldOption {

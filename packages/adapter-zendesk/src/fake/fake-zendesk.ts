@@ -101,6 +101,12 @@ export interface FakeZendesk {
       comment?: {body: string; public?: boolean; authorId?: number};
     },
   ): void;
+  /**
+   * The requester's satisfaction rating given in Zendesk (legacy CSAT, not recorded: the shape of
+   * the reference, https://developer.zendesk.com/api-reference/ticketing/ticket-management/satisfaction_ratings/):
+   * the ticket's `satisfaction_rating` and an audit with a `SatisfactionRating` event.
+   */
+  rate(ticketId: number, score: 'good' | 'bad', comment?: string): void;
 }
 
 /** An agent of the fake account: authors of agent comments. */
@@ -719,6 +725,16 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
         ticket.status = change.status;
       }
       addAudit(ticket, change.comment?.authorId ?? fakeAgentId, events);
+    },
+    rate(ticketId, score, comment) {
+      const ticket = tickets.find((t) => t.id === ticketId);
+      if (!ticket) throw new Error(`fakeZendesk.rate: no ticket ${ticketId}`);
+      ticket.updated_at = seconds(stamp());
+      const id = nextEventId++;
+      ticket.satisfaction_rating = {id, score, comment: comment ?? null};
+      addAudit(ticket, ticket.requester_id, [
+        {type: 'SatisfactionRating', score, body: comment ?? '', assignee_id: null},
+      ]);
     },
   };
 }
