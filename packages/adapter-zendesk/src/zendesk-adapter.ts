@@ -663,6 +663,13 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     );
 
   // --- complaint updates ---------------------------------------------------------------------
+  /** Busy, not wrong: the ticket kept changing under `safe_update`; a retry with the same key is safe. */
+  const ticketBusy = (ticketId: number, what: string, cause: unknown) =>
+    new RapportError(
+      'unavailable',
+      `Ticket ${ticketId} kept changing while the ${what} was written (${UPDATE_ATTEMPTS} attempts); try again with the same idempotency key`,
+      {retryAfterMs: 500, details: {ticketId, reason: 'ticket_busy'}, cause},
+    );
   const complaintPolicy = options.complaintPolicy ?? defaultComplaintPolicy;
   if (
     typeof complaintPolicy !== 'object' ||
@@ -916,16 +923,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
         // it again, and find this key's audit or apply the update to what the ticket is now.
         if (isRapportError(error, 'conflict') && error.details.zendesk === 'UpdateConflict') {
           if (attempt < UPDATE_ATTEMPTS) continue;
-          // Busy, not wrong: a retry with the same key is safe and may find a quiet moment.
-          throw new RapportError(
-            'unavailable',
-            `Ticket ${ticket.id} kept changing while the update was written (${UPDATE_ATTEMPTS} attempts); try again with the same idempotency key`,
-            {
-              retryAfterMs: 500,
-              details: {ticketId: ticket.id, reason: 'ticket_busy'},
-              cause: error,
-            },
-          );
+          throw ticketBusy(ticket.id, 'update', error);
         }
         throw error;
       }
@@ -1101,15 +1099,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
       } catch (error) {
         if (isRapportError(error, 'conflict') && error.details.zendesk === 'UpdateConflict') {
           if (attempt < UPDATE_ATTEMPTS) continue;
-          throw new RapportError(
-            'unavailable',
-            `Ticket ${ticket.id} kept changing while the answer was written (${UPDATE_ATTEMPTS} attempts); try again with the same idempotency key`,
-            {
-              retryAfterMs: 500,
-              details: {ticketId: ticket.id, reason: 'ticket_busy'},
-              cause: error,
-            },
-          );
+          throw ticketBusy(ticket.id, 'answer', error);
         }
         throw error;
       }
