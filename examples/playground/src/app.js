@@ -5,7 +5,7 @@ import '@rapport/widgets/all';
 import '@rapport/widgets/translations/zh-CN.js';
 import {httpAdapter} from '@rapport/adapter-http';
 import {catalogue, createClient} from '@rapport/core';
-import {validateCustomization} from '@rapport/schema';
+import {reportsForRole, validateCustomization} from '@rapport/schema';
 
 const $ = (id) => document.getElementById(id);
 const provider = $('provider');
@@ -74,7 +74,23 @@ function applyIdentity() {
   provider.client = client;
   provider.viewerRole = state.role;
   for (const widget of widgets) widget.customerId = state.customerId;
+  applyReports();
   void askAboutLatestResolved();
+}
+
+// Staff see the reports the document shows their role (the gateway refuses the others anyway).
+let shownDocument;
+function applyReports() {
+  const shown = new Set(
+    shownDocument ? reportsForRole(shownDocument, state.role).map((r) => r.name) : [],
+  );
+  const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+  let any = false;
+  for (const report of document.querySelectorAll('rapport-report')) {
+    report.hidden = !shown.has(camel(report.name));
+    any ||= !report.hidden;
+  }
+  $('reports').hidden = !any;
 }
 
 // The satisfaction survey asks about the customer's latest resolved complaint, once.
@@ -98,7 +114,8 @@ function applyLocale() {
 function applyTheme() {
   document.body.classList.toggle('dark', state.theme === 'dark');
   document.body.classList.toggle('brand', state.theme === 'brand');
-  for (const widget of widgets) widget.theme = state.theme === 'dark' ? 'dark' : 'light';
+  for (const widget of [...widgets, ...document.querySelectorAll('rapport-report')])
+    widget.theme = state.theme === 'dark' ? 'dark' : 'light';
 }
 
 $('role').addEventListener('change', (e) => {
@@ -194,6 +211,8 @@ async function applyDocument() {
   status.textContent = 'Valid document: applied';
   status.className = 'status valid';
   provider.customization = result.document;
+  shownDocument = result.document;
+  applyReports();
   // The gateway now masks by the new document: reload what the widgets show.
   for (const resource of Object.keys(catalogue)) client.invalidate({resource});
 }
@@ -212,6 +231,7 @@ editor.addEventListener('input', () => {
 // --- Start. ---
 const initial = await (await fetch('/demo/customization')).json();
 editor.value = JSON.stringify(initial, null, 2);
+shownDocument = validateCustomization(initial).document;
 applyIdentity();
 applyLocale();
 applyTheme();

@@ -3,11 +3,13 @@ import {
   entities,
   errorFromJson,
   RapportError,
+  reportFilters,
   validateCustomerId,
   validateEntity,
   validateIdempotencyKey,
   validateKeys,
   validatePage,
+  validateReportQuery,
   type AdapterCapabilities,
   type AdapterResources,
   type BatchResult,
@@ -18,6 +20,7 @@ import {
   type Page,
   type PageRequest,
   type RapportCatalogue,
+  type Report,
   type ResourceDefinition,
   type ResourceOperation,
   type WriteOptions,
@@ -27,6 +30,7 @@ import {
   headers,
   limits,
   protocolVersion,
+  resourcePath,
   routeOf,
   routes,
 } from '@rapport/core/protocol';
@@ -150,6 +154,20 @@ export function httpAdapter<C extends Catalogue = RapportCatalogue>(
       return request<FieldCatalog>(
         routes.fields.method,
         routes.fields.pattern.replace(':entity', encodeURIComponent(entity)),
+        {signal: o.signal},
+      );
+    },
+    report(name, query, o: CallOptions = {}) {
+      o.signal?.throwIfAborted();
+      const {from, to, filters} = validateReportQuery(name, query, reportFilters[name]);
+      const parameters = new URLSearchParams({
+        from: new Date(from).toISOString(),
+        to: new Date(to).toISOString(),
+        ...filters,
+      });
+      return request<Report>(
+        routes.report.method,
+        `${routes.report.pattern.replace(':report', resourcePath(name))}?${parameters}`,
         {signal: o.signal},
       );
     },

@@ -6,11 +6,15 @@ import {describe, it} from 'node:test';
 import {createDemoData, demoProgram, memoryAdapter} from '@rapport/adapter-memory';
 import {jsonFileStore} from '@rapport/adapter-memory/node';
 import {
+  computeReport,
   isRapportError,
   replayLedger,
+  reportNames,
+  servedReports,
   scoreRfm,
   stableStringify,
   type ComplaintInput,
+  type Page,
 } from '@rapport/core';
 
 const asOf = new Date('2026-11-01T00:00:00Z');
@@ -469,5 +473,77 @@ describe('memoryAdapter', () => {
       ),
       (e) => isRapportError(e, 'invalid_input') && 'customFields.shoe_size' in e.fields,
     );
+  });
+});
+
+describe('memoryAdapter scans', () => {
+  const scanAll = async <T>(
+    scan: (page: {cursor?: string; limit: number}) => Promise<Page<T>>,
+    limit: number,
+    between?: () => Promise<unknown>,
+  ): Promise<T[]> => {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await scan({...(cursor !== null && {cursor}), limit});
+      items.push(...page.items);
+      cursor = page.nextCursor;
+      await between?.();
+      between = undefined;
+    } while (cursor !== null);
+    return items;
+  };
+
+  it('reads every complaint once, the one submitted during the scan too', async () => {
+    const adapter = memoryAdapter({asOf, size: 40});
+    const before = adapter.data.complaints.length;
+    const seen = await scanAll(adapter.resources.complaints!.scan!, 7, () =>
+      adapter.resources.complaints!.create(complaint, {idempotencyKey: 'scan-1'}),
+    );
+    assert.equal(seen.length, before + 1);
+    assert.equal(new Set(seen.map((c) => c.id)).size, seen.length);
+  });
+
+  it('reads every ledger line and account, customer by customer, in pages of the limit', async () => {
+    const adapter = memoryAdapter({asOf, size: 40});
+    const lines = await scanAll(adapter.resources.pointsTransactions!.scan!, 9);
+    assert.equal(lines.length, adapter.data.transactions.length);
+    assert.deepEqual(
+      new Set(lines.map((l) => l.id)),
+      new Set(adapter.data.transactions.map((t) => t.id)),
+    );
+    const accounts = await scanAll(adapter.resources.loyaltyAccounts!.scan!, 1000);
+    assert.equal(accounts.length, adapter.data.accounts.length);
+    const purchases = await scanAll(adapter.resources.purchases!.scan!, 1000);
+    assert.equal(purchases.length, adapter.data.purchases.length);
+  });
+
+  it('refuses a scan page beyond 1,000 and a cursor it did not give out', async () => {
+    const adapter = memoryAdapter({asOf, size: 10});
+    await assert.rejects(
+      adapter.resources.customers!.scan!({limit: 1001}),
+      (error) => isRapportError(error, 'invalid_input') && 'limit' in error.fields,
+    );
+    await assert.rejects(
+      adapter.resources.pointsTransactions!.scan!({cursor: '3'}),
+      (error) => isRapportError(error, 'invalid_input') && 'cursor' in error.fields,
+    );
+  });
+
+  it('serves every report, computed from its data', async () => {
+    const adapter = memoryAdapter({asOf, size: 40});
+    assert.deepEqual(servedReports(adapter), reportNames);
+    const range = {from: '2025-11-01T00:00:00Z', to: asOf.toISOString()};
+    const report = await computeReport(adapter, 'complaintsByStatus', range, {
+      minimumGroupSize: 1,
+      now: asOf,
+    });
+    const inRange = adapter.data.complaints.filter(
+      (c) => c.createdAt >= range.from && c.createdAt < range.to,
+    );
+    assert.equal(report.figures[0]!.value, inRange.length);
+    const statuses = report.categories.map((s, i) => [s, report.series[0]!.values[i]]);
+    for (const [status, count] of statuses)
+      assert.equal(count, inRange.filter((c) => c.status === status).length, String(status));
   });
 });

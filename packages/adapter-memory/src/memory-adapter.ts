@@ -1,4 +1,5 @@
 import {
+  computeReport,
   defaultComplaintPolicy,
   defaultSlaPolicy,
   entities,
@@ -34,6 +35,7 @@ import {
   type WriteOptions,
   refuseComplaint,
 } from '@rapport/core';
+import {limits} from '@rapport/core/protocol';
 import {memoryCatalog} from './catalog.js';
 import {
   complaintThreads,
@@ -104,6 +106,14 @@ export interface SnapshotStore {
 
 type Listable = ResourcesWith<RapportCatalogue, 'list'>;
 type Creatable = ResourcesWith<RapportCatalogue, 'create'>;
+/** The resources the memory backend scans for reports. */
+type Scannable =
+  | 'customers'
+  | 'purchases'
+  | 'complaints'
+  | 'surveyAnswers'
+  | 'loyaltyAccounts'
+  | 'pointsTransactions';
 
 /** Artificial latency: a fixed delay or a random one in a range, in milliseconds. */
 export type Latency = number | {readonly min: number; readonly max: number};
@@ -124,6 +134,8 @@ export interface MemoryAdapterOptions extends DemoDataOptions {
   readonly complaintPolicy?: ComplaintPolicy;
   /** The clock, for tests. Default `Date.now`. */
   readonly now?: () => number;
+  /** For `report`: cells standing for fewer customers than this are withheld. Default 5. */
+  readonly reportGroupSize?: number;
 }
 
 /** The embedded backend: every resource of the catalogue in memory, plus demo controls. */
@@ -155,6 +167,8 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
 
   let data: DemoData;
   let customers: Map<string, Customer>;
+  /** The customers in a fixed order, for scans. */
+  let customerIds: string[];
   let complaints: Map<string, Complaint[]>;
   let interactions: Map<string, Interaction[]>;
   let submitted: Complaint[];
@@ -177,6 +191,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     const day = options.asOf ?? (kept?.format === 3 ? new Date(kept.asOf) : undefined);
     const seeded = createDemoData({seed, size, ...(day && {asOf: day})});
     customers = new Map(seeded.customers.map((c) => [c.id, c]));
+    customerIds = seeded.customers.map((c) => c.id);
     complaints = newestFirst(
       seeded.complaints,
       (c) => c.customerId ?? '',
@@ -271,14 +286,54 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       throw new RapportError('not_found', `No customer ${JSON.stringify(id)}`, {
         details: {customerId: id},
       });
-    const offset = cursor === undefined ? 0 : Number(cursor);
-    if (!/^\d+$/.test(cursor ?? '0') || !Number.isSafeInteger(offset))
-      throw invalidInput('cursor', 'is not a cursor this backend gave out');
+    const offset = cursorOf(cursor, 1)[0]!;
     const all = listOf(id) ?? [];
     return {
       items: all.slice(offset, offset + limit),
       nextCursor: offset + limit < all.length ? String(offset + limit) : null,
       total: all.length,
+    };
+  };
+
+  /** A scan over `count` records in a fixed order, oldest first; records are only ever appended. */
+  const scan = <T>(
+    request: PageRequest | undefined,
+    count: number,
+    at: (i: number) => T,
+  ): Page<T> => {
+    const {cursor, limit} = validatePage(request, limits.maxScanPageSize);
+    const offset = cursorOf(cursor, 1)[0]!;
+    const items: T[] = [];
+    for (let i = offset; i < Math.min(count, offset + limit); i++) items.push(at(i));
+    const end = offset + items.length;
+    return {items, nextCursor: end < count ? String(end) : null, total: count};
+  };
+  /**
+   * A scan of every customer's records (each list newest first), customer by customer and oldest first
+   * within each, so lines added to a list during the scan never shift those still to come.
+   */
+  const scanByCustomer = <T>(
+    request: PageRequest | undefined,
+    listOf: (customerId: string) => readonly T[] | undefined,
+  ): Page<T> => {
+    const {cursor, limit} = validatePage(request, limits.maxScanPageSize);
+    let [c, j] = cursorOf(cursor, 2) as [number, number];
+    const items: T[] = [];
+    for (; c < customerIds.length && items.length < limit; c++, j = 0) {
+      const list = listOf(customerIds[c]!) ?? [];
+      for (; j < list.length && items.length < limit; j++) items.push(list[list.length - 1 - j]!);
+      if (j < list.length) break;
+    }
+    return {items, nextCursor: c < customerIds.length ? `${c}.${j}` : null};
+  };
+  const allComplaints = (): {count: number; at: (i: number) => Complaint} => {
+    const seededComplaints = data.complaints;
+    return {
+      count: seededComplaints.length + submitted.length,
+      at: (i) =>
+        i < seededComplaints.length
+          ? (changed.get(seededComplaints[i]!.id) ?? seededComplaints[i]!)
+          : submitted[i - seededComplaints.length]!,
     };
   };
 
@@ -327,14 +382,34 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     name: 'memory',
     capabilities: {maxBatchSize, entities, customFieldsWritable: true},
     resources: {
-      customers: {read: async (keys) => read(keys, (id) => customers.get(id))},
-      loyaltyAccounts: {read: async (keys) => read(keys, (id) => loyalty.account(id, now()))},
+      customers: {
+        read: async (keys) => read(keys, (id) => customers.get(id)),
+        scan: async (request) =>
+          scan(request, customerIds.length, (i) => customers.get(customerIds[i]!)!),
+      },
+      loyaltyAccounts: {
+        read: async (keys) => read(keys, (id) => loyalty.account(id, now())),
+        scan: async (request) => {
+          const at = now();
+          return scanByCustomer(request, (id) => {
+            const account = loyalty.account(id, at);
+            return account ? [account] : [];
+          });
+        },
+      },
       complaints: {
         list: async (id, request) => page(id, request, (c) => complaints.get(c)),
+        scan: async (request) => {
+          const {count, at} = allComplaints();
+          return scan(request, count, at);
+        },
         create,
       },
       interactions: {list: async (id, request) => page(id, request, (c) => interactions.get(c))},
-      pointsTransactions: {list: async (id, request) => page(id, request, loyalty.ledger)},
+      pointsTransactions: {
+        list: async (id, request) => page(id, request, loyalty.ledger),
+        scan: async (request) => scanByCustomer(request, loyalty.ledger),
+      },
       rewards: {list: async (id, request) => page(id, request, (c) => loyalty.offers(c, now()))},
       redemptions: {
         list: async (id, request) => page(id, request, loyalty.redemptions),
@@ -346,7 +421,17 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       },
       surveyAnswers: {
         list: async (id, request) => page(id, request, threads.answers),
+        scan: async (request) => {
+          const given = threads.added.answers;
+          const seededAnswers = data.surveyAnswers;
+          return scan(request, seededAnswers.length + given.length, (i) =>
+            i < seededAnswers.length ? seededAnswers[i]! : given[i - seededAnswers.length]!,
+          );
+        },
         create: async (input) => threads.answer(input, now()),
+      },
+      purchases: {
+        scan: async (request) => scan(request, data.purchases.length, (i) => data.purchases[i]!),
       },
     },
     describeFields: async (entity) => memoryCatalog[validateEntity(entity)],
@@ -393,6 +478,12 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       call(`${name}.list`, o.signal, () =>
         handlerOf(backend, name, 'list')(customerId, request),
       ) as Promise<never>;
+  const scanner =
+    (name: Scannable) =>
+    (request?: PageRequest, o: CallOptions = {}) =>
+      call(`${name}.scan`, o.signal, () =>
+        (backend.resources[name] as {scan: (r?: PageRequest) => Promise<unknown>}).scan(request),
+      ) as Promise<never>;
   const creator = (name: Creatable) => (input: unknown, o: WriteOptions) =>
     call(`${name}.create`, o?.signal, () => createOnce(name, input, o)) as Promise<never>;
 
@@ -416,23 +507,42 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       customers: {
         read: (keys, o: CallOptions = {}) =>
           call('customers.read', o.signal, () => backend.resources.customers.read(keys)),
+        scan: scanner('customers'),
       },
       loyaltyAccounts: {
         read: (keys, o: CallOptions = {}) =>
           call('loyaltyAccounts.read', o.signal, () =>
             backend.resources.loyaltyAccounts.read(keys),
           ),
+        scan: scanner('loyaltyAccounts'),
       },
-      complaints: {list: lister('complaints'), create: creator('complaints')},
+      complaints: {
+        list: lister('complaints'),
+        create: creator('complaints'),
+        scan: scanner('complaints'),
+      },
       interactions: {list: lister('interactions')},
-      pointsTransactions: {list: lister('pointsTransactions')},
+      pointsTransactions: {list: lister('pointsTransactions'), scan: scanner('pointsTransactions')},
       rewards: {list: lister('rewards')},
       redemptions: {list: lister('redemptions'), create: creator('redemptions')},
       complaintUpdates: {list: lister('complaintUpdates'), create: creator('complaintUpdates')},
-      surveyAnswers: {list: lister('surveyAnswers'), create: creator('surveyAnswers')},
+      surveyAnswers: {
+        list: lister('surveyAnswers'),
+        create: creator('surveyAnswers'),
+        scan: scanner('surveyAnswers'),
+      },
+      purchases: {scan: scanner('purchases')},
     },
     describeFields: (entity, o: CallOptions = {}) =>
       call('describeFields', o.signal, () => backend.describeFields(entity)),
+    // Computed here, from the backend's own scans, as the gateway would; small groups withheld.
+    report: (name, query, o: CallOptions = {}) =>
+      call('report', o.signal, () =>
+        computeReport(backend, name, query, {
+          now: now(),
+          ...(options.reportGroupSize !== undefined && {minimumGroupSize: options.reportGroupSize}),
+        }),
+      ),
     setFaults(next) {
       faults = next ? new FaultInjector(next) : null;
     },
@@ -444,6 +554,22 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       save();
     },
   };
+}
+
+/**
+ * The `parts` whole numbers of a cursor this backend gave out (`"40"`, `"12.3"`); zeros for none.
+ * @throws RapportError `invalid_input` (field `cursor`) for any other text.
+ */
+function cursorOf(cursor: string | undefined, parts: number): number[] {
+  if (cursor === undefined) return Array.from({length: parts}, () => 0);
+  const numbers = cursor.split('.').map(Number);
+  if (
+    numbers.length !== parts ||
+    !/^\d+(\.\d+)*$/.test(cursor) ||
+    !numbers.every((n) => Number.isSafeInteger(n))
+  )
+    throw invalidInput('cursor', 'is not a cursor this backend gave out');
+  return numbers;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -68,6 +68,18 @@ function notesAdapter({oldestFirst = false} = {}): CrmAdapter<Fixture> {
             nextCursor: start + limit < own.length ? String(start + limit) : null,
           };
         },
+        // Every note, oldest first: new ones are appended, so a scan's offsets stay put.
+        async scan(page, o) {
+          o?.signal?.throwIfAborted();
+          const {cursor, limit} = validatePage(page, 1000);
+          if (cursor !== undefined && !/^\d+$/.test(cursor))
+            throw invalidInput('cursor', 'is not a cursor this backend gave out');
+          const start = Number(cursor ?? 0);
+          return {
+            items: notes.slice(start, start + limit),
+            nextCursor: start + limit < notes.length ? String(start + limit) : null,
+          };
+        },
         async create(input, o) {
           o.signal?.throwIfAborted();
           if (!customers.has(input.customerId))
@@ -107,6 +119,7 @@ describe('the kit on a catalogue with a resource of its own', () => {
     assert.ok(ids.includes('notes.read.max-batch'));
     assert.ok(ids.includes('notes.list.newest-first'));
     assert.ok(ids.includes('notes.create.idempotent'));
+    assert.ok(ids.includes('notes.scan.pages'));
     assert.ok(!ids.some((id) => id.startsWith('complaints.')), ids.join());
   });
 

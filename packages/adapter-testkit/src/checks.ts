@@ -48,6 +48,8 @@ export const readRules = ['batch-answer', 'order-free', 'max-batch', 'abort'] as
 export const listRules = ['newest-first', 'pages', 'owner', 'not-found', 'limit', 'abort'] as const;
 /** The rules checked for every resource that serves `create`. */
 export const createRules = ['idempotent', 'abort'] as const;
+/** The rules checked for every resource an adapter can `scan` (for reports). */
+export const scanRules = ['pages', 'refusals'] as const;
 /** The rules of complaints only, on top of the create rules. */
 export const complaintRules = ['stores', 'invalid-input', 'anonymous', 'custom-fields'] as const;
 /** The checks that concern no resource. */
@@ -66,6 +68,7 @@ export type AdapterCheckId<C extends Catalogue = RapportCatalogue> =
   | `${ResourcesWith<C, 'read'>}.read.${(typeof readRules)[number]}`
   | `${ResourcesWith<C, 'list'>}.list.${(typeof listRules)[number]}`
   | `${ResourcesWith<C, 'create'>}.create.${(typeof createRules)[number]}`
+  | `${keyof C & string}.scan.${(typeof scanRules)[number]}`
   | ('complaints' extends ResourcesWith<C, 'create'>
       ? `complaints.create.${(typeof complaintRules)[number]}`
       : never)
@@ -676,18 +679,91 @@ const describeChecks: PlannedCheck[] = [
   },
 ];
 
+type Scan = (
+  page?: {cursor?: string; limit?: number},
+  options?: {signal?: AbortSignal},
+) => Promise<{items: readonly Item[]; nextCursor: string | null}>;
+
+/** `scan`, for reports: every record once, in pages of at most the limit; bad pages refused. */
+function scanChecks(resource: string, key: string): PlannedCheck[] {
+  const scanOf = (c: ConformanceContext): Scan => {
+    const handlers = (c.adapter.resources as Record<string, {scan: Scan}>)[resource]!;
+    return handlers.scan.bind(handlers);
+  };
+  const readAll = async (scan: Scan, limit: number, what: string) => {
+    const items: Item[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; ; pages++) {
+      assert.ok(pages < 100_000, `${what}: still giving pages after 100,000; does nextCursor end?`);
+      const page = await scan({...(cursor !== null && {cursor}), limit});
+      assert.ok(Array.isArray(page.items), `${what}: page.items must be an array`);
+      assert.ok(
+        page.items.length <= limit,
+        `${what}: a page holds ${page.items.length} items, more than the limit ${limit}`,
+      );
+      items.push(...page.items);
+      if (page.nextCursor === null) return items;
+      assert.equal(
+        typeof page.nextCursor,
+        'string',
+        `${what}: nextCursor must be a string or null`,
+      );
+      cursor = page.nextCursor;
+    }
+  };
+  return [
+    {
+      id: `${resource}.scan.pages`,
+      group: `${resource}.scan`,
+      title:
+        'gives every record once, in pages of at most the limit, the same in small pages as in large',
+      async run(c) {
+        const scan = scanOf(c);
+        const small = await readAll(scan, 3, `${resource}.scan({limit: 3})`);
+        const large = await readAll(scan, 1000, `${resource}.scan({limit: 1000})`);
+        assert.equal(
+          small.length,
+          large.length,
+          `${resource}.scan: ${small.length} records in pages of 3, ${large.length} in pages of 1,000`,
+        );
+        const keys = small.map((item) => item[key]);
+        if (keys.every((k) => typeof k === 'string')) {
+          const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
+          assert.equal(repeated, undefined, `${resource}.scan gave ${show(repeated)} twice`);
+        }
+      },
+    },
+    {
+      id: `${resource}.scan.refusals`,
+      group: `${resource}.scan`,
+      title:
+        'refuses a limit above 1,000 and a cursor it did not give out, and honours an aborted signal',
+      async run(c) {
+        const scan = scanOf(c);
+        await rejectsWith(scan({limit: 1001}), 'invalid_input', `${resource}.scan({limit: 1001})`);
+        await rejectsWith(
+          scan({cursor: 'not-a-cursor-of-this-backend'}),
+          'invalid_input',
+          `${resource}.scan with a made-up cursor`,
+        );
+        await rejectsAborted(scan({}, {signal: aborted()}), `${resource}.scan`);
+      },
+    },
+  ];
+}
+
 /** Every check the catalogue defines, whether or not an adapter serves its operation. */
 export function catalogueChecks(catalogue: Catalogue): {
   readonly check: PlannedCheck;
   /** The resource and operation it needs served; none for the checks of the adapter itself. */
-  readonly needs?: {readonly resource: string; readonly operation: ResourceOperation};
+  readonly needs?: {readonly resource: string; readonly operation: ResourceOperation | 'scan'};
   /** Whether it needs `capabilities.customFieldsWritable`. */
   readonly needsCustomFields?: boolean;
 }[] {
   const planned: ReturnType<typeof catalogueChecks>[number][] = [{check: capabilitiesCheck}];
   for (const resource of Object.keys(catalogue)) {
     const operations = catalogue[resource]!.operations as readonly ResourceOperation[];
-    const add = (operation: ResourceOperation, checks: PlannedCheck[]) => {
+    const add = (operation: ResourceOperation | 'scan', checks: PlannedCheck[]) => {
       for (const check of checks)
         planned.push({
           check,
@@ -696,6 +772,7 @@ export function catalogueChecks(catalogue: Catalogue): {
         });
     };
     if (operations.includes('read')) add('read', readChecks(resource));
+    add('scan', scanChecks(resource, catalogue[resource]!.key));
     if (operations.includes('list'))
       add('list', listChecks(resource, catalogue[resource]!.orderedBy));
     if (operations.includes('create')) add('create', createChecks(resource));

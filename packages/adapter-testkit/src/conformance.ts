@@ -149,7 +149,12 @@ async function plan<C extends Catalogue>(
   const checks = all
     .filter(
       ({needs, needsCustomFields}) =>
-        (!needs || served[needs.resource]?.includes(needs.operation)) &&
+        (!needs ||
+          (needs.operation === 'scan'
+            ? typeof (probe.resources as Record<string, {scan?: unknown} | undefined>)[
+                needs.resource
+              ]?.scan === 'function'
+            : served[needs.resource]?.includes(needs.operation))) &&
         (!needsCustomFields ||
           (probe.capabilities.customFieldsWritable &&
             probe.capabilities.entities.includes('complaint'))),

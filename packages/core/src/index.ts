@@ -38,8 +38,15 @@ export type {
   PersonName,
 } from './customers/customer.js';
 export type {Purchase} from './customers/purchase.js';
-export {rfmSegments, rfmSegment, scoreRfm} from './customers/rfm.js';
-export type {RfmOptions, RfmResult, RfmScore, RfmScoreValue, RfmSegment} from './customers/rfm.js';
+export {rfmScorer, rfmSegments, rfmSegment, scoreRfm} from './customers/rfm.js';
+export type {
+  RfmOptions,
+  RfmScorer,
+  RfmResult,
+  RfmScore,
+  RfmScoreValue,
+  RfmSegment,
+} from './customers/rfm.js';
 
 export {pointsTransactionTypes} from './loyalty/program.js';
 export type {
@@ -185,6 +192,24 @@ export type {
   ResourcesWith,
 } from './resources/catalogue.js';
 export {inputChecks} from './resources/input-checks.js';
+export {reportFields, reportReads, reports} from './reports/catalogue.js';
+export type {ReportDefinition, ReportField} from './reports/catalogue.js';
+export {isReportName, reportFilters, reportNames} from './reports/names.js';
+export type {ReportName} from './reports/names.js';
+export {computeReport, servedReports} from './reports/compute.js';
+export type {ComputeReportOptions} from './reports/compute.js';
+export {maxReportDays, reportPeriod, reportRanges, validateReportQuery} from './reports/report.js';
+export type {
+  Report,
+  ReportAxis,
+  ReportChart,
+  ReportFigure,
+  ReportFilters,
+  ReportQuery,
+  ReportRange,
+  ReportSeries,
+  ReportUnit,
+} from './reports/report.js';
 export type {InputChecks} from './resources/input-checks.js';
 export {handlerOf, servedOperations} from './adapter/contract.js';
 export type {
@@ -202,6 +227,7 @@ export type {
   PageRequest,
   ReadHandler,
   ResourceHandlers,
+  ScanHandler,
   WriteOptions,
 } from './adapter/contract.js';
 export {

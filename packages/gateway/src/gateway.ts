@@ -34,6 +34,7 @@ import {capabilitiesRoute} from './routes/capabilities.js';
 import type {RouteContext} from './routes/context.js';
 import {customizationRoute} from './routes/customization.js';
 import {fieldsRoute} from './routes/fields.js';
+import {reportsRoute, type ReportOptions} from './routes/reports.js';
 import {resourcesRoutes} from './routes/resources.js';
 import {checkPolicyRoles, createWriteRules} from './write-rules.js';
 
@@ -90,6 +91,8 @@ export interface GatewayOptions<C extends Catalogue = RapportCatalogue> {
   readonly complaintPolicy?: ComplaintPolicy;
   /** Accept complaints without a token from anonymous visitors (name and e-mail, no customer id). */
   readonly allowAnonymousComplaints?: boolean;
+  /** How reports are computed and how long they are kept (see `ReportOptions`). */
+  readonly reports?: ReportOptions;
   /** Called once per request with what is safe to log. */
   readonly log?: (entry: LogEntry) => void;
 }
@@ -201,6 +204,7 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
   customizationRoute(api, context);
   fieldsRoute(api, context);
   resourcesRoutes(api, context);
+  reportsRoute(api, context, options.reports);
 
   app.notFound((c) =>
     errorResponse(

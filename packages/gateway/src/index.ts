@@ -9,6 +9,7 @@
  */
 export {createGateway} from './gateway.js';
 export type {Gateway, GatewayOptions} from './gateway.js';
+export type {ReportOptions} from './routes/reports.js';
 export type {LogEntry} from './middleware/log.js';
 export {signCustomerToken, signAgentToken, createTokenVerifier} from './auth/tokens.js';
 export type {AuthOptions, Caller, SigningKey} from './auth/tokens.js';

@@ -60,6 +60,23 @@ function allowList(
 }
 
 /**
+ * Whether a role receives a resource's property whole (unmasked): what a report may count for it. The
+ * same allow-list as {@link createRedactor}: a property no visible field names is not received.
+ */
+export function receivesWhole(
+  customization: CustomizationDocument,
+  resources: Catalogue,
+  resource: string | undefined,
+  path: string,
+  role: string,
+): boolean {
+  if (resource === undefined) return false;
+  return allowList(customization, resources, resource, role).some(
+    ([allowed, mask]) => allowed === path && mask === 'none',
+  );
+}
+
+/**
  * Applies a customization to records before they leave the server, for one role: a new record with
  * only the properties the role may receive (see the allow-list in docs/gateway.md), masked ones
  * replaced by their mask. Records are copied, never changed. A role the document does not define

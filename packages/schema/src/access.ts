@@ -1,6 +1,7 @@
 import type {CustomizationDocument, LayoutElement} from './document.js';
 import {MAX_LAYOUT_DEPTH} from './limits.js';
 import {maskFor} from './mask.js';
+import {reportsForRole} from './reports.js';
 import {conditionHolds, layoutFor} from './resolve.js';
 import {widgetNames} from './sources.js';
 
@@ -52,10 +53,23 @@ export function documentForRole(
     if (layout) widgets[name] = {layout};
   }
   const roles = customization.roles.filter((r) => r.id === role);
+  // The reports the role sees, and only them, so its widgets know which to offer.
+  const reports = {
+    ...(customization.reports?.minimumGroupSize !== undefined && {
+      minimumGroupSize: customization.reports.minimumGroupSize,
+    }),
+    show: Object.fromEntries(
+      reportsForRole(customization, role).map(({name, label}) => [
+        name,
+        {roles: [role], ...(label !== undefined && {label})},
+      ]),
+    ),
+  };
   return {
     ...customization,
     roles: roles.length > 0 ? roles : [{id: role, label: role}],
     fields,
     widgets,
+    reports,
   };
 }

@@ -54,6 +54,58 @@ export interface CustomizationDocument {
   widgets: Widgets;
   /** Design tokens that restyle every widget. */
   theme?: Theme;
+  /**
+   * Which roles see which reports, what the reports are called, and how small a group they may show.
+   * Without it, supervisors see every report, agents the complaint and satisfaction reports, and
+   * customers none.
+   */
+  reports?: Reports;
+}
+
+/** The reports of `<rapport-report>`: who sees them and what they are called. */
+export interface Reports {
+  /**
+   * The fewest customers a figure may stand for: a cell that counts fewer is shown as "fewer than"
+   * this, so a report cannot single a person out.
+   * @TJS-type integer
+   * @minimum 2
+   * @maximum 1000
+   * @default 5
+   */
+  minimumGroupSize?: number;
+  /**
+   * The reports shown, by name, each with the roles that see it; a report left out is shown to no
+   * role. Without it, the default above applies.
+   */
+  show?: ReportsShown;
+}
+
+/** The reports, by name (see docs/reports.md for what each shows). */
+export interface ReportsShown {
+  /** RFM segment mix of the customers who bought in the range, with their revenue share. */
+  customerSegments?: ReportAccess;
+  /** Customers by life-cycle stage. */
+  customerLifecycle?: ReportAccess;
+  /** Complaints received, by category. */
+  complaintsByCategory?: ReportAccess;
+  /** Complaints received, by status. */
+  complaintsByStatus?: ReportAccess;
+  /** SLA breach rate per week, median reply and resolution times, reopened share. */
+  complaintSla?: ReportAccess;
+  /** CSAT and NPS per month. */
+  satisfaction?: ReportAccess;
+  /** Loyalty members per tier and the points the programme owes. */
+  loyaltyTiers?: ReportAccess;
+  /** Points issued, redeemed and expired per month. */
+  loyaltyPoints?: ReportAccess;
+}
+
+/** Who sees one report, and its title. */
+export interface ReportAccess {
+  /** Ids of the roles that see it. */
+  roles: string[];
+  /** The report's title as the business calls it; default the built-in title. */
+  label?: LocalizedText;
 }
 
 /** A kind of person looking at a widget. */

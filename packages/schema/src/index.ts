@@ -22,6 +22,9 @@ export type {
   LayoutElement,
   LengthValue,
   MaskMode,
+  ReportAccess,
+  Reports,
+  ReportsShown,
   Role,
   Rule,
   Theme,
@@ -46,6 +49,7 @@ export type {
   ResolveOptions,
 } from './resolve.js';
 export {documentForRole} from './access.js';
+export {defaultReportRoles, minimumGroupSizeOf, reportsForRole} from './reports.js';
 export {
   complaintInputDefaults,
   complaintInputPlan,

@@ -51,6 +51,15 @@ export function referenceProblems(
         closest(role, roleIds),
       );
   };
+  const shown = isRecord(document.reports) ? document.reports.show : undefined;
+  if (isRecord(shown)) {
+    for (const [report, access] of Object.entries(shown)) {
+      if (!isRecord(access) || !Array.isArray(access.roles)) continue;
+      access.roles.forEach((role: unknown, i) => {
+        if (typeof role === 'string') checkRole(`/reports/show/${escape(report)}/roles/${i}`, role);
+      });
+    }
+  }
 
   const fields = isRecord(document.fields) ? document.fields : {};
   const fieldIds = Object.keys(fields);

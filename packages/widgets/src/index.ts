@@ -11,6 +11,7 @@ export {RapportComplaintForm} from './complaint-form/complaint-form.component.js
 export {RapportRewards} from './rewards/rewards.component.js';
 export {RapportComplaintTracker} from './complaint-tracker/complaint-tracker.component.js';
 export {RapportSurvey} from './survey/survey.component.js';
+export {RapportReport} from './report/report.component.js';
 export {RapportWidget} from './shared/widget.js';
 export {
   ComplaintBeforeSubmitEvent,

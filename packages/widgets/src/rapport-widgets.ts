@@ -6,5 +6,6 @@ import './complaint-form/rapport-complaint-form.js';
 import './rewards/rapport-rewards.js';
 import './complaint-tracker/rapport-complaint-tracker.js';
 import './survey/rapport-survey.js';
+import './report/rapport-report.js';
 
 export * from './index.js';

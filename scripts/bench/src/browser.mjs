@@ -15,6 +15,7 @@ const pages = [
   'startup-rapport',
   'startup-lit',
   'typing',
+  'report-render',
 ];
 
 /** Bundles every page (minified, production builds); the first statement of each records __t0. */

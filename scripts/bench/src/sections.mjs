@@ -103,3 +103,19 @@ export async function typing(browser, url, keystrokes = 500) {
     untouchedMutations: result.untouchedMutations,
   };
 }
+
+/** Section 10: script time of <rapport-report> drawing a 52-week line and a 12-category bar chart. */
+export async function reportRender(browser, url, runs = 21) {
+  const page = await open(browser, url, 'report-render');
+  const result = await page.evaluate((n) => window.bench.run(n), runs);
+  await page.close();
+  return {
+    runs,
+    target: 16,
+    line: {medianMs: median(result.complaintSla.times), points: result.complaintSla.points},
+    bar: {
+      medianMs: median(result.complaintsByCategory.times),
+      points: result.complaintsByCategory.points,
+    },
+  };
+}

@@ -19,7 +19,7 @@ import {validateEntity, validateKeys} from './guards.js';
 /** A resource's handlers bound to their object, so a copy of them still works. */
 function bound(handlers: object): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const operation of resourceOperations) {
+  for (const operation of [...resourceOperations, 'scan']) {
     const handler = (handlers as Record<string, unknown>)[operation];
     if (typeof handler === 'function') copy[operation] = handler.bind(handlers);
   }
@@ -75,8 +75,11 @@ export function composeAdapters<C extends Catalogue = RapportCatalogue>(
           option: name,
         },
       );
-    const operations = servedOperations(adapter, catalogue)[name];
-    if (!operations)
+    const operations = servedOperations(adapter, catalogue)[name] ?? [];
+    const scans =
+      typeof (adapter.resources as Record<string, {scan?: unknown} | undefined>)[name]?.scan ===
+      'function';
+    if (operations.length === 0 && !scans)
       throw misrouted(
         `${name} is routed to the ${adapter.name} adapter, which does not serve ${name}`,
         {

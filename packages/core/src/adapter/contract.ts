@@ -1,5 +1,7 @@
 import type {Entity, FieldOption, FieldType, LocalizedText} from '../fields.js';
 import {RapportError} from '../errors.js';
+import type {ReportName} from '../reports/names.js';
+import type {Report, ReportQuery} from '../reports/report.js';
 import {
   catalogue as rapportCatalogue,
   type Catalogue,
@@ -81,12 +83,26 @@ export interface CreateHandler<T, I> {
   readonly create: (input: I, options: WriteOptions) => Promise<T>;
 }
 
-/** What an adapter implements for one resource: every operation the catalogue declares for it. */
+/**
+ * `scan`: every record of the resource, page by page (up to `limits.maxScanPageSize` a page) in an
+ * order that stays put while records are added, so each record comes once. Reports read a backend this
+ * way, on the server; it is not a route of the wire. Optional: a backend that cannot enumerate its
+ * records leaves it out, and the reports that need it are `unsupported`.
+ */
+export interface ScanHandler<T> {
+  readonly scan: (page?: PageRequest, options?: CallOptions) => Promise<Page<T>>;
+}
+
+/**
+ * What an adapter implements for one resource: every operation the catalogue declares for it, and
+ * `scan` if it can.
+ */
 export type ResourceHandlers<D> = ('read' extends OperationsOf<D>
   ? ReadHandler<RecordOf<D>>
   : unknown) &
   ('list' extends OperationsOf<D> ? ListHandler<RecordOf<D>> : unknown) &
-  ('create' extends OperationsOf<D> ? CreateHandler<RecordOf<D>, InputOf<D>> : unknown);
+  ('create' extends OperationsOf<D> ? CreateHandler<RecordOf<D>, InputOf<D>> : unknown) &
+  Partial<ScanHandler<RecordOf<D>>>;
 
 /**
  * The resources an adapter serves. It may serve some and leave others out (a loyalty platform serves
@@ -145,6 +161,11 @@ export interface CrmAdapter<C extends Catalogue = RapportCatalogue> {
   readonly resources: AdapterResources<C>;
   /** The backend's field catalog for an entity. */
   describeFields(entity: Entity, options?: CallOptions): Promise<FieldCatalog>;
+  /**
+   * A report, for `client.report`: adapter-http asks the gateway (which checks who may see it); the
+   * memory backend computes it with `computeReport` from its own scans. Optional.
+   */
+  report?(name: ReportName, query: ReportQuery, options?: CallOptions): Promise<Report>;
 }
 
 /** The operations an adapter serves, by resource: what its handlers implement of the catalogue. */

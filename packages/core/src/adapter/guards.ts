@@ -33,12 +33,16 @@ export function validateCustomerId(customerId: unknown): string {
 
 /**
  * A page request with its default limit filled in. @throws RapportError `invalid_input` (field
- * `limit` or `cursor`) for a limit outside 1 to 100 or an empty cursor.
+ * `limit` or `cursor`) for a limit outside 1 to `maxPageSize` (100; `limits.maxScanPageSize` for a
+ * scan) or an empty cursor.
  */
-export function validatePage(page: PageRequest | undefined): {cursor?: string; limit: number} {
+export function validatePage(
+  page: PageRequest | undefined,
+  maxPageSize: number = limits.maxPageSize,
+): {cursor?: string; limit: number} {
   const limit = page?.limit ?? limits.defaultPageSize;
-  if (!Number.isInteger(limit) || limit < 1 || limit > limits.maxPageSize)
-    throw invalidInput('limit', `must be a whole number from 1 to ${limits.maxPageSize}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxPageSize)
+    throw invalidInput('limit', `must be a whole number from 1 to ${maxPageSize}`);
   const cursor = page?.cursor;
   if (cursor !== undefined && (typeof cursor !== 'string' || cursor === ''))
     throw invalidInput('cursor', 'is not a cursor this backend gave out');

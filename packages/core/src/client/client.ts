@@ -21,6 +21,8 @@ import {
 import type {ClientHooks, DataChange, RequestDetail} from './events.js';
 import {BatchLoader, KeyedLoader, TtlCache} from './loaders.js';
 import {randomId} from './random-id.js';
+import type {ReportName} from '../reports/names.js';
+import type {Report, ReportQuery} from '../reports/report.js';
 import {withRetry, type RetryPolicy} from './retry.js';
 
 /** Options of {@link createClient}. */
@@ -81,6 +83,12 @@ export interface RapportClient<C extends Catalogue = RapportCatalogue> {
   ): Promise<RecordOf<C[N]>>;
   /** The backend's field catalog for an entity. */
   describeFields(entity: Entity, options?: CallOptions): Promise<FieldCatalog>;
+  /**
+   * A report for a range (`report('complaintsByStatus', {from, to})`), from the adapter's `report`
+   * (adapter-http asks the gateway; the memory backend computes it). Cached like lists.
+   * @throws RapportError `unsupported` when the adapter offers no reports.
+   */
+  report(name: ReportName, query: ReportQuery, options?: CallOptions): Promise<Report>;
   /** Drops cached data and tells subscribers, for changes made outside this client. */
   invalidate(change: DataChange<keyof C & string>): void;
   /** Calls `listener` whenever cached data changes; returns a function that stops it. */
@@ -205,6 +213,23 @@ export function createClient<C extends Catalogue = RapportCatalogue>(
           ),
         callOptions.signal,
       );
+    },
+    report(name, query, callOptions = {}) {
+      const compute = (signal: AbortSignal) => {
+        if (!adapter.report)
+          throw new RapportError(
+            'unsupported',
+            `The ${adapter.name} adapter does not offer reports`,
+            {details: {report: name}},
+          );
+        return adapter.report(name, query, {signal});
+      };
+      return lists.load(
+        `\u0000report:${JSON.stringify([name, query.from, query.to, query.segment, query.category])}`,
+        (signal) =>
+          attempt({resource: 'reports', operation: 'report', report: name}, compute, signal),
+        callOptions.signal,
+      ) as Promise<Report>;
     },
     invalidate,
     subscribe(listener) {

@@ -3,9 +3,11 @@ import type {ResourceOperation} from '../resources/catalogue.js';
 
 /** What a request was about: the resource and operation, the keys of a read, the key of a create. */
 export interface RequestDetail {
-  /** The catalogue resource, or `fields` for a field catalogue. */
+  /** The catalogue resource, `fields` for a field catalogue, or `reports` for a report. */
   readonly resource: string;
-  readonly operation: ResourceOperation | 'describe';
+  readonly operation: ResourceOperation | 'describe' | 'report';
+  /** The report's name, for a report. */
+  readonly report?: string;
   /** Keys of a batch read. */
   readonly ids?: readonly string[];
   /** Customer of a list or a create. */

@@ -64,6 +64,8 @@ export interface RfmOptions {
   readonly asOf: Instant;
   /** Only purchases within this many days before `asOf` count. Default: all history. */
   readonly windowDays?: number;
+  /** Only purchases at or after this instant count (with `windowDays`, the later bound wins). */
+  readonly from?: Instant;
   /** Customers to report even if they have no purchases (they get `score: null`). */
   readonly customerIds?: readonly string[];
 }
@@ -99,9 +101,26 @@ export function rfmSegment(score: RfmScore): RfmSegment {
  *   currencies.
  */
 export function scoreRfm(purchases: readonly Purchase[], options: RfmOptions): RfmResult[] {
+  const scorer = rfmScorer(options);
+  for (let p = 0; p < purchases.length; p++) scorer.add(purchases[p]!, p);
+  return scorer.results();
+}
+
+/** {@link scoreRfm} one purchase at a time: what it keeps is one total per customer, not the purchases. */
+export interface RfmScorer {
+  /** Counts one purchase; `index` names it in an error (`purchases[index].at`). */
+  add(purchase: Purchase, index: number): void;
+  /** The scores of every customer added so far, as {@link scoreRfm} gives them. */
+  results(): RfmResult[];
+}
+
+/** Scores purchases read in pages (a report over a whole backend): see {@link scoreRfm}. */
+export function rfmScorer(options: RfmOptions): RfmScorer {
   const asOf = toEpochMs(options.asOf, 'asOf');
-  const since =
-    options.windowDays === undefined ? -Infinity : asOf - options.windowDays * MS_PER_DAY;
+  const since = Math.max(
+    options.windowDays === undefined ? -Infinity : asOf - options.windowDays * MS_PER_DAY,
+    options.from === undefined ? -Infinity : toEpochMs(options.from, 'from'),
+  );
   const index = new Map<string, number>();
   const ids: string[] = [];
   const last: number[] = [];
@@ -120,56 +139,61 @@ export function scoreRfm(purchases: readonly Purchase[], options: RfmOptions): R
     return i;
   };
   for (const id of options.customerIds ?? []) slot(id);
+  // Monetary values are sums of minor units (integers), so equal spend ties exactly. The currency is
+  // the first purchase's.
+  let money: ReturnType<typeof moneyIn> | undefined;
 
-  // Monetary values are sums of minor units (integers), so equal spend ties exactly.
-  const money = moneyIn(purchases[0]?.currency ?? '');
-  for (let p = 0; p < purchases.length; p++) {
-    const purchase = purchases[p]!;
+  const add = (purchase: Purchase, p: number): void => {
+    money ??= moneyIn(purchase.currency);
     const at = toEpochMs(purchase.at, `purchases[${p}].at`);
     const minor = money.minorOf(purchase, p);
-    if (at > asOf || at < since) continue;
+    if (at > asOf || at < since) return;
     const i = slot(purchase.customerId);
     monetary[i]! += minor;
     if (purchase.amount > 0) {
       frequency[i]!++;
       if (at > last[i]!) last[i] = at;
     }
-  }
+  };
 
-  const buyers: number[] = [];
-  for (let i = 0; i < ids.length; i++) if (frequency[i]! > 0) buyers.push(i);
-  // Recency: fewer days is better, so rank on the negated day count.
-  const days = ids.map((_, i) => Math.floor((asOf - last[i]!) / MS_PER_DAY));
-  const r = quintiles(buyers, (i) => -days[i]!);
-  const f = quintiles(buyers, (i) => frequency[i]!);
-  const m = quintiles(buyers, (i) => monetary[i]!);
+  const results = (): RfmResult[] => {
+    const major = money ?? moneyIn('');
+    const buyers: number[] = [];
+    for (let i = 0; i < ids.length; i++) if (frequency[i]! > 0) buyers.push(i);
+    // Recency: fewer days is better, so rank on the negated day count.
+    const days = ids.map((_, i) => Math.floor((asOf - last[i]!) / MS_PER_DAY));
+    const r = quintiles(buyers, (i) => -days[i]!);
+    const f = quintiles(buyers, (i) => frequency[i]!);
+    const m = quintiles(buyers, (i) => monetary[i]!);
 
-  const results: RfmResult[] = ids.map((customerId, i) => {
-    const rs = r.get(i);
-    const net = money.toMajor(monetary[i]!);
-    if (rs === undefined) {
+    const scored: RfmResult[] = ids.map((customerId, i) => {
+      const rs = r.get(i);
+      const net = major.toMajor(monetary[i]!);
+      if (rs === undefined) {
+        return {
+          customerId,
+          recencyDays: null,
+          frequency: 0,
+          monetary: net,
+          score: null,
+          segment: null,
+        };
+      }
+      const score: RfmScore = {r: rs, f: f.get(i)!, m: m.get(i)!};
       return {
         customerId,
-        recencyDays: null,
-        frequency: 0,
+        recencyDays: days[i]!,
+        frequency: frequency[i]!,
         monetary: net,
-        score: null,
-        segment: null,
+        score,
+        segment: rfmSegment(score),
       };
-    }
-    const score: RfmScore = {r: rs, f: f.get(i)!, m: m.get(i)!};
-    return {
-      customerId,
-      recencyDays: days[i]!,
-      frequency: frequency[i]!,
-      monetary: net,
-      score,
-      segment: rfmSegment(score),
-    };
-  });
-  return results.sort((a, b) =>
-    a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0,
-  );
+    });
+    return scored.sort((a, b) =>
+      a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0,
+    );
+  };
+  return {add, results};
 }
 
 /**

@@ -77,6 +77,11 @@ export const routes = {
   customization: {method: 'GET', pattern: '/customization'},
   /** The backend's field catalogue of an entity. */
   fields: {method: 'GET', pattern: '/fields/:entity'},
+  /**
+   * A report, named in kebab-case (`complaints-by-status`), for `?from=…&to=…` and its filters
+   * (`segment`, `category`).
+   */
+  report: {method: 'GET', pattern: '/reports/:report'},
 } as const satisfies Record<string, Route>;
 
 /** The HTTP status of each error code. */

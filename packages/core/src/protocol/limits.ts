@@ -17,4 +17,6 @@ export const limits = {
   defaultPageSize: 20,
   /** Most items in one page. */
   maxPageSize: 100,
+  /** Most items in one page of a `scan` (a report reading a backend, on the server). */
+  maxScanPageSize: 1000,
 } as const;

@@ -5,6 +5,7 @@ import type {LoyaltyAccount, PointsTransaction} from '../loyalty/program.js';
 import type {Redemption, RedemptionInput, Reward} from '../loyalty/rewards.js';
 import type {ComplaintUpdate, ComplaintUpdateInput} from '../complaints/updates.js';
 import type {SurveyAnswer, SurveyAnswerInput} from '../metrics/surveys.js';
+import type {Purchase} from '../customers/purchase.js';
 
 /**
  * What a resource can offer: `read` a batch of records by key, `list` a customer's records page by
@@ -284,6 +285,14 @@ export const catalogue = {
     orderedBy: 'createdAt',
     essentials: ['complaintId', 'kind', 'createdAt'],
     fields: ['id', 'customerId', 'complaintId', 'kind', 'score', 'comment', 'createdAt'],
+  }),
+  purchases: resource<Purchase>()({
+    // Orders and refunds: what segments and customer value are computed from. No route serves them;
+    // reports read them on the server with `scan`.
+    operations: [],
+    key: 'orderId',
+    owner: 'customerId',
+    fields: [],
   }),
 } as const;
 

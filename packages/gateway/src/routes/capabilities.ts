@@ -1,5 +1,5 @@
 import type {Hono} from 'hono';
-import {servedOperations} from '@rapport/core';
+import {servedOperations, servedReports} from '@rapport/core';
 import {protocolVersion, routes} from '@rapport/core/protocol';
 import type {GatewayEnv} from '../middleware/identify.js';
 import {json} from '../respond.js';
@@ -13,6 +13,7 @@ export function capabilitiesRoute(api: Hono<GatewayEnv>, context: RouteContext):
       protocol: protocolVersion,
       maxBatchSize,
       resources: servedOperations(adapter, catalogue),
+      reports: servedReports(adapter),
       entities: adapter.capabilities.entities,
       customFieldsWritable: adapter.capabilities.customFieldsWritable,
     }),

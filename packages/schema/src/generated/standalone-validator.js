@@ -2331,6 +2331,296 @@ validate71.errors = vErrors;
 return errors === 0;
 }
 
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.roles === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "roles"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "roles") || (key0 === "label"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.roles !== undefined){
+let data0 = data.roles;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/properties/roles/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data2 = data.label;
+const _errs7 = errors;
+let valid3 = false;
+const _errs8 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(typeof data2[key1] !== "string"){
+const err4 = {instancePath:instancePath+"/label/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/label/anyOf/0/additionalProperties/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/0/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs13 = errors;
+if(typeof data2 !== "string"){
+const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf/1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "customerSegments") || (key0 === "customerLifecycle")) || (key0 === "complaintsByCategory")) || (key0 === "complaintsByStatus")) || (key0 === "complaintSla")) || (key0 === "satisfaction")) || (key0 === "loyaltyTiers")) || (key0 === "loyaltyPoints"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.customerSegments !== undefined){
+if(!(validate78(data.customerSegments, {instancePath:instancePath+"/customerSegments",parentData:data,parentDataProperty:"customerSegments",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.customerLifecycle !== undefined){
+if(!(validate78(data.customerLifecycle, {instancePath:instancePath+"/customerLifecycle",parentData:data,parentDataProperty:"customerLifecycle",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.complaintsByCategory !== undefined){
+if(!(validate78(data.complaintsByCategory, {instancePath:instancePath+"/complaintsByCategory",parentData:data,parentDataProperty:"complaintsByCategory",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.complaintsByStatus !== undefined){
+if(!(validate78(data.complaintsByStatus, {instancePath:instancePath+"/complaintsByStatus",parentData:data,parentDataProperty:"complaintsByStatus",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.complaintSla !== undefined){
+if(!(validate78(data.complaintSla, {instancePath:instancePath+"/complaintSla",parentData:data,parentDataProperty:"complaintSla",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.satisfaction !== undefined){
+if(!(validate78(data.satisfaction, {instancePath:instancePath+"/satisfaction",parentData:data,parentDataProperty:"satisfaction",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.loyaltyTiers !== undefined){
+if(!(validate78(data.loyaltyTiers, {instancePath:instancePath+"/loyaltyTiers",parentData:data,parentDataProperty:"loyaltyTiers",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.loyaltyPoints !== undefined){
+if(!(validate78(data.loyaltyPoints, {instancePath:instancePath+"/loyaltyPoints",parentData:data,parentDataProperty:"loyaltyPoints",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate77.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "minimumGroupSize") || (key0 === "show"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.minimumGroupSize !== undefined){
+let data0 = data.minimumGroupSize;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/minimumGroupSize",schemaPath:"#/properties/minimumGroupSize/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 1000 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/minimumGroupSize",schemaPath:"#/properties/minimumGroupSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 2 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/minimumGroupSize",schemaPath:"#/properties/minimumGroupSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.show !== undefined){
+if(!(validate77(data.show, {instancePath:instancePath+"/show",parentData:data,parentDataProperty:"show",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2347,7 +2637,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "$schema") || (key0 === "schemaVersion")) || (key0 === "defaultLocale")) || (key0 === "roles")) || (key0 === "fields")) || (key0 === "widgets")) || (key0 === "theme"))){
+if(!((((((((key0 === "$schema") || (key0 === "schemaVersion")) || (key0 === "defaultLocale")) || (key0 === "roles")) || (key0 === "fields")) || (key0 === "widgets")) || (key0 === "theme")) || (key0 === "reports"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
@@ -2482,6 +2772,12 @@ errors = vErrors.length;
 if(data.theme !== undefined){
 if(!(validate71(data.theme, {instancePath:instancePath+"/theme",parentData:data,parentDataProperty:"theme",rootData}))){
 vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data.reports !== undefined){
+if(!(validate76(data.reports, {instancePath:instancePath+"/reports",parentData:data,parentDataProperty:"reports",rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 }
@@ -2749,6 +3045,51 @@ const schemaIndex = {
     ],
     "props": {}
   },
+  "32": {
+    "keys": [
+      "minimumGroupSize",
+      "show"
+    ],
+    "props": {
+      "show": "33"
+    }
+  },
+  "33": {
+    "keys": [
+      "customerSegments",
+      "customerLifecycle",
+      "complaintsByCategory",
+      "complaintsByStatus",
+      "complaintSla",
+      "satisfaction",
+      "loyaltyTiers",
+      "loyaltyPoints"
+    ],
+    "props": {
+      "customerSegments": "34",
+      "customerLifecycle": "34",
+      "complaintsByCategory": "34",
+      "complaintsByStatus": "34",
+      "complaintSla": "34",
+      "satisfaction": "34",
+      "loyaltyTiers": "34",
+      "loyaltyPoints": "34"
+    }
+  },
+  "34": {
+    "keys": [
+      "roles",
+      "label"
+    ],
+    "props": {
+      "roles": "35",
+      "label": "36"
+    }
+  },
+  "35": {},
+  "36": {
+    "localized": true
+  },
   "#": {
     "keys": [
       "$schema",
@@ -2757,13 +3098,15 @@ const schemaIndex = {
       "roles",
       "fields",
       "widgets",
-      "theme"
+      "theme",
+      "reports"
     ],
     "props": {
       "roles": "1",
       "fields": "4",
       "widgets": "13",
-      "theme": "30"
+      "theme": "30",
+      "reports": "32"
     }
   }
 };

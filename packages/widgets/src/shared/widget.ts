@@ -91,8 +91,11 @@ export abstract class RapportWidget extends LitElement {
   @state()
   protected environment?: RapportEnvironment;
 
-  /** Which layout of the customization document this widget follows. */
-  protected abstract readonly widgetName: WidgetName;
+  /**
+   * Which layout of the customization document this widget follows; `null` for one without a layout
+   * (a report: its part of the document is the `reports` section).
+   */
+  protected abstract readonly widgetName: WidgetName | null;
 
   /**
    * The widget's part of the built-in document (`defaultCustomerCard`...): what it shows without a
@@ -119,7 +122,7 @@ export abstract class RapportWidget extends LitElement {
 
   /** The catalogue resource whose records the widget's layout describes (`customers` for the card). */
   protected get resource(): ResourceName {
-    return widgetResource[this.widgetName];
+    return widgetResource[this.widgetName!];
   }
 
   /** The customer in use. */
@@ -176,7 +179,7 @@ export abstract class RapportWidget extends LitElement {
     // Plans are cached per document, role and locale, so this costs a lookup on most updates.
     this.plan = null;
     let planFailed = false;
-    if (customization.ok) {
+    if (customization.ok && this.widgetName !== null) {
       const failed = layoutFailure(customization.document, this.localName);
       if (failed) customization = failed;
       else {

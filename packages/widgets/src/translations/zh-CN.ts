@@ -7,9 +7,10 @@ import type {Strings} from '../shared/strings.js';
 import type {RewardsStrings} from '../rewards/rewards.strings.js';
 import type {TrackerStrings} from '../complaint-tracker/complaint-tracker.strings.js';
 import type {SurveyStrings} from '../survey/survey.strings.js';
+import type {ReportStrings} from '../report/report.strings.js';
 
 /** The widgets' texts in Simplified Chinese. */
-export const strings: Strings & RewardsStrings & TrackerStrings & SurveyStrings = {
+export const strings: Strings & RewardsStrings & TrackerStrings & SurveyStrings & ReportStrings = {
   loading: '加载中…',
   retry: '重试',
   noCustomer: '未选择客户。',
@@ -140,6 +141,93 @@ export const strings: Strings & RewardsStrings & TrackerStrings & SurveyStrings 
   surveySend: '提交评价',
   surveyThanks: '感谢您的反馈。',
   surveyFailed: '评价未能提交，您选择的分数和填写的内容都还在。',
+
+  // <rapport-report>
+  reportTitles: {
+    customerSegments: '客户分群',
+    customerLifecycle: '客户生命周期阶段',
+    complaintsByCategory: '投诉类别分布',
+    complaintsByStatus: '投诉状态分布',
+    complaintSla: '每周投诉服务时效',
+    satisfaction: '每月满意度',
+    loyaltyTiers: '各等级会员人数',
+    loyaltyPoints: '每月会员积分',
+  },
+  reportNames: {
+    customers: '客户数',
+    revenueShare: '收入占比',
+    complaints: '投诉数',
+    breachRate: '超时比例',
+    medianFirstReply: '首次回复时间中位数',
+    medianResolution: '解决时间中位数',
+    reopenedShare: '重新打开比例',
+    csat: '客户满意度 (CSAT)',
+    nps: '净推荐值 (NPS)',
+    csatAnswers: 'CSAT 答复数',
+    npsAnswers: 'NPS 答复数',
+    members: '会员数',
+    outstandingPoints: '未兑换积分',
+    issued: '发放',
+    redeemed: '兑换',
+    expired: '过期',
+  },
+  reportAxes: {
+    segment: '客户分群',
+    lifecycleStage: '阶段',
+    category: '类别',
+    status: '状态',
+    tier: '等级',
+    week: '周（起始日）',
+    month: '月份',
+  },
+  reportCategories: {
+    segment: {
+      champions: '核心客户',
+      loyal: '忠诚客户',
+      potential_loyalist: '潜力客户',
+      new: '新客户',
+      promising: '有望客户',
+      need_attention: '需关注客户',
+      about_to_sleep: '即将沉睡客户',
+      at_risk: '有流失风险',
+      cannot_lose: '不可流失客户',
+      hibernating: '沉睡客户',
+      lost: '已流失客户',
+    },
+    lifecycleStage: {
+      attract: '吸引',
+      acquire: '获客',
+      transact: '成交',
+      retain: '留存',
+      loyal: '忠诚',
+      at_risk: '有流失风险',
+      churned: '已流失',
+    },
+    status: {
+      new: '新建',
+      acknowledged: '已受理',
+      in_progress: '处理中',
+      resolved: '已解决',
+      closed: '已关闭',
+      rejected: '已驳回',
+    },
+    category: {
+      product: '产品',
+      service: '服务',
+      delivery: '配送',
+      billing: '账单',
+      staff: '员工',
+      website: '网站',
+      other: '其他',
+    },
+  },
+  fewerThan: (k) => `少于 ${k}`,
+  reportEmpty: '此期间没有可报告的数据。',
+  reportTable: '数据表',
+  downloadCsv: '下载 CSV',
+  reportRange: (from, to) => `${from} 至 ${to}`,
+  chartPoint: (category, series, value) => `${category}，${series}：${value}`,
+  chartHint: '使用方向键在数值之间移动。',
 
   errors: {
     invalid_input: '部分信息未被接受。',

@@ -1,0 +1,113 @@
+import type {CallOptions, Page} from '../adapter/contract.js';
+import type {BusinessHours} from '../complaints/sla.js';
+import {invalidInput, RapportError} from '../errors.js';
+import {limits} from '../protocol/limits.js';
+import {toEpochMs, toIso, type Instant} from '../time.js';
+import {reportReads, reports} from './catalogue.js';
+import {isReportName, reportFilters, reportNames, type ReportName} from './names.js';
+import {validateReportQuery, type Report, type ReportQuery} from './report.js';
+
+/** Options of {@link computeReport}. */
+export interface ComputeReportOptions extends CallOptions {
+  /** Cells standing for fewer customers than this are withheld. Default 5. */
+  readonly minimumGroupSize?: number;
+  /** Business hours that reply and resolution times count; default calendar hours. */
+  readonly businessHours?: BusinessHours;
+  /** The clock, for tests. Default now. */
+  readonly now?: Instant;
+}
+
+/** An adapter's resources, as far as scans go. */
+type Scannable = {
+  readonly name: string;
+  readonly resources: object;
+};
+type Scan = (
+  page: {cursor?: string; limit: number},
+  options: CallOptions,
+) => Promise<Page<unknown>>;
+
+function scanOf(adapter: Scannable, resource: string, report: string): Scan {
+  const handlers = (adapter.resources as Record<string, {scan?: unknown} | undefined>)[resource];
+  if (typeof handlers?.scan !== 'function') {
+    throw new RapportError(
+      'unsupported',
+      `The ${adapter.name} adapter cannot scan ${resource}, which the ${report} report reads`,
+      {details: {report, resource, operation: 'scan'}},
+    );
+  }
+  return (handlers.scan as Scan).bind(handlers);
+}
+
+/** The reports an adapter can compute: those whose every resource it scans. */
+export function servedReports(adapter: Scannable): ReportName[] {
+  return reportNames.filter((name) =>
+    reportReads(name).every(
+      (resource) =>
+        typeof (adapter.resources as Record<string, {scan?: unknown} | undefined>)[resource]
+          ?.scan === 'function',
+    ),
+  );
+}
+
+/**
+ * Computes a report from an adapter's records with core's functions (`scoreRfm`, `slaStatus`, `csat`,
+ * `netPromoterScore`…), reading each resource it needs page by page with `scan`: what it keeps is a
+ * total per cell (and, for segments, per customer), never the backend's records. Cells that stand for
+ * fewer than `minimumGroupSize` customers are withheld.
+ *
+ * @throws RapportError `invalid_input` for an unknown report or a bad query (naming `report`, `from`,
+ *   `to`, `segment` or `category`), `unsupported` when the adapter cannot scan a resource it reads.
+ */
+export async function computeReport(
+  adapter: Scannable,
+  name: string,
+  query: ReportQuery,
+  options: ComputeReportOptions = {},
+): Promise<Report> {
+  if (!isReportName(name)) throw invalidInput('report', `must be one of ${reportNames.join(', ')}`);
+  const definition = reports[name];
+  const {from, to, filters} = validateReportQuery(name, query, reportFilters[name]);
+  const minimumGroupSize = options.minimumGroupSize ?? 5;
+  if (!Number.isInteger(minimumGroupSize) || minimumGroupSize < 1)
+    throw invalidInput('minimumGroupSize', 'must be a whole number of 1 or more');
+  const now = toEpochMs(options.now ?? Date.now(), 'now');
+  const asOf = Math.min(now, to);
+  const reads = reportReads(name, filters);
+  const scans = reads.map((resource) => scanOf(adapter, resource, name));
+  const fold = definition.fold({
+    from,
+    to,
+    asOf,
+    filters,
+    minimumGroupSize,
+    ...(options.businessHours && {businessHours: options.businessHours}),
+  });
+  for (const [i, scan] of scans.entries()) {
+    let cursor: string | null = null;
+    do {
+      options.signal?.throwIfAborted();
+      const page: Page<unknown> = await scan(
+        {...(cursor !== null && {cursor}), limit: limits.maxScanPageSize},
+        options.signal ? {signal: options.signal} : {},
+      );
+      for (const item of page.items) fold.add(reads[i]!, item);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+  }
+  const figures = fold.finish();
+  return {
+    report: name,
+    from: toIso(from),
+    to: toIso(to),
+    asOf: toIso(asOf),
+    filters,
+    chart: figures.chart,
+    axis: figures.axis,
+    categories: figures.categories,
+    categoryLabels: figures.categoryLabels ?? {},
+    series: figures.series,
+    figures: figures.figures ?? [],
+    minimumGroupSize,
+  };
+}

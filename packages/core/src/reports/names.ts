@@ -1,0 +1,28 @@
+import type {ReportFilters} from './report.js';
+
+/**
+ * Rapport's reports by name, with the filters each takes: the part of the report catalogue browsers
+ * need (to ask for a report and check the query first), without the code that adds records up, which
+ * runs on the server (see `reports` in catalogue.ts). Names are camelCase; routes and the element's
+ * `name` use them in kebab-case.
+ */
+export const reportFilters = {
+  customerSegments: [],
+  customerLifecycle: ['segment'],
+  complaintsByCategory: [],
+  complaintsByStatus: ['category'],
+  complaintSla: ['category'],
+  satisfaction: [],
+  loyaltyTiers: ['segment'],
+  loyaltyPoints: [],
+} as const satisfies Readonly<Record<string, readonly (keyof ReportFilters)[]>>;
+
+/** The name of one of Rapport's reports. */
+export type ReportName = keyof typeof reportFilters;
+/** Every report name, in catalogue order. */
+export const reportNames = Object.keys(reportFilters) as ReportName[];
+
+/** Whether `name` is one of Rapport's reports. */
+export function isReportName(name: unknown): name is ReportName {
+  return typeof name === 'string' && Object.hasOwn(reportFilters, name);
+}
