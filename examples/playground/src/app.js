@@ -46,7 +46,7 @@ const detail = (e) =>
       ? `customer ${e.customerId}`
       : '') + (e.idempotencyKey ? ` · key ${e.idempotencyKey.slice(0, 8)}…` : '');
 const time = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
-const request = (e) => `${e.operation} ${e.resource}`;
+const request = (e) => `${e.operation} ${e.report ?? e.resource}`;
 const hooks = {
   onResponse: (e) =>
     logRow([time(), request(e), detail(e), String(e.attempt), `ok ${e.durationMs} ms`], 'ok'),

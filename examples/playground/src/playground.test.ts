@@ -164,6 +164,42 @@ describe('the playground', () => {
     await again.page.close();
   });
 
+  it('shows a supervisor the reports, and an agent only the complaint and satisfaction ones', async () => {
+    const {page, problems} = await open('/');
+    await page.waitForFunction(widgetsReady, {timeout: 15_000});
+    assert.equal(await page.$eval('#reports', (e) => (e as HTMLElement).hidden), true);
+    const shownReports = () =>
+      page.$$eval('#reports rapport-report', (reports) =>
+        reports.filter((r) => !(r as HTMLElement).hidden).map((r) => r.getAttribute('name')),
+      );
+    await page.select('#role', 'supervisor');
+    assert.equal((await shownReports()).length, 9);
+    // The gateway computed them: a table of figures, and a request per report in the log.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#reports rapport-report')].every((r) =>
+          r.shadowRoot?.querySelector('table, [data-state="empty"]'),
+        ),
+      {timeout: 15_000},
+    );
+    const requests = await page.$$eval('#wire tr', (rows) =>
+      rows.map((row) => row.children[1]?.textContent ?? ''),
+    );
+    assert.ok(
+      requests.some((r) => r.includes('report')),
+      requests.join(', '),
+    );
+    await page.select('#role', 'agent');
+    assert.deepEqual(await shownReports(), [
+      'complaints-by-status',
+      'complaint-sla',
+      'complaints-by-category',
+      'satisfaction',
+    ]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   for (const [path, tags] of [
     ['/examples/plain-html/', ['rapport-loyalty-balance', 'rapport-complaint-form']],
     [

@@ -110,6 +110,7 @@ type Creatable = ResourcesWith<RapportCatalogue, 'create'>;
 type Scannable =
   | 'customers'
   | 'purchases'
+  | 'deals'
   | 'complaints'
   | 'surveyAnswers'
   | 'loyaltyAccounts'
@@ -433,6 +434,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       purchases: {
         scan: async (request) => scan(request, data.purchases.length, (i) => data.purchases[i]!),
       },
+      deals: {scan: async (request) => scan(request, data.deals.length, (i) => data.deals[i]!)},
     },
     describeFields: async (entity) => memoryCatalog[validateEntity(entity)],
   };
@@ -532,6 +534,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
         scan: scanner('surveyAnswers'),
       },
       purchases: {scan: scanner('purchases')},
+      deals: {scan: scanner('deals')},
     },
     describeFields: (entity, o: CallOptions = {}) =>
       call('describeFields', o.signal, () => backend.describeFields(entity)),

@@ -38,6 +38,8 @@ export type {
   PersonName,
 } from './customers/customer.js';
 export type {Purchase} from './customers/purchase.js';
+export {dealStages, defaultStageProbability, pipelineByStage} from './sales/deal.js';
+export type {Deal, DealStage, StageValue} from './sales/deal.js';
 export {rfmScorer, rfmSegments, rfmSegment, scoreRfm} from './customers/rfm.js';
 export type {
   RfmOptions,

@@ -98,6 +98,8 @@ export interface ReportsShown {
   loyaltyTiers?: ReportAccess;
   /** Points issued, redeemed and expired per month. */
   loyaltyPoints?: ReportAccess;
+  /** The sales pipeline by stage, with its weighted value. */
+  salesPipeline?: ReportAccess;
 }
 
 /** Who sees one report, and its title. */

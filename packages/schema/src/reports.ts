@@ -11,6 +11,7 @@ export const defaultReportRoles: Readonly<Record<ReportName, readonly string[]>>
   satisfaction: ['agent', 'supervisor'],
   loyaltyTiers: ['supervisor'],
   loyaltyPoints: ['supervisor'],
+  salesPipeline: ['supervisor'],
 };
 
 /** The fewest customers a report figure may stand for under a document: its setting, or 5. */

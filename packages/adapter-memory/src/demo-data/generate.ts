@@ -25,7 +25,9 @@ import {
   type RfmSegment,
   type Severity,
   type SurveyAnswer,
+  type Deal,
 } from '@rapport/core';
+import {dealsOf} from './deals.js';
 import {demoProgram} from './program.js';
 import {seededRandom, type Random} from './random.js';
 import {demoRewards} from './rewards.js';
@@ -77,6 +79,8 @@ export interface DemoData {
   readonly complaintUpdates: readonly ComplaintUpdate[];
   /** Survey answers, on resolved complaints and standalone, newest first. */
   readonly surveyAnswers: readonly SurveyAnswer[];
+  /** Sales opportunities, by customer. */
+  readonly deals: readonly Deal[];
 }
 
 const stageOfSegment: Record<RfmSegment, LifecycleStage> = {
@@ -221,6 +225,8 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
   const surveyAnswers = surveyAnswersOf(more, complaints, customers, asOf).sort(
     (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt),
   );
+  // A stream of its own again: deals came last, and change nothing generated before them.
+  const deals = dealsOf(seededRandom(seed + 0x3c6ef372), customers, asOf);
   return {
     asOf: iso(asOf),
     program,
@@ -234,6 +240,7 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
     redemptions: [],
     complaintUpdates,
     surveyAnswers,
+    deals,
   };
 }
 

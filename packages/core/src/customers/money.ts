@@ -65,6 +65,8 @@ export interface Money {
 export function moneyIn(
   currency: string,
   mismatch = `earlier purchases are in ${currency}; convert to one currency first`,
+  /** What the amounts are called in errors (`deals[3].amount`). */
+  list = 'purchases',
 ): Money {
   const code = String(currency).toUpperCase();
   const digits = Object.hasOwn(MINOR_UNITS, code) ? MINOR_UNITS[code]! : 2;
@@ -72,8 +74,8 @@ export function moneyIn(
   return {
     minorOf({currency: given, amount}, index) {
       if (given !== currency)
-        throw invalidInput(`purchases[${index}].currency`, `is ${given} but ${mismatch}`);
-      const field = `purchases[${index}].amount`;
+        throw invalidInput(`${list}[${index}].currency`, `is ${given} but ${mismatch}`);
+      const field = `${list}[${index}].amount`;
       if (!Number.isFinite(amount)) throw invalidInput(field, 'must be a finite number');
       const scaled = amount * scale;
       const minor = Math.round(scaled);
@@ -93,7 +95,7 @@ export function moneyIn(
     },
     toMajor(minor) {
       if (!Number.isSafeInteger(minor))
-        throw invalidInput('purchases', 'add up to more than can be exact');
+        throw invalidInput(list, 'add up to more than can be exact');
       return minor / scale;
     },
   };

@@ -5,6 +5,7 @@ import {customerLifecycle, customerSegments} from './customers.js';
 import {loyaltyPoints, loyaltyTiers} from './loyalty.js';
 import type {ReportName} from './names.js';
 import type {ReportFilters} from './report.js';
+import {salesPipeline} from './sales.js';
 import {satisfaction} from './satisfaction.js';
 import type {Fold, FoldContext} from './tally.js';
 
@@ -76,6 +77,12 @@ export const reports = {
     reads: ['pointsTransactions'],
     shows: [{entity: 'loyalty', source: 'balance'}],
     fold: loyaltyPoints,
+  },
+  salesPipeline: {
+    reads: ['deals'],
+    // Deals are no entity of the document: the report is for the roles its section names.
+    shows: [],
+    fold: salesPipeline,
   },
 } as const satisfies Readonly<Record<ReportName, ReportDefinition>>;
 

@@ -108,6 +108,7 @@ export async function computeReport(
     categoryLabels: figures.categoryLabels ?? {},
     series: figures.series,
     figures: figures.figures ?? [],
+    ...(figures.currency !== undefined && {currency: figures.currency}),
     minimumGroupSize,
   };
 }

@@ -15,6 +15,7 @@ export const reportFilters = {
   satisfaction: [],
   loyaltyTiers: ['segment'],
   loyaltyPoints: [],
+  salesPipeline: ['segment'],
 } as const satisfies Readonly<Record<string, readonly (keyof ReportFilters)[]>>;
 
 /** The name of one of Rapport's reports. */

@@ -13,6 +13,8 @@ export type ReportAxis =
   | 'category'
   | 'status'
   | 'tier'
+  /** Deal stages, in pipeline order. */
+  | 'stage'
   /** Weeks, each named by its Monday (`2026-11-30`), in UTC. */
   | 'week'
   /** Months (`2026-11`), in UTC. */
@@ -23,7 +25,17 @@ export type ReportAxis =
  * `score` is a Net Promoter Score (−100 to 100); `hours` are business hours when the policy has them.
  */
 export type ReportUnit =
-  'customers' | 'complaints' | 'answers' | 'members' | 'points' | 'percent' | 'score' | 'hours';
+  | 'customers'
+  | 'complaints'
+  | 'answers'
+  | 'members'
+  | 'deals'
+  | 'points'
+  | 'percent'
+  | 'score'
+  | 'hours'
+  /** An amount in the report's `currency`. */
+  | 'money';
 
 /** One line of a report's table; the chart draws those with `plot`. */
 export interface ReportSeries {
@@ -79,6 +91,8 @@ export interface Report {
   readonly categoryLabels: Readonly<Record<string, LocalizedText>>;
   readonly series: readonly ReportSeries[];
   readonly figures: readonly ReportFigure[];
+  /** The ISO 4217 currency of `money` values, when it has any. */
+  readonly currency?: string;
   /** Cells standing for fewer customers than this are withheld. */
   readonly minimumGroupSize: number;
 }

@@ -7,6 +7,7 @@ import {
   servedReports,
   type Complaint,
   type Customer,
+  type Deal,
   type LoyaltyAccount,
   type Page,
   type PageRequest,
@@ -131,6 +132,45 @@ describe('complaint reports', () => {
     });
   });
 
+  it('withholds a second cell when one alone would be given back by the total', async () => {
+    // Product complaints: k1 resolved (a) and k2 in progress (b).
+    const report = await computeReport(
+      adapter,
+      'complaintsByStatus',
+      {...twoWeeks, category: 'product'},
+      {minimumGroupSize: 2, now: later},
+    );
+    // In progress (b) and resolved (a): each one person, both withheld; the total, two people, shown.
+    assert.deepEqual(values(report, 'complaints'), [0, 0, null, null, 0, 0]);
+    assert.equal(figure(report, 'complaints').value, 2);
+    const single = await computeReport(
+      scanning({
+        complaints: [
+          ...complaints,
+          complaint('k7', 'd', 'billing', 'new', '2026-11-04T08:00:00Z'),
+          complaint('k8', 'e', 'billing', 'new', '2026-11-05T08:00:00Z'),
+          complaint('k9', 'f', 'billing', 'closed', '2026-11-05T09:00:00Z'),
+        ],
+      }).adapter,
+      'complaintsByCategory',
+      twoWeeks,
+      {minimumGroupSize: 2, now: later},
+    );
+    // Product (a, b) and billing (a, d, e, f) are shown; delivery (c) and service (anonymous) are
+    // withheld; with two withheld nothing more is needed.
+    assert.deepEqual(single.series[0]!.suppressed, [1, 2]);
+    const one = await computeReport(
+      scanning({complaints: complaints.filter((c) => c.id !== 'k6' && c.id !== 'k3')}).adapter,
+      'complaintsByCategory',
+      twoWeeks,
+      {minimumGroupSize: 2, now: later},
+    );
+    // Only billing (a alone) is too small: product (a, b), the smallest other, goes with it, so the
+    // total of 3 does not give billing's 1 back.
+    assert.deepEqual(values(one, 'complaints'), [null, 0, 0, null, 0, 0, 0]);
+    assert.equal(figure(one, 'complaints').value, 3);
+  });
+
   it('counts by status, and by status within one category', async () => {
     const all = await computeReport(adapter, 'complaintsByStatus', twoWeeks, {
       minimumGroupSize: 1,
@@ -237,21 +277,28 @@ describe('satisfaction report', () => {
   const {adapter} = scanning({surveyAnswers: answers});
 
   it('gives CSAT and NPS per month with their answer counts', async () => {
-    const report = await computeReport(
-      adapter,
-      'satisfaction',
-      {from: '2026-09-01T00:00:00Z', to: '2026-11-01T00:00:00Z'},
-      {minimumGroupSize: 2, now: later},
-    );
+    const range = {from: '2026-09-01T00:00:00Z', to: '2026-11-01T00:00:00Z'};
+    const report = await computeReport(adapter, 'satisfaction', range, {
+      minimumGroupSize: 1,
+      now: later,
+    });
     assert.deepEqual(report.categories, ['2026-09', '2026-10']);
-    // September: 2 of 3 satisfied. October: one person's answer, withheld.
-    assert.deepEqual(values(report, 'csat'), [(2 / 3) * 100, null]);
-    assert.deepEqual(values(report, 'csatAnswers'), [3, null]);
+    // September: 2 of 3 satisfied. October: a's 3, not satisfied.
+    assert.deepEqual(values(report, 'csat'), [(2 / 3) * 100, 0]);
+    assert.deepEqual(values(report, 'csatAnswers'), [3, 1]);
     // September: 2 promoters, 1 detractor of 4. October: 1 and 1 of 2.
     assert.deepEqual(values(report, 'nps'), [25, 0]);
     assert.deepEqual(values(report, 'npsAnswers'), [4, 2]);
     assert.equal(figure(report, 'csat').value, 50);
     assert.equal(figure(report, 'nps').value, 100 / 6);
+    // With k = 2 October's CSAT is one person's, and September's goes with it: with the overall
+    // figure, September's would give October's back.
+    const strict = await computeReport(adapter, 'satisfaction', range, {
+      minimumGroupSize: 2,
+      now: later,
+    });
+    assert.deepEqual(values(strict, 'csat'), [null, null]);
+    assert.deepEqual(values(strict, 'nps'), [25, 0]);
   });
 });
 
@@ -366,8 +413,9 @@ describe('loyalty reports', () => {
       minimumGroupSize: 2,
       now: later,
     });
-    // October's issue is b's alone, September's redemption a's alone.
-    assert.deepEqual(values(strict, 'issued'), [150, null]);
+    // October's issue is b's alone (and September's goes with it, or the total would give it back);
+    // September's redemption is a's alone, and October redeemed nothing.
+    assert.deepEqual(values(strict, 'issued'), [null, null]);
     assert.deepEqual(values(strict, 'redeemed'), [null, 0]);
   });
 });
@@ -420,6 +468,51 @@ describe('customer reports', () => {
     });
     assert.equal(values(report, 'customers').filter((v) => v === null).length, 5);
     assert.equal(values(report, 'customers').filter((v) => v === 0).length, 6);
+  });
+});
+
+describe('sales pipeline report', () => {
+  const deal = (
+    id: string,
+    customerId: string,
+    stage: Deal['stage'],
+    amount: number,
+    createdAt: string,
+    extra: Partial<Deal> = {},
+  ): Deal => ({id, customerId, name: id, stage, amount, currency: 'CNY', createdAt, ...extra});
+  const deals = [
+    deal('d1', 'a', 'qualification', 1000, '2026-09-02T00:00:00Z'),
+    deal('d2', 'b', 'proposal', 2000, '2026-08-01T00:00:00Z'),
+    deal('d3', 'c', 'negotiation', 4000, '2026-09-10T00:00:00Z', {probability: 0.9}),
+    deal('d4', 'a', 'won', 3000, '2026-07-01T00:00:00Z', {closedAt: '2026-09-15T00:00:00Z'}),
+    // Lost before the range began, and opened after it ended: neither is in it.
+    deal('d5', 'b', 'lost', 9000, '2026-06-01T00:00:00Z', {closedAt: '2026-08-20T00:00:00Z'}),
+    deal('d6', 'c', 'proposal', 9000, '2026-11-05T00:00:00Z'),
+  ];
+  const {adapter} = scanning({deals});
+
+  it('adds up the deals in the pipeline during the range by stage, with their weighted value', async () => {
+    const report = await computeReport(
+      adapter,
+      'salesPipeline',
+      {from: '2026-09-01T00:00:00Z', to: '2026-11-01T00:00:00Z'},
+      {minimumGroupSize: 1, now: later},
+    );
+    assert.equal(report.currency, 'CNY');
+    assert.deepEqual(byCategory(report, 'deals'), {
+      qualification: 1,
+      needs_analysis: 0,
+      proposal: 1,
+      negotiation: 1,
+      won: 1,
+      lost: 0,
+    });
+    assert.deepEqual(values(report, 'amount'), [1000, 0, 2000, 4000, 3000, 0]);
+    // 10 % of 1,000; 50 % of 2,000; the deal's own 90 % of 4,000; a won deal counts whole.
+    assert.deepEqual(values(report, 'weighted'), [100, 0, 1000, 3600, 3000, 0]);
+    assert.equal(figure(report, 'openAmount').value, 7000);
+    assert.equal(figure(report, 'openWeighted').value, 4700);
+    assert.equal(figure(report, 'wonAmount').value, 3000);
   });
 });
 

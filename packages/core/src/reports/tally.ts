@@ -30,6 +30,7 @@ export interface Figures {
   readonly categoryLabels?: Readonly<Record<string, LocalizedText>>;
   readonly series: readonly ReportSeries[];
   readonly figures?: readonly ReportFigure[];
+  readonly currency?: string;
 }
 
 /** Reads a backend's records one at a time and says what the report shows. */
@@ -55,7 +56,12 @@ export class People {
   }
 }
 
-/** A series from values, withholding those whose cell has too few people. */
+/**
+ * A series from values, withholding those whose cell has too few people. When that withholds a single
+ * cell, the smallest other non-zero value is withheld too (secondary suppression, as statistics
+ * offices do), so the total of a report, or shares adding up to 100 %, cannot give the withheld cell
+ * back.
+ */
 export function series(
   id: string,
   unit: ReportUnit,
@@ -63,13 +69,20 @@ export function series(
   values: readonly (number | null)[],
   few: (index: number) => boolean,
 ): ReportSeries {
-  const suppressed: number[] = [];
-  const shown = values.map((value, i) => {
-    if (value === null || !few(i)) return value;
-    suppressed.push(i);
-    return null;
+  const withheld = new Set<number>();
+  values.forEach((value, i) => {
+    if (value !== null && few(i)) withheld.add(i);
   });
-  return {id, unit, plot, values: shown, suppressed};
+  if (withheld.size === 1) {
+    let smallest = -1;
+    values.forEach((value, i) => {
+      if (value === null || value === 0 || withheld.has(i)) return;
+      if (smallest < 0 || Math.abs(value) < Math.abs(values[smallest]!)) smallest = i;
+    });
+    if (smallest >= 0) withheld.add(smallest);
+  }
+  const suppressed = [...withheld].sort((a, b) => a - b);
+  return {id, unit, plot, values: values.map((v, i) => (withheld.has(i) ? null : v)), suppressed};
 }
 
 /** A headline figure, withheld when too few people stand behind it. */

@@ -6,6 +6,7 @@ import type {Redemption, RedemptionInput, Reward} from '../loyalty/rewards.js';
 import type {ComplaintUpdate, ComplaintUpdateInput} from '../complaints/updates.js';
 import type {SurveyAnswer, SurveyAnswerInput} from '../metrics/surveys.js';
 import type {Purchase} from '../customers/purchase.js';
+import type {Deal} from '../sales/deal.js';
 
 /**
  * What a resource can offer: `read` a batch of records by key, `list` a customer's records page by
@@ -291,6 +292,14 @@ export const catalogue = {
     // reports read them on the server with `scan`.
     operations: [],
     key: 'orderId',
+    owner: 'customerId',
+    fields: [],
+  }),
+  deals: resource<Deal>()({
+    // Sales opportunities: what the pipeline report adds up. No route serves them yet; reports read
+    // them on the server with `scan`.
+    operations: [],
+    key: 'id',
     owner: 'customerId',
     fields: [],
   }),

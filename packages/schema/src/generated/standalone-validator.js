@@ -2330,6 +2330,7 @@ errors++;
 validate71.errors = vErrors;
 return errors === 0;
 }
+const schema28 = {"properties":{"customerSegments":{"description":"RFM segment mix of the customers who bought in the range, with their revenue share.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/ReportAccess"},"customerLifecycle":{"description":"Customers by life-cycle stage.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/ReportAccess"},"complaintsByCategory":{"description":"Complaints received, by category.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/ReportAccess"},"complaintsByStatus":{"description":"Complaints received, by status.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/ReportAccess"},"complaintSla":{"description":"SLA breach rate per week, median reply and resolution times, reopened share.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/ReportAccess"},"satisfaction":{"description":"CSAT and NPS per month.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/ReportAccess"},"loyaltyTiers":{"description":"Loyalty members per tier and the points the programme owes.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/ReportAccess"},"loyaltyPoints":{"description":"Points issued, redeemed and expired per month.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/ReportAccess"},"salesPipeline":{"description":"The sales pipeline by stage, with its weighted value.","$ref":"https://unpkg.com/@rapport/schema@0/dist/customization.schema.json#/definitions/ReportAccess"}}};
 
 function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2474,7 +2475,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "customerSegments") || (key0 === "customerLifecycle")) || (key0 === "complaintsByCategory")) || (key0 === "complaintsByStatus")) || (key0 === "complaintSla")) || (key0 === "satisfaction")) || (key0 === "loyaltyTiers")) || (key0 === "loyaltyPoints"))){
+if(!(func2.call(schema28.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2529,6 +2530,12 @@ errors = vErrors.length;
 }
 if(data.loyaltyPoints !== undefined){
 if(!(validate78(data.loyaltyPoints, {instancePath:instancePath+"/loyaltyPoints",parentData:data,parentDataProperty:"loyaltyPoints",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.salesPipeline !== undefined){
+if(!(validate78(data.salesPipeline, {instancePath:instancePath+"/salesPipeline",parentData:data,parentDataProperty:"salesPipeline",rootData}))){
 vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
@@ -3063,7 +3070,8 @@ const schemaIndex = {
       "complaintSla",
       "satisfaction",
       "loyaltyTiers",
-      "loyaltyPoints"
+      "loyaltyPoints",
+      "salesPipeline"
     ],
     "props": {
       "customerSegments": "34",
@@ -3073,7 +3081,8 @@ const schemaIndex = {
       "complaintSla": "34",
       "satisfaction": "34",
       "loyaltyTiers": "34",
-      "loyaltyPoints": "34"
+      "loyaltyPoints": "34",
+      "salesPipeline": "34"
     }
   },
   "34": {

@@ -183,8 +183,14 @@ export class RapportReport extends RapportWidget {
     (this.renderRoot.querySelector('.point[tabindex="0"]') as SVGElement | null)?.focus();
   }
 
-  /** A value as the page shows it. */
-  private format(value: number | null, unit: ReportUnit, suppressed: boolean, k: number): string {
+  /** A value as the page shows it; `currency` for money. */
+  private format(
+    value: number | null,
+    unit: ReportUnit,
+    suppressed: boolean,
+    k: number,
+    currency?: string,
+  ): string {
     const s = this.strings;
     const locale = this.activeLocale;
     if (suppressed) return s.fewerThan(new Intl.NumberFormat(locale).format(k));
@@ -193,6 +199,12 @@ export class RapportReport extends RapportWidget {
       return new Intl.NumberFormat(locale, {style: 'percent', maximumFractionDigits: 1}).format(
         value / 100,
       );
+    if (unit === 'money' && currency)
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: 0,
+      }).format(value);
     if (unit === 'hours')
       return new Intl.NumberFormat(locale, {
         style: 'unit',
@@ -233,6 +245,7 @@ export class RapportReport extends RapportWidget {
             x.unit,
             x.suppressed.includes(c),
             report.minimumGroupSize,
+            report.currency,
           ),
         ),
       ]),
@@ -261,7 +274,7 @@ export class RapportReport extends RapportWidget {
     };
     const value = (c: number, i: number) => {
       const x = plotted[i]!;
-      return this.format(x.values[c] ?? null, x.unit, x.suppressed.includes(c), k);
+      return this.format(x.values[c] ?? null, x.unit, x.suppressed.includes(c), k, report.currency);
     };
     const rows = this.rows(report);
     return html`
@@ -270,7 +283,7 @@ export class RapportReport extends RapportWidget {
         report.figures.length
           ? html`<dl class="figures" part="figures">${report.figures.map(
               (f) =>
-                html`<div><dt>${s.reportNames[f.id] ?? f.id}</dt><dd>${this.format(f.value, f.unit, f.suppressed, k)}</dd></div>`,
+                html`<div><dt>${s.reportNames[f.id] ?? f.id}</dt><dd>${this.format(f.value, f.unit, f.suppressed, k, report.currency)}</dd></div>`,
             )}</dl>`
           : nothing
       }
@@ -280,7 +293,7 @@ export class RapportReport extends RapportWidget {
             kind: report.chart,
             categories: labels,
             series: plotted.map((x, i) => ({label: names[i]!, values: x.values})),
-            tick: (v) => this.format(v, plotted[0]?.unit ?? 'customers', false, k),
+            tick: (v) => this.format(v, plotted[0]?.unit ?? 'customers', false, k, report.currency),
             pointLabel: (c, i) => s.chartPoint(labels[c]!, names[i]!, value(c, i)),
             focused,
           })}

@@ -159,6 +159,21 @@ describe('<rapport-report>', () => {
     expect(allInside(el, '.point').length).to.equal(36, 'three series over twelve months');
   });
 
+  it('shows money in the report’s currency, for the locale', async () => {
+    const {el, adapter} = await report('sales-pipeline');
+    await shown(el);
+    const expected = (await adapter.report!('salesPipeline', year)) as Report;
+    const money = new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency: 'CNY',
+      maximumFractionDigits: 0,
+    });
+    const rows = tableRows(el);
+    expect(rows[0]).to.deep.equal(['Stage', 'Value', 'Weighted value', 'Deals']);
+    expect(rows[1]![1]).to.equal(money.format(expected.series[0]!.values[0]!));
+    expect(text(inside(el, '[part~="figures"]'))).to.contain('Open pipeline');
+  });
+
   it('shows a role only the reports the document gives it, without asking the backend', async () => {
     const customer = await report('complaints-by-status', {role: 'customer'});
     await until(() => inside(customer.el, '[data-state="forbidden"]'), 'the refusal');

@@ -1,0 +1,82 @@
+import type {Customer} from '../customers/customer.js';
+import {dealStages, pipelineByStage, type Deal} from '../sales/deal.js';
+import {figure, People, series, type Fold, type FoldContext} from './tally.js';
+
+/**
+ * The sales pipeline by stage: deals in the pipeline at some time in the range (created before its
+ * end, and not closed before its start) at their stage now, with their amount and weighted value
+ * (`pipelineByStage`); figures: what is open, open weighted, and what was won in the range. With a
+ * segment filter only that segment's customers' deals count.
+ */
+export function salesPipeline(context: FoldContext): Fold {
+  const k = context.minimumGroupSize;
+  const deals: Deal[] = [];
+  const inSegment = new Set<string>();
+  const people = new Map(dealStages.map((stage) => [stage, new People(k)]));
+  const open = new People(k);
+  const won = new People(k);
+  let wonDeals: Deal[] = [];
+  return {
+    add(resource, record) {
+      if (resource === 'customers') {
+        const customer = record as Customer;
+        if (customer.segment === context.filters.segment) inSegment.add(customer.id);
+        return;
+      }
+      const deal = record as Deal;
+      if (context.filters.segment !== undefined && !inSegment.has(deal.customerId)) return;
+      const created = Date.parse(deal.createdAt);
+      const closed = deal.closedAt === undefined ? Infinity : Date.parse(deal.closedAt);
+      if (!(created < context.to && closed >= context.from)) return;
+      deals.push(deal);
+      people.get(deal.stage)?.add(deal.customerId);
+      if (deal.stage !== 'won' && deal.stage !== 'lost') open.add(deal.customerId);
+      if (deal.stage === 'won' && closed < context.to) {
+        wonDeals.push(deal);
+        won.add(deal.customerId);
+      }
+    },
+    finish() {
+      const stages = pipelineByStage(deals);
+      const openStages = stages.filter((s) => s.stage !== 'won' && s.stage !== 'lost');
+      const few = (i: number) => people.get(dealStages[i]!)!.few;
+      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+      const wonTotal = sum(pipelineByStage(wonDeals).map((s) => s.amount));
+      wonDeals = [];
+      return {
+        chart: 'bar',
+        axis: 'stage',
+        categories: dealStages,
+        ...(deals[0] && {currency: deals[0].currency}),
+        series: [
+          series(
+            'amount',
+            'money',
+            true,
+            stages.map((s) => s.amount),
+            few,
+          ),
+          series(
+            'weighted',
+            'money',
+            true,
+            stages.map((s) => s.weighted),
+            few,
+          ),
+          series(
+            'deals',
+            'deals',
+            false,
+            stages.map((s) => s.deals),
+            few,
+          ),
+        ],
+        figures: [
+          figure('openAmount', 'money', sum(openStages.map((s) => s.amount)), open),
+          figure('openWeighted', 'money', sum(openStages.map((s) => s.weighted)), open),
+          figure('wonAmount', 'money', wonTotal, won),
+        ],
+      };
+    },
+  };
+}
