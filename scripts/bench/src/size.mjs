@@ -50,7 +50,7 @@ export const sizeTargets = [
     // from 34.6 for the rewards, the complaint tracker and the survey, issue 18 (10.9 KiB, within the
     // 4 KiB a widget the issue allows, once the creates' input checks left the catalogue); from 45.6
     // for <rapport-report> and its own SVG charts, issue 19 (5.3 KiB, within the 8 KiB it allows).
-    limitKiB: 50.8,
+    limitKiB: 50.9,
   },
   {
     name: 'rapport.zh-CN.iife.js (Simplified Chinese for the script tag)',
