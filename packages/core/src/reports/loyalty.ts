@@ -1,7 +1,14 @@
-import type {Customer} from '../customers/customer.js';
 import type {LocalizedText} from '../fields.js';
 import type {LoyaltyAccount, PointsTransaction} from '../loyalty/program.js';
-import {figure, months, People, series, type Fold, type FoldContext} from './tally.js';
+import {
+  figure,
+  months,
+  People,
+  segmentFilter,
+  series,
+  type Fold,
+  type FoldContext,
+} from './tally.js';
 
 /**
  * Members per tier now, tiers from the lowest (the one whose members' qualifying amounts start lowest)
@@ -14,19 +21,15 @@ export function loyaltyTiers(context: FoldContext): Fold {
     string,
     {members: number; people: People; lowest: number; name: LocalizedText}
   >();
-  const inSegment = new Set<string>();
+  const segment = segmentFilter(context);
   const everyone = new People(k);
   let outstanding = 0;
   let members = 0;
   return {
     add(resource, record) {
-      if (resource === 'customers') {
-        const customer = record as Customer;
-        if (customer.segment === context.filters.segment) inSegment.add(customer.id);
-        return;
-      }
+      if (segment.read(resource, record)) return;
       const account = record as LoyaltyAccount;
-      if (context.filters.segment !== undefined && !inSegment.has(account.customerId)) return;
+      if (!segment.counts(account.customerId)) return;
       let tier = tiers.get(account.tierId);
       if (!tier) {
         tier = {members: 0, people: new People(k), lowest: Infinity, name: account.tierName};

@@ -1,6 +1,5 @@
-import type {Customer} from '../customers/customer.js';
 import {dealStages, pipelineByStage, type Deal} from '../sales/deal.js';
-import {figure, People, series, type Fold, type FoldContext} from './tally.js';
+import {figure, People, segmentFilter, series, type Fold, type FoldContext} from './tally.js';
 
 /**
  * The sales pipeline by stage: deals in the pipeline at some time in the range (created before its
@@ -11,20 +10,16 @@ import {figure, People, series, type Fold, type FoldContext} from './tally.js';
 export function salesPipeline(context: FoldContext): Fold {
   const k = context.minimumGroupSize;
   const deals: Deal[] = [];
-  const inSegment = new Set<string>();
+  const segment = segmentFilter(context);
   const people = new Map(dealStages.map((stage) => [stage, new People(k)]));
   const open = new People(k);
   const won = new People(k);
   let wonDeals: Deal[] = [];
   return {
     add(resource, record) {
-      if (resource === 'customers') {
-        const customer = record as Customer;
-        if (customer.segment === context.filters.segment) inSegment.add(customer.id);
-        return;
-      }
+      if (segment.read(resource, record)) return;
       const deal = record as Deal;
-      if (context.filters.segment !== undefined && !inSegment.has(deal.customerId)) return;
+      if (!segment.counts(deal.customerId)) return;
       const created = Date.parse(deal.createdAt);
       const closed = deal.closedAt === undefined ? Infinity : Date.parse(deal.closedAt);
       if (!(created < context.to && closed >= context.from)) return;

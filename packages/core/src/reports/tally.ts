@@ -1,4 +1,5 @@
 import type {BusinessHours} from '../complaints/sla.js';
+import type {Customer} from '../customers/customer.js';
 import type {LocalizedText} from '../fields.js';
 import {MS_PER_DAY, toIso} from '../time.js';
 import type {
@@ -138,5 +139,28 @@ export function months(from: number, to: number): {names: string[]; indexOf(at: 
       const d = new Date(at);
       return d.getUTCFullYear() * 12 + d.getUTCMonth() - base;
     },
+  };
+}
+
+/**
+ * A `segment` filter of a report whose records are not customers: the segment's customers, from the
+ * customer records `reportReads` puts first.
+ */
+export function segmentFilter(context: FoldContext): {
+  /** Takes a customer record (and says true), or leaves any other record alone (false). */
+  read(resource: string, record: unknown): boolean;
+  /** Whether the records of this customer count. */
+  counts(customerId: string): boolean;
+} {
+  const members = new Set<string>();
+  const {segment} = context.filters;
+  return {
+    read(resource, record) {
+      if (resource !== 'customers') return false;
+      const customer = record as Customer;
+      if (customer.segment === segment) members.add(customer.id);
+      return true;
+    },
+    counts: (customerId) => segment === undefined || members.has(customerId),
   };
 }

@@ -2,19 +2,13 @@
 // from a report the client hands over at once, timed from appending the element to its chart, table
 // and figures in the DOM (script time: nothing forces layout in between).
 import '@rapport/widgets/report';
+import {complaintCategories} from '@rapport/core';
 
 const weeks = Array.from({length: 52}, (_, i) =>
   new Date(Date.UTC(2025, 11, 1) + i * 7 * 86_400_000).toISOString().slice(0, 10),
 );
-const categories = [
-  'product',
-  'service',
-  'delivery',
-  'billing',
-  'staff',
-  'website',
-  'other',
-].concat(['returns', 'warranty', 'stores', 'app', 'loyalty']);
+// The standard categories and five of a business's own: twelve.
+const categories = [...complaintCategories, 'returns', 'warranty', 'stores', 'app', 'loyalty'];
 const base = {
   from: '2025-12-01T00:00:00.000Z',
   to: '2026-12-01T00:00:00.000Z',
