@@ -3,6 +3,7 @@ import {
   entities,
   errorFromJson,
   RapportError,
+  isReportName,
   reportFilters,
   validateCustomerId,
   validateEntity,
@@ -159,6 +160,10 @@ export function httpAdapter<C extends Catalogue = RapportCatalogue>(
     },
     report(name, query, o: CallOptions = {}) {
       o.signal?.throwIfAborted();
+      if (!isReportName(name))
+        throw new RapportError('invalid_input', `No report "${String(name)}"`, {
+          fields: {report: `must be one of ${Object.keys(reportFilters).join(', ')}`},
+        });
       const {from, to, filters} = validateReportQuery(name, query, reportFilters[name]);
       const parameters = new URLSearchParams({
         from: new Date(from).toISOString(),

@@ -127,6 +127,24 @@ describe('GET /v1/reports/:report', () => {
     assert.notEqual(later.asOf, first.asOf);
   });
 
+  it('computes at most maxConcurrent reports at once, and keys its cache on the instants', async () => {
+    const {call} = setup({reports: {maxConcurrent: 1}}, {latency: 30});
+    const token = await supervisor();
+    const [first, second] = await Promise.all([
+      call(`/v1/reports/complaints-by-status?${range}`, {token}),
+      call(`/v1/reports/loyalty-tiers?${range}`, {token}),
+    ]);
+    assert.equal(first.status, 200);
+    assert.equal(second.status, 503);
+    assert.equal(second.body.error.details.reason, 'reports_busy');
+    assert.ok(Number(second.headers.get('retry-after')) >= 1);
+    // The same days written another way come from the cache, at once, even while busy.
+    const same = await call(`/v1/reports/complaints-by-status?from=2025-11-01&to=2026-11-01`, {
+      token,
+    });
+    assert.deepEqual(same.body, first.body);
+  });
+
   it('lists the reports the backend can compute in the capabilities', async () => {
     const {call} = setup();
     const {body} = await call('/v1/capabilities');

@@ -85,7 +85,8 @@ export interface CreateHandler<T, I> {
 
 /**
  * `scan`: every record of the resource, page by page (up to `limits.maxScanPageSize` a page) in an
- * order that stays put while records are added, so each record comes once. Reports read a backend this
+ * order that stays put while records are added, so no record comes twice (one added during the
+ * scan may or may not come). Reports read a backend this
  * way, on the server; it is not a route of the wire. Optional: a backend that cannot enumerate its
  * records leaves it out, and the reports that need it are `unsupported`.
  */

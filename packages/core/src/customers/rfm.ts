@@ -144,10 +144,11 @@ export function rfmScorer(options: RfmOptions): RfmScorer {
   let money: ReturnType<typeof moneyIn> | undefined;
 
   const add = (purchase: Purchase, p: number): void => {
-    money ??= moneyIn(purchase.currency);
     const at = toEpochMs(purchase.at, `purchases[${p}].at`);
-    const minor = money.minorOf(purchase, p);
+    // Purchases outside the window are not read further: their amounts cannot spoil the scores.
     if (at > asOf || at < since) return;
+    money ??= moneyIn(purchase.currency);
+    const minor = money.minorOf(purchase, p);
     const i = slot(purchase.customerId);
     monetary[i]! += minor;
     if (purchase.amount > 0) {

@@ -14,6 +14,7 @@ import {
   personOf,
   series,
   weeks,
+  withhold,
   type Fold,
   type FoldContext,
 } from './tally.js';
@@ -47,7 +48,7 @@ function complaintsBy(
       const value = complaint[axis];
       let cell = counts.get(value);
       if (!cell) counts.set(value, (cell = {count: 0, people: new People(k)}));
-      const person = personOf(complaint.customerId, complaint.id);
+      const person = personOf(complaint.customerId, complaint.id, complaint.contact?.email);
       cell.count++;
       cell.people.add(person);
       everyone.add(person);
@@ -56,6 +57,7 @@ function complaintsBy(
     finish() {
       const others = [...counts.keys()].filter((value) => !standard.includes(value)).sort();
       const categories = [...standard, ...others];
+      const w = withhold(categories.map((c) => counts.get(c)!.people));
       return {
         chart: 'bar',
         axis,
@@ -66,10 +68,10 @@ function complaintsBy(
             'complaints',
             true,
             categories.map((c) => counts.get(c)!.count),
-            (i) => counts.get(categories[i]!)!.people.few,
+            w.cells,
           ),
         ],
-        figures: [figure('complaints', 'complaints', total, everyone)],
+        figures: [figure('complaints', 'complaints', total, everyone, w.totals[0])],
       };
     },
   };
@@ -107,7 +109,7 @@ export function complaintSla(context: FoldContext): Fold {
   return {
     add: eachReceived(context, (complaint, at) => {
       const i = week.indexOf(at);
-      const person = personOf(complaint.customerId, complaint.id);
+      const person = personOf(complaint.customerId, complaint.id, complaint.contact?.email);
       const breach = slaStatus(complaint, context.asOf).breached;
       counts[i]!++;
       people[i]!.add(person);
@@ -133,7 +135,7 @@ export function complaintSla(context: FoldContext): Fold {
         reopened++;
     }),
     finish() {
-      const few = (i: number) => people[i]!.few;
+      const w = withhold(people);
       return {
         chart: 'line',
         axis: 'week',
@@ -144,15 +146,15 @@ export function complaintSla(context: FoldContext): Fold {
             'percent',
             true,
             counts.map((n, i) => percent(breached[i]!, n)),
-            few,
+            w.cells,
           ),
-          series('complaints', 'complaints', false, counts, few),
+          series('complaints', 'complaints', false, counts, w.cells),
         ],
         figures: [
-          figure('breachRate', 'percent', percent(breaches, total), everyone),
+          figure('breachRate', 'percent', percent(breaches, total), everyone, w.totals[0]),
           figure('medianFirstReply', 'hours', median(firstReplies), replied),
           figure('medianResolution', 'hours', median(resolutions), resolved),
-          figure('reopenedShare', 'percent', percent(reopened, total), everyone),
+          figure('reopenedShare', 'percent', percent(reopened, total), everyone, w.totals[0]),
         ],
       };
     },

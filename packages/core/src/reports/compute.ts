@@ -1,6 +1,6 @@
 import type {CallOptions, Page} from '../adapter/contract.js';
 import type {BusinessHours} from '../complaints/sla.js';
-import {invalidInput, RapportError} from '../errors.js';
+import {invalidInput, isRapportError, RapportError} from '../errors.js';
 import {limits} from '../protocol/limits.js';
 import {toEpochMs, toIso, type Instant} from '../time.js';
 import {reportReads, reports} from './catalogue.js';
@@ -91,11 +91,13 @@ export async function computeReport(
         {...(cursor !== null && {cursor}), limit: limits.maxScanPageSize},
         options.signal ? {signal: options.signal} : {},
       );
-      for (const item of page.items) fold.add(reads[i]!, item);
+      dataFault(name, reads[i]!, () => {
+        for (const item of page.items) fold.add(reads[i]!, item);
+      });
       cursor = page.nextCursor;
     } while (cursor !== null);
   }
-  const figures = fold.finish();
+  const figures = dataFault(name, reads.join(', '), () => fold.finish());
   return {
     report: name,
     from: toIso(from),
@@ -111,4 +113,21 @@ export async function computeReport(
     ...(figures.currency !== undefined && {currency: figures.currency}),
     minimumGroupSize,
   };
+}
+
+/**
+ * A record the backend gave that cannot be counted (an invalid date, deals in two currencies) is the
+ * backend's fault, not the caller's: `unavailable`, naming the resource, not `invalid_input`.
+ */
+function dataFault<T>(report: string, resource: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!isRapportError(error, 'invalid_input')) throw error;
+    throw new RapportError(
+      'unavailable',
+      `The ${report} report cannot count the backend's ${resource}: ${error.message}`,
+      {cause: error, details: {report, resource, fields: error.fields}},
+    );
+  }
 }

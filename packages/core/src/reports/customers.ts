@@ -3,7 +3,7 @@ import type {Purchase} from '../customers/purchase.js';
 import {rfmScorer, rfmSegments} from '../customers/rfm.js';
 import {segmentDistribution} from '../metrics/customers.js';
 import {toEpochMs} from '../time.js';
-import {figure, People, percent, series, type Fold, type FoldContext} from './tally.js';
+import {figure, People, percent, series, withhold, type Fold, type FoldContext} from './tally.js';
 
 /**
  * The RFM segment mix of the customers who bought in the range: scored with `scoreRfm` on the range's
@@ -33,7 +33,7 @@ export function customerSegments(context: FoldContext): Fold {
         revenue.set(result.segment, revenue.get(result.segment)! + result.monetary);
         total += result.monetary;
       }
-      const few = (i: number) => people.get(rfmSegments[i]!)!.few;
+      const w = withhold(rfmSegments.map((s) => people.get(s)!));
       return {
         chart: 'bar',
         axis: 'segment',
@@ -44,14 +44,14 @@ export function customerSegments(context: FoldContext): Fold {
             'customers',
             true,
             segments.map((s) => s.count),
-            few,
+            w.cells,
           ),
           series(
             'revenueShare',
             'percent',
             false,
             rfmSegments.map((s) => percent(revenue.get(s)!, total)),
-            few,
+            w.cells,
           ),
         ],
         figures: [
@@ -60,6 +60,7 @@ export function customerSegments(context: FoldContext): Fold {
             'customers',
             segments.reduce((n, s) => n + s.count, 0),
             everyone,
+            w.totals[0],
           ),
         ],
       };
@@ -89,17 +90,19 @@ export function customerLifecycle(context: FoldContext): Fold {
       everyone.add(customer.id);
     },
     finish() {
+      const w = withhold(people);
       return {
         chart: 'bar',
         axis: 'lifecycleStage',
         categories: lifecycleStages,
-        series: [series('customers', 'customers', true, counts, (i) => people[i]!.few)],
+        series: [series('customers', 'customers', true, counts, w.cells)],
         figures: [
           figure(
             'customers',
             'customers',
             counts.reduce((a, b) => a + b, 0),
             everyone,
+            w.totals[0],
           ),
         ],
       };

@@ -6,6 +6,7 @@ import {
   People,
   segmentFilter,
   series,
+  withhold,
   type Fold,
   type FoldContext,
 } from './tally.js';
@@ -46,6 +47,7 @@ export function loyaltyTiers(context: FoldContext): Fold {
       const ordered = [...tiers].sort(
         ([a, x], [b, y]) => x.lowest - y.lowest || (a < b ? -1 : a > b ? 1 : 0),
       );
+      const w = withhold(ordered.map(([, tier]) => tier.people));
       return {
         chart: 'bar',
         axis: 'tier',
@@ -57,11 +59,11 @@ export function loyaltyTiers(context: FoldContext): Fold {
             'members',
             true,
             ordered.map(([, tier]) => tier.members),
-            (i) => ordered[i]![1].people.few,
+            w.cells,
           ),
         ],
         figures: [
-          figure('members', 'members', members, everyone),
+          figure('members', 'members', members, everyone, w.totals[0]),
           figure('outstandingPoints', 'points', outstanding, everyone),
         ],
       };
@@ -105,19 +107,22 @@ export function loyaltyPoints(context: FoldContext): Fold {
       everyone[flow].add(line.customerId);
     },
     finish() {
+      const w = Object.fromEntries(flows.map((f) => [f, withhold(people[f])])) as Record<
+        (typeof flows)[number],
+        ReturnType<typeof withhold>
+      >;
       return {
         chart: 'stacked-bar',
         axis: 'month',
         categories: month.names,
-        series: flows.map((flow) =>
-          series(flow, 'points', true, points[flow], (i) => people[flow][i]!.few),
-        ),
+        series: flows.map((flow) => series(flow, 'points', true, points[flow], w[flow].cells)),
         figures: flows.map((flow) =>
           figure(
             flow,
             'points',
             points[flow].reduce((a, b) => a + b, 0),
             everyone[flow],
+            w[flow].totals[0],
           ),
         ),
       };

@@ -136,8 +136,21 @@ export function reportPeriod(
 }
 
 /**
- * A report query checked: valid dates, `to` after `from`, at most {@link maxReportDays} days, and only
- * the filters the report takes, with known values.
+ * A bound of a report's range: a whole UTC day, as a date (`2026-09-01`), an ISO date-time at
+ * midnight with `Z` or an offset, a `Date` or epoch milliseconds. Whole days keep answers cacheable,
+ * and two reports cannot differ by a single record's millisecond.
+ */
+function dayOf(value: Instant, field: string): number {
+  if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value))
+    throw invalidInput(field, `must be a date such as 2026-09-01, got ${JSON.stringify(value)}`);
+  const ms = toEpochMs(value, field);
+  if (ms % MS_PER_DAY !== 0) throw invalidInput(field, 'must be the start of a day (UTC)');
+  return ms;
+}
+
+/**
+ * A report query checked: whole UTC days, `to` after `from`, at most {@link maxReportDays} days, and
+ * only the filters the report takes, with known values.
  *
  * @throws RapportError `invalid_input` naming the query parameter (`from`, `to`, `segment`, `category`).
  */
@@ -146,8 +159,8 @@ export function validateReportQuery(
   query: ReportQuery,
   filters: readonly (keyof ReportFilters)[],
 ): {from: number; to: number; filters: ReportFilters} {
-  const from = toEpochMs(query.from, 'from');
-  const to = toEpochMs(query.to, 'to');
+  const from = dayOf(query.from, 'from');
+  const to = dayOf(query.to, 'to');
   if (to <= from) throw invalidInput('to', 'must be later than from');
   if (to - from > maxReportDays * MS_PER_DAY)
     throw invalidInput('to', `must be at most ${maxReportDays} days after from`);

@@ -171,6 +171,45 @@ describe('complaint reports', () => {
     assert.equal(figure(one, 'complaints').value, 3);
   });
 
+  it('withholds until the withheld cells of a total stand for k people together', async () => {
+    const at = '2026-11-03T08:00:00Z';
+    const some = [
+      ...['a', 'b', 'c'].map((id) => complaint(`p-${id}`, id, 'product', 'new', at)),
+      ...['d', 'e', 'f'].map((id) => complaint(`s-${id}`, id, 'service', 'new', at)),
+      complaint('b-g', 'g', 'billing', 'new', at),
+      complaint('t-h', 'h', 'staff', 'new', at),
+    ];
+    const report = await computeReport(
+      scanning({complaints: some}).adapter,
+      'complaintsByCategory',
+      twoWeeks,
+      {
+        minimumGroupSize: 3,
+        now: later,
+      },
+    );
+    // Billing (g) and staff (h) are two people together, fewer than 3: product goes with them, so
+    // the total of 8 less what is shown says nothing of fewer than 3 people.
+    assert.deepEqual(report.series[0]!.suppressed, [0, 3, 4]);
+    assert.equal(figure(report, 'complaints').value, 8);
+  });
+
+  it('counts an anonymous visitor’s complaints as one person', async () => {
+    const at = '2026-11-03T08:00:00Z';
+    const visitor = (id: string) =>
+      complaint(id, null, 'delivery', 'new', at, {
+        contact: {name: 'V', email: ` Visitor@Example.com`},
+      });
+    const report = await computeReport(
+      scanning({complaints: [visitor('v1'), visitor('v2'), visitor('v3')]}).adapter,
+      'complaintsByCategory',
+      twoWeeks,
+      {minimumGroupSize: 2, now: later},
+    );
+    assert.equal(report.series[0]!.values[2], null, 'three complaints, one person');
+    assert.equal(figure(report, 'complaints').value, null);
+  });
+
   it('counts by status, and by status within one category', async () => {
     const all = await computeReport(adapter, 'complaintsByStatus', twoWeeks, {
       minimumGroupSize: 1,
@@ -491,6 +530,30 @@ describe('sales pipeline report', () => {
   ];
   const {adapter} = scanning({deals});
 
+  it('withholds a second open stage with a small one, so the open pipeline cannot give it back', async () => {
+    const many = ['q', 'n', 'g'].flatMap((stage, s) =>
+      ['x', 'y', 'z'].map((c) =>
+        deal(
+          `${stage}${c}`,
+          `${stage}-${c}`,
+          (['qualification', 'needs_analysis', 'negotiation'] as const)[s]!,
+          1000,
+          '2026-09-02T00:00:00Z',
+        ),
+      ),
+    );
+    const report = await computeReport(
+      scanning({deals: [...many, deal('p1', 'solo', 'proposal', 777, '2026-09-02T00:00:00Z')]})
+        .adapter,
+      'salesPipeline',
+      {from: '2026-09-01T00:00:00Z', to: '2026-11-01T00:00:00Z'},
+      {minimumGroupSize: 2, now: later},
+    );
+    for (const id of ['amount', 'weighted', 'deals'])
+      assert.deepEqual(report.series.find((x) => x.id === id)!.suppressed, [0, 2], id);
+    assert.equal(figure(report, 'openAmount').value, 9777);
+  });
+
   it('adds up the deals in the pipeline during the range by stage, with their weighted value', async () => {
     const report = await computeReport(
       adapter,
@@ -541,6 +604,10 @@ describe('computeReport', () => {
     await refused('complaintsByStatus', {from: '2020-01-01', to: '2026-01-01'}, 'to');
     await refused('complaintsByCategory', {...twoWeeks, category: 'product'}, 'category');
     await refused('customerLifecycle', {...twoWeeks, segment: 'royalty'}, 'segment');
+    // Whole UTC days only, written unambiguously.
+    await refused('complaintsByStatus', {from: '2026-01-01T00:00', to: '2026-02-01'}, 'from');
+    await refused('complaintsByStatus', {from: '1', to: '2026-02-01'}, 'from');
+    await refused('complaintsByStatus', {from: '2026-01-01', to: '2026-02-01T10:00:00Z'}, 'to');
   });
 });
 

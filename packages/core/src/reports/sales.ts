@@ -1,5 +1,13 @@
 import {dealStages, pipelineByStage, type Deal} from '../sales/deal.js';
-import {figure, People, segmentFilter, series, type Fold, type FoldContext} from './tally.js';
+import {
+  figure,
+  People,
+  segmentFilter,
+  series,
+  withhold,
+  type Fold,
+  type FoldContext,
+} from './tally.js';
 
 /**
  * The sales pipeline by stage: deals in the pipeline at some time in the range (created before its
@@ -34,7 +42,11 @@ export function salesPipeline(context: FoldContext): Fold {
     finish() {
       const stages = pipelineByStage(deals);
       const openStages = stages.filter((s) => s.stage !== 'won' && s.stage !== 'lost');
-      const few = (i: number) => people.get(dealStages[i]!)!.few;
+      // Published totals: the open stages (open pipeline, weighted pipeline) and the won stage.
+      const w = withhold(
+        dealStages.map((stage) => people.get(stage)!),
+        [[0, 1, 2, 3], [4]],
+      );
       const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
       const wonTotal = sum(pipelineByStage(wonDeals).map((s) => s.amount));
       wonDeals = [];
@@ -49,27 +61,33 @@ export function salesPipeline(context: FoldContext): Fold {
             'money',
             true,
             stages.map((s) => s.amount),
-            few,
+            w.cells,
           ),
           series(
             'weighted',
             'money',
             true,
             stages.map((s) => s.weighted),
-            few,
+            w.cells,
           ),
           series(
             'deals',
             'deals',
             false,
             stages.map((s) => s.deals),
-            few,
+            w.cells,
           ),
         ],
         figures: [
-          figure('openAmount', 'money', sum(openStages.map((s) => s.amount)), open),
-          figure('openWeighted', 'money', sum(openStages.map((s) => s.weighted)), open),
-          figure('wonAmount', 'money', wonTotal, won),
+          figure('openAmount', 'money', sum(openStages.map((s) => s.amount)), open, w.totals[0]),
+          figure(
+            'openWeighted',
+            'money',
+            sum(openStages.map((s) => s.weighted)),
+            open,
+            w.totals[0],
+          ),
+          figure('wonAmount', 'money', wonTotal, won, w.totals[1]),
         ],
       };
     },

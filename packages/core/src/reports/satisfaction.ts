@@ -1,5 +1,5 @@
 import {csat, netPromoterScore, type SurveyAnswer} from '../metrics/surveys.js';
-import {figure, months, People, series, type Fold, type FoldContext} from './tally.js';
+import {figure, months, People, series, withhold, type Fold, type FoldContext} from './tally.js';
 
 /** CSAT and NPS per month of the range, with how many answers each rests on. */
 export function satisfaction(context: FoldContext): Fold {
@@ -31,31 +31,32 @@ export function satisfaction(context: FoldContext): Fold {
         return rate === null ? null : rate * 100;
       };
       const npsOf = (values: readonly number[]) => netPromoterScore(values).score;
+      const w = {csat: withhold(people.csat), nps: withhold(people.nps)};
       return {
         chart: 'line',
         axis: 'month',
         categories: month.names,
         series: [
-          series('csat', 'percent', true, scores.csat.map(csatOf), (i) => people.csat[i]!.few),
-          series('nps', 'score', true, scores.nps.map(npsOf), (i) => people.nps[i]!.few),
+          series('csat', 'percent', true, scores.csat.map(csatOf), w.csat.cells),
+          series('nps', 'score', true, scores.nps.map(npsOf), w.nps.cells),
           series(
             'csatAnswers',
             'answers',
             false,
             scores.csat.map((s) => s.length),
-            (i) => people.csat[i]!.few,
+            w.csat.cells,
           ),
           series(
             'npsAnswers',
             'answers',
             false,
             scores.nps.map((s) => s.length),
-            (i) => people.nps[i]!.few,
+            w.nps.cells,
           ),
         ],
         figures: [
-          figure('csat', 'percent', csatOf(scores.csat.flat()), everyone.csat),
-          figure('nps', 'score', npsOf(scores.nps.flat()), everyone.nps),
+          figure('csat', 'percent', csatOf(scores.csat.flat()), everyone.csat, w.csat.totals[0]),
+          figure('nps', 'score', npsOf(scores.nps.flat()), everyone.nps, w.nps.totals[0]),
         ],
       };
     },

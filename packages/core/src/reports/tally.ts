@@ -47,53 +47,92 @@ export interface Fold {
  */
 export class People {
   readonly #ids = new Set<string>();
-  constructor(private readonly k: number) {}
+  constructor(readonly k: number) {}
   add(person: string): void {
     if (this.#ids.size < this.k) this.#ids.add(person);
+  }
+  /** How many, up to `k`. */
+  get size(): number {
+    return this.#ids.size;
   }
   /** Whether some, but fewer than `k`, customers stand behind it (none at all singles nobody out). */
   get few(): boolean {
     return this.#ids.size > 0 && this.#ids.size < this.k;
   }
+  /** The people of several cells together (still counted up to `k`). */
+  static of(cells: readonly People[], k: number): People {
+    const all = new People(k);
+    for (const cell of cells) for (const id of cell.#ids) all.add(id);
+    return all;
+  }
 }
 
 /**
- * A series from values, withholding those whose cell has too few people. When that withholds a single
- * cell, the smallest other non-zero value is withheld too (secondary suppression, as statistics
- * offices do), so the total of a report, or shares adding up to 100 %, cannot give the withheld cell
- * back.
+ * Which cells of a row of cells to withhold, once for every series drawn over them, and which of the
+ * totals published over them to withhold too. A cell standing for fewer than k customers is withheld;
+ * then, for each total (the cells a published figure or a 100 % adds up), the withheld cells inside it
+ * must be two or more and stand together for k customers or more, or the total minus the shown cells
+ * would give them back: the cell with the fewest people is withheld next (secondary suppression, as
+ * statistics offices do), and a total with no cell left to withhold is withheld itself.
  */
+export function withhold(
+  people: readonly People[],
+  totals: readonly (readonly number[])[] = [people.map((_, i) => i)],
+): {readonly cells: ReadonlySet<number>; readonly totals: readonly boolean[]} {
+  const k = people[0]?.k ?? 1;
+  const cells = new Set<number>();
+  people.forEach((cell, i) => {
+    if (cell.few) cells.add(i);
+  });
+  const hidden = totals.map(() => false);
+  for (let changed = true; changed;) {
+    changed = false;
+    totals.forEach((members, t) => {
+      if (hidden[t]) return;
+      const inside = members.filter((i) => cells.has(i));
+      if (inside.length === 0) return;
+      const together = People.of(
+        inside.map((i) => people[i]!),
+        k,
+      );
+      if (inside.length >= 2 && together.size >= k) return;
+      const next = members
+        .filter((i) => !cells.has(i) && people[i]!.size > 0)
+        .sort((a, b) => people[a]!.size - people[b]!.size || a - b)[0];
+      if (next === undefined) hidden[t] = true;
+      else cells.add(next);
+      changed = true;
+    });
+  }
+  return {cells, totals: hidden};
+}
+
+/** A series from values, with the cells {@link withhold} chose left out. */
 export function series(
   id: string,
   unit: ReportUnit,
   plot: boolean,
   values: readonly (number | null)[],
-  few: (index: number) => boolean,
+  withheld: ReadonlySet<number>,
 ): ReportSeries {
-  const withheld = new Set<number>();
-  values.forEach((value, i) => {
-    if (value !== null && few(i)) withheld.add(i);
-  });
-  if (withheld.size === 1) {
-    let smallest = -1;
-    values.forEach((value, i) => {
-      if (value === null || value === 0 || withheld.has(i)) return;
-      if (smallest < 0 || Math.abs(value) < Math.abs(values[smallest]!)) smallest = i;
-    });
-    if (smallest >= 0) withheld.add(smallest);
-  }
-  const suppressed = [...withheld].sort((a, b) => a - b);
-  return {id, unit, plot, values: values.map((v, i) => (withheld.has(i) ? null : v)), suppressed};
+  return {
+    id,
+    unit,
+    plot,
+    values: values.map((v, i) => (withheld.has(i) ? null : v)),
+    suppressed: values.flatMap((_, i) => (withheld.has(i) ? [i] : [])),
+  };
 }
 
-/** A headline figure, withheld when too few people stand behind it. */
+/** A headline figure, withheld when too few people stand behind it or its cells say so. */
 export function figure(
   id: string,
   unit: ReportUnit,
   value: number | null,
   people: People,
+  withheld = false,
 ): ReportFigure {
-  const suppressed = value !== null && people.few;
+  const suppressed = value !== null && (people.few || withheld);
   return {id, unit, value: suppressed ? null : value, suppressed};
 }
 
@@ -110,9 +149,13 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Who a record is about, for counting people: its customer, or an anonymous complainant of its own. */
-export function personOf(customerId: string | null, recordId: string): string {
-  return customerId ?? `anonymous:${recordId}`;
+/**
+ * Who a record is about, for counting people: its customer, or an anonymous complainant by their
+ * e-mail address (one visitor's five complaints are one person), else by the record.
+ */
+export function personOf(customerId: string | null, recordId: string, email?: string): string {
+  if (customerId !== null) return customerId;
+  return email ? `anonymous:${email.trim().toLowerCase()}` : `anonymous-record:${recordId}`;
 }
 
 /** The UTC weeks (named by their Monday) that meet `[from, to)`, and a lookup of an instant's week. */

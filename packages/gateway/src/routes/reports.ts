@@ -5,8 +5,10 @@ import {
   isReportName,
   RapportError,
   reportFields,
+  reportFilters,
   reportNames,
   resourceOfEntity,
+  validateReportQuery,
   type BusinessHours,
   type Report,
   type ReportName,
@@ -25,6 +27,10 @@ export interface ReportOptions {
   readonly cacheSeconds?: number;
   /** Most computed reports kept at once; the oldest go first. Default 100. */
   readonly maxCached?: number;
+  /** Most reports computed at once; a request past it gets 503 with `Retry-After`. Default 2. */
+  readonly maxConcurrent?: number;
+  /** Longest a report may take to compute, in milliseconds. Default 60,000. */
+  readonly timeoutMs?: number;
   /** Business hours that reply and resolution times count. Default calendar hours. */
   readonly businessHours?: BusinessHours;
   /** The clock, for tests. Default `Date.now`. */
@@ -48,6 +54,9 @@ export function reportsRoute(
   const now = options.now ?? Date.now;
   const cache = new Map<string, {expires: number; report: Promise<Report>}>();
   const byPath = new Map(reportNames.map((name) => [resourcePath(name), name]));
+  const maxRunning = options.maxConcurrent ?? 2;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  let running = 0;
 
   api.on(routes.report.method, routes.report.pattern, async (c) => {
     const caller = c.get('caller');
@@ -63,18 +72,32 @@ export function reportsRoute(
         details: {reason: 'token_missing'},
       });
     const query = queryOf(c.req.query());
+    // The query is checked before the role: a wrong filter is the caller's mistake, said as one.
+    const checked = validateReportQuery(name, query, reportFilters[name]);
     refuseUnlessShown(name, query, caller.role);
-    const key = JSON.stringify([name, query.from, query.to, query.segment, query.category]);
+    const key = JSON.stringify([name, checked.from, checked.to, checked.filters]);
     const at = now();
     let entry = cache.get(key);
     if (!entry || entry.expires <= at) {
       cache.delete(key);
-      // Not the request's signal: the computation is shared by whoever asks while it runs.
+      if (running >= maxRunning)
+        throw new RapportError(
+          'unavailable',
+          'The gateway is computing as many reports as it may; try again shortly',
+          {
+            retryAfterMs: 2000,
+            details: {reason: 'reports_busy'},
+          },
+        );
+      running++;
+      // Not the request's signal: the computation is shared by whoever asks while it runs. Its own
+      // time limit stops a scan that would hold the backend too long.
       const report = computeReport(adapter, name, query, {
         minimumGroupSize: minimumGroupSizeOf(customization),
         now: at,
+        signal: AbortSignal.timeout(timeoutMs),
         ...(options.businessHours && {businessHours: options.businessHours}),
-      });
+      }).finally(() => running--);
       entry = {expires: at + ttl, report};
       if (ttl > 0) {
         cache.set(key, entry);
