@@ -4,7 +4,7 @@ import '@rapport/widgets/all';
 // The locale menu offers Simplified Chinese: the widgets' own texts too, not only the document's labels.
 import '@rapport/widgets/translations/zh-CN.js';
 import {httpAdapter} from '@rapport/adapter-http';
-import {catalogue, createClient} from '@rapport/core';
+import {catalogue, createClient, reportOfPath} from '@rapport/core';
 import {reportsForRole, validateCustomization} from '@rapport/schema';
 
 const $ = (id) => document.getElementById(id);
@@ -84,10 +84,9 @@ function applyReports() {
   const shown = new Set(
     shownDocument ? reportsForRole(shownDocument, state.role).map((r) => r.name) : [],
   );
-  const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
   let any = false;
   for (const report of document.querySelectorAll('rapport-report')) {
-    report.hidden = !shown.has(camel(report.name));
+    report.hidden = !shown.has(reportOfPath(report.name));
     any ||= !report.hidden;
   }
   $('reports').hidden = !any;

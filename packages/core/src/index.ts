@@ -196,7 +196,7 @@ export type {
 export {inputChecks} from './resources/input-checks.js';
 export {reportFields, reportReads, reports} from './reports/catalogue.js';
 export type {ReportDefinition, ReportField} from './reports/catalogue.js';
-export {isReportName, reportFilters, reportNames} from './reports/names.js';
+export {isReportName, reportFilters, reportNames, reportOfPath} from './reports/names.js';
 export type {ReportName} from './reports/names.js';
 export {computeReport, servedReports} from './reports/compute.js';
 export type {ComputeReportOptions} from './reports/compute.js';

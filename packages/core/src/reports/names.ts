@@ -23,6 +23,15 @@ export type ReportName = keyof typeof reportFilters;
 /** Every report name, in catalogue order. */
 export const reportNames = Object.keys(reportFilters) as ReportName[];
 
+/**
+ * The report a route or an element names in kebab-case (`complaints-by-status`), the way
+ * `resourcePath` of `@rapport/core/protocol` writes names; `undefined` for one that is no report.
+ */
+export function reportOfPath(path: string): ReportName | undefined {
+  const name = path.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return /^[a-z][a-z-]*$/.test(path) && isReportName(name) ? name : undefined;
+}
+
 /** Whether `name` is one of Rapport's reports. */
 export function isReportName(name: unknown): name is ReportName {
   return typeof name === 'string' && Object.hasOwn(reportFilters, name);

@@ -3,6 +3,7 @@ import {describe, it} from 'node:test';
 import {
   computeReport,
   isRapportError,
+  reportOfPath,
   reportPeriod,
   servedReports,
   type Complaint,
@@ -608,6 +609,16 @@ describe('computeReport', () => {
     await refused('complaintsByStatus', {from: '2026-01-01T00:00', to: '2026-02-01'}, 'from');
     await refused('complaintsByStatus', {from: '1', to: '2026-02-01'}, 'from');
     await refused('complaintsByStatus', {from: '2026-01-01', to: '2026-02-01T10:00:00Z'}, 'to');
+  });
+});
+
+describe('reportOfPath', () => {
+  it('reads the kebab-case names of routes and elements, and nothing else', () => {
+    assert.equal(reportOfPath('complaints-by-status'), 'complaintsByStatus');
+    assert.equal(reportOfPath('sales-pipeline'), 'salesPipeline');
+    assert.equal(reportOfPath('complaintsByStatus'), undefined);
+    assert.equal(reportOfPath('complaints-by-colour'), undefined);
+    assert.equal(reportOfPath('constructor'), undefined);
   });
 });
 

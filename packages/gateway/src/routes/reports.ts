@@ -2,7 +2,7 @@ import type {Hono} from 'hono';
 import {
   computeReport,
   invalidInput,
-  isReportName,
+  reportOfPath,
   RapportError,
   reportFields,
   reportFilters,
@@ -53,7 +53,6 @@ export function reportsRoute(
   const maxCached = options.maxCached ?? 100;
   const now = options.now ?? Date.now;
   const cache = new Map<string, {expires: number; report: Promise<Report>}>();
-  const byPath = new Map(reportNames.map((name) => [resourcePath(name), name]));
   const maxRunning = options.maxConcurrent ?? 2;
   const timeoutMs = options.timeoutMs ?? 60_000;
   let running = 0;
@@ -61,11 +60,11 @@ export function reportsRoute(
   api.on(routes.report.method, routes.report.pattern, async (c) => {
     const caller = c.get('caller');
     const path = c.req.param('report')!;
-    const name = byPath.get(path);
-    if (name === undefined || !isReportName(name))
+    const name = reportOfPath(path);
+    if (name === undefined)
       throw new RapportError(
         'not_found',
-        `No report "${path}"; the reports are ${[...byPath.keys()].join(', ')}`,
+        `No report "${path}"; the reports are ${reportNames.map(resourcePath).join(', ')}`,
       );
     if (caller.kind === 'anonymous')
       throw new RapportError('unauthorized', 'This request needs a token', {

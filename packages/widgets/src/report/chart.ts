@@ -1,8 +1,7 @@
-// The report's chart: a few lines of SVG of our own rather than a chart library. The smallest
-// libraries that draw accessible bar and line charts (Chart.js, uPlot, ECharts) cost 40 to 200 KiB
-// minified, several times the 8 KiB gzip the element may add, and draw to a canvas a screen reader
-// cannot read; these templates are SVG elements that carry their values, and Lit renders every text as
-// text.
+// The report's chart: a few lines of SVG of our own rather than a chart library. The common ones
+// (Chart.js, uPlot, ECharts) draw on a canvas a screen reader cannot read and bring far more than
+// these three chart kinds need into an element that may add 8 KiB gzip in all (we did not measure
+// them); these templates are SVG elements that carry their values, and Lit renders every text as text.
 import {svg, nothing, type SVGTemplateResult} from 'lit';
 import type {ReportChart} from '@rapport/core';
 

@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {
-  isReportName,
+  reportOfPath,
   localize,
   RapportError,
   reportPeriod,
@@ -24,10 +24,6 @@ import {reportStyles} from './report.styles.js';
 
 /** What a report needs besides its data: no fields, no layout; its part of a document is `reports`. */
 const builtIn: CustomizationDocument = {schemaVersion: 1, roles: [], fields: {}, widgets: {}};
-
-/** `complaints-by-status` → `complaintsByStatus`. */
-const camel = (name: string) =>
-  name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /**
  * @tag rapport-report
@@ -102,8 +98,7 @@ export class RapportReport extends RapportWidget {
 
   /** The report's catalogue name, if `name` is one. */
   private get reportName(): ReportName | undefined {
-    const name = camel(this.name);
-    return isReportName(name) ? name : undefined;
+    return reportOfPath(this.name);
   }
 
   /** The report as the document shows it to the active role, with its title; none when it does not. */
