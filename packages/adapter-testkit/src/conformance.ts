@@ -5,6 +5,7 @@ import {
   isRapportError,
   randomId,
   resourceOfEntity,
+  scanOf,
   servedOperations,
   type BatchResult,
   type Catalogue,
@@ -151,9 +152,7 @@ async function plan<C extends Catalogue>(
       ({needs, needsCustomFields}) =>
         (!needs ||
           (needs.operation === 'scan'
-            ? typeof (probe.resources as Record<string, {scan?: unknown} | undefined>)[
-                needs.resource
-              ]?.scan === 'function'
+            ? scanOf(probe, needs.resource) !== undefined
             : served[needs.resource]?.includes(needs.operation))) &&
         (!needsCustomFields ||
           (probe.capabilities.customFieldsWritable &&

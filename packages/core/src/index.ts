@@ -213,7 +213,7 @@ export type {
   ReportUnit,
 } from './reports/report.js';
 export type {InputChecks} from './resources/input-checks.js';
-export {handlerOf, servedOperations} from './adapter/contract.js';
+export {handlerOf, scanOf, servedOperations} from './adapter/contract.js';
 export type {
   AdapterCapabilities,
   AdapterResources,

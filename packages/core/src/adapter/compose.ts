@@ -8,6 +8,7 @@ import {
   type RapportCatalogue,
 } from '../resources/catalogue.js';
 import {
+  scanOf,
   servedOperations,
   type AdapterResources,
   type CallOptions,
@@ -76,10 +77,7 @@ export function composeAdapters<C extends Catalogue = RapportCatalogue>(
         },
       );
     const operations = servedOperations(adapter, catalogue)[name] ?? [];
-    const scans =
-      typeof (adapter.resources as Record<string, {scan?: unknown} | undefined>)[name]?.scan ===
-      'function';
-    if (operations.length === 0 && !scans)
+    if (operations.length === 0 && !scanOf(adapter, name))
       throw misrouted(
         `${name} is routed to the ${adapter.name} adapter, which does not serve ${name}`,
         {

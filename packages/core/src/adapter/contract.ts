@@ -185,6 +185,17 @@ export function servedOperations<C extends Catalogue = RapportCatalogue>(
   return served;
 }
 
+/** A resource's `scan`, bound to its handlers; `undefined` when the adapter offers none. */
+export function scanOf(
+  adapter: {readonly resources: object},
+  resource: string,
+): ScanHandler<unknown>['scan'] | undefined {
+  const handlers = (adapter.resources as Record<string, {scan?: unknown} | undefined>)[resource];
+  return typeof handlers?.scan === 'function'
+    ? (handlers.scan as ScanHandler<unknown>['scan']).bind(handlers)
+    : undefined;
+}
+
 /**
  * The handler of `operation` on `resource`, for code that serves any resource (the client, the
  * gateway, wrappers). @throws RapportError `unsupported` when the adapter does not serve it.

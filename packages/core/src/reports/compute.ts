@@ -1,4 +1,4 @@
-import type {CallOptions, Page} from '../adapter/contract.js';
+import {scanOf, type CallOptions, type Page} from '../adapter/contract.js';
 import type {BusinessHours} from '../complaints/sla.js';
 import {invalidInput, isRapportError, RapportError} from '../errors.js';
 import {limits} from '../protocol/limits.js';
@@ -22,38 +22,31 @@ type Scannable = {
   readonly name: string;
   readonly resources: object;
 };
-type Scan = (
-  page: {cursor?: string; limit: number},
-  options: CallOptions,
-) => Promise<Page<unknown>>;
-
-function scanOf(adapter: Scannable, resource: string, report: string): Scan {
-  const handlers = (adapter.resources as Record<string, {scan?: unknown} | undefined>)[resource];
-  if (typeof handlers?.scan !== 'function') {
+/** The scan of a resource a report reads. @throws RapportError `unsupported` without one. */
+function scanFor(adapter: Scannable, resource: string, report: string) {
+  const scan = scanOf(adapter, resource);
+  if (!scan) {
     throw new RapportError(
       'unsupported',
       `The ${adapter.name} adapter cannot scan ${resource}, which the ${report} report reads`,
       {details: {report, resource, operation: 'scan'}},
     );
   }
-  return (handlers.scan as Scan).bind(handlers);
+  return scan;
 }
 
 /** The reports an adapter can compute: those whose every resource it scans. */
 export function servedReports(adapter: Scannable): ReportName[] {
   return reportNames.filter((name) =>
-    reportReads(name).every(
-      (resource) =>
-        typeof (adapter.resources as Record<string, {scan?: unknown} | undefined>)[resource]
-          ?.scan === 'function',
-    ),
+    reportReads(name).every((resource) => scanOf(adapter, resource) !== undefined),
   );
 }
 
 /**
  * Computes a report from an adapter's records with core's functions (`scoreRfm`, `slaStatus`, `csat`,
  * `netPromoterScore`…), reading each resource it needs page by page with `scan`: what it keeps is a
- * total per cell (and, for segments, per customer), never the backend's records. Cells that stand for
+ * total per cell (for segments, per customer; satisfaction and the pipeline keep the range's answers
+ * and deals), never the whole backend. Cells that stand for
  * fewer than `minimumGroupSize` customers are withheld.
  *
  * @throws RapportError `invalid_input` for an unknown report or a bad query (naming `report`, `from`,
@@ -74,7 +67,7 @@ export async function computeReport(
   const now = toEpochMs(options.now ?? Date.now(), 'now');
   const asOf = Math.min(now, to);
   const reads = reportReads(name, filters);
-  const scans = reads.map((resource) => scanOf(adapter, resource, name));
+  const scans = reads.map((resource) => scanFor(adapter, resource, name));
   const fold = definition.fold({
     from,
     to,
