@@ -2,13 +2,15 @@
 // The README's two commands run this file with nothing but Node and npm on the machine:
 //   npm start -> node scripts/bootstrap.mjs start
 //   npm test  -> node scripts/bootstrap.mjs test
-// It gets the pinned pnpm through npx, installs Debian's Chromium when the browser tests need it and it
-// is missing, then installs the workspace, builds it, and starts the playground or runs every check.
+// It gets the pinned pnpm through npx, installs Debian's Chromium (browser tests) and redis-server (the
+// Redis store's tests, which start their own servers on free loopback ports and stop them) when they are
+// missing, then installs the workspace, builds it, and starts the playground or runs every check.
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromiumPath} from './chromium.mjs';
+import {redisServerPath} from './redis-server.mjs';
 
 const PNPM_VERSION = '12.21.0';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,8 +24,9 @@ const tasks = {
   },
   test: () => {
     const chromium = ensureChromium();
+    const redisServer = ensureRedisServer();
     installAndBuild();
-    pnpm(['run', 'verify'], {CHROME_PATH: chromium});
+    pnpm(['run', 'verify'], {CHROME_PATH: chromium, REDIS_SERVER: redisServer});
   },
 };
 
@@ -64,27 +67,42 @@ function pnpmCommand() {
 function ensureChromium() {
   const found = [chromiumPath, '/usr/bin/chromium-browser'].find((path) => existsSync(path));
   if (found) return found;
-  step('Chromium is missing; installing Debian\'s "chromium" package for the browser tests');
+  return installDebianPackage('chromium', '/usr/bin/chromium', 'the browser tests', 'CHROME_PATH');
+}
+
+/** The path of a redis-server for the store and cluster tests; installs Debian's package when there is none. */
+function ensureRedisServer() {
+  if (existsSync(redisServerPath)) return redisServerPath;
+  return installDebianPackage(
+    'redis-server',
+    '/usr/bin/redis-server',
+    'the Redis store tests (each starts its own server on a free loopback port)',
+    'REDIS_SERVER',
+  );
+}
+
+/** Installs a Debian package with apt-get (as root), or stops with what to do instead. */
+function installDebianPackage(name, binary, neededBy, variable) {
+  step(`${binary} is missing; installing Debian's "${name}" package for ${neededBy}`);
   const isRoot = process.getuid?.() === 0;
   const aptGet = run('sh', ['-c', 'command -v apt-get'], {quiet: true}).status === 0;
   if (!isRoot || !aptGet) {
     fail(
-      'The browser tests need Chromium, and this script can only install it as root on Debian or Ubuntu.\n' +
-        '  Install it yourself (sudo apt-get install -y chromium), or set CHROME_PATH to a Chromium or\n' +
-        '  Chrome binary, then run npm test again.',
+      `${neededBy} need ${name}, and this script can only install it as root on Debian or Ubuntu.\n` +
+        `  Install it yourself (sudo apt-get install -y ${name}), or set ${variable} to its binary,\n` +
+        '  then run npm test again.',
     );
   }
   const env = {DEBIAN_FRONTEND: 'noninteractive'};
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', name]]) {
     if (run('apt-get', args, {env}).status !== 0) {
       fail(
-        `"apt-get ${args.join(' ')}" failed; see the output above. Install chromium, then run npm test again.`,
+        `"apt-get ${args.join(' ')}" failed; see the output above. Install ${name}, then run npm test again.`,
       );
     }
   }
-  if (!existsSync('/usr/bin/chromium'))
-    fail('apt-get finished but /usr/bin/chromium is still missing.');
-  return '/usr/bin/chromium';
+  if (!existsSync(binary)) fail(`apt-get finished but ${binary} is still missing.`);
+  return binary;
 }
 
 function run(command, args, {env = {}, quiet = false} = {}) {

@@ -43,7 +43,7 @@ export async function startPlayground(options = {}) {
       customization,
       auth: {secret, audience},
       basePath: '/api',
-      rateLimit: {capacity: 400, refillPerSecond: 100},
+      rateLimit: {requests: 2000, perSeconds: 10},
     });
   let gateway = makeGateway();
 

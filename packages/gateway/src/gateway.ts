@@ -27,13 +27,19 @@ import {createInputRules} from './input-rules.js';
 import {identify, type Connection, type GatewayEnv} from './middleware/identify.js';
 import {limit} from './middleware/limit.js';
 import {log, type LogEntry} from './middleware/log.js';
-import {tokenBuckets, type RateLimitOptions} from './rate-limit.js';
+import {
+  admit,
+  memoryRateLimitStore,
+  type RateLimitOptions,
+  type RateLimitStore,
+} from './rate-limit.js';
 import {createRedactor} from './redact.js';
 import {errorResponse} from './respond.js';
 import {capabilitiesRoute} from './routes/capabilities.js';
 import type {RouteContext} from './routes/context.js';
 import {customizationRoute} from './routes/customization.js';
 import {fieldsRoute} from './routes/fields.js';
+import {healthRoutes} from './routes/health.js';
 import {reportsRoute, type ReportOptions} from './routes/reports.js';
 import {resourcesRoutes} from './routes/resources.js';
 import {checkPolicyRoles, createWriteRules} from './write-rules.js';
@@ -65,10 +71,15 @@ export interface GatewayOptions<C extends Catalogue = RapportCatalogue> {
   /** Longest created record a replay gets whole, in characters of JSON; longer ones keep their essentials. Default 16,384. */
   readonly maxStoredResponseBytes?: number;
   /**
-   * Requests per caller: a token bucket, or `false` for none. Default 120 at once, 20 a second; and,
-   * for requests without a valid token, per client address, 30 at once, 1 a second.
+   * Requests per caller in a fixed window, or `false` for none. Default 120 each 6 seconds (20 a second
+   * on average); and, for requests without a valid token, per client address, 30 a minute.
    */
   readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * Where request counts are kept. Default in memory (one server); several instances share one limit
+   * through `redisStores(...).rateLimits` of `@rapport/store-redis`.
+   */
+  readonly rateLimitStore?: RateLimitStore;
   /**
    * Behind a proxy you trust: the header it sets to the client's address (`x-forwarded-for`, whose last
    * entry counts, or `x-real-ip`). Without it the connection's address is used (see `Gateway`).
@@ -158,9 +169,8 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
     maxStoredResponseBytes: options.maxStoredResponseBytes ?? 16_384,
   };
   const rateLimit =
-    options.rateLimit === false
-      ? undefined
-      : (options.rateLimit ?? {capacity: 120, refillPerSecond: 20});
+    options.rateLimit === false ? undefined : (options.rateLimit ?? {requests: 120, perSeconds: 6});
+  const rateLimitStore = rateLimit && (options.rateLimitStore ?? memoryRateLimitStore());
   const version = `/v${protocolVersion}`;
   const anonymousPath =
     options.allowAnonymousComplaints && catalogue.complaints?.operations.includes('create')
@@ -169,7 +179,8 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
   const allowed = new Set(options.cors?.origins ?? []);
 
   const app = new Hono<GatewayEnv>();
-  const api = (options.basePath ? app.basePath(options.basePath) : app).basePath(version);
+  const mounted = options.basePath ? app.basePath(options.basePath) : app;
+  const api = mounted.basePath(version);
 
   app.use(
     '*',
@@ -183,7 +194,12 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
   );
   if (options.log) app.use('*', log(options.log));
 
-  // Registered before `identify`, so it answers without a token.
+  // Registered before `identify`, so they answer without a token.
+  healthRoutes(mounted, {
+    adapter: context.adapter,
+    idempotencyStore: context.idempotencyStore,
+    rateLimitStore,
+  });
   capabilitiesRoute(api, context);
   api.use(
     '*',
@@ -195,12 +211,17 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
       ...(options.trustedProxyHeader !== undefined && {
         trustedProxyHeader: options.trustedProxyHeader,
       }),
-      ...(rateLimit && {
-        perAddress: tokenBuckets(rateLimit.perAddress ?? {capacity: 30, refillPerSecond: 1}),
+      ...(rateLimitStore && {
+        admitAddress: (key: string) =>
+          admit(rateLimitStore, key, rateLimit.perAddress ?? {requests: 30, perSeconds: 60}),
       }),
     }),
   );
-  if (rateLimit) api.use('*', limit(tokenBuckets(rateLimit)));
+  if (rateLimitStore)
+    api.use(
+      '*',
+      limit((key) => admit(rateLimitStore, key, rateLimit)),
+    );
   customizationRoute(api, context);
   fieldsRoute(api, context);
   resourcesRoutes(api, context);

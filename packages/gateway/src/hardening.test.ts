@@ -306,9 +306,9 @@ describe('gateway: bounded under abuse', () => {
   it('limits requests without a valid token per client address, never a valid token', async () => {
     const {call} = setup({
       rateLimit: {
-        capacity: 100,
-        refillPerSecond: 100,
-        perAddress: {capacity: 2, refillPerSecond: 0.001},
+        requests: 100,
+        perSeconds: 1,
+        perAddress: {requests: 2, perSeconds: 3600},
       },
     });
     const forged = `${(await customerToken('c-001')).slice(0, -4)}AAAA`;
@@ -341,9 +341,9 @@ describe('gateway: bounded under abuse', () => {
     const {call} = setup({
       trustedProxyHeader: 'x-forwarded-for',
       rateLimit: {
-        capacity: 100,
-        refillPerSecond: 100,
-        perAddress: {capacity: 2, refillPerSecond: 0.001},
+        requests: 100,
+        perSeconds: 1,
+        perAddress: {requests: 2, perSeconds: 3600},
       },
     });
     const from = (address: string, header?: string) =>
@@ -367,9 +367,9 @@ describe('gateway: bounded under abuse', () => {
       allowAnonymousComplaints: true,
       trustedProxyHeader: 'x-forwarded-for',
       rateLimit: {
-        capacity: 1,
-        refillPerSecond: 0.001,
-        perAddress: {capacity: 100, refillPerSecond: 100},
+        requests: 1,
+        perSeconds: 3600,
+        perAddress: {requests: 100, perSeconds: 1},
       },
     });
     const visitor = (name: string) => ({

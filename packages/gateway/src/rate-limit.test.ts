@@ -1,20 +1,76 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {tokenBuckets} from './rate-limit.js';
+import {isRapportError} from '@rapport/core';
+import {admit, memoryRateLimitStore, type RateLimitStore} from './rate-limit.js';
 import {clientKey} from './middleware/identify.js';
 
-describe('tokenBuckets', () => {
-  it('keeps at most maxKeys buckets, forgetting the least recently used', () => {
-    const t = 0;
-    const take = tokenBuckets({capacity: 1, refillPerSecond: 0.001}, () => t, 2);
-    assert.equal(take('a').allowed, true);
-    assert.equal(take('b').allowed, true);
-    assert.equal(take('a').allowed, false, 'a is empty and was used last');
-    assert.equal(take('c').allowed, true, 'a third key makes the map forget b');
-    assert.equal(take('a').allowed, false, 'a is still remembered, and still empty');
-    assert.equal(take('b').allowed, true, 'b was forgotten, so it starts full');
+describe('memoryRateLimitStore', () => {
+  it('allows `requests` per window and key, then says how long until the window ends', async () => {
+    const store = memoryRateLimitStore();
+    const limit = {requests: 2, perSeconds: 60};
+    assert.deepEqual(await store.take('a', limit), {allowed: true});
+    assert.deepEqual(await store.take('a', limit), {allowed: true});
+    const refused = await store.take('a', limit);
+    assert.equal(refused.allowed, false);
+    assert.ok(!refused.allowed && refused.retryAfterMs > 59_000 && refused.retryAfterMs <= 60_000);
+    assert.deepEqual(
+      await store.take('b', limit),
+      {allowed: true},
+      'another key has its own count',
+    );
+    assert.deepEqual(
+      await store.take('a', {requests: 5, perSeconds: 60}),
+      {allowed: true},
+      'another limit counts apart',
+    );
+  });
+
+  it('starts a key afresh once its window has passed', async () => {
+    const store = memoryRateLimitStore();
+    const limit = {requests: 1, perSeconds: 1};
+    assert.equal((await store.take('a', limit)).allowed, true);
+    assert.equal((await store.take('a', limit)).allowed, false);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal((await store.take('a', limit)).allowed, true);
   });
 });
+
+describe('admit', () => {
+  it('answers 429 with the wait when refused, and 503 (never a pass) when the store fails', async () => {
+    const refusing: RateLimitStore = {take: async () => ({allowed: false, retryAfterMs: 1500})};
+    await assert.rejects(admit(refusing, 'k', {requests: 1, perSeconds: 1}), (error) => {
+      assert.ok(isRapportError(error));
+      assert.deepEqual([error.code, error.retryAfterMs], ['rate_limited', 1500]);
+      return true;
+    });
+    const broken: RateLimitStore = {
+      take: async () => {
+        throw new Error('ECONNREFUSED');
+      },
+    };
+    const errors = captureConsoleErrors();
+    await assert.rejects(admit(broken, 'k', {requests: 1, perSeconds: 1}), (error) => {
+      assert.ok(isRapportError(error));
+      assert.deepEqual([error.code, error.retryable], ['unavailable', true]);
+      assert.ok(!error.message.includes('ECONNREFUSED'), 'nothing internal reaches the caller');
+      return true;
+    });
+    assert.match(errors.restore().join('\n'), /rate-limit store failed/);
+  });
+});
+
+/** Collects what `console.error` prints until `restore()`. */
+function captureConsoleErrors(): {restore(): string[]} {
+  const seen: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
+  return {
+    restore: () => {
+      console.error = original;
+      return seen;
+    },
+  };
+}
 
 describe('clientKey', () => {
   it('keeps IPv4 addresses, groups IPv6 ones by /64, and refuses what is not an address', () => {

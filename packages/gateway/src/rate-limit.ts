@@ -1,67 +1,93 @@
 import {RapportError} from '@rapport/core';
+import {RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract} from 'rate-limiter-flexible';
 
-/** A token bucket per key: `capacity` requests at once, refilled at `refillPerSecond`. */
-export interface BucketOptions {
-  readonly capacity: number;
-  readonly refillPerSecond: number;
+/** At most `requests` in each window of `perSeconds` seconds, per key. */
+export interface RateLimit {
+  readonly requests: number;
+  readonly perSeconds: number;
 }
 
 /** The gateway's rate limits. */
-export interface RateLimitOptions extends BucketOptions {
+export interface RateLimitOptions extends RateLimit {
   /**
    * Requests without a valid token, per client address, checked before any token is verified: missing
-   * and refused tokens, and anonymous complaints. Default 30 at once, 1 a second.
+   * and refused tokens, and anonymous complaints. Default 30 a minute.
    */
-  readonly perAddress?: BucketOptions;
+  readonly perAddress?: RateLimit;
 }
 
-/** Takes one token for `key`; says how long to wait when the bucket is empty. */
-export type RateLimiter = (
-  key: string,
-) => {readonly allowed: true} | {readonly allowed: false; readonly retryAfterMs: number};
+/** What a rate-limit store answers for one request. */
+export type RateVerdict =
+  {readonly allowed: true} | {readonly allowed: false; readonly retryAfterMs: number};
 
 /**
- * Token buckets by key, at most `maxKeys` of them (default 100,000): past that, the bucket used least
- * recently is forgotten (a forgotten bucket starts full again).
+ * Where request counts are kept: {@link memoryRateLimitStore} for one process (the default),
+ * `redisStores(...).rateLimits` from `@rapport/store-redis` for several instances that must share one
+ * limit.
  */
-export function tokenBuckets(
-  options: BucketOptions,
-  now: () => number = Date.now,
-  maxKeys = 100_000,
-): RateLimiter {
-  const buckets = new Map<string, {tokens: number; updated: number}>();
-  let sweep = now();
-  return (key) => {
-    const t = now();
-    if (t - sweep > 60_000) {
-      // Forget buckets that have been full for a while, so the map does not grow without bound.
-      for (const [k, b] of buckets)
-        if (b.tokens + ((t - b.updated) / 1000) * options.refillPerSecond >= options.capacity)
-          buckets.delete(k);
-      sweep = t;
-    }
-    const bucket = buckets.get(key) ?? {tokens: options.capacity, updated: t};
-    bucket.tokens = Math.min(
-      options.capacity,
-      bucket.tokens + ((t - bucket.updated) / 1000) * options.refillPerSecond,
-    );
-    bucket.updated = t;
-    // Deleted first, so the map's order is the order of last use.
-    buckets.delete(key);
-    buckets.set(key, bucket);
-    if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value!);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return {allowed: true};
-    }
-    return {
-      allowed: false,
-      retryAfterMs: Math.ceil(((1 - bucket.tokens) / options.refillPerSecond) * 1000),
-    };
+export interface RateLimitStore {
+  /**
+   * Counts one request of `key` against `limit`. Rejects when it cannot count: the gateway then refuses
+   * the request with `503`, never lets it through unlimited.
+   */
+  take(key: string, limit: RateLimit): Promise<RateVerdict>;
+  /** Resolves when the store can count, rejects when it cannot (for `GET /readyz`). */
+  ping?(): Promise<void>;
+}
+
+/**
+ * A {@link RateLimitStore} made of rate-limiter-flexible limiters, one per limit, so every store of
+ * Rapport counts with the same fixed-window algorithm (`@rapport/store-redis` builds its store with it).
+ */
+export function rateLimitStoreOf(
+  limiterFor: (limit: RateLimit) => RateLimiterAbstract,
+): RateLimitStore {
+  const limiters = new Map<string, RateLimiterAbstract>();
+  return {
+    async take(key, limit) {
+      const id = `${limit.requests}/${limit.perSeconds}`;
+      let limiter = limiters.get(id);
+      if (!limiter) limiters.set(id, (limiter = limiterFor(limit)));
+      try {
+        await limiter.consume(key);
+        return {allowed: true};
+      } catch (refusal) {
+        // rate-limiter-flexible rejects with its result when the window is used up, with an Error when
+        // the store failed.
+        if (refusal instanceof RateLimiterRes)
+          return {allowed: false, retryAfterMs: Math.max(1, refusal.msBeforeNext)};
+        throw refusal;
+      }
+    },
   };
 }
 
-/** The `429` of an empty bucket, with `Retry-After`. */
+/** Counts in this process's memory: right for one gateway. Each key is forgotten when its window ends. */
+export function memoryRateLimitStore(): RateLimitStore {
+  return rateLimitStoreOf(
+    (limit) => new RateLimiterMemory({points: limit.requests, duration: limit.perSeconds}),
+  );
+}
+
+/** Checks `key` against `limit` in `store`: `429` once the window is used up, `503` when the store cannot count. */
+export async function admit(store: RateLimitStore, key: string, limit: RateLimit): Promise<void> {
+  let verdict: RateVerdict;
+  try {
+    verdict = await store.take(key, limit);
+  } catch (error) {
+    console.error('@rapport/gateway: the rate-limit store failed; refusing the request', error);
+    throw new RapportError(
+      'unavailable',
+      'The service cannot take requests right now; try again shortly',
+      {
+        retryAfterMs: 1000,
+      },
+    );
+  }
+  if (!verdict.allowed) throw rateLimited(verdict.retryAfterMs);
+}
+
+/** The `429` of a used-up window, with `Retry-After`. */
 export function rateLimited(retryAfterMs: number): RapportError {
   return new RapportError('rate_limited', 'Too many requests; try again shortly', {retryAfterMs});
 }

@@ -126,6 +126,31 @@ describe('composeAdapters', () => {
     assert.deepEqual(crm.described, ['customer']);
   });
 
+  it('pings every adapter once, and fails when one of them does not answer', async () => {
+    const pinged: string[] = [];
+    const pinging = (adapter: CrmAdapter, answer: () => Promise<void>): CrmAdapter => ({
+      ...adapter,
+      describeFields: adapter.describeFields,
+      ping: () => {
+        pinged.push(adapter.name);
+        return answer();
+      },
+    });
+    const up = async () => {};
+    const routes = (loyaltyPing: () => Promise<void>) => {
+      const crmAdapter = pinging(crm.adapter, up);
+      return composeAdapters({
+        customers: crmAdapter,
+        complaints: crmAdapter,
+        loyaltyAccounts: pinging(loyalty.adapter, loyaltyPing),
+      });
+    };
+    await routes(up).ping!();
+    assert.deepEqual(pinged.sort(), ['crm', 'loyalty'], 'one ping per adapter, not per resource');
+    const down = new Error('loyalty platform down');
+    await assert.rejects(routes(() => Promise.reject(down)).ping!(), (e: unknown) => e === down);
+  });
+
   it('refuses a route to an adapter that does not serve the resource, naming both', () => {
     assert.throws(
       () => composeAdapters({complaints: loyalty.adapter}),

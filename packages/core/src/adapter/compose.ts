@@ -49,7 +49,7 @@ const misrouted = (message: string, details: Record<string, unknown>) =>
  * unsupported (widgets hide what shows it). Capabilities are merged so a caller that respects them
  * respects every adapter: the smallest batch size of the adapters that read, the entities each routed
  * resource's adapter describes, custom fields writable only when every adapter that creates stores
- * them. `describeFields` asks the adapter serving the entity's resource.
+ * them. `describeFields` asks the adapter serving the entity's resource; `ping` asks every adapter.
  *
  * @throws RapportError `invalid_input` when a route names a resource the catalogue lacks, or an adapter
  *   that does not serve the resource routed to it.
@@ -128,6 +128,10 @@ export function composeAdapters<C extends Catalogue = RapportCatalogue>(
     async describeFields(entity, callOptions) {
       validateEntity(entity, entities);
       return adapterOf(entity).describeFields(entity, callOptions);
+    },
+    async ping(callOptions) {
+      const adapters = new Set(entries.map(([, adapter]) => adapter));
+      await Promise.all([...adapters].map((adapter) => adapter.ping?.(callOptions)));
     },
   };
 }

@@ -167,6 +167,12 @@ export interface CrmAdapter<C extends Catalogue = RapportCatalogue> {
    * memory backend computes it with `computeReport` from its own scans. Optional.
    */
   report?(name: ReportName, query: ReportQuery, options?: CallOptions): Promise<Report>;
+  /**
+   * Resolves when the backend answers with the adapter's credentials, rejects with a `RapportError`
+   * when it does not: the gateway's `GET /readyz` asks it. Optional; an adapter without it counts as
+   * reachable.
+   */
+  ping?(options?: CallOptions): Promise<void>;
 }
 
 /** The operations an adapter serves, by resource: what its handlers implement of the catalogue. */

@@ -33,6 +33,8 @@ export interface IdempotencyStore {
   complete(key: string, outcome: StoredOutcome): Promise<void>;
   /** Frees a claimed key after a transient failure, so a retry runs again. */
   release(key: string): Promise<void>;
+  /** Resolves when the store can be used, rejects when it cannot (the gateway's `GET /readyz`). Optional. */
+  ping?(): Promise<void>;
 }
 
 /** Options of {@link memoryIdempotencyStore}. */
@@ -310,5 +312,6 @@ export function withIdempotency<C extends Catalogue = RapportCatalogue>(
     resources: {value: wrapped, enumerable: true},
     // Bound, so an adapter class with private fields still finds them.
     describeFields: {value: adapter.describeFields.bind(adapter), enumerable: true},
+    ...(adapter.ping && {ping: {value: adapter.ping.bind(adapter), enumerable: true}}),
   }) as CrmAdapter<C>;
 }

@@ -11,7 +11,6 @@ import {
 import {RapportError} from '@rapport/core';
 import {headers} from '@rapport/core/protocol';
 import {createTokenVerifier, type AuthOptions, type Caller} from '../auth/tokens.js';
-import {rateLimited, type RateLimiter} from '../rate-limit.js';
 
 /** What the runtime tells the gateway about the connection (see `Gateway`). */
 export interface Connection {
@@ -34,15 +33,18 @@ export interface IdentifyOptions {
   readonly allowsAnonymous: (method: string, path: string) => boolean;
   /** A header set by a proxy you trust that holds the client's address (its last entry counts). */
   readonly trustedProxyHeader?: string;
-  /** Limits requests without a valid token per client address; checked before verification. */
-  readonly perAddress?: RateLimiter;
+  /**
+   * Counts a request without a valid token against its client address's limit, before verification;
+   * throws `429` once the limit is used up.
+   */
+  readonly admitAddress?: (key: string) => Promise<void>;
 }
 
 /**
  * Says who is calling: the verified bearer token's customer or agent, or an anonymous visitor (one per
  * client address) where the route allows one. Everything else is `401` with the reason in
- * `details.reason`. Requests without a valid token count against their address's bucket: once it is
- * empty, requests without a token get `429` before anything else is done, and refused tokens `429`
+ * `details.reason`. Requests without a valid token count against their address's limit: once it is
+ * used up, requests without a token get `429` before anything else is done, and refused tokens `429`
  * instead of `401`.
  */
 export function identify(options: IdentifyOptions): MiddlewareHandler<GatewayEnv> {
@@ -67,15 +69,13 @@ export function identify(options: IdentifyOptions): MiddlewareHandler<GatewayEnv
     if (c.req.method === 'OPTIONS') return next();
     const address = addressOf(c);
     c.set('clientAddress', address);
-    const bucket = `address:${address}`;
-    const admit = (): void => {
-      const verdict = options.perAddress?.(bucket);
-      if (verdict && !verdict.allowed) throw rateLimited(verdict.retryAfterMs);
+    const admit = async (): Promise<void> => {
+      await options.admitAddress?.(`address:${address}`);
     };
     const header = c.req.header(headers.authorization) ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) {
-      admit();
+      await admit();
       if (!options.allowsAnonymous(c.req.method, c.req.path)) {
         throw new RapportError(
           'unauthorized',
@@ -101,7 +101,7 @@ export function identify(options: IdentifyOptions): MiddlewareHandler<GatewayEnv
         );
       }
     } catch (error) {
-      admit();
+      await admit();
       throw error;
     }
     c.set('caller', caller);

@@ -1,0 +1,11 @@
+export const redisServerPath: string;
+/** A redis-server started by {@link startRedisServer}. */
+export interface RedisServer {
+  readonly port: number;
+  /** `redis://127.0.0.1:<port>`. */
+  readonly url: string;
+  start(): Promise<void>;
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  close(): Promise<void>;
+}
+export function startRedisServer(): Promise<RedisServer>;
