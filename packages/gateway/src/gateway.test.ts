@@ -622,6 +622,25 @@ describe('gateway: limits, CORS and logs', () => {
     );
   });
 
+  it('lets an allowed origin read answers and errors, with the headers it needs, and no other origin', async () => {
+    const {call} = setup({cors: {origins: ['https://shop.example']}});
+    const token = await customerToken('c-001');
+    const from = (origin: string, withToken = true) =>
+      call('/v1/customers?id=c-001', {...(withToken && {token}), headers: {origin}});
+    for (const answer of [
+      await from('https://shop.example'),
+      await from('https://shop.example', false),
+    ]) {
+      assert.equal(answer.headers.get('access-control-allow-origin'), 'https://shop.example');
+      assert.match(answer.headers.get('access-control-expose-headers') ?? '', /retry-after/i);
+      assert.match(answer.headers.get('vary') ?? '', /Origin/);
+    }
+    const other = await from('https://evil.example');
+    assert.equal(other.status, 200, 'the gateway answers; the browser keeps it from the page');
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+    assert.equal(other.headers.get('access-control-expose-headers'), null);
+  });
+
   it('logs routes, statuses and codes, and no personal data', async () => {
     const {call, logs, adapter} = setup();
     const token = await customerToken('c-001');

@@ -1,7 +1,6 @@
 import {Hono} from 'hono';
 // Answers in the Simplified Chinese built into @rapport/schema for callers whose Accept-Language asks.
 import '@rapport/schema/translations/zh-CN.js';
-import {cors} from 'hono/cors';
 import {
   catalogue as rapportCatalogue,
   defaultComplaintPolicy,
@@ -25,6 +24,7 @@ import {
 import type {AuthOptions} from './auth/tokens.js';
 import {createInputRules} from './input-rules.js';
 import {identify, type Connection, type GatewayEnv} from './middleware/identify.js';
+import {corsFor} from './middleware/cors.js';
 import {limit} from './middleware/limit.js';
 import {log, type LogEntry} from './middleware/log.js';
 import {
@@ -182,16 +182,7 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
   const mounted = options.basePath ? app.basePath(options.basePath) : app;
   const api = mounted.basePath(version);
 
-  app.use(
-    '*',
-    cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: [headers.authorization, 'content-type', headers.idempotencyKey],
-      exposeHeaders: [headers.retryAfter, headers.replayed],
-      maxAge: 600,
-    }),
-  );
+  app.use('*', corsFor(allowed));
   if (options.log) app.use('*', log(options.log));
 
   // Registered before `identify`, so they answer without a token.

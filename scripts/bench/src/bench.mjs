@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // pnpm bench [--check] [--only=size,render,requests,startup,typing,core,gateway,vendors,reports]
+// (gateway: the memory soak and the load benchmark, section 11)
 // Measures Rapport beside the alternatives in one run, prints a table, writes bench/results/latest.json
 // and docs/performance.md (a run of some sections only prints). --check exits 1 when a bundle outgrows
 // its limit (its budget once met; until then the size it had when the limit was last lowered, so it can
@@ -14,6 +15,7 @@ import {chromiumPath} from '../../chromium.mjs';
 import {buildPages, launch, serve} from './browser.mjs';
 import {coreSpeed} from './core.mjs';
 import {idempotencySoak} from './gateway.mjs';
+import {gatewayLoad} from './load.mjs';
 import {measureComposition, measureSizes} from './size.mjs';
 import {renderCost, reportRender, requestCounts, startup, typing} from './sections.mjs';
 import {vendorCalls} from './vendors.mjs';
@@ -112,6 +114,8 @@ if (wanted('core')) {
 if (wanted('gateway')) {
   console.log('Gateway memory soak (20,000 idempotent submissions from one token)…');
   results.gateway = await idempotencySoak();
+  console.log('Gateway under load (autocannon on loopback, beside a bare Hono handler)…');
+  results.gatewayLoad = await gatewayLoad();
 }
 
 if (wanted('vendors')) {
@@ -390,6 +394,58 @@ if (results.reportRender) {
       ],
     ),
     "The report comes from the client at once, so the time is the element's own: its template, the SVG, the figures and the table (Chromium rounds `performance.now()` to 0.1 ms).",
+  );
+}
+
+if (results.gatewayLoad) {
+  const g = results.gatewayLoad;
+  const perSecond = (value) => Math.round(value).toLocaleString('en');
+  const bare = (connections) =>
+    g.reads.find((r) => r.kind === 'bare' && r.connections === connections).requestsPerSecond;
+  const read64 = g.reads.find((r) => r.kind === 'gateway' && r.connections === 64);
+  const met =
+    read64.requestsPerSecond / bare(64) >= 0.5 && read64.p99Ms <= 50 ? 'met' : '**not met**';
+  sections.push(
+    `## 11. Gateway under load (autocannon, ${g.seconds} s per row after a second's warm-up, on loopback; each server in a process of its own, on the same ${machine.cpu.split(' × ')[0]} cores as the load generator)`,
+    table(
+      [
+        'batched read of 10 customers, agent token, redacted',
+        'connections',
+        'requests/s',
+        'vs bare handler',
+        'p50',
+        'p99',
+        'not 2xx',
+      ],
+      g.reads.map((r) => [
+        r.kind === 'bare' ? 'bare Hono handler, the same JSON' : r.kind,
+        String(r.connections),
+        perSecond(r.requestsPerSecond),
+        r.kind === 'bare' ? '' : ratio(r.requestsPerSecond / bare(r.connections)),
+        `${r.p50Ms} ms`,
+        `${r.p99Ms} ms`,
+        String(r.other),
+      ]),
+    ),
+    table(
+      [
+        'idempotent complaint submissions, a new key each',
+        'connections',
+        'requests/s',
+        'p50',
+        'p99',
+        'not 2xx',
+      ],
+      g.submissions.map((r) => [
+        `${r.store} store`,
+        String(r.connections),
+        perSecond(r.requestsPerSecond),
+        `${r.p50Ms} ms`,
+        `${r.p99Ms} ms`,
+        String(r.other),
+      ]),
+    ),
+    `Goal: the gateway at 0.5× the bare handler or better, with p99 at most 50 ms, at 64 connections: ${met}. The gateway verifies the token (a verified token is kept for up to a minute), counts the request against the caller's rate limit, reads the backend and redacts by role; the bare handler answers a string.${g.redisMissing ? ' No redis-server was found, so the Redis store was not measured.' : ' The Redis store is a redis-server of its own on a free loopback port, with every write fsynced to its append-only file.'}`,
   );
 }
 

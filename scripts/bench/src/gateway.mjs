@@ -8,7 +8,7 @@ const secret = 'bench-secret-that-is-long-enough-for-hs256!';
 const audience = 'rapport-bench';
 
 /** A backend that answers every create and keeps nothing, so only the gateway's memory grows. */
-const forgetful = {
+export const forgetful = {
   name: 'forgetful',
   capabilities: {maxBatchSize: 100, entities: ['complaint'], customFieldsWritable: true},
   resources: {

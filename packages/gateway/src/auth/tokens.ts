@@ -71,7 +71,7 @@ interface SignOptions {
 
 const encoder = new TextEncoder();
 
-function checkSecret(secret: string): Uint8Array {
+function checkSecret(secret: string): Uint8Array<ArrayBuffer> {
   if (secret.length < 32)
     throw new RapportError('invalid_input', 'An HS256 secret must be at least 32 characters long', {
       fields: {secret: 'too short'},
@@ -152,13 +152,18 @@ export function createTokenVerifier(auth: AuthOptions): (token: string) => Promi
   const customerRole = auth.customerRole ?? 'customer';
   const maxAge = auth.maxTokenAgeSeconds ?? 86_400;
   const tolerance = auth.clockToleranceSeconds ?? 5;
-  return async (token) => {
+  // Imported once: jose would otherwise import the raw secret for every verification.
+  const hmacKey = secret
+    ? crypto.subtle.importKey('raw', secret, {name: 'HMAC', hash: 'SHA-256'}, false, ['verify'])
+    : undefined;
+  const verified = new Map<string, {caller: Caller; until: number}>();
+  const verify = async (token: string): Promise<{caller: Caller; exp: number}> => {
     let payload: JWTPayload;
     try {
       ({payload} = await jwtVerify(
         token,
         async (header, input) => {
-          if (header.alg === 'HS256' && secret) return secret;
+          if (header.alg === 'HS256' && hmacKey) return hmacKey;
           if (jwks) return jwks(header, input);
           throw new errors.JOSEAlgNotAllowed(`"${header.alg}" is not accepted`);
         },
@@ -212,10 +217,13 @@ export function createTokenVerifier(auth: AuthOptions): (token: string) => Promi
       throw unauthorized('token_claims', 'The token has no subject');
     if (payload.kind === 'customer')
       return {
-        kind: 'customer',
-        customerId: subject,
-        role: customerRole,
-        key: `customer:${subject}`,
+        caller: {
+          kind: 'customer',
+          customerId: subject,
+          role: customerRole,
+          key: `customer:${subject}`,
+        },
+        exp: payload.exp!,
       };
     const roles = payload.roles;
     if (
@@ -225,13 +233,29 @@ export function createTokenVerifier(auth: AuthOptions): (token: string) => Promi
       roles.every((r) => typeof r === 'string')
     ) {
       return {
-        kind: 'agent',
-        agentId: subject,
-        role: roles[0] as string,
-        roles: roles as string[],
-        key: `agent:${subject}`,
+        caller: {
+          kind: 'agent',
+          agentId: subject,
+          role: roles[0] as string,
+          roles: roles as string[],
+          key: `agent:${subject}`,
+        },
+        exp: payload.exp!,
       };
     }
     throw unauthorized('token_claims', 'The token is neither a customer nor an agent token');
+  };
+  // A token verified a moment ago is the same string with the same signature: its caller is kept for
+  // at most a minute and never past its `exp`, so a page's requests cost one signature check a minute.
+  // Refused tokens are not kept. At most 10,000 tokens; past that the oldest goes first.
+  return async (token) => {
+    const now = Date.now();
+    const kept = verified.get(token);
+    if (kept && kept.until > now) return kept.caller;
+    if (kept) verified.delete(token);
+    const {caller, exp} = await verify(token);
+    verified.set(token, {caller, until: Math.min(now + 60_000, exp * 1000)});
+    if (verified.size > 10_000) verified.delete(verified.keys().next().value!);
+    return caller;
   };
 }
