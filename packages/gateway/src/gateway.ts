@@ -15,7 +15,7 @@ import {
   type InputChecks,
   type RapportCatalogue,
 } from '@rapport/core';
-import {headers, limits, protocolVersion, routeOf} from '@rapport/core/protocol';
+import {limits, protocolVersion, routeOf} from '@rapport/core/protocol';
 import {
   defaultCustomization,
   validateCustomization,
