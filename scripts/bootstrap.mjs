@@ -2,9 +2,9 @@
 // The README's two commands run this file with nothing but Node and npm on the machine:
 //   npm start -> node scripts/bootstrap.mjs start
 //   npm test  -> node scripts/bootstrap.mjs test
-// It gets the pinned pnpm through npx, installs Debian's Chromium (browser tests) and redis-server (the
-// Redis store's tests, which start their own servers on free loopback ports and stop them) when they are
-// missing, then installs the workspace, builds it, and starts the playground or runs every check.
+// It gets the pinned pnpm through npx, installs Debian's chromium, redis-server and nginx for the tests
+// when they are missing (see `programs`), then installs the workspace, builds it, and starts the
+// playground or runs every check.
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {dirname, join} from 'node:path';
@@ -23,10 +23,9 @@ const tasks = {
     pnpm(['run', 'playground']);
   },
   test: () => {
-    const chromium = ensureChromium();
-    const redisServer = ensureRedisServer();
+    const paths = ensurePrograms();
     installAndBuild();
-    pnpm(['run', 'verify'], {CHROME_PATH: chromium, REDIS_SERVER: redisServer});
+    pnpm(['run', 'verify'], paths);
   },
 };
 
@@ -63,46 +62,73 @@ function pnpmCommand() {
   return (resolvedPnpm = ['npx', '-y', `pnpm@${PNPM_VERSION}`]);
 }
 
-/** The path of a Chromium for the browser tests; installs Debian's package when there is none. */
-function ensureChromium() {
-  const found = [chromiumPath, '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-  if (found) return found;
-  return installDebianPackage('chromium', '/usr/bin/chromium', 'the browser tests', 'CHROME_PATH');
-}
+/**
+ * The programs the tests run, each from Debian's package unless an environment variable names it:
+ * Chromium (browser tests), redis-server (the Redis store's tests, which start their own servers on
+ * free loopback ports and stop them) and nginx (the gateway-cluster example's test).
+ */
+const programs = [
+  {
+    name: 'chromium',
+    variable: 'CHROME_PATH',
+    found: [chromiumPath, '/usr/bin/chromium-browser'],
+    installs: '/usr/bin/chromium',
+    neededBy: 'the browser tests',
+  },
+  {
+    name: 'redis-server',
+    variable: 'REDIS_SERVER',
+    found: [redisServerPath],
+    installs: '/usr/bin/redis-server',
+    neededBy: 'the Redis store tests',
+  },
+  {
+    name: 'nginx',
+    variable: 'NGINX',
+    found: [process.env.NGINX ?? '/usr/sbin/nginx'],
+    installs: '/usr/sbin/nginx',
+    neededBy: 'the gateway-cluster example test',
+  },
+];
 
-/** The path of a redis-server for the store and cluster tests; installs Debian's package when there is none. */
-function ensureRedisServer() {
-  if (existsSync(redisServerPath)) return redisServerPath;
-  return installDebianPackage(
-    'redis-server',
-    '/usr/bin/redis-server',
-    'the Redis store tests (each starts its own server on a free loopback port)',
-    'REDIS_SERVER',
-  );
-}
-
-/** Installs a Debian package with apt-get (as root), or stops with what to do instead. */
-function installDebianPackage(name, binary, neededBy, variable) {
-  step(`${binary} is missing; installing Debian's "${name}" package for ${neededBy}`);
+/** The path of each program, by its variable; installs Debian's packages of those that are missing. */
+function ensurePrograms() {
+  const paths = {};
+  const missing = [];
+  for (const program of programs) {
+    const found = program.found.find((path) => existsSync(path));
+    if (found) paths[program.variable] = found;
+    else missing.push(program);
+  }
+  if (missing.length === 0) return paths;
+  const names = missing.map((p) => p.name).join(' ');
+  step(`Installing Debian's ${names} for ${missing.map((p) => p.neededBy).join(', ')}`);
   const isRoot = process.getuid?.() === 0;
   const aptGet = run('sh', ['-c', 'command -v apt-get'], {quiet: true}).status === 0;
   if (!isRoot || !aptGet) {
     fail(
-      `${neededBy} need ${name}, and this script can only install it as root on Debian or Ubuntu.\n` +
-        `  Install it yourself (sudo apt-get install -y ${name}), or set ${variable} to its binary,\n` +
-        '  then run npm test again.',
+      `The tests need ${names}, and this script can only install them as root on Debian or Ubuntu.\n` +
+        `  Install them yourself (sudo apt-get install -y ${names}), or set ${missing.map((p) => p.variable).join(', ')}\n` +
+        '  to the binaries, then run npm test again.',
     );
   }
   const env = {DEBIAN_FRONTEND: 'noninteractive'};
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', name]]) {
+  for (const args of [
+    ['update'],
+    ['install', '-y', '--no-install-recommends', ...missing.map((p) => p.name)],
+  ]) {
     if (run('apt-get', args, {env}).status !== 0) {
       fail(
-        `"apt-get ${args.join(' ')}" failed; see the output above. Install ${name}, then run npm test again.`,
+        `"apt-get ${args.join(' ')}" failed; see the output above. Install ${names}, then run npm test again.`,
       );
     }
   }
-  if (!existsSync(binary)) fail(`apt-get finished but ${binary} is still missing.`);
-  return binary;
+  for (const program of missing) {
+    if (!existsSync(program.installs))
+      fail(`apt-get finished but ${program.installs} is still missing.`);
+    paths[program.variable] = program.installs;
+  }
+  return paths;
 }
 
 function run(command, args, {env = {}, quiet = false} = {}) {

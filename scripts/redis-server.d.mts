@@ -9,3 +9,5 @@ export interface RedisServer {
   close(): Promise<void>;
 }
 export function startRedisServer(): Promise<RedisServer>;
+/** A port nothing listens on now, on 127.0.0.1. */
+export function freePort(): Promise<number>;

@@ -83,7 +83,7 @@ export async function startRedisServer() {
 }
 
 /** A port nothing listens on now, on 127.0.0.1. */
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
