@@ -35,6 +35,8 @@ export interface HubSpotApi {
   get<T>(path: string, query?: Record<string, string>, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T>;
   patch<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T>;
+  /** Whether HubSpot answered a request with success in the last `ms` milliseconds. */
+  answeredWithin(ms: number): boolean;
   /**
    * Record ids of the `object`s associated with a record (a contact's tickets, a ticket's notes), up
    * to {@link MAX_LISTED}.
@@ -147,6 +149,7 @@ export function hubspotApi(
     get,
     post,
     patch,
+    answeredWithin: http.answeredWithin,
     async associated(from, object, signal) {
       const ids: string[] = [];
       let after: string | undefined;

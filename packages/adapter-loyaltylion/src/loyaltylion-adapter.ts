@@ -357,5 +357,9 @@ export async function loyaltyLionAdapter(options: LoyaltyLionAdapterOptions): Pr
       validateEntity(entity, ['loyalty']);
       return catalog;
     },
+    // Unless LoyaltyLion answered lately, one member: a small read that needs the credentials.
+    async ping(o = {}) {
+      if (!http.answeredWithin(30_000)) await page({limit: 1}, o.signal);
+    },
   };
 }

@@ -1536,6 +1536,10 @@ export async function salesforceAdapter(
       return catalogs[validateEntity(entity, entities)]!;
     },
     limits: () => limits,
+    // Unless Salesforce answered lately, the Case describe (read at start-up), through the session.
+    async ping(o = {}) {
+      if (!vendor.answeredWithin(30_000)) await get('/sobjects/Case/describe', undefined, o.signal);
+    },
   };
   if (externalIdField !== null) return adapter;
   // No External ID field: keys live in this process (bounded), so a retry here is still answered once.

@@ -165,4 +165,26 @@ describe('start-up checks', () => {
       'Sforce-Limit-Info is read',
     );
   });
+
+  it("pings for the gateway's /readyz: no call while the vendor answered lately, a refusal when it is unreachable", async () => {
+    let t = Date.now();
+    const link = {calls: 0, down: false};
+    const adapter = await salesforceAdapter({
+      ...token,
+      now: () => t,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => (
+        link.calls++,
+        link.down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)
+      ),
+    });
+    const calls = link.calls;
+    await adapter.ping!();
+    assert.equal(link.calls, calls, 'start-up answered a moment ago: no call');
+    t += 31_000;
+    await adapter.ping!();
+    assert.equal(link.calls, calls + 1, 'nothing for 31 s: one small read');
+    t += 31_000;
+    link.down = true;
+    await assert.rejects(adapter.ping!(), (e) => isRapportError(e, 'unavailable'));
+  });
 });

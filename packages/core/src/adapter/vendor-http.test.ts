@@ -57,6 +57,19 @@ describe('vendorHttp', () => {
     assert.equal(vendor.sent.length, 1);
   });
 
+  it('says whether the vendor answered with success lately', async () => {
+    let t = 0;
+    const vendor = scripted([json(200, {}), json(503, {})]);
+    const http = client(vendor, {now: () => t});
+    assert.equal(http.answeredWithin(30_000), false, 'nothing asked yet');
+    await http.request('GET', '/v1/me');
+    t = 29_999;
+    assert.equal(http.answeredWithin(30_000), true);
+    await assert.rejects(http.request('GET', '/v1/me'));
+    t = 30_000;
+    assert.equal(http.answeredWithin(30_000), false, 'a failure is no answer');
+  });
+
   it('maps statuses to typed errors that name the vendor and the path, without the query', async () => {
     const cases: [number, string][] = [
       [400, 'invalid_input'],

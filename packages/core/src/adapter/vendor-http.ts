@@ -69,6 +69,13 @@ export interface VendorResponse<T> {
 export interface VendorHttp {
   /** Sends one request. @throws RapportError for a failure, or the signal's reason when aborted. */
   request<T>(method: string, path: string, init?: VendorRequest): Promise<VendorResponse<T>>;
+  /**
+   * Whether the vendor answered a request with success in the last `ms` milliseconds. An adapter's
+   * `ping` sends a small read only when it has not (`if (!http.answeredWithin(30_000)) await …`), so a
+   * gateway's `/readyz` costs a vendor's API quota at most one call in 30 seconds, and none while
+   * traffic flows.
+   */
+  answeredWithin(ms: number): boolean;
 }
 
 /** The generic meaning of a vendor status. HubSpot's 477 ("hub migrating") is transient. */
@@ -114,6 +121,7 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const now = options.now ?? Date.now;
   let pausedUntil = 0;
+  let answeredAt = -Infinity;
 
   /** One exchange, its body read too: a failure while the body arrives is as typed as one before. */
   async function send(
@@ -160,7 +168,7 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
     }
   }
 
-  return {
+  const http: VendorHttp = {
     async request<T>(method: string, path: string, init: VendorRequest = {}) {
       init.signal?.throwIfAborted();
       const wait = pausedUntil - now();
@@ -173,8 +181,10 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
       let {response, text} = await send(method, path, init, false);
       if (response.status === 401 && options.refreshes)
         ({response, text} = await send(method, path, init, true));
-      if (response.ok)
+      if (response.ok) {
+        answeredAt = now();
         return {status: response.status, headers: response.headers, body: parse(text) as T};
+      }
 
       // Only a failure needs the path a message may show.
       const shown = pathForMessages(path);
@@ -202,5 +212,7 @@ export function vendorHttp(options: VendorHttpOptions): VendorHttp {
         pausedUntil = Math.max(pausedUntil, now() + error.retryAfterMs);
       throw error;
     },
+    answeredWithin: (ms) => now() - answeredAt < ms,
   };
+  return http;
 }
