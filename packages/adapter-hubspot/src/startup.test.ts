@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {http, HttpResponse} from 'msw';
 import {setupServer} from 'msw/node';
+import {runPingConformance} from '@rapport/adapter-testkit';
 import {isRapportError} from '@rapport/core';
 import {hubspotAdapter, type HubSpotAdapterOptions} from '@rapport/adapter-hubspot';
 import {fakeHubSpot} from '@rapport/adapter-hubspot/fake';
@@ -133,25 +134,8 @@ describe('start-up checks', () => {
     assert.equal(hubspot.resources.loyaltyAccounts, undefined, 'no loyalty option, no loyalty');
   });
 
-  it("pings for the gateway's /readyz: no call while the vendor answered lately, a refusal when it is unreachable", async () => {
-    let t = Date.now();
-    const link = {calls: 0, down: false};
-    const adapter = await hubspotAdapter({
-      ...token,
-      now: () => t,
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => (
-        link.calls++,
-        link.down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)
-      ),
-    });
-    const calls = link.calls;
-    await adapter.ping!();
-    assert.equal(link.calls, calls, 'start-up answered a moment ago: no call');
-    t += 31_000;
-    await adapter.ping!();
-    assert.equal(link.calls, calls + 1, 'nothing for 31 s: one small read');
-    t += 31_000;
-    link.down = true;
-    await assert.rejects(adapter.ping!(), (e) => isRapportError(e, 'unavailable'));
+  runPingConformance({
+    name: 'hubspot',
+    start: ({fetch, now}) => hubspotAdapter({...token, fetch, now}),
   });
 });

@@ -2,6 +2,7 @@
 // the shapes of LoyaltyLion's documented examples, not a recording of its API.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {runPingConformance} from '@rapport/adapter-testkit';
 import {memoryAdapter} from '@rapport/adapter-memory';
 import {composeAdapters, isRapportError} from '@rapport/core';
 import {loyaltyLionAdapter, type LoyaltyLionAdapterOptions} from '@rapport/adapter-loyaltylion';
@@ -106,25 +107,9 @@ describe('start-up checks', () => {
     }
   });
 
-  it("pings for the gateway's /readyz: no call while the vendor answered lately, a refusal when it is unreachable", async () => {
-    let t = Date.now();
-    const link = {calls: 0, down: false};
-    const adapter = await loyaltyLionAdapter({
-      ...base,
-      now: () => t,
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => (
-        link.calls++,
-        link.down ? Promise.reject(new TypeError('fetch failed')) : fake.fetch(input, init)
-      ),
-    });
-    const calls = link.calls;
-    await adapter.ping!();
-    assert.equal(link.calls, calls, 'start-up answered a moment ago: no call');
-    t += 31_000;
-    await adapter.ping!();
-    assert.equal(link.calls, calls + 1, 'nothing for 31 s: one small read');
-    t += 31_000;
-    link.down = true;
-    await assert.rejects(adapter.ping!(), (e) => isRapportError(e, 'unavailable'));
+  runPingConformance({
+    name: 'loyaltylion',
+    fetch: fake.fetch,
+    start: ({fetch, now}) => loyaltyLionAdapter({...base, fetch, now}),
   });
 });

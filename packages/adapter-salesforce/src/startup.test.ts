@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {http, HttpResponse} from 'msw';
 import {setupServer} from 'msw/node';
+import {runPingConformance} from '@rapport/adapter-testkit';
 import {isRapportError} from '@rapport/core';
 import {salesforceAdapter, type SalesforceAdapterOptions} from '@rapport/adapter-salesforce';
 import {fakeSalesforce} from '@rapport/adapter-salesforce/fake';
@@ -166,25 +167,8 @@ describe('start-up checks', () => {
     );
   });
 
-  it("pings for the gateway's /readyz: no call while the vendor answered lately, a refusal when it is unreachable", async () => {
-    let t = Date.now();
-    const link = {calls: 0, down: false};
-    const adapter = await salesforceAdapter({
-      ...token,
-      now: () => t,
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => (
-        link.calls++,
-        link.down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)
-      ),
-    });
-    const calls = link.calls;
-    await adapter.ping!();
-    assert.equal(link.calls, calls, 'start-up answered a moment ago: no call');
-    t += 31_000;
-    await adapter.ping!();
-    assert.equal(link.calls, calls + 1, 'nothing for 31 s: one small read');
-    t += 31_000;
-    link.down = true;
-    await assert.rejects(adapter.ping!(), (e) => isRapportError(e, 'unavailable'));
+  runPingConformance({
+    name: 'salesforce',
+    start: ({fetch, now}) => salesforceAdapter({...token, fetch, now}),
   });
 });

@@ -11,4 +11,6 @@ export {rejectsWith} from './checks.js';
 export type {AdapterCheckId} from './checks.js';
 export {runStoreConformance, checkStore, storeCheckIds, forgetfulStore} from './store.js';
 export type {StoreCheckId, StoreConformanceOptions} from './store.js';
+export {runPingConformance} from './ping.js';
+export type {PingConformanceOptions} from './ping.js';
 export {seededRandom, submitAll} from './load.js';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {http} from 'msw';
 import {setupServer} from 'msw/node';
+import {runPingConformance} from '@rapport/adapter-testkit';
 import {isRapportError, type CrmAdapter} from '@rapport/core';
 import {zendeskAdapter, type ZendeskAdapterOptions} from '@rapport/adapter-zendesk';
 import {
@@ -187,26 +188,7 @@ describe('zendeskAdapter: configuration', () => {
 });
 
 describe('zendeskAdapter: ping', () => {
-  it("pings for the gateway's /readyz: no call while the vendor answered lately, a refusal when it is unreachable", async () => {
-    let t = Date.now();
-    const link = {calls: 0, down: false};
-    const adapter = await start({
-      now: () => t,
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => (
-        link.calls++,
-        link.down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)
-      ),
-    });
-    const calls = link.calls;
-    await adapter.ping!();
-    assert.equal(link.calls, calls, 'start-up answered a moment ago: no call');
-    t += 31_000;
-    await adapter.ping!();
-    assert.equal(link.calls, calls + 1, 'nothing for 31 s: one small read');
-    t += 31_000;
-    link.down = true;
-    await assert.rejects(adapter.ping!(), (e) => isRapportError(e, 'unavailable'));
-  });
+  runPingConformance({name: 'zendesk', start: ({fetch, now}) => start({fetch, now})});
 });
 
 describe('zendeskAdapter: customers', () => {
