@@ -6,6 +6,9 @@ export interface RedisServer {
   readonly url: string;
   start(): Promise<void>;
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** SIGSTOP: connections stay open and commands go unanswered. */
+  pause(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 export function startRedisServer(): Promise<RedisServer>;

@@ -54,20 +54,34 @@ export async function startRedisServer() {
       );
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.exited = exited;
-      await Promise.race([
-        answers(port),
-        exited.then((code) => {
-          throw new Error(
-            `redis-server exited with code ${code} before it answered on port ${port}`,
-          );
-        }),
-      ]);
+      try {
+        await Promise.race([
+          answers(port),
+          exited.then((code) => {
+            throw new Error(
+              `redis-server exited with code ${code} before it answered on port ${port}`,
+            );
+          }),
+        ]);
+      } catch (error) {
+        child.kill('SIGKILL');
+        throw error;
+      }
     },
     /** Stops the server: SIGTERM (a clean shutdown) by default, SIGKILL for a crash. */
     async stop(signal = 'SIGTERM') {
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGCONT');
       child.kill(signal);
       await child.exited;
+    },
+    /** Freezes the server (SIGSTOP): connections stay open and commands go unanswered, as when Redis hangs. */
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    /** Lets a paused server go on (SIGCONT). */
+    resume() {
+      child?.kill('SIGCONT');
     },
     /** Stops the server and deletes its files. */
     async close() {

@@ -30,6 +30,7 @@ import {log, type LogEntry} from './middleware/log.js';
 import {
   admit,
   memoryRateLimitStore,
+  type RateLimit,
   type RateLimitOptions,
   type RateLimitStore,
 } from './rate-limit.js';
@@ -170,6 +171,10 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
   };
   const rateLimit =
     options.rateLimit === false ? undefined : (options.rateLimit ?? {requests: 120, perSeconds: 6});
+  if (rateLimit) {
+    checkLimit('rateLimit', rateLimit);
+    if (rateLimit.perAddress) checkLimit('rateLimit.perAddress', rateLimit.perAddress);
+  }
   const rateLimitStore = rateLimit && (options.rateLimitStore ?? memoryRateLimitStore());
   const version = `/v${protocolVersion}`;
   const anonymousPath =
@@ -226,4 +231,16 @@ export function createGateway<C extends Catalogue = RapportCatalogue>(
   app.onError((error) => errorResponse(error));
 
   return (request, connection) => Promise.resolve(app.fetch(request, connection));
+}
+
+/** Refuses a limit the stores cannot count: whole requests in whole seconds, at least one of each. */
+function checkLimit(option: string, limit: RateLimit): void {
+  for (const [name, value] of Object.entries({
+    requests: limit.requests,
+    perSeconds: limit.perSeconds,
+  }))
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(
+        `The gateway's ${option}.${name} must be a whole number of at least 1; it is ${String(value)}`,
+      );
 }

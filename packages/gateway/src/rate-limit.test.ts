@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {memoryAdapter} from '@rapport/adapter-memory';
 import {isRapportError} from '@rapport/core';
+import {createGateway} from '@rapport/gateway';
 import {admit, memoryRateLimitStore, type RateLimitStore} from './rate-limit.js';
 import {clientKey} from './middleware/identify.js';
 
@@ -32,6 +34,31 @@ describe('memoryRateLimitStore', () => {
     assert.equal((await store.take('a', limit)).allowed, false);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     assert.equal((await store.take('a', limit)).allowed, true);
+  });
+});
+
+describe('createGateway: rate limits', () => {
+  it('refuses limits the stores cannot count, naming the option', () => {
+    for (const [rateLimit, named] of [
+      [
+        {requests: 10, perSeconds: 0.5},
+        /rateLimit\.perSeconds must be a whole number of at least 1; it is 0\.5/,
+      ],
+      [{requests: 0, perSeconds: 60}, /rateLimit\.requests/],
+      [
+        {requests: 10, perSeconds: 60, perAddress: {requests: 5, perSeconds: Number.NaN}},
+        /rateLimit\.perAddress\.perSeconds/,
+      ],
+    ] as const)
+      assert.throws(
+        () =>
+          createGateway({
+            adapter: memoryAdapter({size: 5}),
+            auth: {secret: 'x'.repeat(32), audience: 'a'},
+            rateLimit,
+          }),
+        named,
+      );
   });
 });
 

@@ -130,6 +130,8 @@ describe('GET /v1/reports/:report', () => {
   it('computes at most maxConcurrent reports at once, and keys its cache on the instants', async () => {
     const {call} = setup({reports: {maxConcurrent: 1}}, {latency: 30});
     const token = await supervisor();
+    // Verified once before, so both requests below reach the route in the order they were sent.
+    assert.equal((await call('/v1/customization', {token})).status, 200);
     const [first, second] = await Promise.all([
       call(`/v1/reports/complaints-by-status?${range}`, {token}),
       call(`/v1/reports/loyalty-tiers?${range}`, {token}),

@@ -5,20 +5,24 @@ import {
   type IdempotencyStore,
   type StoredOutcome,
 } from '@rapport/core';
-import {ClientOfflineError, type RedisClientType} from '@redis/client';
+import {ClientOfflineError, ErrorReply, type RedisClientType} from '@redis/client';
 
 // Each script runs atomically in Redis. A key holds its record as JSON; a record in flight also names
-// the claim that holds it (`owner`), so a late `complete` or `release` never touches another claim's key.
+// the claim that holds it (`owner`), so a late `complete` or `release` never touches another claim's
+// key. A claim holds its key for a lease (ARGV[2]); a finished key is kept for the full TTL.
 const claimScript = `
 local held = redis.call('GET', KEYS[1])
 if held then return held end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return false`;
+// A key that is gone (its lease ran out while the outcome waited for Redis) takes the outcome too: the
+// work ran, and a retry must hear so rather than run it again.
 const completeScript = `
 local held = redis.call('GET', KEYS[1])
-if not held then return 0 end
-local record = cjson.decode(held)
-if record.state ~= 'in_flight' or record.owner ~= ARGV[1] then return 0 end
+if held then
+  local record = cjson.decode(held)
+  if record.state ~= 'in_flight' or record.owner ~= ARGV[1] then return 0 end
+end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1`;
 const releaseScript = `
@@ -33,8 +37,13 @@ return 1`;
 export interface RedisIdempotencyStoreOptions {
   /** Prepended to every key. */
   readonly prefix: string;
-  /** How long a key is remembered, in flight or finished, in milliseconds. */
+  /** How long a finished key is remembered, in milliseconds. */
   readonly ttlMs: number;
+  /**
+   * How long a claim holds its key before the request has finished, in milliseconds: after a gateway
+   * crashed mid-request, a retry of that key runs again once this has passed.
+   */
+  readonly inFlightTtlMs: number;
   /** The most writes waiting for Redis to come back (see {@link redisIdempotencyStore}). */
   readonly maxPending: number;
   /** Resolves once the connection is ready, or after a short wait when it is not. */
@@ -57,17 +66,26 @@ interface Pending {
  * `release` that fails, and a `claim` whose answer was lost (it may have landed), are kept in this
  * process and written when Redis is back; until then the key reads as in flight, which a retry hears
  * as "still being processed". Past `maxPending` such writes, the oldest is given up with a console
- * error and its key stays in flight until its TTL: refused, never run twice.
+ * error and its key stays in flight until its lease ends.
  */
 export function redisIdempotencyStore(
   client: RedisClientType,
   options: RedisIdempotencyStoreOptions,
-): IdempotencyStore & {readonly pending: () => number; readonly flush: () => Promise<void>} {
+): IdempotencyStore & {
+  /** How many writes are owed to Redis. */
+  readonly pending: () => number;
+  /** Writes what is owed now (also done by itself with a backoff, and once reconnected). */
+  readonly flush: () => Promise<void>;
+  /** Stops retrying; says how many owed writes were given up. */
+  readonly close: () => number;
+} {
   const {prefix, ttlMs, maxPending} = options;
   const ttl = String(Math.max(1, Math.round(ttlMs)));
+  const lease = String(Math.max(1, Math.round(Math.min(ttlMs, options.inFlightTtlMs))));
   /** The claims this process holds, by key: who owns them and their fingerprint. */
   const held = new Map<string, {owner: string; fingerprint: string}>();
-  const pending = new Map<string, Pending>();
+  /** Writes owed to Redis, by key and owner: two claims of one key each keep their own. */
+  const pending = new Map<string, Pending & {readonly key: string}>();
   let retry: ReturnType<typeof setTimeout> | undefined;
   let delay = 0;
 
@@ -81,13 +99,16 @@ export function redisIdempotencyStore(
       });
   };
   const owe = (key: string, end: Pending): void => {
-    pending.delete(key);
-    pending.set(key, end);
+    const id = `${end.owner}\u0000${key}`;
+    // A completion outranks a release of the same claim.
+    if (end.done === undefined && pending.get(id)?.done !== undefined) return;
+    pending.delete(id);
+    pending.set(id, {...end, key});
     if (pending.size > maxPending) {
       const [oldest] = pending.keys();
       pending.delete(oldest!);
       console.error(
-        `@rapport/store-redis: more than ${maxPending} writes are waiting for Redis; gave up the oldest, whose key stays in flight until its TTL`,
+        `@rapport/store-redis: more than ${maxPending} writes are waiting for Redis; gave up the oldest, whose key stays in flight until its lease ends`,
       );
     }
     schedule();
@@ -102,11 +123,19 @@ export function redisIdempotencyStore(
     retry.unref?.();
   };
   const flush = async (): Promise<void> => {
-    for (const [key, end] of [...pending]) {
+    if (retry) clearTimeout(retry);
+    retry = undefined;
+    for (const [id, end] of [...pending]) {
       try {
-        await write(key, end);
-        if (pending.get(key) === end) pending.delete(key);
-      } catch {
+        await write(end.key, end);
+        if (pending.get(id) === end) pending.delete(id);
+      } catch (error) {
+        // Redis answered with an error: this write can never succeed, so it must not hold up the rest.
+        if (error instanceof ErrorReply) {
+          pending.delete(id);
+          console.error('@rapport/store-redis: Redis refused an owed write; dropped it', error);
+          continue;
+        }
         break;
       }
     }
@@ -121,7 +150,7 @@ export function redisIdempotencyStore(
       let answer: unknown;
       try {
         await options.connection();
-        answer = await client.eval(claimScript, {keys: [prefix + key], arguments: [record, ttl]});
+        answer = await client.eval(claimScript, {keys: [prefix + key], arguments: [record, lease]});
       } catch (error) {
         // A command that was sent may have run: free the key if it did, once Redis answers.
         if (!(error instanceof ClientOfflineError)) owe(key, {owner});
@@ -156,6 +185,13 @@ export function redisIdempotencyStore(
     },
     pending: () => pending.size,
     flush,
+    close() {
+      if (retry) clearTimeout(retry);
+      retry = undefined;
+      const lost = pending.size;
+      pending.clear();
+      return lost;
+    },
   };
 }
 

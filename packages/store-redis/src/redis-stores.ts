@@ -22,6 +22,13 @@ export interface RedisStoresOptions {
    */
   readonly idempotencyTtlMs?: number;
   /**
+   * How long a key is held while its request runs, in milliseconds. After a gateway crashed in the
+   * middle of a request, a retry with that key runs again once this has passed (the backend's own
+   * idempotency, which the gateway's key reaches, is then what keeps it single). Longer than your
+   * slowest create and your longest Redis outage. Default 10 minutes.
+   */
+  readonly inFlightTtlMs?: number;
+  /**
    * How long a Redis command may take before it counts as failed, in milliseconds. Default 1,000: a
    * write then answers `503` rather than hang.
    */
@@ -70,20 +77,23 @@ export function redisStores(options: RedisStoresOptions): RedisStores {
   });
   // Resolves once connected; retries until then. A failure is reported through the 'error' event.
   client.connect().catch(() => {});
-  let connectedOnce = false;
-  const firstConnection = new Promise<void>((resolve) =>
-    client.once('ready', () => {
-      connectedOnce = true;
+  // Until the first connection is made or fails, requests wait for it (below); after that, never.
+  let settled = false;
+  const firstConnection = new Promise<void>((resolve) => {
+    const settle = () => {
+      settled = true;
       resolve();
-    }),
-  );
+    };
+    client.once('ready', settle);
+    client.once('error', settle);
+  });
   /**
    * Waits, at most one command timeout, for the first connection while it is being made, so the first
-   * requests after start-up are not refused. Once connected, never waits: while Redis is away, writes
-   * are refused at once and rate limits fall back to memory at once.
+   * requests after start-up are not refused. Once it is made or has failed, never waits: while Redis
+   * is away, writes are refused at once and rate limits fall back to memory at once.
    */
   const connection = async (): Promise<void> => {
-    if (connectedOnce || !client.isOpen) return;
+    if (settled || !client.isOpen) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
       firstConnection,
@@ -91,20 +101,27 @@ export function redisStores(options: RedisStoresOptions): RedisStores {
     ]);
     clearTimeout(timer);
   };
-  const idempotency = redisIdempotencyStore(client, {
+  const idempotency: ReturnType<typeof redisIdempotencyStore> = redisIdempotencyStore(client, {
     prefix: `${prefix}idem:`,
     ttlMs: options.idempotencyTtlMs ?? 86_400_000,
+    inFlightTtlMs: options.inFlightTtlMs ?? 600_000,
     maxPending: options.maxPendingWrites ?? 10_000,
     connection,
   });
+  // Back after an outage: what is owed goes first.
+  client.on('ready', () => void idempotency.flush());
   return {
     idempotency,
     rateLimits: redisRateLimitStore(client, prefix, connection),
     async close() {
-      if (client.isReady) {
-        await idempotency.flush();
-        await client.close();
-      } else if (client.isOpen) client.destroy();
+      if (client.isReady) await idempotency.flush();
+      const lost = idempotency.close();
+      if (lost > 0)
+        console.error(
+          `@rapport/store-redis: closed with ${lost} writes Redis never took; their keys stay in flight until their lease ends`,
+        );
+      if (client.isReady) await client.close();
+      else if (client.isOpen) client.destroy();
     },
   };
 }

@@ -13,11 +13,11 @@ describe('createTokenVerifier', () => {
       customerId: 'c-001',
       key: {secret},
       audience,
-      expiresIn: 1,
+      expiresIn: 2,
     });
     assert.equal((await verify(token)).key, 'customer:c-001');
     assert.equal((await verify(token)).key, 'customer:c-001', 'the same token again');
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await new Promise((resolve) => setTimeout(resolve, 3100));
     await assert.rejects(
       verify(token),
       (e) => isRapportError(e) && e.details.reason === 'token_expired',
