@@ -639,6 +639,11 @@ describe('gateway: limits, CORS and logs', () => {
     assert.equal(other.status, 200, 'the gateway answers; the browser keeps it from the page');
     assert.equal(other.headers.get('access-control-allow-origin'), null);
     assert.equal(other.headers.get('access-control-expose-headers'), null);
+    assert.equal(
+      other.headers.get('cache-control'),
+      'no-store',
+      'so no cache keeps it for another origin',
+    );
   });
 
   it('logs routes, statuses and codes, and no personal data', async () => {

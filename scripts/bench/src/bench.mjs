@@ -406,7 +406,7 @@ if (results.gatewayLoad) {
   const met =
     read64.requestsPerSecond / bare(64) >= 0.5 && read64.p99Ms <= 50 ? 'met' : '**not met**';
   sections.push(
-    `## 11. Gateway under load (autocannon, ${g.seconds} s per row after a second's warm-up, on loopback; each server in a process of its own, on the same ${machine.cpu.split(' × ')[0]} cores as the load generator)`,
+    `## 11. Gateway under load (autocannon on loopback, ${g.seconds} s per run after a second's warm-up; reads: the median of ${g.reads[0].runs} runs, the cases taking turns; each server in a process of its own, on the same ${machine.cpu.split(' × ')[0]} cores as the load generator)`,
     table(
       [
         'batched read of 10 customers, agent token, redacted',

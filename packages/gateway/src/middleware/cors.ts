@@ -20,13 +20,13 @@ export function corsFor(allowed: ReadonlySet<string>): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
     await next();
-    if (allowed.size === 0) return;
     const origin = c.req.header('origin');
-    const answer = c.res.headers;
-    // The answer depends on the origin, so a cache must not give it to another.
-    answer.append('vary', 'Origin');
     if (origin === undefined || !allowed.has(origin)) return;
+    const answer = c.res.headers;
     answer.set('access-control-allow-origin', origin);
     answer.set('access-control-expose-headers', exposed);
+    // The answer depends on the origin. Every answer is also `no-store`, so a cache keeps none: the
+    // answers to other origins and to same-origin pages need no Vary (and are not touched at all).
+    answer.append('vary', 'Origin');
   };
 }
