@@ -58,8 +58,9 @@ interface Pending {
 }
 
 /**
- * The idempotency store on a Redis connection. `claim` is one atomic script (read, or set with a TTL
- * when free), as are `complete` and `release`, which only act on a key this store's own claim holds.
+ * The idempotency store on a Redis connection. `claim` is one atomic script (read, or set for the
+ * lease when free), as are `complete` and `release`, which never touch another claim's key (`complete`
+ * also writes a key whose lease ran out).
  *
  * When Redis cannot be reached, `claim` refuses with `unavailable` (a `503` with `Retry-After`), so
  * nothing runs twice and nothing runs unguarded. The end of a claim is never lost: a `complete` or
