@@ -84,8 +84,8 @@ const programs = [
   },
   {
     name: 'nginx',
-    variable: 'NGINX',
-    found: [process.env.NGINX ?? '/usr/sbin/nginx'],
+    variable: 'NGINX_PATH',
+    found: [process.env.NGINX_PATH ?? '/usr/sbin/nginx'],
     installs: '/usr/sbin/nginx',
     neededBy: 'the gateway-cluster example test',
   },

@@ -5,7 +5,16 @@
 //   PORT=8088 node start.mjs   nginx on 8088
 import {spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -13,7 +22,7 @@ import {signAgentToken} from '@rapport/gateway';
 import {freePort, redisServerPath, startRedisServer} from '../../scripts/redis-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const nginxPath = process.env.NGINX ?? '/usr/sbin/nginx';
+const nginxPath = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const widgets = join(here, '../../packages/browser/dist');
 const instances = 3;
 
@@ -24,7 +33,7 @@ const missing = [
 if (missing.length > 0) {
   console.error(
     `This example runs ${missing.map(([, name]) => name).join(' and ')} from Debian's packages, and ${missing.map(([path]) => path).join(', ')} is missing.\n` +
-      `  Install: apt-get install -y ${missing.map(([, name]) => name).join(' ')}   (or set REDIS_SERVER / NGINX to the binaries)`,
+      `  Install: apt-get install -y ${missing.map(([, name]) => name).join(' ')}   (or set REDIS_SERVER / NGINX_PATH to the binaries)`,
   );
   process.exit(1);
 }
@@ -79,18 +88,25 @@ try {
   }
 
   dir = mkdtempSync(join(tmpdir(), 'rapport-nginx-'));
+  // nginx's workers run as an unprivileged user: they must be able to enter the directory and read
+  // the bundles, copied here as they would be to a web root.
+  chmodSync(dir, 0o755);
+  if (existsSync(widgets)) cpSync(widgets, join(dir, 'widgets'), {recursive: true});
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
   const port = Number(process.env.PORT ?? (await freePort()));
   const config = readFileSync(join(here, 'nginx.conf'), 'utf8')
     .replaceAll('{{DIR}}', dir)
     .replaceAll('{{PORT}}', String(port))
-    .replaceAll('{{WIDGETS}}', widgets)
+    .replaceAll('{{WIDGETS}}', join(dir, 'widgets'))
     .replaceAll(
       '{{UPSTREAMS}}',
       urls.map((url) => `    server ${new URL(url).host} max_fails=2 fail_timeout=5s;`).join('\n'),
     );
   writeFileSync(join(dir, 'nginx.conf'), config);
+  // nginx reads an NGINX variable from its environment as inherited sockets: it gets none.
+  const {NGINX: _inherited, ...nginxEnv} = process.env;
   const nginx = spawn(nginxPath, ['-p', dir, '-c', join(dir, 'nginx.conf')], {
+    env: nginxEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.push(nginx);
