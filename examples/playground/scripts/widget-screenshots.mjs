@@ -1,29 +1,13 @@
 #!/usr/bin/env node
 // Takes docs/widgets.md's screenshots of the acting widgets, in the customer's and the agent's view,
 // with headless Chromium: pnpm --filter playground screenshot:widgets
-import {mkdirSync, mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
-import puppeteer from 'puppeteer-core';
-import {startPlayground} from '../server.mjs';
-import {chromiumArgs, chromiumPath} from '../../../scripts/chromium.mjs';
+import {withPlaygroundPage} from './shoot.mjs';
 
 const out = process.argv[2] ?? new URL('../../../docs/widgets/', import.meta.url).pathname;
 mkdirSync(out, {recursive: true});
-const server = await startPlayground({
-  port: 0,
-  dataFile: join(mkdtempSync(join(tmpdir(), 'rapport-shot-')), 'data.json'),
-  asOf: new Date('2026-11-01T00:00:00Z'),
-});
-const browser = await puppeteer.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: chromiumArgs,
-});
-try {
-  const page = await browser.newPage();
-  await page.setViewport({width: 1440, height: 2400, deviceScaleFactor: 1});
-  await page.goto(`${server.url}/`, {waitUntil: 'networkidle0'});
+await withPlaygroundPage({width: 1440, height: 2400}, async (page) => {
   // A member with points, rewards and complaints, and an English name (this machine may lack CJK fonts).
   const customerId = process.env.SHOT_CUSTOMER ?? 'c-050';
   await page.type('#search', customerId);
@@ -48,7 +32,4 @@ try {
       console.log(`wrote ${path}`);
     }
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
+});
