@@ -69,13 +69,19 @@ export function memoryRateLimitStore(): RateLimitStore {
   );
 }
 
+let lastStoreError = 0;
+
 /** Checks `key` against `limit` in `store`: `429` once the window is used up, `503` when the store cannot count. */
 export async function admit(store: RateLimitStore, key: string, limit: RateLimit): Promise<void> {
   let verdict: RateVerdict;
   try {
     verdict = await store.take(key, limit);
   } catch (error) {
-    console.error('@rapport/gateway: the rate-limit store failed; refusing the request', error);
+    // Once every 10 seconds is enough to see an outage; every refused request would flood the log.
+    if (Date.now() - lastStoreError > 10_000) {
+      lastStoreError = Date.now();
+      console.error('@rapport/gateway: the rate-limit store failed; refusing requests', error);
+    }
     throw new RapportError(
       'unavailable',
       'The service cannot take requests right now; try again shortly',

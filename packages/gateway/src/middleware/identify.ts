@@ -69,9 +69,7 @@ export function identify(options: IdentifyOptions): MiddlewareHandler<GatewayEnv
     if (c.req.method === 'OPTIONS') return next();
     const address = addressOf(c);
     c.set('clientAddress', address);
-    const admit = async (): Promise<void> => {
-      await options.admitAddress?.(`address:${address}`);
-    };
+    const admit = () => options.admitAddress?.(`address:${address}`);
     const header = c.req.header(headers.authorization) ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) {
