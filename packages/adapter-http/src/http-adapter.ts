@@ -35,6 +35,7 @@ import {
   routeOf,
   routes,
 } from '@rapport/core/protocol';
+import {tokenSource} from './token.js';
 
 /** Options of {@link httpAdapter}. */
 export interface HttpAdapterOptions<C extends Catalogue = RapportCatalogue> {
@@ -42,8 +43,11 @@ export interface HttpAdapterOptions<C extends Catalogue = RapportCatalogue> {
   readonly url: string;
   /**
    * Gives the token to send as `Authorization: Bearer …`, usually fetched from your own server.
-   * Called before requests; on a 401 it is called once more with `{refresh: true}` and the request
-   * is repeated. Return `null` for anonymous requests (complaints from visitors, where allowed).
+   * Called once per token: the adapter holds it until 30 s before its `exp` (a JWT's; a token
+   * without one is held until refused), then asks again with `{refresh: true}`. On a 401 it asks
+   * once more with `{refresh: true}` and repeats the request. Requests made while it is being asked
+   * share that one call. Return `null` for anonymous requests (complaints from visitors, where
+   * allowed); `null` is not held.
    */
   readonly getToken?: (options: {refresh: boolean}) => string | null | Promise<string | null>;
   /** Longest wait for one request, in milliseconds. Default 15000. */
@@ -95,14 +99,15 @@ export function httpAdapter<C extends Catalogue = RapportCatalogue>(
     ...options.capabilities,
   };
 
+  const tokens = options.getToken ? tokenSource(options.getToken) : null;
+
   const request: Call = async <T>(
     method: 'GET' | 'POST',
     path: string,
     init: {signal?: AbortSignal | undefined; body?: unknown; headers?: Record<string, string>} = {},
   ): Promise<T> => {
     init.signal?.throwIfAborted();
-    const send = async (refresh: boolean): Promise<Response> => {
-      const token = options.getToken ? await options.getToken({refresh}) : null;
+    const send = async (token: string | null): Promise<Response> => {
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
       try {
@@ -128,8 +133,9 @@ export function httpAdapter<C extends Catalogue = RapportCatalogue>(
         );
       }
     };
-    let response = await send(false);
-    if (response.status === 401 && options.getToken) response = await send(true);
+    const token = tokens ? await tokens.current() : null;
+    let response = await send(token);
+    if (response.status === 401 && tokens) response = await send(await tokens.refresh(token));
     if (!response.ok) throw await errorFromResponse(response);
     return (await response.json()) as T;
   };
