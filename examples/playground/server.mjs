@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {createRequire} from 'node:module';
 import {Hono} from 'hono';
 import {serveStatic} from '@hono/node-server/serve-static';
+import {bodyLimit} from 'hono/body-limit';
 import {memoryAdapter} from '@rapport/adapter-memory';
 import {jsonFileStore} from '@rapport/adapter-memory/node';
 import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway';
@@ -16,8 +17,23 @@ import {defaultCustomization, validateCustomization} from '@rapport/schema';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundles = dirname(createRequire(import.meta.url).resolve('@rapport/browser/rapport.iife.js'));
-// Every page of the playground runs under the same strict policy a careful host site would set.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:";
+// Every page of the playground runs under the same strict policy a careful host site would set, and
+// no other site may frame it.
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; frame-ancestors 'none'";
+// The names this machine answers to. A page elsewhere that points its own domain at 127.0.0.1 (DNS
+// rebinding) sends that domain as Host, and is refused before it can read /token.
+const localNames = ['127.0.0.1', 'localhost', '[::1]'];
+/** Largest body a /demo/* request may send (the customization document is the biggest). */
+const demoBodyLimit = 256 * 1024;
+/** The URL's parts, or null for what is not a URL (an `Origin: null`, an empty Host). */
+const parse = (url) => {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+};
 
 /** Starts the playground; resolves once it listens. */
 export async function startPlayground(options = {}) {
@@ -47,11 +63,21 @@ export async function startPlayground(options = {}) {
     });
   let gateway = makeGateway();
 
+  const hostname = options.hostname ?? '127.0.0.1';
+  const names = new Set([...localNames, hostname.includes(':') ? `[${hostname}]` : hostname]);
   const app = new Hono();
   app.use('*', async (c, next) => {
+    const host = parse(`http://${c.req.header('host') ?? ''}`)?.hostname ?? '';
+    if (!names.has(host)) {
+      return c.text(
+        `This playground answers only at ${[...names].join(', ')}, not at "${host}".`,
+        403,
+      );
+    }
     await next();
     c.header('content-security-policy', CSP);
     c.header('x-content-type-options', 'nosniff');
+    c.header('x-frame-options', 'DENY');
   });
   // serveGateway passes the connection's address as the app's env; the gateway limits by it.
   app.all('/api/*', (c) => gateway(c.req.raw, c.env));
@@ -73,6 +99,28 @@ export async function startPlayground(options = {}) {
   });
 
   // Demo-only helpers: finding a customer by name, switching simulated failures, editing the document.
+  // Writes come only from the playground's own pages, as JSON: another site's page can neither post a
+  // form here (wrong content type) nor send JSON (its preflight gets no CORS answer), and a request a
+  // browser marks as from another site or origin is refused outright.
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/demo/*', async (c, next) => {
+    const site = c.req.header('sec-fetch-site');
+    const origin = c.req.header('origin');
+    if (
+      (site && site !== 'same-origin') ||
+      (origin && parse(origin)?.host !== c.req.header('host'))
+    )
+      return c.json({error: 'Demo changes are taken only from the playground itself'}, 403);
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? ''))
+      return c.json({error: 'Send JSON (content-type: application/json)'}, 415);
+    return next();
+  });
+  app.use(
+    '/demo/*',
+    bodyLimit({
+      maxSize: demoBodyLimit,
+      onError: (c) => c.json({error: `The body is larger than ${demoBodyLimit} bytes`}, 413),
+    }),
+  );
   app.get('/demo/customers', (c) => {
     const q = (c.req.query('q') ?? '').trim().toLowerCase();
     const matches = adapter.data.customers.filter(
@@ -89,7 +137,10 @@ export async function startPlayground(options = {}) {
     );
   });
   app.post('/demo/faults', async (c) => {
-    const {on} = await c.req.json();
+    const body = await c.req.json().catch(() => undefined);
+    if (typeof body?.on !== 'boolean')
+      return c.json({error: 'Send {"on": true} or {"on": false}'}, 400);
+    const {on} = body;
     adapter.setFaults(
       on ? {rate: 0.3, kinds: ['unavailable', 'timeout', 'rate_limited'], retryAfterMs: 300} : null,
     );
@@ -127,7 +178,7 @@ export async function startPlayground(options = {}) {
   );
   app.get('/*', serveStatic({root: join(here, 'public')}));
 
-  const server = await serveGateway(app.fetch, {port, hostname: options.hostname ?? '127.0.0.1'});
+  const server = await serveGateway(app.fetch, {port, hostname});
   return {...server, adapter, dataFile};
 }
 

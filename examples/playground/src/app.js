@@ -137,7 +137,11 @@ $('faults').addEventListener('change', (e) =>
   }),
 );
 $('reset').addEventListener('click', async () => {
-  await fetch('/demo/reset', {method: 'POST'});
+  await fetch('/demo/reset', {
+    method: 'POST',
+    headers: {'content-type': 'application/json'},
+    body: '{}',
+  });
   applyIdentity();
 });
 
@@ -198,9 +202,11 @@ async function applyDocument() {
     return;
   }
   problems.replaceChildren();
-  const saved = await fetch('/demo/customization', {method: 'PUT', body: editor.value}).catch(
-    () => undefined,
-  );
+  const saved = await fetch('/demo/customization', {
+    method: 'PUT',
+    headers: {'content-type': 'application/json'},
+    body: editor.value,
+  }).catch(() => undefined);
   if (!saved?.ok) {
     status.textContent =
       'Valid, but the server did not take it: the widgets keep the last document';

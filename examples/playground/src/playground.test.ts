@@ -164,6 +164,20 @@ describe('the playground', () => {
     await again.page.close();
   });
 
+  it('switches simulated failures and resets the demo data from its own page', async () => {
+    const {page, problems} = await open('/');
+    await page.waitForFunction(widgetsReady, {timeout: 15_000});
+    const answered = (path: string) =>
+      page.waitForResponse((r) => new URL(r.url()).pathname === path).then((r) => r.status());
+    const [faultsOn] = await Promise.all([answered('/demo/faults'), page.click('#faults')]);
+    const [faultsOff] = await Promise.all([answered('/demo/faults'), page.click('#faults')]);
+    const [reset] = await Promise.all([answered('/demo/reset'), page.click('#reset')]);
+    assert.deepEqual([faultsOn, faultsOff, reset], [200, 200, 200]);
+    await page.waitForFunction(widgetsReady, {timeout: 15_000});
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('shows a supervisor the reports, and an agent only the complaint and satisfaction ones', async () => {
     const {page, problems} = await open('/');
     await page.waitForFunction(widgetsReady, {timeout: 15_000});
