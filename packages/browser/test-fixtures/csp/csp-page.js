@@ -39,6 +39,13 @@ const check = () => {
   } catch {
     report.evalBlocked = true;
   }
+  // And whether strings reach the DOM as HTML only through a Trusted Types policy.
+  try {
+    document.createElement('div').innerHTML = '<b>1</b>';
+    report.trustedTypesRequired = false;
+  } catch {
+    report.trustedTypesRequired = true;
+  }
   parent.postMessage(report, '*');
 };
 check();
