@@ -15,6 +15,7 @@ const END = '<!-- generated:reference:end -->';
 const NOTE =
   'Generated from the TypeScript types by `pnpm docs:generate`; edit the JSDoc in packages/schema/src/document.ts.';
 
+const code = (text) => (text ? `\`${cell(text)}\`` : '');
 const cell = (text) =>
   String(text ?? '')
     .replace(/\|/g, '\\|')
@@ -77,6 +78,18 @@ export function customizationReference(schema) {
 /** docs/theming.md, from custom-elements.json and the document's token map. */
 export function theming(manifest, schema) {
   const tokens = schema.definitions.ThemeTokens.properties;
+  const widgets = manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.tagName && d.cssProperties?.length);
+  // The properties every widget reads, with their common meaning (the one most widgets give).
+  const shared = new Map();
+  for (const property of widgets[0]?.cssProperties ?? []) {
+    const all = widgets.map((w) => w.cssProperties.find((p) => p.name === property.name));
+    if (all.some((p) => !p)) continue;
+    const count = (d) => all.filter((p) => p.description === d).length;
+    const common = all.map((p) => p.description).sort((a, b) => count(b) - count(a))[0];
+    shared.set(property.name, {...property, description: common});
+  }
   const lines = [
     '# Theming',
     '',
@@ -106,14 +119,19 @@ export function theming(manifest, schema) {
     '',
     '## Design tokens',
     '',
-    '| document token | CSS custom property | meaning |',
-    '|---|---|---|',
-    ...Object.entries(tokenProperties).map(
-      ([token, property]) =>
-        `| \`${token}\` | \`${property}\` | ${cell(tokens[token]?.description)} |`,
-    ),
+    'Every widget reads these (the defaults are the light ones; each `-dark` property sets the dark value).',
     '',
-    'Tokens that only CSS sets: `--rapport-color-subtle` (quiet backgrounds: skeletons, badges, progress track).',
+    '| document token | CSS custom property | default | dark default | meaning |',
+    '|---|---|---|---|---|',
+    ...[...shared.values()]
+      .filter((p) => !p.name.endsWith('-dark'))
+      .map((p) => {
+        const token = Object.keys(tokenProperties).find((t) => tokenProperties[t] === p.name);
+        const dark = shared.get(`${p.name}-dark`);
+        return `| ${token ? `\`${token}\`` : '(CSS only)'} | \`${p.name}\` | ${code(p.default)} | ${code(dark?.default)} | ${cell(token ? tokens[token]?.description : p.description)} |`;
+      }),
+    '',
+    'Below, each element lists the properties it reads beyond these, and what a shared one means for it.',
     '',
   ];
   const elements = manifest.modules
@@ -130,11 +148,14 @@ export function theming(manifest, schema) {
         '',
       );
     }
-    if (element.cssProperties?.length) {
+    const own = (element.cssProperties ?? []).filter(
+      (p) => shared.get(p.name)?.description !== p.description,
+    );
+    if (own.length) {
       lines.push(
-        '| CSS property | meaning |',
-        '|---|---|',
-        ...element.cssProperties.map((p) => `| \`${p.name}\` | ${cell(p.description)} |`),
+        '| CSS property | default | meaning |',
+        '|---|---|---|',
+        ...own.map((p) => `| \`${p.name}\` | ${code(p.default)} | ${cell(p.description)} |`),
         '',
       );
     }

@@ -71,10 +71,10 @@ const customerRefused = (error: unknown): boolean =>
  * @cssproperty --rapport-color-danger - Errors.
  * @cssproperty --rapport-color-border - Input borders.
  * @cssproperty --rapport-radius - Corner radius.
- * @event rapport-complaint-before-submit - Valid values are about to be sent; cancelable. `event.input` holds them.
- * @event rapport-complaint-submitted - The complaint is stored; `event.complaint` has its reference and due dates.
- * @event rapport-complaint-failed - Sending failed for good; `event.error` says why, the values stay.
- * @event rapport-error - The widget's own customization document is not valid, or the customer of `customer-id` does not exist or is not the signed-in person's.
+ * @event {ComplaintBeforeSubmitEvent} rapport-complaint-before-submit - Valid values are about to be sent; cancelable. `event.input` holds them.
+ * @event {ComplaintSubmittedEvent} rapport-complaint-submitted - The complaint is stored; `event.complaint` has its reference and due dates.
+ * @event {ComplaintFailedEvent} rapport-complaint-failed - Sending failed for good; `event.error` says why, the values stay.
+ * @event {RapportErrorEvent} rapport-error - The widget's own customization document is not valid, or the customer of `customer-id` does not exist or is not the signed-in person's.
  */
 export class RapportComplaintForm extends RapportWidget {
   static override styles = [baseStyles, formStyles];

@@ -94,9 +94,9 @@ interface Reply {
  * @cssproperty --rapport-color-border - Borders between complaints and of the reply box.
  * @cssproperty --rapport-color-subtle - Background of replies from the business.
  * @cssproperty --rapport-radius - Corner radius.
- * @event rapport-complaint-before-update - A reply or a step is about to be sent; cancelable. `event.input` holds it.
- * @event rapport-complaint-updated - The backend stored the update; `event.update` has the complaint's new status.
- * @event rapport-error - Loading complaints or their replies failed (also when the backend does not offer them), or the widget's own customization document is not valid.
+ * @event {ComplaintBeforeUpdateEvent} rapport-complaint-before-update - A reply or a step is about to be sent; cancelable. `event.input` holds it.
+ * @event {ComplaintUpdatedEvent} rapport-complaint-updated - The backend stored the update; `event.update` has the complaint's new status.
+ * @event {RapportErrorEvent} rapport-error - Loading complaints or their replies failed (also when the backend does not offer them), or the widget's own customization document is not valid.
  */
 export class RapportComplaintTracker extends RapportWidget {
   // The reply box looks like the complaint form's fields: its styles are in the bundle already.

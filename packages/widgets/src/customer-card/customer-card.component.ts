@@ -104,7 +104,7 @@ async function offered<T>(what: string, list: Promise<Page<T>>): Promise<Page<T>
  * @cssproperty --rapport-spacing - Base spacing unit.
  * @cssproperty --rapport-font - Font family.
  * @cssproperty --rapport-gap - Space below the card when another element follows it (default 1rem).
- * @event rapport-error - Loading failed (also when the backend does not offer customers), or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
+ * @event {RapportErrorEvent} rapport-error - Loading failed (also when the backend does not offer customers), or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
  */
 export class RapportCustomerCard extends RapportWidget {
   static override styles = [baseStyles, cardStyles];

@@ -42,7 +42,7 @@ const OWN_SOURCES = ownSources['loyalty-balance'];
  * @cssproperty --rapport-color-surface - Background.
  * @cssproperty --rapport-radius - Corner radius.
  * @cssproperty --rapport-gap - Space below the widget when another element follows it (default 1rem; none for the badge).
- * @event rapport-error - Loading failed (also when the backend does not offer loyalty accounts), or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
+ * @event {RapportErrorEvent} rapport-error - Loading failed (also when the backend does not offer loyalty accounts), or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
  */
 export class RapportLoyaltyBalance extends RapportWidget {
   static override styles = [baseStyles, loyaltyStyles];

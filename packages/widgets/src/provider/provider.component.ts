@@ -20,7 +20,7 @@ import {RapportErrorEvent} from '../shared/events.js';
  * (they need no `customer-id`) and the viewer's role and locale, and change when the record does.
  *
  * @slot - The widgets, anywhere in the provider's subtree (also inside other elements' shadow roots).
- * @event rapport-error - The customization document cannot be used, or the host shell could not say what is on screen; `event.error.message` says why.
+ * @event {RapportErrorEvent} rapport-error - The customization document cannot be used, or the host shell could not say what is on screen; `event.error.message` says why.
  */
 export class RapportProvider extends LitElement {
   static override styles = css`

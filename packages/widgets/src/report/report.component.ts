@@ -47,9 +47,12 @@ const builtIn: CustomizationDocument = {schemaVersion: 1, roles: [], fields: {},
  * @csspart table - The data table.
  * @csspart download - The CSV download button.
  * @csspart retry - The button that loads again after a failure.
- * @cssproperty --rapport-chart-1 - Colour of the first series (default the accent colour); `-2` to `-4` the others.
+ * @cssproperty --rapport-chart-1 - Colour of the first series (default the accent colour).
+ * @cssproperty --rapport-chart-2 - Colour of the second series.
+ * @cssproperty --rapport-chart-3 - Colour of the third series.
+ * @cssproperty --rapport-chart-4 - Colour of the fourth series.
  * @cssproperty --rapport-color-surface - Background.
- * @event rapport-error - The report could not be loaded (also when the backend offers no reports), or `name` is not a report. The page shows only a short neutral message; `error` has the detail.
+ * @event {RapportErrorEvent} rapport-error - The report could not be loaded (also when the backend offers no reports), or `name` is not a report. The page shows only a short neutral message; `error` has the detail.
  */
 export class RapportReport extends RapportWidget {
   static override styles = [baseStyles, reportStyles];

@@ -97,9 +97,9 @@ type View = Parameters<LoadController<unknown>['render']>[0];
  * @cssproperty --rapport-color-surface - Background.
  * @cssproperty --rapport-color-border - Lines between rewards.
  * @cssproperty --rapport-radius - Corner radius.
- * @event rapport-reward-before-redeem - The person confirmed a redemption, before anything is sent; cancelable (nothing is sent). `event.reward` is the reward.
- * @event rapport-reward-redeemed - The backend redeemed the reward; `event.redemption` has the code.
- * @event rapport-error - Loading failed (also when the backend does not offer rewards, redemptions or the points ledger), a redemption failed other than by a refusal, or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
+ * @event {RewardBeforeRedeemEvent} rapport-reward-before-redeem - The person confirmed a redemption, before anything is sent; cancelable (nothing is sent). `event.reward` is the reward.
+ * @event {RewardRedeemedEvent} rapport-reward-redeemed - The backend redeemed the reward; `event.redemption` has the code.
+ * @event {RapportErrorEvent} rapport-error - Loading failed (also when the backend does not offer rewards, redemptions or the points ledger), a redemption failed other than by a refusal, or the widget's own customization document is not valid. The page shows only a short neutral message; `error` has the detail.
  */
 export class RapportRewards extends RapportWidget {
   static override styles = [baseStyles, rewardsStyles];

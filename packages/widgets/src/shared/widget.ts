@@ -45,6 +45,12 @@ function planFor(
  * nearest `<rapport-provider>` or from its own properties (which win), validates the customization once,
  * resolves its render plan for the role and locale, applies the document's theme tokens, and reloads
  * when the client says its data changed.
+ *
+ * Every widget honours the design tokens of base.styles.ts. custom-elements.json lists them with the
+ * defaults read from the styles; the document's tokens take their meaning from the schema, the others
+ * from here:
+ * @cssproperty --rapport-color-subtle - Quiet backgrounds: skeletons, badges, the progress track.
+ * @cssproperty --rapport-gap - Space below a widget when another element follows it.
  */
 export abstract class RapportWidget extends LitElement {
   static override styles = [baseStyles];

@@ -123,9 +123,9 @@ function formPlanOf(plan: RenderPlan): RenderPlan {
  * @cssproperty --rapport-color-danger - Errors.
  * @cssproperty --rapport-color-border - Score and input borders.
  * @cssproperty --rapport-radius - Corner radius.
- * @event rapport-survey-before-answer - A score (and comment) is about to be sent; cancelable. `event.input` holds it.
- * @event rapport-survey-answered - The answer is stored; `event.answer` is the stored answer.
- * @event rapport-error - Loading failed (also when the backend offers no survey answers, or no complaints for `complaint-id`), the layout has no question for the kind, or the widget's own customization document is not valid.
+ * @event {SurveyBeforeAnswerEvent} rapport-survey-before-answer - A score (and comment) is about to be sent; cancelable. `event.input` holds it.
+ * @event {SurveyAnsweredEvent} rapport-survey-answered - The answer is stored; `event.answer` is the stored answer.
+ * @event {RapportErrorEvent} rapport-error - Loading failed (also when the backend offers no survey answers, or no complaints for `complaint-id`), the layout has no question for the kind, or the widget's own customization document is not valid.
  */
 export class RapportSurvey extends RapportWidget {
   static override styles = [baseStyles, formStyles, surveyStyles];
