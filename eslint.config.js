@@ -67,6 +67,7 @@ export default defineConfig(
       'packages/adapter-http/src/**/*.ts',
       'packages/schema/src/**/*.ts',
       'packages/gateway/src/**/*.ts',
+      'packages/react/src/**/*.ts',
     ],
     ignores: [
       '**/*.test.ts',

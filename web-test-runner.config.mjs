@@ -11,6 +11,7 @@ import {createGateway, signAgentToken, signCustomerToken} from '@rapport/gateway
 import {serveGateway} from '@rapport/gateway/node';
 import {zendeskAppTest} from './hosts/zendesk/test-support/zendesk-plugin.mjs';
 import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
+import {reactAsEsm} from './scripts/react-esm.mjs';
 import {
   salesforceAndLoyalty,
   severalSystems,
@@ -109,6 +110,7 @@ const zendeskApp = zendeskAppTest();
 export default {
   files: [
     'packages/*/src/**/*.browser.test.ts',
+    'packages/*/src/**/*.browser.test.tsx',
     'packages/widgets/src/**/*.test.ts',
     'packages/browser/src/**/*.test.ts',
     'examples/*/src/**/*.browser.test.ts',
@@ -117,7 +119,8 @@ export default {
   nodeResolve: {browser: true},
   middleware: [serveMswWorker, zendeskApp.middleware],
   plugins: [
-    esbuildPlugin({ts: true, tsconfig: 'tsconfig.base.json'}),
+    esbuildPlugin({ts: true, tsx: true, tsconfig: 'tsconfig.base.json'}),
+    reactAsEsm(new URL('packages/react', import.meta.url).pathname),
     memoryGateway,
     severalSystemsGateway,
     salesforceGateway,
