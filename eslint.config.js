@@ -24,7 +24,7 @@ export default defineConfig(
       '**/node_modules/**',
       '**/bench/results/**',
       '**/coverage/**',
-      '.tmp/**',
+      '**/.tmp/**',
       // rapport.iife.js and rapport.zh-CN.iife.js, copied from @rapport/browser's dist.
       'hosts/salesforce/force-app/main/default/staticresources/rapport/**',
     ],
