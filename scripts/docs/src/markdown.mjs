@@ -1,0 +1,51 @@
+// Reading the docs for their tests: which Markdown files there are, their headings' anchors.
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+
+export const root = new URL('../../../', import.meta.url).pathname;
+/** Where the repository's files are on the web, from the root package.json's `homepage`. */
+export const repositoryUrl = JSON.parse(
+  readFileSync(join(root, 'package.json'), 'utf8'),
+).homepage.replace(/#.*$/, '');
+
+const markdownIn = (folder) =>
+  readdirSync(join(root, folder))
+    .filter((name) => name.endsWith('.md') && name !== 'CHANGELOG.md')
+    .map((name) => `${folder}${name}`);
+
+/** The README, the guides, and the READMEs of packages, examples and host shells. */
+export function markdownFiles() {
+  const inFolders = (parent) =>
+    readdirSync(join(root, parent), {withFileTypes: true})
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => markdownIn(`${parent}/${entry.name}/`));
+  return [
+    'README.md',
+    ...markdownIn('docs/'),
+    ...markdownIn('docs/crm/'),
+    ...inFolders('packages'),
+    ...inFolders('examples'),
+    ...inFolders('hosts'),
+  ];
+}
+
+/** The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces as dashes. */
+export function anchors(file) {
+  const seen = new Map();
+  const result = new Set();
+  let fenced = false;
+  for (const line of readFileSync(join(root, file), 'utf8').split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const heading = !fenced && /^#{1,6}\s+(.*)$/.exec(line);
+    if (!heading) continue;
+    const slug = heading[1]
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    result.add(count === 0 ? slug : `${slug}-${count}`);
+  }
+  return result;
+}
