@@ -49,8 +49,9 @@ export const sizeTargets = [
     // Raised from 34.2 for the host contract (the provider follows a CRM screen's record), issue 16;
     // from 34.6 for the rewards, the complaint tracker and the survey, issue 18 (10.9 KiB, within the
     // 4 KiB a widget the issue allows, once the creates' input checks left the catalogue); from 45.6
-    // for <rapport-report> and its own SVG charts, issue 19 (5.5 KiB, within the 8 KiB it allows).
-    limitKiB: 51.1,
+    // for <rapport-report> and its own SVG charts, issue 19 (5.5 KiB, within the 8 KiB it allows);
+    // from 51.1 for httpAdapter holding a token for its lifetime (reading a JWT's exp), issue 21.
+    limitKiB: 51.3,
   },
   {
     name: 'rapport.zh-CN.iife.js (Simplified Chinese for the script tag)',
