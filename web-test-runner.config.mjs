@@ -17,6 +17,18 @@ import {
   severalSystems,
 } from './packages/browser/test-fixtures/several-systems.mjs';
 
+/**
+ * The CSP fixture asked for with `?trusted-types` also gets the Trusted Types policy of
+ * docs/embedding.md as a response header, enforced on top of the page's own meta policy.
+ */
+const trustedTypesPolicy =
+  "require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
+async function serveTrustedTypes(context, next) {
+  await next();
+  if (context.path.endsWith('/test-fixtures/csp/csp.html') && 'trusted-types' in context.query)
+    context.set('content-security-policy', trustedTypesPolicy);
+}
+
 /** Serves msw's service worker at the origin's root, so its scope covers the test pages. */
 const mswWorker = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
 function serveMswWorker(context, next) {
@@ -117,7 +129,7 @@ export default {
     'hosts/*/src/**/*.browser.test.ts',
   ],
   nodeResolve: {browser: true},
-  middleware: [serveMswWorker, zendeskApp.middleware],
+  middleware: [serveMswWorker, serveTrustedTypes, zendeskApp.middleware],
   plugins: [
     esbuildPlugin({ts: true, tsx: true, tsconfig: 'tsconfig.base.json'}),
     reactAsEsm(new URL('packages/react', import.meta.url).pathname),
