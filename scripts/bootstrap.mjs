@@ -7,13 +7,9 @@
 // playground or runs every check.
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {chromiumPath} from './chromium.mjs';
 import {redisServerPath} from './redis-server.mjs';
-
-const PNPM_VERSION = '12.21.0';
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import {pnpmCommand, root} from './workspace.mjs';
 const task = process.argv[2];
 
 const tasks = {
@@ -38,28 +34,15 @@ function installAndBuild() {
 
 /** Runs pnpm: the one on PATH when it is the pinned version, otherwise the pinned one through npx. */
 function pnpm(args, env = {}) {
-  const [command, ...prefix] = pnpmCommand();
+  let command, prefix;
+  try {
+    [command, ...prefix] = pnpmCommand();
+  } catch (error) {
+    fail(error.message);
+  }
   const result = run(command, [...prefix, ...args], {env});
   if (result.status !== 0)
     fail(`"pnpm ${args.join(' ')}" failed (exit code ${result.status}); see the output above.`);
-}
-
-let resolvedPnpm;
-function pnpmCommand() {
-  if (resolvedPnpm) return resolvedPnpm;
-  const onPath = run('pnpm', ['--version'], {quiet: true});
-  if (onPath.status === 0 && onPath.stdout.trim() === PNPM_VERSION)
-    return (resolvedPnpm = ['pnpm']);
-  const viaNpx = run('npx', ['-y', `pnpm@${PNPM_VERSION}`, '--version'], {quiet: true});
-  if (viaNpx.error?.code === 'ENOENT')
-    fail('Could not run npx. Rapport needs Node.js 20 or later with npm on the PATH.');
-  if (viaNpx.status !== 0) {
-    fail(
-      `Could not get pnpm ${PNPM_VERSION} through npx (is the npm registry reachable? try: npm ping).\n` +
-        viaNpx.stderr.trim().split('\n').slice(-5).join('\n'),
-    );
-  }
-  return (resolvedPnpm = ['npx', '-y', `pnpm@${PNPM_VERSION}`]);
 }
 
 /**

@@ -5,22 +5,34 @@
 // publish, which it replaces with the tarballs `pnpm pack:all` writes and a list of what would be
 // published; it needs no network and no npm login.
 import {spawnSync} from 'node:child_process';
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
+import {pnpmCommand, publishedPackages, root} from './workspace.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const dryRun = process.argv.includes('--dry-run');
-const pnpm = process.env.npm_execpath ?? 'pnpm';
+
+/** Stops the release with a message: nothing has been published. */
+function stop(message, status = 1) {
+  console.error(`\n✖ ${message}: nothing was published.`);
+  process.exit(status);
+}
 
 /** Runs one step, stopping the release with its name when it fails. */
 function step(name, command, args) {
   console.log(`\n▶ ${name}`);
   const result = spawnSync(command, args, {cwd: root, stdio: 'inherit'});
-  if (result.status !== 0) {
-    console.error(`\n✖ ${name} failed: nothing was published.`);
-    process.exit(result.status ?? 1);
-  }
+  if (result.error) stop(`${name} could not start (${result.error.message})`);
+  if (result.status !== 0) stop(`${name} failed`, result.status ?? 1);
 }
+
+let pnpmPrefix;
+try {
+  pnpmPrefix = pnpmCommand();
+} catch (error) {
+  stop(error.message);
+}
+const [pnpmBin, ...pnpmArgs] = pnpmPrefix;
+const pnpm = (name, args) => step(name, pnpmBin, [...pnpmArgs, ...args]);
 
 const pending = readdirSync(join(root, '.changeset')).filter(
   (f) => f.endsWith('.md') && f !== 'README.md',
@@ -32,24 +44,21 @@ if (pending.length > 0 && !dryRun) {
   process.exit(1);
 }
 
-step('build', pnpm, ['-r', 'run', 'build']);
-step('lint', pnpm, ['run', 'lint']);
-step('types', pnpm, ['run', 'typecheck']);
-step('package checks (publint, attw)', pnpm, ['run', 'publint']);
-step('bundle sizes', pnpm, ['run', 'size']);
+pnpm('build', ['-r', 'run', 'build']);
+pnpm('lint', ['run', 'lint']);
+pnpm('types', ['run', 'typecheck']);
+pnpm('package checks (publint, attw)', ['run', 'publint']);
+pnpm('bundle sizes', ['run', 'size']);
 if (!dryRun) {
-  step('tests in Node', pnpm, ['run', 'test:node']);
-  step('tests in Chromium', pnpm, ['run', 'test:browser']);
-  step('publish', pnpm, ['exec', 'changeset', 'publish']);
+  pnpm('tests in Node', ['run', 'test:node']);
+  pnpm('tests in Chromium', ['run', 'test:browser']);
+  pnpm('publish', ['exec', 'changeset', 'publish']);
   process.exit(0);
 }
 
 step('tarballs', process.execPath, [join(root, 'scripts/pack-all.mjs')]);
 console.log('\nWould publish (dry run: nothing was sent):');
-for (const folder of readdirSync(join(root, 'packages')).sort()) {
-  const manifest = JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8'));
-  if (manifest.private) continue;
-  const tarball = `${manifest.name.replace(/^@/, '').replace('/', '-')}.tgz`;
+for (const {manifest, tarball} of publishedPackages()) {
   const kib = (statSync(join(root, 'packed', tarball)).size / 1024).toFixed(1);
   console.log(`  ${manifest.name}@${manifest.version}  packed/${tarball}  ${kib} KiB`);
 }

@@ -64,7 +64,9 @@ export async function startPlayground(options = {}) {
   let gateway = makeGateway();
 
   const hostname = options.hostname ?? '127.0.0.1';
-  const names = new Set([...localNames, hostname.includes(':') ? `[${hostname}]` : hostname]);
+  // Host names as URLs write them (lower case, IPv6 in brackets and shortened), as the check reads them.
+  const asHost = (name) => parse(`http://${name.includes(':') ? `[${name}]` : name}`)?.hostname;
+  const names = new Set([...localNames, asHost(hostname)].filter(Boolean));
   const app = new Hono();
   app.use('*', async (c, next) => {
     const host = parse(`http://${c.req.header('host') ?? ''}`)?.hostname ?? '';
@@ -105,10 +107,8 @@ export async function startPlayground(options = {}) {
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/demo/*', async (c, next) => {
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    if (
-      (site && site !== 'same-origin') ||
-      (origin && parse(origin)?.host !== c.req.header('host'))
-    )
+    const host = parse(`http://${c.req.header('host') ?? ''}`)?.host;
+    if ((site && site !== 'same-origin') || (origin && parse(origin)?.host !== host))
       return c.json({error: 'Demo changes are taken only from the playground itself'}, 403);
     if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? ''))
       return c.json({error: 'Send JSON (content-type: application/json)'}, 415);

@@ -3,6 +3,7 @@
 // so the shared properties (client, customization, viewer-role, locale, theme) appear on every widget.
 import {existsSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
 import {tokenProperties} from '@rapport/schema';
 import {customElementJetBrainsPlugin} from 'custom-element-jet-brains-integration';
 import {customElementVsCodePlugin} from 'custom-element-vs-code-integration';
@@ -13,15 +14,19 @@ const schema = require('@rapport/schema/customization.schema.json');
 const docs = `${require('../../package.json').homepage.replace(/#.*$/, '')}/blob/main/docs`;
 
 /**
- * Every `var(--rapport-…, default)` in a style source, by property, with its default as written. A
+ * Every `var(--rapport-…)` in a style source, by property, with its default as written (or none). A
  * `var()` inside another's default is part of that default (`--rapport-color-accent-dark` falls back
  * to `var(--rapport-color-accent, #5fd3c9)`), not the inner property's own default.
  */
 function cssVariables(file) {
   const source = readFileSync(file, 'utf8');
   const found = new Map();
-  const start = /var\(\s*(--rapport-[a-z0-9-]+)\s*,/g;
+  const start = /var\(\s*(--rapport-[a-z0-9-]+)\s*([,)])/g;
   for (let match; (match = start.exec(source));) {
+    if (match[2] === ')') {
+      if (!found.has(match[1])) found.set(match[1], undefined);
+      continue;
+    }
     let depth = 1;
     let end = start.lastIndex;
     for (; end < source.length && depth > 0; end++)
@@ -30,10 +35,24 @@ function cssVariables(file) {
       .slice(start.lastIndex, end - 1)
       .replace(/\s+/g, ' ')
       .trim();
-    if (!found.has(match[1])) found.set(match[1], value);
+    if (found.get(match[1]) === undefined) found.set(match[1], value);
     start.lastIndex = end;
   }
   return found;
+}
+
+/** The style sheets (`*.styles.ts`) a module imports, and the ones they import, as paths. */
+function styleSheets(file, seen = new Set()) {
+  for (const [, path] of readFileSync(file, 'utf8').matchAll(
+    /from '(\.{1,2}\/[^']+\.styles\.js)'/g,
+  )) {
+    const sheet = join(dirname(file), path).replace(/\.js$/, '.ts');
+    if (!seen.has(sheet) && existsSync(sheet)) {
+      seen.add(sheet);
+      styleSheets(sheet, seen);
+    }
+  }
+  return seen;
 }
 
 /** What each property means where no JSDoc says: the document's tokens (schema), their dark values. */
@@ -72,23 +91,20 @@ export default {
       },
     },
     {
-      // Every custom property an element's styles read, with the default they fall back to: the base
-      // widget's tokens for every widget, and the element's own styles (src/<element>/*.styles.ts).
+      // Every custom property an element's styles read, with the default they fall back to: the style
+      // sheets its module imports (and theirs), and the base widget's for every widget.
       name: 'css-properties-from-styles',
       packageLinkPhase({customElementsManifest}) {
-        const base = cssVariables('src/shared/base.styles.ts');
+        const read = (file) =>
+          new Map([...styleSheets(file)].flatMap((sheet) => [...cssVariables(sheet)]));
+        const base = read('src/shared/widget.ts');
         const declarations = customElementsManifest.modules.flatMap((m) =>
           (m.declarations ?? []).map((declaration) => ({module: m, declaration})),
         );
         const widget = declarations.find((d) => d.declaration.name === 'RapportWidget');
         for (const {module, declaration} of declarations) {
           if (!declaration.tagName) continue;
-          const folder = module.path.replace(/\/[^/]+$/, '');
-          const own = [];
-          for (const file of ['styles', 'component'].map((kind) =>
-            module.path.replace(/[^/]+\.component\.ts$/, `${folder.split('/').pop()}.${kind}.ts`),
-          ))
-            if (existsSync(file)) own.push(...cssVariables(file));
+          const own = [...read(module.path)].filter(([name]) => !base.has(name));
           const shared = declaration.superclass?.name === 'RapportWidget' ? [...base] : [];
           const dark = ([name]) => name.endsWith('-dark');
           const all = new Map([...own, ...shared.filter((p) => !dark(p)), ...shared.filter(dark)]);
@@ -101,7 +117,7 @@ export default {
             name,
             description: meaning(name, documented),
             // A private property (`var(--_accent)`) is no default to show: the description says it.
-            ...(!fallback.includes('var(--_') && {default: fallback}),
+            ...(fallback !== undefined && !fallback.includes('var(--_') && {default: fallback}),
           }));
           for (const name of listed.keys())
             if (!all.has(name))

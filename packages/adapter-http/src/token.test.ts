@@ -62,6 +62,45 @@ describe('httpAdapter: token lifetime', () => {
     assert.deepEqual(asked, [false, true]);
   });
 
+  it('asks halfway through a short life, and holds a token that looks expired until refused', async () => {
+    let clock = 1_000_000_000_000;
+    const asked: boolean[] = [];
+    let life = 20; // seconds
+    const tokens = tokenSource(
+      ({refresh}) => (asked.push(refresh), jwt(`t${asked.length}`, clock / 1000 + life)),
+      () => clock,
+    );
+    const short = await tokens.current();
+    clock += 9_000;
+    assert.equal(await tokens.current(), short, 'held for the first half of 20 s');
+    clock += 2_000;
+    assert.notEqual(await tokens.current(), short);
+    // This clock runs a minute ahead of the server's: the token it gets looks expired.
+    life = -60;
+    clock += 60_000;
+    const skewed = await tokens.current();
+    assert.equal(await tokens.current(), skewed);
+    assert.equal(await tokens.current(), skewed, 'not asked for again on every request');
+    assert.deepEqual(asked, [false, true, true]);
+  });
+
+  it('refreshes after a refusal even when a plain ask was on its way', async () => {
+    const asked: boolean[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const tokens = tokenSource(async ({refresh}) => {
+      asked.push(refresh);
+      if (!refresh) await gate;
+      return refresh ? 'fresh' : 'cached';
+    });
+    const first = tokens.current(); // a plain ask, still on its way
+    const refreshed = tokens.refresh('cached'); // a request was refused with the cached token
+    release();
+    assert.equal(await first, 'cached');
+    assert.equal(await refreshed, 'fresh', 'the host cache handed back the refused token');
+    assert.deepEqual(asked, [false, true]);
+  });
+
   it('holds a token without exp until it is refused, and never holds null', async () => {
     let n = 0;
     const opaque = tokenSource(() => `opaque-${++n}`);

@@ -1,4 +1,4 @@
-/** How long before a token's `exp` a new one is asked for, in milliseconds. */
+/** How long before a token's `exp` a new one is asked for, at most, in milliseconds. */
 export const refreshBeforeExpiryMs = 30_000;
 
 type GetToken = (options: {refresh: boolean}) => string | null | Promise<string | null>;
@@ -12,49 +12,66 @@ export interface TokenSource {
 }
 
 /**
- * Holds the token `getToken` gave until shortly before its `exp` (read from a JWT's payload; a token
- * that is not a JWT, or has no `exp`, is held until the gateway refuses it). Concurrent requests share
- * one pending ask. `null` (anonymous) is never held: `getToken` is asked again next time.
+ * Holds the token `getToken` gave until shortly before its `exp` (read from a JWT's payload): 30 s
+ * before, or halfway through a shorter life. A token without a readable `exp`, or one that looks
+ * expired already (this clock runs ahead of the server's), is held until the gateway refuses it.
+ * Concurrent requests share one pending ask. `null` (anonymous) is never held: `getToken` is asked
+ * again next time.
  */
 export function tokenSource(getToken: GetToken, now: () => number = Date.now): TokenSource {
   let held: {token: string; refreshAt: number} | null = null;
-  let pending: Promise<string | null> | null = null;
+  let pending: {refresh: boolean; token: Promise<string | null>} | null = null;
 
   const ask = (refresh: boolean): Promise<string | null> => {
-    pending ??= (async () => {
+    const token = (async () => {
       try {
         const token = await getToken({refresh});
-        held = token ? {token, refreshAt: expiresAt(token) - refreshBeforeExpiryMs} : null;
+        held = token ? {token, refreshAt: refreshTime(token, now())} : null;
         return token;
       } finally {
         pending = null;
       }
     })();
-    return pending;
+    pending = {refresh, token};
+    return token;
   };
 
   return {
     current() {
-      if (pending) return pending;
+      if (pending) return pending.token;
       if (held && now() < held.refreshAt) return Promise.resolve(held.token);
       // A held token about to expire is replaced as a refresh: a host's cache must not hand it back.
       return ask(held !== null);
     },
-    refresh(refused) {
-      if (pending) return pending;
-      if (held && held.token !== refused) return Promise.resolve(held.token);
+    async refresh(refused) {
+      // An ask already on its way: a refresh serves every refused caller; a plain one may bring the
+      // refused token back from a host's cache, and then a refresh follows.
+      if (pending) {
+        const {refresh, token} = pending;
+        const next = await token;
+        if (refresh || next !== refused) return next;
+        return pending ? pending.token : ask(true);
+      }
+      if (held && held.token !== refused) return held.token;
       held = null;
       return ask(true);
     },
   };
 }
 
+/** When to ask for the next token, in epoch milliseconds; `Infinity` to hold it until refused. */
+function refreshTime(token: string, fetchedAt: number): number {
+  const expiresAt = expiryOf(token);
+  if (expiresAt <= fetchedAt) return Infinity;
+  return expiresAt - Math.min(refreshBeforeExpiryMs, (expiresAt - fetchedAt) / 2);
+}
+
 /** When a JWT expires, in epoch milliseconds; `Infinity` for anything without a readable `exp`. */
-function expiresAt(token: string): number {
-  const payload = token.split('.')[1];
-  if (token.split('.').length !== 3 || !payload) return Infinity;
+function expiryOf(token: string): number {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts[1]) return Infinity;
   try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const base64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
     const {exp} = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))) as {
       exp?: unknown;
     };

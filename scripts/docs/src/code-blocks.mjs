@@ -4,7 +4,8 @@ import {readFileSync} from 'node:fs';
 /**
  * The fenced blocks of a Markdown file: `{lang, info, code, assumes, line}`.
  *
- * - ```ts continued: the block goes on from the one before it in the same file (checked as one).
+ * - ```ts continued: the block goes on from the code block before it in the same file (checked as
+ *   one program); markup or shell blocks may sit between, a `no-check` listing may not.
  * - ```ts no-check: a signature listing, not a program.
  * - ```ts file=acme-adapter.ts: the block is that file, for the blocks that import it.
  * - An HTML comment right before a block, `<!-- assumes: … -->`, holds declarations the block takes
@@ -21,17 +22,30 @@ export function codeBlocks(file) {
     const body = [];
     let j = i + 1;
     for (; j < lines.length && !lines[j].startsWith(open[1]); j++) body.push(lines[j]);
-    // The nearest non-blank line above: the end of an `assumes` comment, if there is one.
-    let k = i - 1;
-    while (k >= 0 && lines[k].trim() === '') k--;
-    let assumes = '';
-    if (k >= 0 && lines[k].trim() === '-->') {
-      let start = k;
-      while (start >= 0 && !lines[start].startsWith('<!-- assumes')) start--;
-      if (start >= 0) assumes = lines.slice(start + 1, k).join('\n');
-    }
-    blocks.push({lang: open[2], info: open[3], code: body.join('\n'), assumes, line: i + 1});
+    blocks.push({
+      lang: open[2],
+      info: open[3],
+      code: body.join('\n'),
+      assumes: assumesAbove(lines, i),
+      line: i + 1,
+    });
     i = j;
   }
   return blocks;
+}
+
+/**
+ * The declarations of the `<!-- assumes: … -->` comment right above a block (one line or several),
+ * or ''. Any other comment there, or text between, means none.
+ */
+function assumesAbove(lines, line) {
+  let end = line - 1;
+  while (end >= 0 && lines[end].trim() === '') end--;
+  if (end < 0 || !lines[end].trim().endsWith('-->')) return '';
+  let start = end;
+  while (start >= 0 && !lines[start].trimStart().startsWith('<!--')) start--;
+  const opening = /^\s*<!--\s*assumes\b[^:]*:(.*)$/.exec(lines[start] ?? '');
+  if (!opening) return '';
+  const text = [opening[1], ...lines.slice(start + 1, end + 1)].join('\n');
+  return text.replace(/-->\s*$/, '').trim();
 }

@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {codeBlocks} from './code-blocks.mjs';
 import {markdownFiles, root} from './markdown.mjs';
+import {publishedPackages} from '../../workspace.mjs';
 
 interface Manifest {
   name: string;
@@ -23,11 +24,7 @@ const workspace = ['packages', 'examples', 'hosts', 'scripts'].flatMap((parent) 
     .map((e) => ({folder: `${parent}/${e.name}`, ...read(`${parent}/${e.name}/package.json`)})),
 );
 /** Tarballs `pnpm pack:all` writes: one per published package. */
-const tarballs = new Set(
-  workspace
-    .filter((p) => p.folder.startsWith('packages/') && !p.private)
-    .map((p) => `${p.name.replace(/^@/, '').replace('/', '-')}.tgz`),
-);
+const tarballs = new Set(publishedPackages().map((p: {tarball: string}) => p.tarball));
 const cliCommands = ['validate', 'print-schema', 'help'];
 /** Programs the docs run on the reader's machine or their CRM's, not this repository's. */
 const programs = new Set(['curl', 'openssl', 'sf', 'apt-get', 'git', 'cd', 'export']);

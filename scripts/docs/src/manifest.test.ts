@@ -1,7 +1,7 @@
 // custom-elements.json and the editor files made from it (web-types.json for JetBrains,
 // vscode.html-custom-data.json for VS Code) describe what @rapport/widgets publishes.
 import assert from 'node:assert/strict';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {describe, it} from 'node:test';
@@ -76,6 +76,25 @@ describe('custom-elements.json', () => {
     assert.equal(accent.default, '#0b6e69', 'the light default, not the dark one');
     const report = elements.find((e) => e.tagName === 'rapport-report')!;
     assert.ok(report.cssProperties!.some((p) => p.name === '--rapport-chart-4'));
+  });
+
+  it('lists every custom property any source of the package reads on some element', () => {
+    const listed = new Set(elements.flatMap((e) => (e.cssProperties ?? []).map((p) => p.name)));
+    const sources = readdirSync(join(root, 'src'), {recursive: true, encoding: 'utf8'}).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
+    const read = new Set(
+      sources.flatMap((f) =>
+        [
+          ...readFileSync(join(root, 'src', f), 'utf8').matchAll(/var\((--rapport-[a-z0-9-]+)/g),
+        ].map((m) => m[1]!),
+      ),
+    );
+    assert.ok(read.size >= 20);
+    assert.deepEqual(
+      [...read].filter((name) => !listed.has(name)),
+      [],
+    );
   });
 
   it('points at published files, and names the module that defines each element', () => {

@@ -1,8 +1,9 @@
 // Reading the docs for their tests: which Markdown files there are, their headings' anchors.
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {root} from '../../workspace.mjs';
 
-export const root = new URL('../../../', import.meta.url).pathname;
+export {root};
 /** Where the repository's files are on the web, from the root package.json's `homepage`. */
 export const repositoryUrl = JSON.parse(
   readFileSync(join(root, 'package.json'), 'utf8'),
