@@ -43,8 +43,9 @@ export interface HttpAdapterOptions<C extends Catalogue = RapportCatalogue> {
   readonly url: string;
   /**
    * Gives the token to send as `Authorization: Bearer …`, usually fetched from your own server.
-   * Called once per token: the adapter holds it until 30 s before its `exp` (a JWT's; a token
-   * without one is held until refused), then asks again with `{refresh: true}`. On a 401 it asks
+   * Called once per token: the adapter holds it until 30 s before its `exp` (a JWT's; halfway
+   * through a shorter life; a token without one, or that looks expired on arrival, is held until
+   * refused), then asks again with `{refresh: true}`. On a 401 it asks
    * once more with `{refresh: true}` and repeats the request. Requests made while it is being asked
    * share that one call. Return `null` for anonymous requests (complaints from visitors, where
    * allowed); `null` is not held.
