@@ -1,7 +1,7 @@
 // React ships CommonJS only, and the test runner serves ES modules file by file. This bundles React
 // (its development build, as a bundler would for a dev server) into ES modules once, with one shared
-// copy of React behind every entry, and serves them for `react`, `react-dom`, its client and server
-// renderers and the JSX runtimes, so a test imports React exactly as an app does.
+// copy of React behind every entry, and serves them for `react`, `react-dom`'s client and server
+// renderers and the JSX runtime, so a test imports React exactly as an app does.
 import {createRequire} from 'node:module';
 import {rollup} from 'rollup';
 import commonjs from '@rollup/plugin-commonjs';
@@ -10,11 +10,9 @@ import replace from '@rollup/plugin-replace';
 
 const entries = {
   react: 'react',
-  'react-dom': 'react-dom',
   'react-dom-client': 'react-dom/client',
   'react-dom-server': 'react-dom/server',
   'jsx-runtime': 'react/jsx-runtime',
-  'jsx-dev-runtime': 'react/jsx-dev-runtime',
 };
 const prefix = '/__react/';
 

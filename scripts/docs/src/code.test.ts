@@ -71,12 +71,7 @@ function writePrograms(): {programs: Program[]; misplaced: string[]} {
       programs.push(program);
     }
   }
-  // A block that imports another by name (`./acme-adapter.js`) has it in its program.
-  const named = programs.filter((p) => !/_\d+\.\w+$/.test(p.files[0]!));
-  for (const program of programs)
-    for (const other of named)
-      if (other !== program && program.files[0] !== other.files[0])
-        program.files.push(other.files[0]!);
+  // A block that imports another by name (`./acme-adapter.js`) finds it beside it on disk.
   return {programs, misplaced};
 }
 
@@ -121,7 +116,7 @@ describe('code in the docs', () => {
         previous, // reuses what did not change: the packages' and libraries' types
       );
       previous = compiled;
-      const own = new Set(program.files.slice(program.script ? 0 : 1).concat(program.files[0]!));
+      const own = new Set(program.files);
       for (const d of ts.getPreEmitDiagnostics(compiled)) {
         if (d.file && !own.has(d.file.fileName)) continue; // reported by its own block
         const line = d.file ? d.file.getLineAndCharacterOfPosition(d.start!).line + 1 : 0;
