@@ -183,7 +183,7 @@ if (results.render) {
         v.elements.toLocaleString('en'),
       ]),
     ),
-    `Rapport / plain DOM: **${ratio(r.ratioToPlain)}** (target at most ${r.target}×); compact cards / plain DOM: **${ratio(r.compactRatioToPlain)}** (target at most ${r.compactTarget}×); a bare LitElement alone is ${ratio(r.results['minimal LitElement'].medianMs / r.results['plain document.createElement'].medianMs)}. Rapport's time includes loading every card's customer through the client (batched) and, for the cards on screen, their complaints and interactions; the baselines get their data ready-made. Elements counted in the page's light DOM only.`,
+    `Rapport / plain DOM: **${ratio(r.ratioToPlain)}** (target at most ${r.target}×); compact cards / plain DOM: **${ratio(r.compactRatioToPlain)}** (target at most ${r.compactTarget}×); a bare LitElement alone is ${ratio(r.results['minimal LitElement'].medianMs / r.results['plain document.createElement'].medianMs)}. A customer card skips rendering while it is off screen (\`content-visibility: auto\` on the element, docs/widgets.md); like for like, Rapport / plain DOM with the same rule is ${ratio(r.ratioToPlainSkipping)}, and Rapport with the rule turned off (every card laid out) / plain DOM is ${ratio(r.laidOutRatioToPlain)}. Rapport's time includes loading every card's customer through the client (batched) and, for the cards on screen, their complaints and interactions; the baselines get their data ready-made. Elements counted in the page's light DOM only.`,
   );
 }
 if (results.requests) {

@@ -11,12 +11,25 @@ export async function renderCost(browser, url, cards = 1000) {
     'plain document.createElement': ['render-plain'],
     'minimal LitElement': ['render-lit'],
     'Rapport, variant="compact" (header only)': ['render-rapport', 'compact'],
+    // Like for like: the cards skip rendering off screen (content-visibility: auto), so the same rule
+    // on the plain cards, and Rapport's cards with it turned off, show what the rule alone is worth.
+    'plain document.createElement, content-visibility: auto': ['render-plain', 'full', 'auto'],
+    'Rapport, content-visibility: visible (every card laid out)': [
+      'render-rapport',
+      'full',
+      'visible',
+    ],
   };
   const results = {};
-  for (const [name, [path, variant]] of Object.entries(variants)) {
+  for (const [name, [path, variant, visibility]] of Object.entries(variants)) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const page = await open(browser, url, path);
+      if (visibility) {
+        await page.addStyleTag({
+          content: `rapport-customer-card, .card { content-visibility: ${visibility}; contain-intrinsic-block-size: auto 14rem; }`,
+        });
+      }
       runs.push(await page.evaluate(([n, v]) => window.bench.mount(n, v), [cards, variant]));
       await page.close();
     }
@@ -36,6 +49,11 @@ export async function renderCost(browser, url, cards = 1000) {
     target: 1.6,
     compactRatioToPlain: results['Rapport, variant="compact" (header only)'].medianMs / plain,
     compactTarget: 1.3,
+    ratioToPlainSkipping:
+      results['Rapport <rapport-customer-card>'].medianMs /
+      results['plain document.createElement, content-visibility: auto'].medianMs,
+    laidOutRatioToPlain:
+      results['Rapport, content-visibility: visible (every card laid out)'].medianMs / plain,
   };
 }
 

@@ -42,10 +42,19 @@ export const sizeTargets = [
   {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
   {name: 'report entry', group: 'rapport', input: resolve('@rapport/widgets/report')},
   {
+    name: 'provider, card, balance and form, client, adapter-http (rapport.iife.js as budgeted)',
+    group: 'rapport',
+    input: entry('three-widgets.js'),
+    budgetKiB: 20,
+    limitKiB: 35.4,
+  },
+  {
+    // The budget of 20 KiB was set for the three widgets above; issues 18 and 19 allowed this file
+    // 4 KiB for each of rewards, tracker and survey and 8 KiB for the report on top of it.
     name: 'rapport.iife.js (all seven widgets, client, adapter-http)',
     group: 'rapport',
     file: resolve('@rapport/browser/rapport.iife.js'),
-    budgetKiB: 20,
+    budgetKiB: 40,
     // Raised from 34.2 for the host contract (the provider follows a CRM screen's record), issue 16;
     // from 34.6 for the rewards, the complaint tracker and the survey, issue 18 (10.9 KiB, within the
     // 4 KiB a widget the issue allows, once the creates' input checks left the catalogue); from 45.6

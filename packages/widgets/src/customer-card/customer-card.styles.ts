@@ -1,6 +1,21 @@
 import {css} from 'lit';
 
+/**
+ * A card off screen skips its style, layout and paint until it comes near the viewport
+ * (`content-visibility: auto`), holding the height it last had, or about a card's height before it
+ * first shows: a page of 1,000 cards lays out the few on screen. Its text stays findable and in the
+ * accessibility tree. A page that needs every card laid out sets `content-visibility: visible` on
+ * `rapport-customer-card`.
+ */
+
 export const cardStyles = css`
+  :host {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 21rem;
+  }
+  :host([variant='compact']) {
+    contain-intrinsic-block-size: auto 5rem;
+  }
   .header {
     display: flex;
     align-items: center;

@@ -334,6 +334,55 @@ describe('<rapport-customer-card>', () => {
     expect(listed()).to.deep.equal(['c-001', 'c-002']);
   });
 
+  it('skips rendering a card while it is off screen, until it comes near, unless the page asks for every card', async () => {
+    const {client} = demoClient();
+    const page = await fixture<HTMLElement>(
+      html`<div style="height: 300px; overflow: auto">
+        <rapport-customer-card customer-id="c-001" .client=${client}></rapport-customer-card>
+        <div style="height: 5000px"></div>
+        <rapport-customer-card customer-id="c-002" .client=${client}></rapport-customer-card>
+        <rapport-customer-card
+          customer-id="c-003"
+          variant="compact"
+          .client=${client}
+        ></rapport-customer-card>
+      </div>`,
+    );
+    const [near, far, compact] = [
+      ...page.querySelectorAll<RapportCustomerCard>('rapport-customer-card'),
+    ];
+    await loaded(near!);
+    await until(() => inside(far!, '[part~="name"]'), 'the far card to show its customer');
+    // Skipped contents are not rendered, and the card keeps about a card's height meanwhile.
+    const rendered = (card: RapportCustomerCard) =>
+      inside(card, '[part~="name"]')!.checkVisibility({contentVisibilityAuto: true});
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    expect(rendered(near!)).to.equal(true);
+    expect(rendered(far!)).to.equal(false);
+    expect(far!.getBoundingClientRect().height).to.equal(21 * rem);
+    expect(compact!.getBoundingClientRect().height).to.equal(5 * rem);
+    // Its text is still in the accessibility tree and in find-in-page.
+    expect(inside(far!, '[part~="name"]')!.textContent).to.not.equal('');
+
+    far!.scrollIntoView();
+    await until(() => rendered(far!), 'the far card to render once on screen');
+    const height = far!.getBoundingClientRect().height;
+    expect(height).to.not.equal(21 * rem);
+    // Off screen again, it keeps the height it had rather than the estimate.
+    near!.scrollIntoView();
+    await until(() => !rendered(far!), 'the far card to be skipped again');
+    expect(far!.getBoundingClientRect().height).to.equal(height);
+
+    const style = document.createElement('style');
+    style.textContent = 'rapport-customer-card { content-visibility: visible; }';
+    document.head.append(style);
+    try {
+      await until(() => rendered(compact!), 'every card rendered once the page asks for it');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('shows placeholder lines only when loading takes longer than 150 ms', async () => {
     const {client} = demoClient({latency: 400});
     const card = await fixture<RapportCustomerCard>(
