@@ -20,8 +20,9 @@ export const sizeTargets = [
     group: 'rapport',
     input: resolve('@rapport/widgets/customer-card'),
     budgetKiB: 12,
-    // 19.6 until the value formatting was shared with the HubSpot renderer (issue 17).
-    limitKiB: 19.7,
+    // 19.6 until the value formatting was shared with the HubSpot renderer (issue 17); 19.7 until the
+    // card skipped rendering off screen (content-visibility, issue 13: 40 bytes).
+    limitKiB: 19.8,
   },
   {
     name: 'loyalty-balance entry',
@@ -49,8 +50,8 @@ export const sizeTargets = [
     limitKiB: 35.4,
   },
   {
-    // The budget of 20 KiB was set for the three widgets above; issues 18 and 19 allowed this file
-    // 4 KiB for each of rewards, tracker and survey and 8 KiB for the report on top of it.
+    // The budget of 20 KiB was set for the three widgets above; issues 18 and 19 allowed this file at
+    // most 4 KiB more for each of rewards, tracker and survey and 8 KiB for the report.
     name: 'rapport.iife.js (all seven widgets, client, adapter-http)',
     group: 'rapport',
     file: resolve('@rapport/browser/rapport.iife.js'),
