@@ -87,7 +87,7 @@ export async function startPlayground(options = {}) {
   // Your server does this behind your own login; the playground lets you pick whom you are.
   app.get('/token', async (c) => {
     const role = c.req.query('role') ?? 'customer';
-    const customerId = c.req.query('customerId') ?? 'c-001';
+    const customerId = c.req.query('customerId') ?? 'c-050';
     const token =
       role === 'customer'
         ? await signCustomerToken({customerId, key: {secret}, audience})

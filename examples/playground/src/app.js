@@ -10,7 +10,7 @@ import {reportsForRole, validateCustomization} from '@rapport/schema';
 const $ = (id) => document.getElementById(id);
 const provider = $('provider');
 const widgets = ['card', 'loyalty', 'rewards', 'tracker', 'csat', 'form', 'nps'].map($);
-const state = {customerId: 'c-001', role: 'customer', locale: 'en', theme: 'light'};
+const state = {customerId: 'c-050', role: 'customer', locale: 'en', theme: 'light'};
 
 // --- Identity: tokens come from the server, the way a host site's own server would sign them. ---
 const tokens = new Map();

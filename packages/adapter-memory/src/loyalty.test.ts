@@ -34,6 +34,21 @@ async function refused(
   });
 }
 
+describe('the customer the docs and examples show', () => {
+  it('has points, a tier above the first and points expiring within the month, whatever the day', async () => {
+    const day = 24 * 3600 * 1000;
+    for (let d = 0; d < 730; d += 29) {
+      const at = Date.parse('2026-01-01T00:00:00Z') + d * day;
+      const adapter = memoryAdapter({asOf: new Date(at), now: () => at + day / 2});
+      const shown = (await adapter.resources.loyaltyAccounts!.read(['c-050']))[0]!.record!;
+      const when = new Date(at).toISOString().slice(0, 10);
+      assert.ok(shown.balance > 0, `${when}: no points`);
+      assert.notEqual(shown.tierId, demoProgram.tiers[0]!.id, `${when}: first tier`);
+      assert.ok(shown.expiringSoon.length > 0, `${when}: nothing expiring soon`);
+    }
+  });
+});
+
 describe('rewards and redemptions', () => {
   it('reads accounts and rewards as of today, the day a redemption is checked on', async () => {
     // Demo data from a month ago on today's clock: the points that expired since are gone from

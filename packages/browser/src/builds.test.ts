@@ -18,6 +18,7 @@ async function open(
   customization = 'broken',
   translation = '',
   locale = '',
+  role = '',
 ): Promise<Report> {
   const frame = document.createElement('iframe');
   const report = new Promise<Report>((resolve) => {
@@ -25,7 +26,7 @@ async function open(
       if (event.source === frame.contentWindow) resolve(event.data);
     });
   });
-  const query = new URLSearchParams({build, document: customization, translation, locale});
+  const query = new URLSearchParams({build, document: customization, translation, locale, role});
   frame.src = new URL(`../test-fixtures/builds/page.html?${query}`, import.meta.url).href;
   document.body.append(frame);
   try {
@@ -67,6 +68,33 @@ describe('the script-tag builds with a document they cannot use', () => {
       expect(messages[0]).to.contain('development build');
       expect(messages[0]).to.contain('rapport validate');
     }
+  });
+});
+
+describe('the script-tag builds with a document only the schema finds wrong', () => {
+  // A misspelt field type, access level, field id and layout type pass the production build's rough
+  // check: it must still never throw nor show a visitor the document's words.
+  for (const build of ['rapport.iife.js', 'rapport.dev.iife.js']) {
+    it(`${build}: nothing throws and the visitor reads no developer text`, async () => {
+      const report = await open(build, 'misspelt', '', '', 'agent');
+      expect(report.thrown).to.deep.equal([]);
+      for (const word of ['emial', 'parital', 'nosuch', 'Grdi', 'rapport validate'])
+        expect(report.text).not.to.contain(word);
+      expect(report.text.length).to.be.greaterThan(0);
+    });
+  }
+
+  it('the development build refuses it and names each misspelling', async () => {
+    const report = await open('rapport.dev.iife.js', 'misspelt', '', '', 'agent');
+    expect(report.state).to.equal('invalid-customization');
+    const [message] = about(report.warnings);
+    for (const pointer of [
+      '/fields/email/type',
+      '/fields/phone/access/agent',
+      '/widgets/customer-card/layout/elements/3/field',
+      '/widgets/customer-card/layout/elements/4/type',
+    ])
+      expect(message).to.contain(pointer);
   });
 });
 

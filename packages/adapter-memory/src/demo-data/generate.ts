@@ -155,6 +155,10 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
   for (const p of people) {
     const own = byCustomer.get(p.id) ?? [];
     const ledger = ledgerFor(random, p.id, own, program, asOf);
+    if (p.id === showcaseCustomerId) {
+      ledger.push(showcaseBonus(p.id, ledger, asOf));
+      ledger.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    }
     transactions.push(...ledger);
     const coupons = couponsFor(random, p.id, asOf);
     accounts.push(
@@ -327,6 +331,44 @@ function phoneFor(random: Random, locale: 'en' | 'zh-CN'): string {
   return locale === 'en'
     ? `+44 7700 900${String(random.int(0, 999)).padStart(3, '0')}`
     : `+86 138 ${random.int(1000, 9999)} ${random.int(1000, 9999)}`;
+}
+
+/**
+ * The customer the docs and examples show (`customer-id="c-050"`): whatever the day, they hold a tier
+ * above the first, points, and points that expire within the month, so every part of the loyalty
+ * widgets has something to show.
+ */
+export const showcaseCustomerId = 'c-050';
+
+/**
+ * The showcase customer's anniversary bonus, earned 345 days before `asOf`: with yearly expiry it
+ * expires 20 days after `asOf` (inside the 30 days "expiring soon" looks ahead), and it counts towards
+ * the year's tier qualification (Silver from 1,500 points). It is 1,600 points more than the ledger
+ * spends after it, since a spend takes from the lot that expires first, which may be this one.
+ */
+function showcaseBonus(
+  customerId: string,
+  ledger: readonly PointsTransaction[],
+  asOf: number,
+): PointsTransaction {
+  const earned = asOf - 345 * DAY;
+  const spentAfter = ledger
+    .filter((t) => Date.parse(t.at) >= earned)
+    .reduce(
+      (sum, t) =>
+        sum + (t.type === 'earn' ? 0 : t.type === 'adjust' ? -Math.min(0, t.points) : t.points),
+      0,
+    );
+  const at = new Date(earned).toISOString();
+  return {
+    id: `${customerId}-b1`,
+    customerId,
+    type: 'earn',
+    points: 1600 + spentAfter,
+    at,
+    availableAt: at,
+    reason: 'anniversary',
+  };
 }
 
 function ledgerFor(

@@ -1,11 +1,42 @@
 // Loads the build named by ?build=, shows customer c-001 from the demo data with the document named by
 // ?document= (`broken`, the default: its `fields` is a list, which no build can use; `theme-only`: a
-// theme and nothing else), and reports to the test page what the visitor saw, what the developer was
+// theme and nothing else; `misspelt`: a document only the schema finds wrong), and reports to the test page what the visitor saw, what the developer was
 // told (console and rapport-error) and whether anything threw.
 const report = {warnings: [], events: [], thrown: [], text: '', state: null, parts: [], accent: ''};
 const documents = {
   broken: '{"schemaVersion": 1, "fields": []}',
   'theme-only': '{"schemaVersion": 1, "theme": {"tokens": {"accent": "#0f766e"}}}',
+  // Passes the production build's rough check, but a field type, an access level, a field id and a
+  // layout type are misspelt: only the schema finds these.
+  misspelt: JSON.stringify({
+    schemaVersion: 1,
+    roles: [{id: 'agent', label: 'Agent'}],
+    fields: {
+      name: {entity: 'customer', source: 'displayName', label: 'Name', type: 'text'},
+      email: {entity: 'customer', source: 'email', label: 'Email', type: 'emial'},
+      phone: {
+        entity: 'customer',
+        source: 'phone',
+        label: 'Phone',
+        type: 'phone',
+        access: {agent: 'parital'},
+      },
+    },
+    widgets: {
+      'customer-card': {
+        layout: {
+          type: 'VerticalLayout',
+          elements: [
+            {type: 'Control', field: 'name'},
+            {type: 'Control', field: 'email'},
+            {type: 'Control', field: 'phone'},
+            {type: 'Control', field: 'nosuch'},
+            {type: 'Grdi', elements: [{type: 'Control', field: 'email'}]},
+          ],
+        },
+      },
+    },
+  }),
 };
 const warn = console.warn;
 console.warn = (...args) => {
@@ -40,6 +71,7 @@ async function show() {
   // ?locale=: the page's language, by default the translation's.
   const locale = query.get('locale') || translation;
   if (locale) card.locale = locale;
+  if (query.get('role')) card.viewerRole = query.get('role');
   card.customization = documents[query.get('document') ?? 'broken'];
   document.body.append(card);
   setTimeout(() => {

@@ -1,4 +1,5 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {emulateMedia} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
 import type {RapportError} from '@rapport/core';
 import {defaultCustomization} from '@rapport/schema';
@@ -223,12 +224,52 @@ describe('<rapport-provider>', () => {
     const surface = (card: Element) => getComputedStyle(inside(card, '.base')!).backgroundColor;
     expect(surface(dark!)).to.equal('rgb(27, 33, 40)');
     expect(surface(light!)).to.equal('rgb(255, 255, 255)');
+    await expect(dark!).to.be.accessible();
+    await expect(light!).to.be.accessible();
     provider.removeAttribute('theme');
     await provider.updateComplete;
     await dark!.updateComplete;
     expect(surface(dark!), 'light without a theme, whatever the system says').to.equal(
       'rgb(255, 255, 255)',
     );
+  });
+
+  it('follows the system only when asked: theme="auto" is dark on a dark system, no theme stays light', async () => {
+    await emulateMedia({colorScheme: 'dark'});
+    try {
+      const {client} = demoClient();
+      const provider = await fixture<RapportProvider>(
+        html`<rapport-provider .client=${client} theme="auto">
+          <rapport-customer-card customer-id="c-001"></rapport-customer-card>
+          <rapport-loyalty-balance customer-id="c-001"></rapport-loyalty-balance>
+        </rapport-provider>`,
+      );
+      const card = provider.querySelector<RapportCustomerCard>('rapport-customer-card')!;
+      const balance = provider.querySelector<RapportLoyaltyBalance>('rapport-loyalty-balance')!;
+      await until(
+        () => inside(card, '[part~="name"]') && inside(balance, '[part~="value"]'),
+        'both widgets',
+      );
+      const surface = (el: Element) => getComputedStyle(inside(el, '.base')!).backgroundColor;
+      expect(surface(card)).to.equal('rgb(27, 33, 40)');
+      expect(surface(balance)).to.equal('rgb(27, 33, 40)');
+      await expect(card).to.be.accessible();
+      await expect(balance).to.be.accessible();
+
+      provider.removeAttribute('theme');
+      await provider.updateComplete;
+      await card.updateComplete;
+      expect(surface(card), 'a dark system alone does not darken the widgets').to.equal(
+        'rgb(255, 255, 255)',
+      );
+      await emulateMedia({colorScheme: 'light'});
+      provider.setAttribute('theme', 'auto');
+      await provider.updateComplete;
+      await card.updateComplete;
+      expect(surface(card), 'auto on a light system').to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({colorScheme: 'no-preference'});
+    }
   });
 
   it('extends the built-in document with a theme-only one', async () => {
@@ -247,6 +288,7 @@ describe('<rapport-provider>', () => {
     expect(inside(card, '[data-state="invalid-customization"]')).to.equal(null);
     expect(labels(card)).to.include('Email');
     expect(card.style.getPropertyValue('--rapport-color-accent')).to.equal('#0f766e');
+    await expect(card).to.be.accessible();
   });
 
   it('speaks a language the host registered, falling back to English for what it left out', async () => {
@@ -257,6 +299,7 @@ describe('<rapport-provider>', () => {
     );
     expect(inside(card, '[part~="base"]')!.getAttribute('aria-label')).to.equal('Customer');
     expect(inside(card, '[data-state]')!.textContent!.trim()).to.equal('Aucun client choisi.');
+    await expect(card).to.be.accessible();
   });
 
   it('registers each tag once: defining again, or with another class, never throws', async () => {
