@@ -118,6 +118,7 @@ export async function typing(browser, url, keystrokes = 500) {
     meanMs: result.totalMs / keystrokes,
     medianMs: median(result.times),
     p95Ms: sorted[Math.floor(sorted.length * 0.95)],
+    targetP95Ms: 0.4,
     untouchedMutations: result.untouchedMutations,
   };
 }
