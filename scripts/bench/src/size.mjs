@@ -30,8 +30,9 @@ export const sizeTargets = [
     input: resolve('@rapport/widgets/loyalty-balance'),
     budgetKiB: 12,
     // 18.4 until the value formatting was shared with the HubSpot renderer (issue 17); 18.5 until the
-    // document's validator knew the three acting widgets and loads kept their data shown (issue 18).
-    limitKiB: 18.6,
+    // document's validator knew the three acting widgets and loads kept their data shown (issue 18);
+    // 18.6 until e-mail addresses wrapped after "@" and before "." (issue 13).
+    limitKiB: 18.7,
   },
   {
     name: 'complaint-form entry',
@@ -60,8 +61,9 @@ export const sizeTargets = [
     // from 34.6 for the rewards, the complaint tracker and the survey, issue 18 (10.9 KiB, within the
     // 4 KiB a widget the issue allows, once the creates' input checks left the catalogue); from 45.6
     // for <rapport-report> and its own SVG charts, issue 19 (5.5 KiB, within the 8 KiB it allows);
-    // from 51.1 for httpAdapter holding a token for its lifetime (reading a JWT's exp), issue 21.
-    limitKiB: 51.3,
+    // from 51.1 for httpAdapter holding a token for its lifetime (reading a JWT's exp), issue 21; from
+    // 51.3 for the card skipping rendering off screen and e-mail addresses wrapping at "@" and ".".
+    limitKiB: 51.4,
   },
   {
     name: 'rapport.zh-CN.iife.js (Simplified Chinese for the script tag)',

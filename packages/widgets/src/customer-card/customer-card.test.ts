@@ -631,6 +631,44 @@ describe('<rapport-customer-card>', () => {
       await expect(card).to.be.accessible();
     });
 
+    it('wraps a long e-mail address after its "@" and before a "." (or after a hyphen), not inside a word', async () => {
+      const {adapter} = demoClient();
+      const card = await fixture<RapportCustomerCard>(
+        html`<rapport-customer-card
+          style="width: 200px"
+          customer-id="c-001"
+          viewer-role="supervisor"
+          .client=${createClient(withLongEmail(adapter))}
+        ></rapport-customer-card>`,
+      );
+      await loaded(card);
+      const link = inside(card, 'a[href^="mailto:"]')!;
+      expect(link.textContent).to.equal(longEmail);
+      // The text of each line the address takes, read character by character.
+      const lines: string[] = [];
+      let top = -Infinity;
+      const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent!;
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const {top: at} = range.getBoundingClientRect();
+          if (at > top + 1) lines.push('');
+          top = Math.max(top, at);
+          lines[lines.length - 1] += text[i];
+        }
+      }
+      expect(lines.join('')).to.equal(longEmail);
+      expect(lines.length).to.be.greaterThan(2);
+      for (let i = 1; i < lines.length; i++)
+        expect(
+          /[@-]$/.test(lines[i - 1]!) || lines[i]!.startsWith('.'),
+          `"${lines[i - 1]}" / "${lines[i]}"`,
+        ).to.equal(true);
+    });
+
     it('uses two columns when wide, and one in a narrow sidebar of a wide page', async () => {
       await setViewport({width: 1280, height: 800});
       const {client} = demoClient();

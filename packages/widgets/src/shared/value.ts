@@ -29,7 +29,7 @@ export function displayValue(
     case 'email':
       // isEmail accepts one plain address only: no "?", "&", "%", "#" or ",", so nothing in the text
       // can become a header (?bcc=, &subject=), an escape or another recipient of the link.
-      return isEmail(shown) ? html`<a href=${`mailto:${shown}`}>${shown}</a>` : shown;
+      return isEmail(shown) ? html`<a href=${`mailto:${shown}`}>${breakable(shown)}</a>` : shown;
     case 'phone':
       return isPhone(shown)
         ? html`<a href=${`tel:${shown.replace(/[^\d+]/g, '')}`}>${shown}</a>`
@@ -49,4 +49,14 @@ export function displayValue(
     default:
       return shown;
   }
+}
+
+const wbr = html`<wbr />`;
+
+/**
+ * An e-mail address with the places a long one may wrap: after the "@" and before each ".", where a
+ * reader expects it (the style guides' rule), rather than anywhere. Copied text is unchanged.
+ */
+function breakable(address: string): (string | TemplateResult)[] {
+  return address.split(/(?<=@)|(?=\.)/).flatMap((piece, i) => (i === 0 ? [piece] : [wbr, piece]));
 }
