@@ -89,6 +89,7 @@ export {
   translate,
   translationChain,
   translationsVersion,
+  watchTranslations,
 } from './translations.js';
 export type {Translation} from './translations.js';
 export type {ValueIssue, ValueMessages} from './messages.js';

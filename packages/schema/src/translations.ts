@@ -42,6 +42,18 @@ function add(layer: Map<string, Record<string, unknown>>, translation: Translati
   layer.set(code, {...layer.get(code), ...translation});
   registry.set(code, {...builtIn.get(code), ...hosts.get(code)});
   version++;
+  for (const watcher of watchers) watcher();
+}
+
+const watchers = new Set<() => void>();
+
+/**
+ * Calls `watcher` after every registration until the function it returns is called: the widgets on a
+ * page re-render in a language registered after they first rendered (a language's script loaded late).
+ */
+export function watchTranslations(watcher: () => void): () => void {
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
 }
 
 /** How many times translations were registered: caches of looked-up texts compare it. */

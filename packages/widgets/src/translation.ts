@@ -1,6 +1,7 @@
 // The shape of a host's translation: every widget's words, which live with each widget.
 import type {Translation, ValueMessages} from '@rapport/schema';
 import type {TrackerStrings} from './complaint-tracker/complaint-tracker.strings.js';
+import type {ReportStrings} from './report/report.strings.js';
 import type {RewardsStrings} from './rewards/rewards.strings.js';
 import type {Strings} from './shared/strings.js';
 import type {SurveyStrings} from './survey/survey.strings.js';
@@ -10,5 +11,5 @@ import type {SurveyStrings} from './survey/survey.strings.js';
  * and any of the widgets' texts and value messages; what it leaves out falls back to English.
  */
 export type RapportTranslation = Translation &
-  Partial<Strings & RewardsStrings & TrackerStrings & SurveyStrings> &
+  Partial<Strings & RewardsStrings & TrackerStrings & SurveyStrings & ReportStrings> &
   Partial<ValueMessages>;

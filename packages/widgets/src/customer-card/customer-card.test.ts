@@ -655,9 +655,9 @@ describe('<rapport-customer-card>', () => {
           range.setStart(node, i);
           range.setEnd(node, i + 1);
           const {top: at} = range.getBoundingClientRect();
-          if (at > top + 1) lines.push('');
+          if (at > top + 1) lines.push(text[i]!);
+          else lines[lines.length - 1] += text[i]!;
           top = Math.max(top, at);
-          lines[lines.length - 1] += text[i];
         }
       }
       expect(lines.join('')).to.equal(longEmail);

@@ -302,6 +302,30 @@ describe('<rapport-provider>', () => {
     await expect(card).to.be.accessible();
   });
 
+  it('shows a language registered after the widgets rendered, at once', async () => {
+    const {client} = demoClient();
+    const provider = await fixture<RapportProvider>(
+      html`<rapport-provider .client=${client} locale="de">
+        <rapport-customer-card></rapport-customer-card>
+        <rapport-loyalty-balance></rapport-loyalty-balance>
+      </rapport-provider>`,
+    );
+    const widgets = [...provider.children] as RapportCustomerCard[];
+    const said = () => widgets.map((w) => inside(w, '[data-state]')?.textContent?.trim());
+    expect(said()).to.deep.equal(['No customer selected.', 'No customer selected.']);
+    registerTranslation({$code: 'de', $name: 'Deutsch', noCustomer: 'Kein Kunde ausgewählt.'});
+    await until(
+      () => said().every((text) => text === 'Kein Kunde ausgewählt.'),
+      'both widgets in German',
+    );
+    // A widget taken off the page no longer follows registrations.
+    const [card] = widgets;
+    card!.remove();
+    registerTranslation({$code: 'de', $name: 'Deutsch', noCustomer: 'Niemand ausgewählt.'});
+    await until(() => said()[1] === 'Niemand ausgewählt.', 'the balance to follow');
+    expect(inside(card!, '[data-state]')!.textContent!.trim()).to.equal('Kein Kunde ausgewählt.');
+  });
+
   it('registers each tag once: defining again, or with another class, never throws', async () => {
     const {defineElement, RapportCustomerCard} = await import('@rapport/widgets');
     const warnings: unknown[] = [];

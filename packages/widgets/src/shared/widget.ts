@@ -4,6 +4,7 @@ import {property, state} from 'lit/decorators.js';
 import {RapportError, type DataChange, type RapportClient, type ResourceName} from '@rapport/core';
 import {
   resolveLayout,
+  watchTranslations,
   widgetResource,
   type CustomizationDocument,
   type RenderPlan,
@@ -160,13 +161,19 @@ export abstract class RapportWidget extends LitElement {
     return stringsFor(this.activeLocale);
   }
 
+  /** Stops re-rendering on translations registered later (see connectedCallback). */
+  private unwatchTranslations?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.subscribe();
+    // A language registered after the widget rendered (its script loaded late) shows at once.
+    this.unwatchTranslations = watchTranslations(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unwatchTranslations?.();
     clearTimeout(this.clientCheck);
     this.clientCheck = undefined;
     this.unsubscribe?.();
