@@ -123,10 +123,17 @@ export async function startPlayground(options = {}) {
   );
   app.get('/demo/customers', (c) => {
     const q = (c.req.query('q') ?? '').trim().toLowerCase();
-    const matches = adapter.data.customers.filter(
-      (x) =>
-        !q || x.displayName.toLowerCase().includes(q) || (x.email ?? '').includes(q) || x.id === q,
-    );
+    // Without a query, the customer the page shows (`selected`) comes first, so it is in the list.
+    const selected = q ? undefined : c.req.query('selected');
+    const matches = adapter.data.customers
+      .filter(
+        (x) =>
+          !q ||
+          x.displayName.toLowerCase().includes(q) ||
+          (x.email ?? '').includes(q) ||
+          x.id === q,
+      )
+      .sort((a, b) => Number(b.id === selected) - Number(a.id === selected));
     return c.json(
       matches.slice(0, 25).map((x) => ({
         id: x.id,

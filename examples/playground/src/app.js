@@ -149,7 +149,8 @@ $('reset').addEventListener('click', async () => {
 let searchTimer;
 async function search() {
   const q = $('search').value;
-  const found = await (await fetch(`/demo/customers?q=${encodeURIComponent(q)}`)).json();
+  const query = new URLSearchParams({q, selected: state.customerId});
+  const found = await (await fetch(`/demo/customers?${query}`)).json();
   const items = found.map((c) => {
     const item = document.createElement('li');
     const button = document.createElement('button');

@@ -99,6 +99,19 @@ describe('the playground server', () => {
     assert.equal((await send('GET', '/demo/customization')).status, 200, 'the document is kept');
   });
 
+  it('lists the customer the page shows first, so it can be seen chosen', async () => {
+    const ids = async (query: string) =>
+      (JSON.parse((await send('GET', `/demo/customers?${query}`)).text) as {id: string}[]).map(
+        (c) => c.id,
+      );
+    const plain = await ids('q=');
+    assert.equal(plain.length, 25);
+    assert.ok(!plain.includes('c-050'), 'beyond the first page of the list');
+    const shown = await ids('q=&selected=c-050');
+    assert.deepEqual(shown, ['c-050', ...plain.slice(0, 24)]);
+    assert.deepEqual(await ids('q=george&selected=c-001'), await ids('q=george'));
+  });
+
   it('may not be framed', async () => {
     const page = await send('GET', '/');
     assert.equal(page.status, 200);

@@ -9,6 +9,7 @@ import {
   translate,
   translationChain,
   validateValue,
+  watchTranslations,
 } from '@rapport/schema';
 
 const required = resolveLayout(defaultCustomization, 'complaint-form', {
@@ -94,5 +95,25 @@ describe('translations', () => {
     };
     assert.equal(plural('pl', 2, pl), '2 pola');
     assert.equal(plural('pl', 5, pl), '5 pól');
+  });
+});
+
+describe('watchTranslations', () => {
+  it('tells after each registration a page could see, until unwatched', () => {
+    let told = 0;
+    const unwatch = watchTranslations(() => told++);
+    registerTranslation({$code: 'nl', $name: 'Nederlands', retry: 'Opnieuw'});
+    registerBuiltInTranslation({$code: 'nl-BE', $name: 'Nederlands (België)', retry: 'Opnieuw'});
+    assert.equal(told, 2);
+    // Rapport's own English arrives with the module whose widgets use it: nothing on the page changes.
+    registerBuiltInTranslation({$code: 'en', $name: 'English', someWidgetsOwnKey: 'Text'});
+    assert.equal(told, 2);
+    // A host rewording English is seen.
+    registerTranslation({$code: 'en', $name: 'English', retry: 'Once more'});
+    assert.equal(told, 3);
+    unwatch();
+    registerTranslation({$code: 'nl', $name: 'Nederlands', retry: 'Nog eens'});
+    assert.equal(told, 3);
+    registerTranslation({$code: 'en', $name: 'English', retry: 'Try again'});
   });
 });

@@ -34,15 +34,21 @@ export function registerTranslation(...translations: readonly Translation[]): vo
  * does not undo a host's wording).
  */
 export function registerBuiltInTranslation(translation: Translation): void {
-  add(builtIn, translation);
+  // Rapport's own English comes with the module that uses it (each widget's words), before any of its
+  // elements renders, and adds only that module's keys: no widget on the page need re-render for it.
+  add(builtIn, translation, translation.$code.toLowerCase() !== 'en');
 }
 
-function add(layer: Map<string, Record<string, unknown>>, translation: Translation): void {
+function add(
+  layer: Map<string, Record<string, unknown>>,
+  translation: Translation,
+  tell = true,
+): void {
   const code = translation.$code.toLowerCase();
   layer.set(code, {...layer.get(code), ...translation});
   registry.set(code, {...builtIn.get(code), ...hosts.get(code)});
   version++;
-  for (const watcher of watchers) watcher();
+  if (tell) for (const watcher of watchers) watcher();
 }
 
 const watchers = new Set<() => void>();
