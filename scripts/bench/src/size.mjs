@@ -21,8 +21,9 @@ export const sizeTargets = [
     input: resolve('@rapport/widgets/customer-card'),
     budgetKiB: 12,
     // 19.6 until the value formatting was shared with the HubSpot renderer (issue 17); 19.7 until the
-    // card skipped rendering off screen (content-visibility, issue 13: 40 bytes).
-    limitKiB: 19.8,
+    // card skipped rendering off screen (content-visibility, issue 13: 40 bytes); 19.8 until widgets
+    // re-rendered in a language registered after them and e-mail addresses wrapped at "@" and ".".
+    limitKiB: 19.9,
   },
   {
     name: 'loyalty-balance entry',
@@ -39,7 +40,8 @@ export const sizeTargets = [
     group: 'rapport',
     input: resolve('@rapport/widgets/complaint-form'),
     budgetKiB: 12,
-    limitKiB: 22,
+    // 22 until widgets re-rendered in a language registered after them (issue 13).
+    limitKiB: 22.1,
   },
   {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
   {name: 'report entry', group: 'rapport', input: resolve('@rapport/widgets/report')},
@@ -62,8 +64,9 @@ export const sizeTargets = [
     // 4 KiB a widget the issue allows, once the creates' input checks left the catalogue); from 45.6
     // for <rapport-report> and its own SVG charts, issue 19 (5.5 KiB, within the 8 KiB it allows);
     // from 51.1 for httpAdapter holding a token for its lifetime (reading a JWT's exp), issue 21; from
-    // 51.3 for the card skipping rendering off screen and e-mail addresses wrapping at "@" and ".".
-    limitKiB: 51.4,
+    // 51.3 for the card skipping rendering off screen, e-mail addresses wrapping at "@" and "." and
+    // widgets re-rendering in a language registered after them (issue 13).
+    limitKiB: 51.5,
   },
   {
     name: 'rapport.zh-CN.iife.js (Simplified Chinese for the script tag)',
