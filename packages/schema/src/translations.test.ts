@@ -99,21 +99,26 @@ describe('translations', () => {
 });
 
 describe('watchTranslations', () => {
-  it('tells after each registration a page could see, until unwatched', () => {
+  it('tells after each registration that changes a text a page may show, until unwatched', () => {
     let told = 0;
     const unwatch = watchTranslations(() => told++);
-    registerTranslation({$code: 'nl', $name: 'Nederlands', retry: 'Opnieuw'});
-    registerBuiltInTranslation({$code: 'nl-BE', $name: 'Nederlands (België)', retry: 'Opnieuw'});
+    // The value messages are registered in English: another language's text for one is news.
+    registerTranslation({$code: 'nl', $name: 'Nederlands', 'value.required': () => 'Verplicht.'});
+    registerBuiltInTranslation({
+      $code: 'nl-BE',
+      $name: 'Nederlands (België)',
+      'value.required': () => 'Verplicht.',
+    });
     assert.equal(told, 2);
-    // Rapport's own English arrives with the module whose widgets use it: nothing on the page changes.
+    // Texts for keys no language had (a widget module's own English, as it loads) change nothing.
     registerBuiltInTranslation({$code: 'en', $name: 'English', someWidgetsOwnKey: 'Text'});
     assert.equal(told, 2);
-    // A host rewording English is seen.
-    registerTranslation({$code: 'en', $name: 'English', retry: 'Once more'});
-    assert.equal(told, 3);
+    // Once known, that key's text in another language, or a host rewording it, is seen.
+    registerTranslation({$code: 'nl', $name: 'Nederlands', someWidgetsOwnKey: 'Tekst'});
+    registerTranslation({$code: 'en', $name: 'English', someWidgetsOwnKey: 'Words'});
+    assert.equal(told, 4);
     unwatch();
-    registerTranslation({$code: 'nl', $name: 'Nederlands', retry: 'Nog eens'});
-    assert.equal(told, 3);
-    registerTranslation({$code: 'en', $name: 'English', retry: 'Try again'});
+    registerTranslation({$code: 'nl', $name: 'Nederlands', 'value.required': () => 'Nodig.'});
+    assert.equal(told, 4);
   });
 });

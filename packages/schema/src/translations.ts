@@ -34,21 +34,23 @@ export function registerTranslation(...translations: readonly Translation[]): vo
  * does not undo a host's wording).
  */
 export function registerBuiltInTranslation(translation: Translation): void {
-  // Rapport's own English comes with the module that uses it (each widget's words), before any of its
-  // elements renders, and adds only that module's keys: no widget on the page need re-render for it.
-  add(builtIn, translation, translation.$code.toLowerCase() !== 'en');
+  add(builtIn, translation);
 }
 
-function add(
-  layer: Map<string, Record<string, unknown>>,
-  translation: Translation,
-  tell = true,
-): void {
+/** Every key some language has a text for: a key outside it cannot be on a page yet. */
+const knownKeys = new Set<string>();
+
+function add(layer: Map<string, Record<string, unknown>>, translation: Translation): void {
   const code = translation.$code.toLowerCase();
   layer.set(code, {...layer.get(code), ...translation});
   registry.set(code, {...builtIn.get(code), ...hosts.get(code)});
   version++;
-  if (tell) for (const watcher of watchers) watcher();
+  // Texts only for keys no language had (a widget module's own English, registered as it loads)
+  // change nothing on screen: the widgets on the page are told only when a text they may show changed.
+  const keys = Object.keys(translation).filter((key) => !key.startsWith('$'));
+  const seen = keys.some((key) => knownKeys.has(key));
+  for (const key of keys) knownKeys.add(key);
+  if (seen) for (const watcher of watchers) watcher();
 }
 
 const watchers = new Set<() => void>();

@@ -338,7 +338,7 @@ function phoneFor(random: Random, locale: 'en' | 'zh-CN'): string {
  * above the first, points, and points that expire within the month, so every part of the loyalty
  * widgets has something to show.
  */
-export const showcaseCustomerId = 'c-050';
+const showcaseCustomerId = 'c-050';
 
 /**
  * The showcase customer's anniversary bonus, earned 345 days before `asOf`: with yearly expiry it

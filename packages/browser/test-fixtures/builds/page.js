@@ -1,7 +1,8 @@
 // Loads the build named by ?build=, shows customer c-001 from the demo data with the document named by
 // ?document= (`broken`, the default: its `fields` is a list, which no build can use; `theme-only`: a
-// theme and nothing else; `misspelt`: a document only the schema finds wrong), and reports to the test page what the visitor saw, what the developer was
-// told (console and rapport-error) and whether anything threw.
+// theme and nothing else; `misspelt`: a document only the schema finds wrong) for the role named by
+// ?role=, and reports to the test page what the visitor saw, what the developer was told (console and
+// rapport-error) and whether anything threw.
 const report = {warnings: [], events: [], thrown: [], text: '', state: null, parts: [], accent: ''};
 const documents = {
   broken: '{"schemaVersion": 1, "fields": []}',
