@@ -18,11 +18,18 @@ import {
 } from './packages/browser/test-fixtures/several-systems.mjs';
 
 /**
- * The CSP fixture asked for with `?trusted-types` also gets the Trusted Types policy of
- * docs/embedding.md as a response header, enforced on top of the page's own meta policy.
+ * The CSP fixture asked for with `?trusted-types` also gets the Trusted Types directives
+ * docs/embedding.md tells a page to send, read from it, as a response header enforced on top of the
+ * page's own meta policy: the test holds the documented policy, not a copy of it.
  */
-const trustedTypesPolicy =
-  "require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
+const trustedTypesPolicy = readFileSync(
+  new URL('./docs/embedding.md', import.meta.url),
+  'utf8',
+).match(/require-trusted-types-for [^;\n]+; trusted-types [^;\n]+/)?.[0];
+if (!trustedTypesPolicy)
+  throw new Error(
+    'docs/embedding.md no longer shows the Trusted Types directives the CSP test uses',
+  );
 async function serveTrustedTypes(context, next) {
   await next();
   if (context.path.endsWith('/test-fixtures/csp/csp.html') && 'trusted-types' in context.query)

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `pnpm release`: builds every package, runs every check, and publishes with `changeset publish`
 // (each package whose version is not on npm yet, with a git tag per package). Run it on main after
-// `pnpm changeset version` has been committed. `pnpm release --dry-run` does the same up to the
-// publish, which it replaces with the tarballs `pnpm pack:all` writes and a list of what would be
-// published; it needs no network and no npm login.
+// `pnpm changeset version` has been committed. `pnpm release --dry-run` runs the checks before the
+// tests (build, lint, types, publint and attw, the size gate), then writes the tarballs `pnpm pack:all`
+// writes and a list of what would be published; it needs no network and no npm login.
 import {spawnSync} from 'node:child_process';
 import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';

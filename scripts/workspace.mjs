@@ -1,16 +1,19 @@
-// What the repository's scripts share: where the checkout is, how to run the pinned pnpm, and which
-// packages are published (with the tarball name `pnpm pack:all` gives each).
+// What the repository's scripts share: where the checkout is, its root package.json, where it is on
+// the web, how to run the pinned pnpm, the workspace's packages and which of them are published (with
+// the tarball name `pnpm pack:all` gives each).
 import {spawnSync} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 /** The checkout's root directory (a path, also under directories with spaces). */
 export const root = fileURLToPath(new URL('..', import.meta.url));
+/** The root package.json. */
+export const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** `pnpm@12.21.0`, as the root package.json pins it. */
-export const pinnedPnpm = JSON.parse(
-  readFileSync(join(root, 'package.json'), 'utf8'),
-).packageManager;
+export const pinnedPnpm = rootManifest.packageManager;
+/** Where the repository's files are on the web, from the root package.json's `homepage`. */
+export const repositoryUrl = rootManifest.homepage.replace(/#.*$/, '');
 
 let resolved;
 /**
@@ -40,14 +43,38 @@ export function pnpmCommand() {
 /** `@rapport/widgets` → `rapport-widgets.tgz`. */
 export const tarballName = (name) => `${name.replace(/^@/, '').replace('/', '-')}.tgz`;
 
-/** The packages under packages/ that are published: `{directory, manifest, tarball}`, by folder. */
+/**
+ * Every package of the workspace (the folders pnpm-workspace.yaml names, `packages/*` and the like):
+ * `{folder, directory, manifest, tarball}`, by folder.
+ */
+export function workspacePackages() {
+  const parents = [
+    ...readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').matchAll(/^ {2}- '([^']+)\/\*'$/gm),
+  ].map((match) => match[1]);
+  return parents.flatMap((parent) =>
+    readdirSync(join(root, parent), {withFileTypes: true})
+      .filter(
+        (entry) =>
+          entry.isDirectory() && existsSync(join(root, parent, entry.name, 'package.json')),
+      )
+      .map((entry) => entry.name)
+      .sort()
+      .map((name) => {
+        const directory = join(root, parent, name);
+        const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'));
+        return {
+          folder: `${parent}/${name}`,
+          directory,
+          manifest,
+          tarball: tarballName(manifest.name),
+        };
+      }),
+  );
+}
+
+/** The packages under packages/ that are published, as {@link workspacePackages} gives them. */
 export function publishedPackages() {
-  return readdirSync(join(root, 'packages'))
-    .sort()
-    .map((folder) => {
-      const directory = join(root, 'packages', folder);
-      const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'));
-      return {directory, manifest, tarball: tarballName(manifest.name)};
-    })
-    .filter(({manifest}) => !manifest.private);
+  return workspacePackages().filter(
+    ({folder, manifest}) => folder.startsWith('packages/') && !manifest.private,
+  );
 }

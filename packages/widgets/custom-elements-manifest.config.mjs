@@ -7,11 +7,12 @@ import {dirname, join} from 'node:path';
 import {tokenProperties} from '@rapport/schema';
 import {customElementJetBrainsPlugin} from 'custom-element-jet-brains-integration';
 import {customElementVsCodePlugin} from 'custom-element-vs-code-integration';
+import {repositoryUrl} from '../../scripts/workspace.mjs';
 
 const require = createRequire(import.meta.url);
 const schema = require('@rapport/schema/customization.schema.json');
-/** The repository's docs on the web, from the root package.json's `homepage`. */
-const docs = `${require('../../package.json').homepage.replace(/#.*$/, '')}/blob/main/docs`;
+/** The repository's docs on the web. */
+const docs = `${repositoryUrl}/blob/main/docs`;
 
 /**
  * Every `var(--rapport-…)` in a style source, by property, with its default as written (or none). A

@@ -1,7 +1,7 @@
 // The wrappers in a real React 19 app, in Chromium: properties (a client object, a document) and
 // attributes follow state, events reach on… props with the element's own event classes, and unmounting
 // removes the elements and their listeners. Then the raw tags, as React 19 renders them.
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {act, useState} from 'react';
 import {createRoot, hydrateRoot, type Root} from 'react-dom/client';
 import {renderToString} from 'react-dom/server';
@@ -23,13 +23,8 @@ import type {} from '@rapport/react/jsx';
 // React's act() needs to know it runs in a test environment.
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
-const until = async (condition: () => unknown, what: string, ms = 5000) => {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+const until = (condition: () => unknown, what: string) =>
+  waitUntil(condition, `Timed out waiting for ${what}`, {timeout: 5000});
 const shadowText = (element: Element | null, selector: string) =>
   element?.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 

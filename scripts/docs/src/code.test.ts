@@ -9,7 +9,8 @@ import {describe, it} from 'node:test';
 import ts from 'typescript';
 import {validateCustomization} from '@rapport/schema';
 import {codeBlocks} from './code-blocks.mjs';
-import {markdownFiles, root} from './markdown.mjs';
+import {markdownFiles} from './markdown.mjs';
+import {root} from '../../workspace.mjs';
 
 const languages: Record<string, string> = {ts: 'ts', tsx: 'tsx', js: 'js', javascript: 'js'};
 const out = join(root, 'scripts/docs/.tmp/code');

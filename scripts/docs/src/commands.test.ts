@@ -3,12 +3,12 @@
 // `rapport` CLI, an npm install of tarballs `pnpm pack:all` writes (or of the registry, "once
 // published"), or a program of the machine it is meant for (curl, openssl, sf, …).
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {codeBlocks} from './code-blocks.mjs';
-import {markdownFiles, root} from './markdown.mjs';
-import {publishedPackages} from '../../workspace.mjs';
+import {markdownFiles} from './markdown.mjs';
+import {publishedPackages, root, rootManifest, workspacePackages} from '../../workspace.mjs';
 
 interface Manifest {
   name: string;
@@ -16,13 +16,7 @@ interface Manifest {
   scripts?: Record<string, string>;
   packageManager?: string;
 }
-const read = (path: string): Manifest => JSON.parse(readFileSync(join(root, path), 'utf8'));
-const rootManifest = read('package.json');
-const workspace = ['packages', 'examples', 'hosts', 'scripts'].flatMap((parent) =>
-  readdirSync(join(root, parent), {withFileTypes: true})
-    .filter((e) => e.isDirectory() && existsSync(join(root, parent, e.name, 'package.json')))
-    .map((e) => ({folder: `${parent}/${e.name}`, ...read(`${parent}/${e.name}/package.json`)})),
-);
+const workspace: Manifest[] = workspacePackages().map((p: {manifest: Manifest}) => p.manifest);
 /** Tarballs `pnpm pack:all` writes: one per published package. */
 const tarballs = new Set(publishedPackages().map((p: {tarball: string}) => p.tarball));
 const cliCommands = ['validate', 'print-schema', 'help'];

@@ -3,7 +3,8 @@ import {existsSync, readFileSync} from 'node:fs';
 import {dirname, join, normalize} from 'node:path';
 import {describe, it} from 'node:test';
 import {generated} from './generate.mjs';
-import {anchors, markdownFiles, repositoryUrl, root} from './markdown.mjs';
+import {anchors, markdownFiles} from './markdown.mjs';
+import {repositoryUrl, root} from '../../workspace.mjs';
 
 describe('generated docs', () => {
   it('are up to date with the types and components (run `pnpm docs:generate` after changing them)', async () => {

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
 import {codeBlocks} from './code-blocks.mjs';
-import {root} from './markdown.mjs';
+import {root} from '../../workspace.mjs';
 
 const project = mkdtempSync(join(tmpdir(), 'rapport-install-'));
 const packed = join(project, 'packed');

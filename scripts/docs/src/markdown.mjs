@@ -3,12 +3,6 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {root} from '../../workspace.mjs';
 
-export {root};
-/** Where the repository's files are on the web, from the root package.json's `homepage`. */
-export const repositoryUrl = JSON.parse(
-  readFileSync(join(root, 'package.json'), 'utf8'),
-).homepage.replace(/#.*$/, '');
-
 const markdownIn = (folder) =>
   readdirSync(join(root, folder))
     .filter((name) => name.endsWith('.md') && name !== 'CHANGELOG.md')
@@ -30,8 +24,18 @@ export function markdownFiles() {
   ];
 }
 
-/** The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces as dashes. */
+const anchorsOf = new Map();
+
+/**
+ * The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces as dashes. Each
+ * file is read once.
+ */
 export function anchors(file) {
+  if (!anchorsOf.has(file)) anchorsOf.set(file, readAnchors(file));
+  return anchorsOf.get(file);
+}
+
+function readAnchors(file) {
   const seen = new Map();
   const result = new Set();
   let fenced = false;
