@@ -22,8 +22,9 @@ export const sizeTargets = [
     budgetKiB: 12,
     // 19.6 until the value formatting was shared with the HubSpot renderer (issue 17); 19.7 until the
     // card skipped rendering off screen (content-visibility, issue 13: 40 bytes); 19.8 until widgets
-    // re-rendered in a language registered after them and e-mail addresses wrapped at "@" and ".".
-    limitKiB: 19.9,
+    // re-rendered in a language registered after them and e-mail addresses wrapped at "@" and "."; 19.9
+    // until widgets waited 2 s for a client set after an await before saying they have none.
+    limitKiB: 20,
   },
   {
     name: 'loyalty-balance entry',
@@ -32,16 +33,18 @@ export const sizeTargets = [
     budgetKiB: 12,
     // 18.4 until the value formatting was shared with the HubSpot renderer (issue 17); 18.5 until the
     // document's validator knew the three acting widgets and loads kept their data shown (issue 18);
-    // 18.6 until e-mail addresses wrapped after "@" and before "." (issue 13).
-    limitKiB: 18.7,
+    // 18.6 until e-mail addresses wrapped after "@" and before "."; 18.7 until widgets waited 2 s for a
+    // client set after an await before saying they have none (issue 13).
+    limitKiB: 18.8,
   },
   {
     name: 'complaint-form entry',
     group: 'rapport',
     input: resolve('@rapport/widgets/complaint-form'),
     budgetKiB: 12,
-    // 22 until widgets re-rendered in a language registered after them (issue 13).
-    limitKiB: 22.1,
+    // 22 until widgets re-rendered in a language registered after them; 22.1 until widgets waited 2 s for
+    // a client set after an await before saying they have none (issue 13).
+    limitKiB: 22.2,
   },
   {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
   {name: 'report entry', group: 'rapport', input: resolve('@rapport/widgets/report')},
@@ -50,7 +53,8 @@ export const sizeTargets = [
     group: 'rapport',
     input: entry('three-widgets.js'),
     budgetKiB: 20,
-    limitKiB: 35.4,
+    // 35.4 until widgets waited 2 s for a client set after an await before saying they have none.
+    limitKiB: 35.5,
   },
   {
     // The budget of 20 KiB was set for the three widgets above; issues 18 and 19 allowed this file at
@@ -65,8 +69,9 @@ export const sizeTargets = [
     // for <rapport-report> and its own SVG charts, issue 19 (5.5 KiB, within the 8 KiB it allows);
     // from 51.1 for httpAdapter holding a token for its lifetime (reading a JWT's exp), issue 21; from
     // 51.3 for the card skipping rendering off screen, e-mail addresses wrapping at "@" and "." and
-    // widgets re-rendering in a language registered after them (issue 13).
-    limitKiB: 51.5,
+    // widgets re-rendering in a language registered after them (issue 13); from 51.5 for widgets waiting
+    // 2 s for a client set after an await before saying they have none (issue 13).
+    limitKiB: 51.6,
   },
   {
     name: 'rapport.zh-CN.iife.js (Simplified Chinese for the script tag)',

@@ -175,7 +175,9 @@ export class RapportComplaintForm extends RapportWidget {
     const s = this.strings;
     const content = (): TemplateResult => {
       if (!this.resolvedCustomization.ok) return customizationState(s);
-      if (!this.activeClient) return noClientState(s);
+      // Waiting for a client: an empty status until it comes, so the form never flashes a message.
+      if (!this.activeClient)
+        return this.clientMissing ? noClientState(s) : messageState('', 'loading');
       const customer = this.customer;
       if (customer.status === TaskStatus.ERROR && customerRefused(customer.error))
         return isRapportError(customer.error, 'not_found')

@@ -170,10 +170,7 @@ export class RapportComplaintTracker extends RapportWidget {
     return html`<section class="base" part="base" aria-labelledby="title"><p class="title" id="title" part="header">${this.staff ? s.complaintTrackerStaff : s.complaintTracker}</p>${
       stale
         ? this.renderComplaints(stale)
-        : this.complaints.render(
-            {strings: s, customization: this.resolvedCustomization, lines: 3},
-            (page) => this.renderComplaints(page),
-          )
+        : this.complaints.render(this.recordView(3), (page) => this.renderComplaints(page))
     }</section>`;
   }
 

@@ -178,11 +178,7 @@ export class RapportCustomerCard extends RapportWidget {
   protected override render(): TemplateResult {
     const s = this.strings;
     return html`<article class="base" part="base" aria-label=${s.customerCard} aria-busy=${this.customer.status === 'loading' ? 'true' : 'false'}>${this.customer.render(
-      {
-        strings: s,
-        customization: this.resolvedCustomization,
-        lines: 3,
-      },
+      this.recordView(3),
       (customer) => this.renderCustomer(customer),
     )}</article>`;
   }

@@ -82,11 +82,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
   protected override render(): TemplateResult {
     const s = this.strings;
     return html`<section class="base" part="base" aria-label=${s.loyalty}>${this.account.render(
-      {
-        strings: s,
-        customization: this.resolvedCustomization,
-        lines: this.variant === 'badge' ? 1 : 3,
-      },
+      this.recordView(this.variant === 'badge' ? 1 : 3),
       (account) => this.renderAccount(account),
     )}</section>`;
   }

@@ -191,7 +191,9 @@ describe('<rapport-provider>', () => {
       const reported = oneEvent(provider, 'rapport-error');
       document.body.append(provider);
       const event = (await reported) as unknown as RapportErrorEvent;
-      expect(event.error.message).to.contain('inside a <rapport-provider> that has no client');
+      expect(event.error.message).to.contain(
+        'inside a <rapport-provider> that still has no client 2 s after it was added to the page',
+      );
       expect((event.error as RapportError).details).to.deep.equal({reason: 'no_client'});
       const card = provider.querySelector('rapport-customer-card')!;
       await until(() => inside(card, '[data-state="no-client"]'), 'the no-client state');
@@ -203,6 +205,43 @@ describe('<rapport-provider>', () => {
       provider.remove();
     } finally {
       console.warn = warn;
+    }
+  });
+
+  it('waits for a client the page sets after an await: loading meanwhile, nothing said', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    const errors: Event[] = [];
+    const provider = document.createElement('rapport-provider');
+    provider.addEventListener('rapport-error', (event) => errors.push(event));
+    provider.innerHTML = `<rapport-customer-card customer-id="c-001"></rapport-customer-card>
+      <rapport-complaint-form></rapport-complaint-form>`;
+    const [card, form] = [...provider.children];
+    const states = new Set<string>();
+    const note = () => {
+      for (const widget of [card!, form!])
+        for (const state of allInside(widget, '[data-state]')) states.add(state.dataset.state!);
+    };
+    try {
+      document.body.append(provider);
+      await until(() => (note(), inside(card!, '[data-state="loading"]')), 'the card loading');
+      expect(inside(form!, '[data-state="loading"]'), 'the form loading').to.exist;
+      // The page's own start-up (a session, its configuration) takes a while.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      provider.client = demoClient().client;
+      await until(() => (note(), inside(card!, '.name')), 'the customer');
+      await until(() => (note(), inside(form!, 'form')), 'the form');
+      // Past the time a widget waits for a client: still nothing said.
+      await new Promise((resolve) => setTimeout(resolve, 1800));
+      expect(states.has('no-client'), 'never the no-client state').to.equal(false);
+      expect(
+        warnings.filter((w) => w.includes('no client') || w.includes('no data source')),
+      ).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+      provider.remove();
     }
   });
 

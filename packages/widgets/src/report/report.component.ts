@@ -165,10 +165,7 @@ export class RapportReport extends RapportWidget {
             this.reportName ? s.forbidden : s.unavailable,
             this.reportName ? 'forbidden' : 'unknown',
           )
-        : this.report.render(
-            {strings: s, customization: this.resolvedCustomization, lines: 4},
-            (report) => this.renderReport(report, title),
-          );
+        : this.report.render(this.recordView(4), (report) => this.renderReport(report, title));
     return html`<section class="base" part="base" aria-label=${title || s.unavailable} aria-busy=${this.report.status === 'loading' ? 'true' : 'false'}>
       <h3 class="title" part="title">${title}</h3>${body}
     </section>`;

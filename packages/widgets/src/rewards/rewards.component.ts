@@ -27,7 +27,12 @@ import {
   renderLayout,
   ruleValues,
 } from '../shared/layout.js';
-import {ListController, RecordController, type LoadController} from '../shared/record.js';
+import {
+  ListController,
+  RecordController,
+  type LoadController,
+  type RecordView,
+} from '../shared/record.js';
 import {messageState, warnOnce} from '../shared/states.js';
 import {displayValue} from '../shared/value.js';
 import {baseStyles} from '../shared/base.styles.js';
@@ -53,8 +58,6 @@ const ledgerWords: Readonly<Record<PointsTransaction['type'], keyof RewardsStrin
   expire: 'expired',
   adjust: 'adjusted',
 };
-
-type View = Parameters<LoadController<unknown>['render']>[0];
 
 /**
  * @tag rapport-rewards
@@ -165,7 +168,7 @@ export class RapportRewards extends RapportWidget {
 
   protected override render(): TemplateResult {
     const s = this.strings;
-    const view: View = {strings: s, customization: this.resolvedCustomization, lines: 4};
+    const view = this.recordView(4);
     // The code just given stays in view whatever the reload after it does.
     return html`<section class="base" part="base" aria-label=${s.rewards}>${this.renderOutcome()}${this.keep(this.rewards, view, (page) => html`${this.keep(this.account, view, (account) => this.renderHeader(account), true)}${this.renderList(page.items)}${this.renderHistory(view)}`)}</section>`;
   }
@@ -173,7 +176,7 @@ export class RapportRewards extends RapportWidget {
   /** A load's data drawn by `complete`, or its states; `quiet`: nothing instead of its states. */
   private keep<T>(
     load: LoadController<T>,
-    view: View,
+    view: RecordView,
     complete: (value: T) => TemplateResult,
     quiet = false,
   ): TemplateResult | typeof nothing {
@@ -286,7 +289,7 @@ export class RapportRewards extends RapportWidget {
     </div>`;
   }
 
-  private renderHistory(view: View): TemplateResult {
+  private renderHistory(view: RecordView): TemplateResult {
     const s = this.strings;
     const open = this.historyOpen;
     return html`<div class="history" part="history">

@@ -629,6 +629,7 @@ describe('<rapport-rewards> states', () => {
       const reported = oneEvent(el, 'rapport-error') as Promise<RapportErrorEvent>;
       document.body.append(el);
       expect((await reported).error.message).to.contain('<rapport-rewards>');
+      await el.updateComplete;
       expect(inside(el, '[data-state="no-client"]')).to.exist;
       await expect(el).to.be.accessible();
       el.remove();

@@ -38,6 +38,11 @@ export interface RecordView {
   readonly customization: CustomizationState;
   /** How many placeholder lines a slow load shows. */
   readonly lines: number;
+  /**
+   * Whether the widget stopped waiting for a client (see `RapportWidget.clientMissing`): without a
+   * client it draws loading until then, the neutral no-client state after.
+   */
+  readonly clientMissing: boolean;
 }
 
 /** How long a load may take before placeholder lines appear: fast answers do not flicker. */
@@ -177,7 +182,12 @@ export class LoadController<T> implements ReactiveController {
     const s = view.strings;
     if (!view.customization.ok) return customizationState(s);
     const [client, key] = this.args();
-    if (!client) return noClientState(s);
+    if (!client) {
+      if (view.clientMissing) return noClientState(s);
+      // Waiting for a client looks like a load: placeholders only once it has taken a while.
+      if (!this.slow && !watched.has(this)) watch(this);
+      return loadingState(s, view.lines, this.slow);
+    }
     if (!key) return messageState(s.noCustomer);
     const shown = this.shown;
     if (shown !== undefined) return complete(shown);

@@ -21,8 +21,16 @@ import {
 } from './customization.js';
 import {upgradeProperty} from './define.js';
 import {RapportErrorEvent} from './events.js';
+import type {RecordView} from './record.js';
 import {warnOnce} from './states.js';
 import {stringsFor, type Strings} from './strings.js';
+
+/**
+ * How long a widget waits for a client before it tells the developer it has none and shows the
+ * visitor the neutral state: a page that creates its client after an await (a session, its own
+ * configuration) gets no warning, and its visitors see the widget loading meanwhile.
+ */
+const CLIENT_WAIT_MS = 2000;
 
 const plans = new WeakMap<CustomizationDocument, Map<string, RenderPlan>>();
 
@@ -117,6 +125,7 @@ export abstract class RapportWidget extends LitElement {
   protected plan: RenderPlan | null = null;
 
   private clientCheck: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the widget waited {@link CLIENT_WAIT_MS} without a client (and so said it has none). */
   private saidNoClient = false;
   private themeProperties: ReadonlySet<string> = new Set();
   private subscribedClient: RapportClient | undefined;
@@ -154,6 +163,24 @@ export abstract class RapportWidget extends LitElement {
       this.environment?.locale ??
       (document.documentElement.lang || navigator.language || 'en')
     );
+  }
+
+  /**
+   * Whether the widget has no client and has stopped waiting for one: draw the neutral no-client
+   * state. While it is still waiting, draw loading.
+   */
+  protected get clientMissing(): boolean {
+    return this.saidNoClient && !this.activeClient;
+  }
+
+  /** What a {@link LoadController} needs to draw the states before its data. */
+  protected recordView(lines: number): RecordView {
+    return {
+      strings: this.strings,
+      customization: this.resolvedCustomization,
+      lines,
+      clientMissing: this.clientMissing,
+    };
   }
 
   /** The widgets' own strings in the active locale. */
@@ -248,18 +275,22 @@ export abstract class RapportWidget extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (!this.activeClient && !this.saidNoClient && this.clientCheck === undefined)
-      // A provider defined later in the same page still hands its client over in this task.
-      this.clientCheck = setTimeout(() => this.reportNoClient());
+      this.clientCheck = setTimeout(() => this.reportNoClient(), CLIENT_WAIT_MS);
   }
 
-  /** Tells the developer, once, that the widget has no client: in the console and as `rapport-error`. */
+  /**
+   * Tells the developer, once, that the widget still has no client: in the console and as
+   * `rapport-error`; the visitor then reads the neutral no-client state instead of loading.
+   */
   private reportNoClient(): void {
     this.clientCheck = undefined;
     if (!this.isConnected || this.activeClient || this.saidNoClient) return;
     this.saidNoClient = true;
+    this.requestUpdate();
+    const waited = `${CLIENT_WAIT_MS / 1000} s after it was added to the page`;
     const where = this.environment
-      ? `is inside a <rapport-provider> that has no client: set the provider's client property`
-      : `has no data source: place it inside <rapport-provider> or set its client property`;
+      ? `is inside a <rapport-provider> that still has no client ${waited}: set the provider's client property`
+      : `still has no data source ${waited}: place it inside <rapport-provider> or set its client property`;
     const error = new RapportError(
       'unavailable',
       `<${this.localName}> ${where} (createClient(adapter) from @rapport/core).`,

@@ -297,10 +297,7 @@ export class RapportSurvey extends RapportWidget {
     if (value && this.resolvedCustomization.ok && this.activeClient && this.activeCustomerId)
       return this.renderStanding(value);
     // The states before the data (no client, no customer, loading, failures); the data is drawn above.
-    return load.render(
-      {strings: this.strings, customization: this.resolvedCustomization, lines: 3},
-      (standing) => html`${this.renderStanding(standing)}`,
-    );
+    return load.render(this.recordView(3), (standing) => html`${this.renderStanding(standing)}`);
   }
 
   private renderStanding(standing: Standing): TemplateResult | typeof nothing {

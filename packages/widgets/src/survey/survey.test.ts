@@ -706,7 +706,7 @@ describe('<rapport-survey>', () => {
       const lonely = await fixture<RapportSurvey>(
         html`<rapport-survey kind="nps"></rapport-survey>`,
       );
-      expect(inside(lonely, '[data-state="no-client"]')).to.exist;
+      await until(() => inside(lonely, '[data-state="no-client"]'), 'the no-client state');
       await expect(lonely).to.be.accessible();
     } finally {
       warnings.restore();
