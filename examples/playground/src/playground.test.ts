@@ -15,7 +15,10 @@ const asOf = new Date('2026-11-01T00:00:00Z');
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startPlayground>>;
 
-/** Opens a page and records console errors, uncaught errors and failed requests. */
+/**
+ * Opens a page and records console errors and warnings (what the widgets tell a developer: the
+ * playground should give them nothing to say), uncaught errors and failed requests.
+ */
 async function open(path: string): Promise<{page: Page; problems: string[]}> {
   const page = await browser.newPage();
   // tsx compiles this file with esbuild's keepNames, which wraps functions in __name(); functions sent
@@ -24,7 +27,9 @@ async function open(path: string): Promise<{page: Page; problems: string[]}> {
   const problems: string[] = [];
   page.on(
     'console',
-    (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`),
+    (message) =>
+      (message.type() === 'error' || message.type() === 'warn') &&
+      problems.push(`console.${message.type()}: ${message.text()}`),
   );
   page.on('pageerror', (error) => problems.push(`error: ${String(error)}`));
   page.on('requestfailed', (request) =>
@@ -162,6 +167,42 @@ describe('the playground', () => {
     );
     assert.deepEqual(again.problems, []);
     await again.page.close();
+  });
+
+  it('keeps its own text readable in the dark theme', async () => {
+    const {page, problems} = await open('/');
+    await page.waitForFunction(widgetsReady, {timeout: 15_000});
+    await page.select('#theme', 'dark');
+    // WCAG contrast of each element's text colour against the first background behind it.
+    const ratios = await page.evaluate(() => {
+      const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = (color: string) => {
+        const [r = 0, g = 0, b = 0] = rgb(color).map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const background = (element: Element | null): string => {
+        for (let at = element; at; at = at.parentElement) {
+          const color = getComputedStyle(at).backgroundColor;
+          if (rgb(color)[3] !== 0) return color;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      return [...document.querySelectorAll('.results button, .results small, h2, .hint')].map(
+        (element) => {
+          const [a, b] = [getComputedStyle(element).color, background(element)].map(luminance);
+          const ratio = (Math.max(a!, b!) + 0.05) / (Math.min(a!, b!) + 0.05);
+          return {element: element.textContent!.trim().slice(0, 30), ratio};
+        },
+      );
+    });
+    assert.ok(ratios.length > 5, 'the customer list and the headings are measured');
+    for (const {element, ratio} of ratios)
+      assert.ok(ratio >= 4.5, `"${element}" has a contrast of ${ratio.toFixed(2)}, under 4.5`);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   it('switches simulated failures and resets the demo data from its own page', async () => {
