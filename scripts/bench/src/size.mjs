@@ -23,8 +23,9 @@ export const sizeTargets = [
     // 19.6 until the value formatting was shared with the HubSpot renderer (issue 17); 19.7 until the
     // card skipped rendering off screen (content-visibility, issue 13: 40 bytes); 19.8 until widgets
     // re-rendered in a language registered after them and e-mail addresses wrapped at "@" and "."; 19.9
-    // until widgets waited 2 s for a client set after an await before saying they have none.
-    limitKiB: 20,
+    // until widgets waited 2 s for a client set after an await before saying they have none; 20 until a
+    // widget with nothing to show took no room (data-quiet, shared by every widget).
+    limitKiB: 20.1,
   },
   {
     name: 'loyalty-balance entry',
@@ -34,8 +35,9 @@ export const sizeTargets = [
     // 18.4 until the value formatting was shared with the HubSpot renderer (issue 17); 18.5 until the
     // document's validator knew the three acting widgets and loads kept their data shown (issue 18);
     // 18.6 until e-mail addresses wrapped after "@" and before "."; 18.7 until widgets waited 2 s for a
-    // client set after an await before saying they have none (issue 13).
-    limitKiB: 18.8,
+    // client set after an await before saying they have none; 18.8 until the balance took no room on a
+    // backend without loyalty accounts (issue 13).
+    limitKiB: 18.9,
   },
   {
     name: 'complaint-form entry',
@@ -53,8 +55,9 @@ export const sizeTargets = [
     group: 'rapport',
     input: entry('three-widgets.js'),
     budgetKiB: 20,
-    // 35.4 until widgets waited 2 s for a client set after an await before saying they have none.
-    limitKiB: 35.5,
+    // 35.4 until widgets waited 2 s for a client set after an await before saying they have none; 35.5
+    // until a widget with nothing to show took no room.
+    limitKiB: 35.6,
   },
   {
     // The budget of 20 KiB was set for the three widgets above; issues 18 and 19 allowed this file at

@@ -69,7 +69,8 @@ interface Reply {
  * resolved complaint for a while; an agent moves it along; a supervisor may also close it). Resolving
  * or declining takes the reply box's text as the resolution. Each press sends the update once (one
  * idempotency key, reused by Retry); a reply that fails keeps its text, and a step the server refuses
- * says why. On a backend without complaint updates it lists the complaints without threads or replies.
+ * says why. On a backend without complaint updates it lists the complaints without threads or replies;
+ * on one without complaints it takes no room on the page (and fires `rapport-error`).
  *
  * @csspart base - The widget.
  * @csspart header - The title.
@@ -167,6 +168,8 @@ export class RapportComplaintTracker extends RapportWidget {
     const s = this.strings;
     // Without a plan (a document that cannot be used) the list's own states say so.
     const stale = this.plan ? this.complaints.shown : undefined;
+    // A backend without complaints: nothing to follow, and nothing a retry would change.
+    this.quiet = this.complaints.status === 'unavailable';
     return html`<section class="base" part="base" aria-labelledby="title"><p class="title" id="title" part="header">${this.staff ? s.complaintTrackerStaff : s.complaintTracker}</p>${
       stale
         ? this.renderComplaints(stale)

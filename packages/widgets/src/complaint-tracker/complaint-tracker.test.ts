@@ -318,7 +318,7 @@ describe('<rapport-complaint-tracker>', () => {
     }
   });
 
-  it('says calmly, without Retry, when the backend has no complaints', async () => {
+  it('takes no room, offers no Retry and tells the developer when the backend has no complaints', async () => {
     const {adapter} = trackerBackend([complaint('001')]);
     const {complaints: _omitted, ...resources} = adapter.resources;
     const warnings = captureWarnings();
@@ -329,10 +329,9 @@ describe('<rapport-complaint-tracker>', () => {
           .client=${createClient({...adapter, resources})}
         ></rapport-complaint-tracker>`,
       );
-      await until(() => inside(el, '[data-state="unavailable"]'), 'the state');
-      expect(text(inside(el, '[data-state="unavailable"]'))).to.equal(
-        'This information is not available right now.',
-      );
+      await until(() => el.hasAttribute('data-quiet'), 'the tracker quiet');
+      expect(el.getBoundingClientRect().height, 'no room on the page').to.equal(0);
+      expect(getComputedStyle(el).display).to.equal('none');
       expect(inside(el, '[part~="retry"]')).to.equal(null);
       expect(warnings.messages.join('\n')).to.contain('complaints');
       await expect(el).to.be.accessible();

@@ -29,7 +29,7 @@ const OWN_SOURCES = ownSources['loyalty-balance'];
  * the balance (`balance`), the tier badge (`tierId`), the progress bar to the next tier (`toNextTier`),
  * pending points (`pending`), and any other loyalty fields as a list. Numbers and dates follow the
  * locale; the bar and the balance animate only when the person's system allows motion. On a backend
- * without loyalty accounts it says calmly that the information is not available, with no Retry.
+ * without loyalty accounts it takes no room on the page (and fires `rapport-error`).
  *
  * @csspart base - The widget.
  * @csspart value - The points balance, and each listed field's value.
@@ -81,6 +81,8 @@ export class RapportLoyaltyBalance extends RapportWidget {
 
   protected override render(): TemplateResult {
     const s = this.strings;
+    // A backend without loyalty accounts: nothing to show, and nothing a retry would change.
+    this.quiet = this.account.status === 'unavailable';
     return html`<section class="base" part="base" aria-label=${s.loyalty}>${this.account.render(
       this.recordView(this.variant === 'badge' ? 1 : 3),
       (account) => this.renderAccount(account),

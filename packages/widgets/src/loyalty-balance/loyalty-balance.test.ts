@@ -4,7 +4,7 @@ import '@rapport/widgets/all';
 import '@rapport/widgets/translations/zh-CN.js';
 import {createClient, localize, type CrmAdapter, type RapportError} from '@rapport/core';
 import type {RapportErrorEvent, RapportLoyaltyBalance} from '@rapport/widgets';
-import {captureWarnings, demoClient, inside, text, until} from '../../test-support/support.js';
+import {captureWarnings, demoClient, inside, until} from '../../test-support/support.js';
 
 const loaded = (el: RapportLoyaltyBalance) =>
   until(() => inside(el, '[part~="tier"]'), 'the account to load');
@@ -217,7 +217,7 @@ describe('<rapport-loyalty-balance>', () => {
     expect(inside(el, '.extra dt')!.textContent).to.equal('Stars ever earned');
   });
 
-  it('on a backend without loyalty accounts, says "not available" calmly, with no Retry, and tells the developer', async () => {
+  it('on a backend without loyalty accounts, takes no room, offers no Retry, and tells the developer', async () => {
     const {adapter} = demoClient();
     const {loyaltyAccounts: _omitted, ...resources} = adapter.resources;
     const noLoyalty: CrmAdapter = Object.create(adapter, {resources: {value: resources}});
@@ -231,16 +231,17 @@ describe('<rapport-loyalty-balance>', () => {
       const event = await reported;
       expect((event.error as RapportError).code).to.equal('unsupported');
       expect(event.widget).to.equal('rapport-loyalty-balance');
-      await until(() => inside(el, '[data-state="unavailable"]'), 'the state');
-      const state = inside(el, '[data-state="unavailable"]')!;
-      expect(text(inside(el, '[part~="base"]'))).to.equal(
-        'This information is not available right now.',
-      );
-      expect(state.getAttribute('role')).to.equal('status');
-      expect(state.dataset.kind, 'not styled as an error').to.equal(undefined);
+      await until(() => el.hasAttribute('data-quiet'), 'the balance quiet');
+      expect(el.getBoundingClientRect().height, 'no room on the page').to.equal(0);
+      expect(getComputedStyle(el).display).to.equal('none');
       expect(inside(el, '[part~="retry"]')).to.equal(null);
       expect(warnings.messages.join('\n')).to.contain('loyaltyAccounts');
       await expect(el).to.be.accessible();
+      // A backend that offers loyalty accounts: the balance takes its room again.
+      el.client = demoClient().client;
+      await until(() => inside(el, '.amount'), 'the balance');
+      expect(el.hasAttribute('data-quiet')).to.equal(false);
+      expect(el.getBoundingClientRect().height).to.be.greaterThan(0);
     } finally {
       warnings.restore();
       el.remove();

@@ -73,7 +73,7 @@ const ledgerWords: Readonly<Record<PointsTransaction['type'], keyof RewardsStrin
  * confirmation open to try again. Under "Points history": the redeemed rewards with their codes, the
  * points ledger and the points that expire soon.
  *
- * On a backend without rewards it says calmly that the information is not available; without
+ * On a backend without rewards it takes no room on the page (and fires `rapport-error`); without
  * redemptions it lists the rewards without Redeem buttons; without a points ledger the history shows
  * what it can.
  *
@@ -169,6 +169,8 @@ export class RapportRewards extends RapportWidget {
   protected override render(): TemplateResult {
     const s = this.strings;
     const view = this.recordView(4);
+    // A backend without rewards: nothing to redeem, and nothing a retry would change.
+    this.quiet = this.rewards.status === 'unavailable' && !this.outcome;
     // The code just given stays in view whatever the reload after it does.
     return html`<section class="base" part="base" aria-label=${s.rewards}>${this.renderOutcome()}${this.keep(this.rewards, view, (page) => html`${this.keep(this.account, view, (account) => this.renderHeader(account), true)}${this.renderList(page.items)}${this.renderHistory(view)}`)}</section>`;
   }

@@ -32,6 +32,8 @@ const darkTokens = css`
  * (`.empty::before`, silent) and says "Not set" to screen readers. `.required` (the mark after a
  * required field's label) never wraps, so it stays on the line of the label's last word.
  *
+ * A widget with nothing to show (`data-quiet`, see widget.ts) takes no room, like `hidden`.
+ *
  * (Comments live here rather than in the CSS: text inside css`` ships in every bundle.)
  */
 export const baseStyles = css`
@@ -69,7 +71,8 @@ export const baseStyles = css`
   :host(:last-child) {
     margin-block-end: 0;
   }
-  :host([hidden]) {
+  :host([hidden]),
+  :host([data-quiet]) {
     display: none;
   }
   :host([data-theme='dark']) {

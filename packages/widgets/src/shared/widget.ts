@@ -124,6 +124,12 @@ export abstract class RapportWidget extends LitElement {
   /** The render plan for the current role and locale; `null` while the customization is not valid. */
   protected plan: RenderPlan | null = null;
 
+  /**
+   * Whether the last render had nothing for the person to see (the backend does not offer what the
+   * widget is about, say): set by `render`; the element then takes no room on the page (`data-quiet`).
+   */
+  protected quiet = false;
+
   private clientCheck: ReturnType<typeof setTimeout> | undefined;
   /** Whether the widget waited {@link CLIENT_WAIT_MS} without a client (and so said it has none). */
   private saidNoClient = false;
@@ -274,6 +280,7 @@ export abstract class RapportWidget extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.toggleAttribute('data-quiet', this.quiet);
     if (!this.activeClient && !this.saidNoClient && this.clientCheck === undefined)
       this.clientCheck = setTimeout(() => this.reportNoClient(), CLIENT_WAIT_MS);
   }

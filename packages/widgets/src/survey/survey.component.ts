@@ -169,8 +169,6 @@ export class RapportSurvey extends RapportWidget {
 
   /** What the survey was last drawn for: another customer, complaint or kind starts afresh. */
   private drawnFor: string | null = null;
-  /** Whether the last render drew nothing for the person to see. */
-  private quiet = false;
 
   protected override dataChanged(change: DataChange): void {
     if (
@@ -203,12 +201,6 @@ export class RapportSurvey extends RapportWidget {
       warnOnce(error.message);
       this.dispatchEvent(new RapportErrorEvent(error, this.localName));
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // On the host, so a survey that asks nothing takes no room in the page either.
-    this.toggleAttribute('data-quiet', this.quiet);
   }
 
   private async loadStanding(

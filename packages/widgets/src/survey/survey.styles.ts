@@ -1,9 +1,6 @@
 import {css} from 'lit';
 
 export const surveyStyles = css`
-  :host([data-quiet]) {
-    display: none;
-  }
   .scale {
     display: flex;
     flex-wrap: wrap;
