@@ -234,11 +234,12 @@ editor.addEventListener('input', () => {
   editTimer = setTimeout(applyDocument, 250);
 });
 
-// --- Start. ---
-const initial = await (await fetch('/demo/customization')).json();
-editor.value = JSON.stringify(initial, null, 2);
-shownDocument = validateCustomization(initial).document;
+// --- Start: the widgets get their client at once; the editor fills in when the document comes. ---
 applyIdentity();
 applyLocale();
 applyTheme();
+const initial = await (await fetch('/demo/customization')).json();
+editor.value = JSON.stringify(initial, null, 2);
+shownDocument = validateCustomization(initial).document;
+applyReports();
 await search();

@@ -187,7 +187,7 @@ export class RapportComplaintForm extends RapportWidget {
       if (phase === 'succeeded' && result) return this.renderSuccess(result);
       return this.renderForm();
     };
-    return html`<div class="base" part="base">${content()}</div>`;
+    return html`<div class="base" part="base" aria-busy=${this.waitingForClient ? 'true' : nothing}>${content()}</div>`;
   }
 
   private renderForm(): TemplateResult {

@@ -169,7 +169,7 @@ export class RapportComplaintTracker extends RapportWidget {
     // Without a plan (a document that cannot be used) the list's own states say so.
     const stale = this.plan ? this.complaints.shown : undefined;
     // A backend without complaints: nothing to follow, and nothing a retry would change.
-    this.quiet = this.complaints.status === 'unavailable';
+    this.quiet = this.complaints.unsupported;
     return html`<section class="base" part="base" aria-labelledby="title"><p class="title" id="title" part="header">${this.staff ? s.complaintTrackerStaff : s.complaintTracker}</p>${
       stale
         ? this.renderComplaints(stale)

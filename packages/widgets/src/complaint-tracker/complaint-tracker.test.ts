@@ -262,7 +262,7 @@ describe('<rapport-complaint-tracker>', () => {
       const alone = await fixture<RapportComplaintTracker>(
         html`<rapport-complaint-tracker customer-id="c-001"></rapport-complaint-tracker>`,
       );
-      await until(() => inside(alone, '[data-state="no-client"]'), 'the no-client state');
+      await until(() => inside(alone, '[data-state="no-client"]'), 'the no-client state', 8000);
       await expect(alone).to.be.accessible();
       expect(warnings.messages[0]).to.contain('still has no data source');
     } finally {

@@ -497,15 +497,22 @@ describe('<rapport-customer-card>', () => {
 
   it('without a client, shows a neutral message and tells the developer in the console once', async () => {
     const warnings = captureWarnings();
+    const errors: Event[] = [];
     try {
       const card = await fixture<RapportCustomerCard>(
-        html`<rapport-customer-card customer-id="c-001"></rapport-customer-card>`,
+        html`<rapport-customer-card
+          customer-id="c-001"
+          @rapport-error=${(event: Event) => errors.push(event)}
+        ></rapport-customer-card>`,
       );
       // A client may still come (a page sets it after an await): loading, and nothing said yet.
       expect(inside(card, '[data-state="loading"]'), 'loading while it waits').to.exist;
+      expect(inside(card, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
       expect(warnings.messages).to.deep.equal([]);
       card.customerId = 'c-002';
-      await until(() => inside(card, '[data-state="no-client"]'), 'the no-client state');
+      await until(() => inside(card, '[data-state="no-client"]'), 'the no-client state', 8000);
+      expect(inside(card, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('false');
+      expect(errors, 'one rapport-error for the element').to.have.length(1);
       expect(text(inside(card, '[data-state="no-client"]'))).to.equal(
         'This information is not available right now.',
       );

@@ -82,7 +82,7 @@ export class RapportLoyaltyBalance extends RapportWidget {
   protected override render(): TemplateResult {
     const s = this.strings;
     // A backend without loyalty accounts: nothing to show, and nothing a retry would change.
-    this.quiet = this.account.status === 'unavailable';
+    this.quiet = this.account.unsupported;
     return html`<section class="base" part="base" aria-label=${s.loyalty}>${this.account.render(
       this.recordView(this.variant === 'badge' ? 1 : 3),
       (account) => this.renderAccount(account),

@@ -237,6 +237,11 @@ describe('<rapport-loyalty-balance>', () => {
       expect(inside(el, '[part~="retry"]')).to.equal(null);
       expect(warnings.messages.join('\n')).to.contain('loyaltyAccounts');
       await expect(el).to.be.accessible();
+      // Loading again (the client says the data changed) keeps it out of the page until the answer.
+      el.client.invalidate({resource: 'loyaltyAccounts'});
+      await el.updateComplete;
+      expect(inside(el, '[data-state="loading"]'), 'loading again').to.exist;
+      expect(el.hasAttribute('data-quiet'), 'quiet while it loads again').to.equal(true);
       // A backend that offers loyalty accounts: the balance takes its room again.
       el.client = demoClient().client;
       await until(() => inside(el, '.amount'), 'the balance');
@@ -245,6 +250,37 @@ describe('<rapport-loyalty-balance>', () => {
     } finally {
       warnings.restore();
       el.remove();
+    }
+  });
+
+  it('waits for a client again when moved in the page, or when its client goes', async () => {
+    const warnings = captureWarnings();
+    const errors: Event[] = [];
+    const balance = document.createElement('rapport-loyalty-balance');
+    balance.customerId = 'c-001';
+    balance.addEventListener('rapport-error', (event) => errors.push(event));
+    const [before, after] = [document.createElement('div'), document.createElement('div')];
+    document.body.append(before, after);
+    try {
+      before.append(balance);
+      // Settled (nothing left to update), then moved before the wait is over: it still says so once
+      // it has waited.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      after.append(balance);
+      await until(() => inside(balance, '[data-state="no-client"]'), 'the no-client state', 8000);
+      expect(errors).to.have.length(1);
+      // A client comes, then goes: loading again, not "not available" at once.
+      balance.client = demoClient().client;
+      await until(() => inside(balance, '.amount'), 'the balance');
+      Object.assign(balance, {client: undefined}); // a page taking its client away
+      await balance.updateComplete;
+      expect(inside(balance, '[data-state="loading"]'), 'waiting again').to.exist;
+      await until(() => inside(balance, '[data-state="no-client"]'), 'said again', 8000);
+      expect(errors).to.have.length(2);
+    } finally {
+      warnings.restore();
+      before.remove();
+      after.remove();
     }
   });
 

@@ -227,6 +227,7 @@ describe('<rapport-provider>', () => {
       document.body.append(provider);
       await until(() => (note(), inside(card!, '[data-state="loading"]')), 'the card loading');
       expect(inside(form!, '[data-state="loading"]'), 'the form loading').to.exist;
+      expect(inside(form!, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
       // The page's own start-up (a session, its configuration) takes a while.
       await new Promise((resolve) => setTimeout(resolve, 400));
       provider.client = demoClient().client;
@@ -234,6 +235,7 @@ describe('<rapport-provider>', () => {
       await until(() => (note(), inside(form!, 'form')), 'the form');
       // Past the time a widget waits for a client: still nothing said.
       await new Promise((resolve) => setTimeout(resolve, 1800));
+      note();
       expect(states.has('no-client'), 'never the no-client state').to.equal(false);
       expect(
         warnings.filter((w) => w.includes('no client') || w.includes('no data source')),

@@ -170,7 +170,7 @@ export class RapportRewards extends RapportWidget {
     const s = this.strings;
     const view = this.recordView(4);
     // A backend without rewards: nothing to redeem, and nothing a retry would change.
-    this.quiet = this.rewards.status === 'unavailable' && !this.outcome;
+    this.quiet = this.rewards.unsupported && !this.outcome;
     // The code just given stays in view whatever the reload after it does.
     return html`<section class="base" part="base" aria-label=${s.rewards}>${this.renderOutcome()}${this.keep(this.rewards, view, (page) => html`${this.keep(this.account, view, (account) => this.renderHeader(account), true)}${this.renderList(page.items)}${this.renderHistory(view)}`)}</section>`;
   }

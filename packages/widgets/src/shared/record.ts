@@ -84,6 +84,7 @@ function checkSlow(): void {
 export class LoadController<T> implements ReactiveController {
   /** Whether the load under way has taken long enough to show placeholder lines. */
   private slow = false;
+  private wasUnsupported = false;
   // Each value with the client and key it was loaded with, so a reload of the same shows it meanwhile.
   private readonly task: Task<
     readonly [RapportClient | undefined, string | undefined],
@@ -107,9 +108,13 @@ export class LoadController<T> implements ReactiveController {
         return {value: await load(client, key, signal), client, key};
       },
       args,
-      onComplete: () => this.settled(),
+      onComplete: () => {
+        this.settled();
+        this.wasUnsupported = false;
+      },
       onError: (error) => {
         this.settled();
+        this.wasUnsupported = statusOf(error) === 'unavailable';
         reportLoadError(host, resource, error);
       },
     });
@@ -146,6 +151,14 @@ export class LoadController<T> implements ReactiveController {
       default:
         return 'idle';
     }
+  }
+
+  /**
+   * Whether the backend does not offer the resource, as its last answer said (also while it loads
+   * again, so a widget with nothing to show does not take room for every reload).
+   */
+  get unsupported(): boolean {
+    return this.wasUnsupported;
   }
 
   /** The data, once loaded (also while it loads again). */

@@ -131,7 +131,10 @@ export abstract class RapportWidget extends LitElement {
   protected quiet = false;
 
   private clientCheck: ReturnType<typeof setTimeout> | undefined;
-  /** Whether the widget waited {@link CLIENT_WAIT_MS} without a client (and so said it has none). */
+  /**
+   * Whether the widget waited {@link CLIENT_WAIT_MS} without a client (and so said it has none); a
+   * client coming resets it, so a widget whose client goes again waits again.
+   */
   private saidNoClient = false;
   private themeProperties: ReadonlySet<string> = new Set();
   private subscribedClient: RapportClient | undefined;
@@ -179,6 +182,11 @@ export abstract class RapportWidget extends LitElement {
     return this.saidNoClient && !this.activeClient;
   }
 
+  /** Whether the widget has no client yet and is still waiting for one: it is loading. */
+  protected get waitingForClient(): boolean {
+    return !this.saidNoClient && !this.activeClient;
+  }
+
   /** What a {@link LoadController} needs to draw the states before its data. */
   protected recordView(lines: number): RecordView {
     return {
@@ -200,6 +208,7 @@ export abstract class RapportWidget extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.subscribe();
+    if (this.hasUpdated) this.waitForClient();
     // A language registered after the widget rendered (its script loaded late) shows at once.
     this.unwatchTranslations = watchTranslations(() => this.requestUpdate());
   }
@@ -281,8 +290,21 @@ export abstract class RapportWidget extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.toggleAttribute('data-quiet', this.quiet);
-    if (!this.activeClient && !this.saidNoClient && this.clientCheck === undefined)
+    this.waitForClient();
+  }
+
+  /**
+   * Starts waiting {@link CLIENT_WAIT_MS} for a client when the widget has none, and stops when one
+   * comes. Called after each update and on connecting (a widget moved in the page is not updated).
+   */
+  private waitForClient(): void {
+    if (this.activeClient) {
+      clearTimeout(this.clientCheck);
+      this.clientCheck = undefined;
+      this.saidNoClient = false;
+    } else if (!this.saidNoClient && this.clientCheck === undefined && this.isConnected) {
       this.clientCheck = setTimeout(() => this.reportNoClient(), CLIENT_WAIT_MS);
+    }
   }
 
   /**

@@ -706,7 +706,7 @@ describe('<rapport-survey>', () => {
       const lonely = await fixture<RapportSurvey>(
         html`<rapport-survey kind="nps"></rapport-survey>`,
       );
-      await until(() => inside(lonely, '[data-state="no-client"]'), 'the no-client state');
+      await until(() => inside(lonely, '[data-state="no-client"]'), 'the no-client state', 8000);
       await expect(lonely).to.be.accessible();
     } finally {
       warnings.restore();
