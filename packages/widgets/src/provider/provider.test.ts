@@ -192,7 +192,7 @@ describe('<rapport-provider>', () => {
       document.body.append(provider);
       const event = (await reported) as unknown as RapportErrorEvent;
       expect(event.error.message).to.contain(
-        'inside a <rapport-provider> that still has no client 2 s after it was added to the page',
+        'inside a <rapport-provider> that still has no client 2 s after it was added:',
       );
       expect((event.error as RapportError).details).to.deep.equal({reason: 'no_client'});
       const card = provider.querySelector('rapport-customer-card')!;

@@ -316,7 +316,7 @@ export abstract class RapportWidget extends LitElement {
     if (!this.isConnected || this.activeClient || this.saidNoClient) return;
     this.saidNoClient = true;
     this.requestUpdate();
-    const waited = `${CLIENT_WAIT_MS / 1000} s after it was added to the page`;
+    const waited = `${CLIENT_WAIT_MS / 1000} s after it was added`;
     const where = this.environment
       ? `is inside a <rapport-provider> that still has no client ${waited}: set the provider's client property`
       : `still has no data source ${waited}: place it inside <rapport-provider> or set its client property`;
