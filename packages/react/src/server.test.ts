@@ -1,12 +1,15 @@
-// In Node: every element of the manifest has a wrapper that listens to each of its events, a React
+// In Node: every element of the manifest has a wrapper that listens to each of its events, and a JSX
+// type for its raw tag with a listener for each (read by TypeScript's checker from jsx.ts), a React
 // server renders the wrappers as bare tags (the browser upgrades them; React sets their properties
 // when it hydrates), and every Rapport package a React app imports can be imported on its server.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {describe, it} from 'node:test';
+import {fileURLToPath} from 'node:url';
 import {createElement} from 'react';
 import {renderToString} from 'react-dom/server';
+import ts from 'typescript';
 import * as wrappers from '@rapport/react';
 import {events} from './events.js';
 
@@ -35,6 +38,43 @@ describe('@rapport/react', () => {
         `<${tag}>'s wrapper listens to exactly its events`,
       );
       for (const [prop, event] of Object.entries(props)) assert.equal(prop, `on${pascal(event)}`);
+    }
+  });
+
+  it("types every raw tag for React 19 with an on… listener for each of the element's events", () => {
+    const configFile = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+    const config = ts.getParsedCommandLineOfConfigFile(
+      configFile,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(String(d.messageText)),
+      },
+    )!;
+    const jsx = fileURLToPath(new URL('./jsx.ts', import.meta.url));
+    const program = ts.createProgram([jsx], config.options);
+    const checker = program.getTypeChecker();
+    const declaration = program
+      .getSourceFile(jsx)!
+      .statements.find(
+        (s): s is ts.InterfaceDeclaration =>
+          ts.isInterfaceDeclaration(s) && s.name.text === 'RapportIntrinsicElements',
+      )!;
+    const intrinsic = checker.getTypeAtLocation(declaration);
+    for (const element of elements) {
+      const tag = element.tagName!;
+      const property = intrinsic.getProperty(tag);
+      assert.ok(property, `jsx.ts has no type for <${tag}>`);
+      const listeners = checker
+        .getPropertiesOfType(checker.getTypeOfSymbol(property))
+        .map((p) => p.name)
+        .filter((name) => name.startsWith('onrapport-'))
+        .map((name) => name.slice('on'.length));
+      assert.deepEqual(
+        listeners.sort(),
+        (element.events ?? []).map((e) => e.name).sort(),
+        `<${tag}>'s JSX type listens to exactly its events`,
+      );
     }
   });
 
