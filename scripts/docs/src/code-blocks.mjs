@@ -2,7 +2,8 @@
 import {readFileSync} from 'node:fs';
 
 /**
- * The fenced blocks of a Markdown file: `{lang, info, code, assumes, line}`.
+ * The fenced blocks of a Markdown file: `{lang, info, code, assumes, line, end}` (`line` and `end`: the
+ * lines of the opening and closing fences, from 1).
  *
  * - ```ts continued: the block goes on from the code block before it in the same file (checked as
  *   one program); markup or shell blocks may sit between, a `no-check` listing may not.
@@ -28,6 +29,7 @@ export function codeBlocks(file) {
       code: body.join('\n'),
       assumes: assumesAbove(lines, i),
       line: i + 1,
+      end: j + 1,
     });
     i = j;
   }

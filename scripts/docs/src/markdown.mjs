@@ -2,6 +2,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {root} from '../../workspace.mjs';
+import {codeBlocks} from './code-blocks.mjs';
 
 const markdownIn = (folder) =>
   readdirSync(join(root, folder))
@@ -38,10 +39,12 @@ export function anchors(file) {
 function readAnchors(file) {
   const seen = new Map();
   const result = new Set();
-  let fenced = false;
-  for (const line of readFileSync(join(root, file), 'utf8').split('\n')) {
-    if (line.startsWith('```')) fenced = !fenced;
-    const heading = !fenced && /^#{1,6}\s+(.*)$/.exec(line);
+  // A "# comment" in a shell block is not a heading.
+  const fenced = new Set();
+  for (const block of codeBlocks(join(root, file)))
+    for (let line = block.line; line <= block.end; line++) fenced.add(line);
+  for (const [index, line] of readFileSync(join(root, file), 'utf8').split('\n').entries()) {
+    const heading = !fenced.has(index + 1) && /^#{1,6}\s+(.*)$/.exec(line);
     if (!heading) continue;
     const slug = heading[1]
       .trim()
