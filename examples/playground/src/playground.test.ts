@@ -1,8 +1,9 @@
 // The playground as a new user meets it, in Chromium: edit the document, switch language, submit a
 // complaint, restart the server, find the complaint again. Then the two embed examples.
 import assert from 'node:assert/strict';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
+import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
@@ -10,6 +11,7 @@ import {startPlayground} from '../server.mjs';
 import {chromiumArgs, chromiumPath} from '../../../scripts/chromium.mjs';
 import {widgetsReady} from './browser.mjs';
 
+const require = createRequire(import.meta.url);
 const dataFile = join(mkdtempSync(join(tmpdir(), 'rapport-playground-')), 'data.json');
 const asOf = new Date('2026-11-01T00:00:00Z');
 let browser: Browser;
@@ -173,34 +175,18 @@ describe('the playground', () => {
     const {page, problems} = await open('/');
     await page.waitForFunction(widgetsReady, {timeout: 15_000});
     await page.select('#theme', 'dark');
-    // WCAG contrast of each element's text colour against the first background behind it.
-    const ratios = await page.evaluate(() => {
-      const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
-      const luminance = (color: string) => {
-        const [r = 0, g = 0, b = 0] = rgb(color).map((v) => {
-          const c = v / 255;
-          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      };
-      const background = (element: Element | null): string => {
-        for (let at = element; at; at = at.parentElement) {
-          const color = getComputedStyle(at).backgroundColor;
-          if (rgb(color)[3] !== 0) return color;
-        }
-        return 'rgb(255, 255, 255)';
-      };
-      return [...document.querySelectorAll('.results button, .results small, h2, .hint')].map(
-        (element) => {
-          const [a, b] = [getComputedStyle(element).color, background(element)].map(luminance);
-          const ratio = (Math.max(a!, b!) + 0.05) / (Math.min(a!, b!) + 0.05);
-          return {element: element.textContent!.trim().slice(0, 30), ratio};
-        },
+    // axe's colour-contrast rule over the page's own text (the widgets have their own axe tests).
+    // Evaluated through the DevTools protocol: the page's CSP refuses injected script tags.
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const {axe} = window as unknown as {axe: typeof import('axe-core')};
+      const result = await axe.run(
+        {include: [['body']], exclude: [['rapport-provider']]},
+        {runOnly: ['color-contrast']},
       );
+      return result.violations.flatMap((v) => v.nodes.map((n) => n.failureSummary ?? v.id));
     });
-    assert.ok(ratios.length > 5, 'the customer list and the headings are measured');
-    for (const {element, ratio} of ratios)
-      assert.ok(ratio >= 4.5, `"${element}" has a contrast of ${ratio.toFixed(2)}, under 4.5`);
+    assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);
     await page.close();
   });
