@@ -92,7 +92,7 @@ describe('the playground', () => {
     // Rename the e-mail field in the document editor.
     await page.evaluate(() => {
       const editor = document.querySelector<HTMLTextAreaElement>('#document')!;
-      editor.value = editor.value.replace('"en": "Email"', '"en": "Contact address"');
+      editor.value = editor.value.replace('"label": "Email"', '"label": "Contact address"');
       editor.dispatchEvent(new Event('input', {bubbles: true}));
     });
     await page.waitForFunction(

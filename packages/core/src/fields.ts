@@ -8,8 +8,9 @@ export type FieldValue = string | number | boolean | null | readonly string[];
 export type CustomFields = Readonly<Record<string, FieldValue>>;
 
 /**
- * Text shown to people, either one string for every locale or a string per BCP 47 locale tag:
- * `"Email"` or `{"en": "Email", "zh-CN": "邮箱"}`.
+ * Text shown to people, either one string or a string per BCP 47 locale tag: `"Email"` or
+ * `{"en": "Email", "zh-CN": "邮箱"}`. A locale it has no string for shows the translation registered
+ * for its words (docs/i18n.md), else its words.
  */
 export type LocalizedText = string | {readonly [locale: string]: string};
 

@@ -83,6 +83,7 @@ export {
 export {isSafeTokenValue, tokenProperties} from './theme.js';
 export {customizationLimits} from './limits.js';
 export {
+  documentText,
   plural,
   registerBuiltInTranslation,
   registerTranslation,

@@ -1,4 +1,4 @@
-import {localize, ownValue, type FieldValue} from '@rapport/core';
+import {ownValue, type FieldValue, type LocalizedText} from '@rapport/core';
 import type {
   Condition,
   CustomizationDocument,
@@ -13,6 +13,7 @@ import type {
 } from './document.js';
 import {MAX_LAYOUT_DEPTH} from './limits.js';
 import {maskFor} from './mask.js';
+import {documentText} from './translations.js';
 
 /** A field as a widget renders it for one role and locale: texts resolved, masking decided. */
 export interface PlanField {
@@ -97,8 +98,8 @@ export function resolveLayout(
 ): RenderPlan {
   const fallback = document.defaultLocale ?? 'en';
   const locale = options.locale ?? fallback;
-  const text = (value: Parameters<typeof localize>[0] | undefined): string | undefined =>
-    value === undefined ? undefined : localize(value, locale, fallback);
+  const text = (value: LocalizedText | undefined): string | undefined =>
+    value === undefined ? undefined : documentText(value, locale, fallback);
   const widgetLayout = Object.hasOwn(document.widgets, widget)
     ? document.widgets[widget]
     : undefined;
@@ -106,7 +107,7 @@ export function resolveLayout(
   const fields: PlanField[] = [];
   const placed = new Set<string>();
 
-  const field = (id: string, labelOverride?: Parameters<typeof localize>[0]): PlanField | null => {
+  const field = (id: string, labelOverride?: LocalizedText): PlanField | null => {
     const definition = Object.hasOwn(document.fields, id) ? document.fields[id] : undefined;
     if (!definition || placed.has(id)) return null;
     const mask = maskFor(definition, options.role);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {
   defaultCustomization,
+  documentText,
   plural,
   registerBuiltInTranslation,
   registerTranslation,
@@ -19,8 +20,10 @@ const required = resolveLayout(defaultCustomization, 'complaint-form', {
 describe('translations', () => {
   it('speaks English until another language is registered, then that language', async () => {
     assert.equal(validateValue(required, '', 'zh-CN'), 'This field is required.');
+    assert.equal(documentText('Preferred store', 'zh-CN'), 'Preferred store');
     await import('@rapport/schema/translations/zh-CN.js');
     assert.equal(validateValue(required, '', 'zh-CN'), '此项为必填项。');
+    assert.equal(documentText('Preferred store', 'zh-CN'), '常去门店');
     assert.equal(validateValue(required, '', 'en-GB'), 'This field is required.');
   });
 
@@ -77,6 +80,71 @@ describe('translations', () => {
     assert.equal(validateValue(email, 'ada@', 'x-host'), 'Host email.');
   });
 
+  it('translates every text of the built-in document in the zh-CN module', async () => {
+    const texts: string[] = [];
+    const walk = (node: unknown, key?: string): void => {
+      if (typeof node === 'string') {
+        if (key && ['label', 'help', 'placeholder', 'message'].includes(key)) texts.push(node);
+      } else if (Array.isArray(node)) node.forEach((item) => walk(item, key));
+      else if (node && typeof node === 'object')
+        for (const [k, value] of Object.entries(node))
+          walk(value, ['en', 'zh-CN'].includes(k) ? key : k);
+    };
+    walk(defaultCustomization);
+    assert.ok(texts.length > 80, `${texts.length} texts`);
+    await import('@rapport/schema/translations/zh-CN.js');
+    const untranslated = texts.filter(
+      (text) =>
+        !/[\u4e00-\u9fff]/u.test(documentText(text, 'zh-CN')) && !/^[A-Z]{2}-\d+$/.test(text),
+    );
+    assert.deepEqual(untranslated, []);
+    const card = resolveLayout(defaultCustomization, 'customer-card', {
+      role: 'agent',
+      locale: 'zh-TW',
+    });
+    assert.equal(
+      card.fields.find((f) => f.id === 'store')?.label,
+      '常去门店',
+      'zh-TW falls back to zh-CN',
+    );
+    assert.equal(documentText('Preferred store', 'en-GB'), 'Preferred store');
+    // "Email" and "Received" each mean two things: a field's label, and an option with its own words.
+    const option = (field: string, value: string) =>
+      defaultCustomization.fields[field]!.options!.find((o) => o.value === value)!.label;
+    assert.equal(documentText(option('channel', 'email'), 'zh-CN'), '邮件');
+    assert.equal(documentText(option('status', 'new'), 'zh-CN'), '已收到');
+    assert.equal(documentText('Received', 'zh-CN'), '提交时间');
+    assert.equal(card.fields.find((f) => f.id === 'email')?.label, '邮箱');
+  });
+
+  it("translates the built-in document's texts in a host's language, under a text's own words", () => {
+    registerTranslation({
+      $code: 'de',
+      $name: 'Deutsch',
+      'document:Email': 'E-Mail',
+      'document:What happened?': 'Was ist passiert?',
+    });
+    const form = resolveLayout(defaultCustomization, 'complaint-form', {
+      role: 'customer',
+      locale: 'de',
+    });
+    assert.equal(form.fields.find((f) => f.id === 'description')?.label, 'Was ist passiert?');
+    assert.equal(
+      form.fields.find((f) => f.id === 'subject')?.label,
+      'Subject',
+      'English when untranslated',
+    );
+    // The channel's "Email" option has its own words for zh-CN, and takes the host's for German.
+    const channel = defaultCustomization.fields.channel!.options!.find((o) => o.value === 'email')!;
+    assert.equal(documentText(channel.label, 'de'), 'E-Mail');
+    assert.equal(
+      documentText({en: 'Email', de: 'Elektronische Post'}, 'de-AT'),
+      'Elektronische Post',
+    );
+    // A document written in another language is looked up by its own fallback words.
+    assert.equal(documentText({fr: 'Courriel'}, 'de', 'fr'), 'Courriel');
+  });
+
   it('never takes a key from the object prototype as a translation', () => {
     assert.equal(translate('constructor', 'toString'), undefined);
     assert.equal(validateValue(required, '', '__proto__'), 'This field is required.');
@@ -117,8 +185,16 @@ describe('watchTranslations', () => {
     registerTranslation({$code: 'nl', $name: 'Nederlands', someWidgetsOwnKey: 'Tekst'});
     registerTranslation({$code: 'en', $name: 'English', someWidgetsOwnKey: 'Words'});
     assert.equal(told, 4);
+    // A document text's translation is news in any language but English, even for a new key: the
+    // built-in document's English is not registered.
+    registerTranslation({
+      $code: 'nl',
+      $name: 'Nederlands',
+      'document:Tier': 'Niveau',
+    });
+    assert.equal(told, 5);
     unwatch();
     registerTranslation({$code: 'nl', $name: 'Nederlands', 'value.required': () => 'Nodig.'});
-    assert.equal(told, 4);
+    assert.equal(told, 5);
   });
 });

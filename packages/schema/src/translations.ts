@@ -1,4 +1,4 @@
-import {localeChain} from '@rapport/core';
+import {localeChain, localize, ownValue, type LocalizedText} from '@rapport/core';
 
 /**
  * The texts of one language, as a host registers them: a `$code` (BCP 47, such as `fr` or `zh-TW`), a
@@ -45,10 +45,10 @@ function add(layer: Map<string, Record<string, unknown>>, translation: Translati
   layer.set(code, {...layer.get(code), ...translation});
   registry.set(code, {...builtIn.get(code), ...hosts.get(code)});
   version++;
-  // Texts only for keys no language had (a widget module's own English, registered as it loads)
+  // English texts only for keys no language had (a widget module's own, registered as it loads)
   // change nothing on screen: the widgets on the page are told only when a text they may show changed.
   const keys = Object.keys(translation).filter((key) => !key.startsWith('$'));
-  const seen = keys.some((key) => knownKeys.has(key));
+  const seen = code !== 'en' || keys.some((key) => knownKeys.has(key));
   for (const key of keys) knownKeys.add(key);
   if (seen) for (const watcher of watchers) watcher();
 }
@@ -123,6 +123,24 @@ export function translate(locale: string, key: string): unknown {
     if (Object.hasOwn(texts, key)) return texts[key];
   }
   return undefined;
+}
+
+/**
+ * A customization document's text (a label, a help text...) in `locale`: the text's own words for
+ * the locale when it has them, else the translation registered under `document:` and its words in the
+ * document's `fallback` language, else those words. The built-in document is written in English and
+ * translated this way (`registerTranslation({$code: 'fr', $name: 'Français', 'document:Name': 'Nom'})`),
+ * and so is a business's text that uses the same words.
+ */
+export function documentText(text: LocalizedText, locale: string, fallback = 'en'): string {
+  if (typeof text !== 'string')
+    for (const tag of localeChain(locale)) {
+      const own = ownValue(text, tag);
+      if (own !== undefined) return own;
+    }
+  const words = localize(text, fallback, fallback);
+  const translated = translate(locale, `document:${words}`);
+  return typeof translated === 'string' ? translated : words;
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();

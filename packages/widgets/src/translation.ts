@@ -8,8 +8,10 @@ import type {SurveyStrings} from './survey/survey.strings.js';
 
 /**
  * A translation a host registers (`registerTranslation` from `@rapport/widgets`): `$code`, `$name`,
- * and any of the widgets' texts and value messages; what it leaves out falls back to English.
+ * and any of the widgets' texts, value messages and the built-in document's texts (`'document:Name':
+ * 'Nom'`, keyed by their English words); what it leaves out falls back to English.
  */
 export type RapportTranslation = Translation &
   Partial<Strings & RewardsStrings & TrackerStrings & SurveyStrings & ReportStrings> &
-  Partial<ValueMessages>;
+  Partial<ValueMessages> &
+  Partial<Record<`document:${string}`, string>>;

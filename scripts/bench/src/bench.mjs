@@ -172,7 +172,7 @@ if (results.size) {
   );
 }
 if (results.composition) {
-  const floor = results.size.find((r) => r.name.startsWith('floor'));
+  const [floor, depsFloor] = results.size.filter((r) => r.name.startsWith('floor'));
   sections.push(
     'Where the gzip bytes of the budgeted bundles go (each part replaced by a stub; the difference is its cost):',
     table(
@@ -181,12 +181,14 @@ if (results.composition) {
         'total',
         ...results.composition[0].costs.map((c) => c.part),
         'Lit (the floor above)',
+        'Lit, @lit/context and @lit/task (the second floor)',
       ],
       results.composition.map((r) => [
         r.name,
         kib(r.gzipBytes),
         ...r.costs.map((c) => kib(c.gzipBytes)),
         kib(floor.gzipBytes),
+        kib(depsFloor.gzipBytes),
       ]),
     ),
   );

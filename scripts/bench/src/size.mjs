@@ -24,8 +24,9 @@ export const sizeTargets = [
     // card skipped rendering off screen (content-visibility, issue 13: 40 bytes); 19.8 until widgets
     // re-rendered in a language registered after them and e-mail addresses wrapped at "@" and "."; 19.9
     // until widgets waited 2 s for a client set after an await before saying they have none; 20 until a
-    // widget with nothing to show took no room (data-quiet, shared by every widget).
-    limitKiB: 20.1,
+    // widget with nothing to show took no room (data-quiet, shared by every widget); lowered from 20.1
+    // when the built-in document's Chinese moved into the zh-CN translation (issue 13).
+    limitKiB: 19.6,
   },
   {
     name: 'loyalty-balance entry',
@@ -37,8 +38,8 @@ export const sizeTargets = [
     // 18.6 until e-mail addresses wrapped after "@" and before "."; 18.7 until widgets waited 2 s for a
     // client set after an await before saying they have none (again when moved, or when their client
     // goes, busy meanwhile), and the balance took no room on a backend without loyalty accounts
-    // (issue 13).
-    limitKiB: 19,
+    // (issue 13); lowered from 19 when the built-in document's Chinese moved into the zh-CN translation.
+    limitKiB: 18.8,
   },
   {
     name: 'complaint-form entry',
@@ -46,8 +47,9 @@ export const sizeTargets = [
     input: resolve('@rapport/widgets/complaint-form'),
     budgetKiB: 12,
     // 22 until widgets re-rendered in a language registered after them; 22.1 until widgets waited 2 s for
-    // a client set after an await before saying they have none, busy meanwhile (issue 13).
-    limitKiB: 22.3,
+    // a client set after an await before saying they have none, busy meanwhile (issue 13); lowered from
+    // 22.3 when the built-in document's Chinese moved into the zh-CN translation.
+    limitKiB: 21.8,
   },
   {name: 'provider entry', group: 'rapport', input: resolve('@rapport/widgets/provider')},
   {name: 'report entry', group: 'rapport', input: resolve('@rapport/widgets/report')},
@@ -57,8 +59,9 @@ export const sizeTargets = [
     input: entry('three-widgets.js'),
     budgetKiB: 20,
     // 35.4 until widgets waited 2 s for a client set after an await before saying they have none and a
-    // widget with nothing to show took no room (issue 13).
-    limitKiB: 35.7,
+    // widget with nothing to show took no room (issue 13); lowered from 35.7 when the built-in
+    // document's Chinese moved into the zh-CN translation.
+    limitKiB: 34.7,
   },
   {
     // The budget of 20 KiB was set for the three widgets above; issues 18 and 19 allowed this file at
@@ -75,8 +78,9 @@ export const sizeTargets = [
     // 51.3 for the card skipping rendering off screen, e-mail addresses wrapping at "@" and "." and
     // widgets re-rendering in a language registered after them (issue 13); from 51.5 for widgets waiting
     // 2 s for a client set after an await before saying they have none and a widget with nothing to
-    // show taking no room (issue 13).
-    limitKiB: 51.7,
+    // show taking no room (issue 13). Lowered from 51.7 when the built-in document's Chinese moved into
+    // the zh-CN translation (issue 13).
+    limitKiB: 50.5,
   },
   {
     name: 'rapport.zh-CN.iife.js (Simplified Chinese for the script tag)',
@@ -95,6 +99,11 @@ export const sizeTargets = [
     input: entry('validator.js'),
   },
   {name: 'floor: minimal LitElement', group: 'alternative', input: entry('lit-floor.js')},
+  {
+    name: 'floor with @lit/context and @lit/task (what every widget builds on)',
+    group: 'alternative',
+    input: entry('lit-deps-floor.js'),
+  },
   {name: 'Shoelace <sl-card>', group: 'alternative', input: entry('shoelace-card.js')},
   {name: '@rjsf/core + validator-ajv8 + React', group: 'alternative', input: entry('rjsf-form.js')},
 ];
@@ -125,7 +134,7 @@ const gzipSize = (code) => gzipSync(Buffer.from(code), {level: 9}).length;
 
 /** Stand-ins that remove one part of a bundle, to measure what that part costs. */
 const parts = {
-  'built-in document (the parts of the widgets in the bundle, en and zh-CN labels)': {
+  'built-in document (the parts of the widgets in the bundle, in English)': {
     '/schema/dist/default-document.js': [
       'const empty = {schemaVersion: 1, roles: [], fields: {}, widgets: {}};',
       'export const defaultCustomization = empty, defaultCustomerCard = empty, defaultLoyaltyBalance = empty, defaultComplaintForm = empty, defaultRewards = empty, defaultComplaintTracker = empty, defaultSurvey = empty;',

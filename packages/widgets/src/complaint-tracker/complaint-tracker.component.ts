@@ -7,7 +7,6 @@ import {
   complaintUpdateLimits,
   defaultComplaintPolicy,
   isRapportError,
-  localize,
   openComplaintStatuses,
   textLength,
   type BusinessHours,
@@ -20,7 +19,7 @@ import {
   type Page,
   type RapportClient,
 } from '@rapport/core';
-import {defaultComplaintTracker, readSource, type PlanField} from '@rapport/schema';
+import {defaultComplaintTracker, documentText, readSource, type PlanField} from '@rapport/schema';
 import {Submission} from '../form/submission.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {ComplaintBeforeUpdateEvent, ComplaintUpdatedEvent} from './complaint-tracker.events.js';
@@ -337,10 +336,10 @@ export class RapportComplaintTracker extends RapportWidget {
 
   private roleLabel(role: string): string {
     const customization = this.resolvedCustomization;
-    const found = customization.ok
-      ? customization.document.roles.find((r) => r.id === role)
-      : undefined;
-    return found ? localize(found.label, this.activeLocale) : role;
+    if (!customization.ok) return role;
+    const {roles, defaultLocale} = customization.document;
+    const found = roles.find((r) => r.id === role);
+    return found ? documentText(found.label, this.activeLocale, defaultLocale) : role;
   }
 
   /** A complaint's thread, oldest first (the list comes newest first). */

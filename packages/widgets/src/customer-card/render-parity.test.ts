@@ -1,6 +1,7 @@
 // The Lit half of the render parity suite (the HubSpot half is hosts/hubspot's parity test).
 import {expect, fixture, html} from '@open-wc/testing';
 import '@rapport/widgets/customer-card';
+import '@rapport/widgets/translations/zh-CN.js';
 import type {RapportCustomerCard} from '@rapport/widgets';
 import {cardLabels, parityCases} from '../../test-support/render-parity.js';
 import {allInside, demoClient, inside, until} from '../../test-support/support.js';

@@ -1,6 +1,7 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import '@rapport/widgets/all';
+import '@rapport/widgets/translations/zh-CN.js';
 import type {RapportError} from '@rapport/core';
 import {defaultCustomization} from '@rapport/schema';
 import {registerTranslation} from '@rapport/widgets';
@@ -365,6 +366,18 @@ describe('<rapport-provider>', () => {
     registerTranslation({$code: 'de', $name: 'Deutsch', noCustomer: 'Niemand ausgewählt.'});
     await until(() => said()[1] === 'Niemand ausgewählt.', 'the balance to follow');
     expect(inside(card!, '[data-state]')!.textContent!.trim()).to.equal('Kein Kunde ausgewählt.');
+  });
+
+  it("shows the built-in document's texts in a language registered after the card rendered", async () => {
+    const {client} = demoClient();
+    const card = await fixture<RapportCustomerCard>(
+      html`<rapport-customer-card .client=${client} customer-id="c-001" locale="pt"></rapport-customer-card>`,
+    );
+    await until(() => labels(card).includes('Email'), 'the card in English');
+    registerTranslation({$code: 'pt', $name: 'Português', 'document:Email': 'E-mail'});
+    await until(() => labels(card).includes('E-mail'), 'the label in Portuguese');
+    expect(labels(card)).to.include('Phone', 'untranslated texts stay English');
+    await expect(card).to.be.accessible();
   });
 
   it('registers each tag once: defining again, or with another class, never throws', async () => {

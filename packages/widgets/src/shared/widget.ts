@@ -4,6 +4,7 @@ import {property, state} from 'lit/decorators.js';
 import {RapportError, type DataChange, type RapportClient, type ResourceName} from '@rapport/core';
 import {
   resolveLayout,
+  translationsVersion,
   watchTranslations,
   widgetResource,
   type CustomizationDocument,
@@ -32,15 +33,23 @@ import {stringsFor, type Strings} from './strings.js';
  */
 const CLIENT_WAIT_MS = 2000;
 
-const plans = new WeakMap<CustomizationDocument, Map<string, RenderPlan>>();
+let plans = new WeakMap<CustomizationDocument, Map<string, RenderPlan>>();
+let plansVersion = -1;
 
-/** The render plan, resolved once per document, widget, role and locale however many widgets show it. */
+/**
+ * The render plan, resolved once per document, widget, role and locale however many widgets show it,
+ * until a language is registered (a plan holds its labels' translations).
+ */
 function planFor(
   document: CustomizationDocument,
   widget: WidgetName,
   role: string,
   locale: string,
 ): RenderPlan {
+  if (plansVersion !== translationsVersion()) {
+    plans = new WeakMap();
+    plansVersion = translationsVersion();
+  }
   let byKey = plans.get(document);
   if (!byKey) plans.set(document, (byKey = new Map()));
   const key = `${widget}\u0000${role}\u0000${locale}`;

@@ -5,6 +5,8 @@ import {createRenderer} from '@hubspot/ui-extensions/testing';
 import {describe, expect, it} from 'vitest';
 import {memoryAdapter} from '@rapport/adapter-memory';
 import {createClient} from '@rapport/core';
+// As RapportCard.tsx, the app's entry, registers it.
+import '@rapport/widgets/translations/zh-CN.js';
 import {
   cardLabels,
   parityCases,
