@@ -116,7 +116,7 @@ describe('Simplified Chinese for the script tag', () => {
   it('is a script of its own: rapport.iife.js alone shows its texts in English', async () => {
     const report = await open('rapport.iife.js', 'theme-only', '', 'zh-CN');
     expect(report.text).to.contain('Last contact');
-    expect(report.text).to.contain('Email', "the built-in document's labels come with zh-CN too");
+    expect(report.text).to.contain('Email', "the built-in document's Chinese comes with zh-CN");
     expect(report.text).not.to.contain('邮箱');
   });
 

@@ -115,6 +115,11 @@ describe('translations', () => {
     assert.equal(documentText(option('status', 'new'), 'zh-CN'), '已收到');
     assert.equal(documentText('Received', 'zh-CN'), '提交时间');
     assert.equal(card.fields.find((f) => f.id === 'email')?.label, '邮箱');
+    // Along the chain, a text's own words for a code win over that code's translation of its English,
+    // whatever the case of the page's tag.
+    for (const locale of ['zh-TW', 'zh', 'zh-cn', 'zh-Hans-CN'])
+      assert.equal(documentText(option('channel', 'email'), locale), '邮件', locale);
+    assert.equal(documentText({en: 'Email', 'zh-CN': '电子邮件'}, 'zh-HK'), '电子邮件');
   });
 
   it("translates the built-in document's texts in a host's language, under a text's own words", () => {
@@ -190,7 +195,7 @@ describe('watchTranslations', () => {
     registerTranslation({
       $code: 'nl',
       $name: 'Nederlands',
-      'document:Tier': 'Niveau',
+      'document:Loyalty nickname': 'Bijnaam',
     });
     assert.equal(told, 5);
     unwatch();

@@ -1,4 +1,4 @@
-import {localeChain, localize, ownValue, type LocalizedText} from '@rapport/core';
+import {localeChain, localize, type LocalizedText} from '@rapport/core';
 
 /**
  * The texts of one language, as a host registers them: a `$code` (BCP 47, such as `fr` or `zh-TW`), a
@@ -126,21 +126,29 @@ export function translate(locale: string, key: string): unknown {
 }
 
 /**
- * A customization document's text (a label, a help text...) in `locale`: the text's own words for
- * the locale when it has them, else the translation registered under `document:` and its words in the
- * document's `fallback` language, else those words. The built-in document is written in English and
- * translated this way (`registerTranslation({$code: 'fr', $name: 'Français', 'document:Name': 'Nom'})`),
- * and so is a business's text that uses the same words.
+ * A customization document's text (a label, a help text...) in `locale`. Along the locale's
+ * {@link translationChain} (its own tags, then the other registered codes of its language: `zh-TW`
+ * gets `zh-CN`), the text's own words for a code win over the translation registered for that code
+ * under `document:` and the text's words in the document's `fallback` language; without either, those
+ * words. The built-in document is written in English and translated this way
+ * (`registerTranslation({$code: 'fr', $name: 'Français', 'document:Name': 'Nom'})`), and so is a
+ * business's text that uses the same words.
  */
 export function documentText(text: LocalizedText, locale: string, fallback = 'en'): string {
-  if (typeof text !== 'string')
-    for (const tag of localeChain(locale)) {
-      const own = ownValue(text, tag);
-      if (own !== undefined) return own;
-    }
   const words = localize(text, fallback, fallback);
-  const translated = translate(locale, `document:${words}`);
-  return typeof translated === 'string' ? translated : words;
+  const own =
+    typeof text === 'string'
+      ? undefined
+      : new Map(Object.entries(text).map(([tag, value]) => [tag.toLowerCase(), value]));
+  const codes = new Set(localeChain(locale.toLowerCase()));
+  for (const code of translationChain(locale)) if (code !== 'en') codes.add(code);
+  for (const code of codes) {
+    const mine = own?.get(code);
+    if (mine !== undefined) return mine;
+    const translated = registry.get(code)?.[`document:${words}`];
+    if (typeof translated === 'string') return translated;
+  }
+  return words;
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();

@@ -19,7 +19,7 @@ import {
   type Page,
   type RapportClient,
 } from '@rapport/core';
-import {defaultComplaintTracker, documentText, readSource, type PlanField} from '@rapport/schema';
+import {defaultComplaintTracker, readSource, type PlanField} from '@rapport/schema';
 import {Submission} from '../form/submission.js';
 import {baseStyles} from '../shared/base.styles.js';
 import {ComplaintBeforeUpdateEvent, ComplaintUpdatedEvent} from './complaint-tracker.events.js';
@@ -336,10 +336,10 @@ export class RapportComplaintTracker extends RapportWidget {
 
   private roleLabel(role: string): string {
     const customization = this.resolvedCustomization;
-    if (!customization.ok) return role;
-    const {roles, defaultLocale} = customization.document;
-    const found = roles.find((r) => r.id === role);
-    return found ? documentText(found.label, this.activeLocale, defaultLocale) : role;
+    const found = customization.ok
+      ? customization.document.roles.find((r) => r.id === role)
+      : undefined;
+    return found ? this.documentText(found.label) : role;
   }
 
   /** A complaint's thread, oldest first (the list comes newest first). */

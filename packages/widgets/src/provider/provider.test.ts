@@ -368,15 +368,33 @@ describe('<rapport-provider>', () => {
     expect(inside(card!, '[data-state]')!.textContent!.trim()).to.equal('Kein Kunde ausgewählt.');
   });
 
-  it("shows the built-in document's texts in a language registered after the card rendered", async () => {
+  it("shows a document's texts in a language registered after the card rendered", async () => {
     const {client} = demoClient();
+    // A label no language has a text for yet, as a business's own document has.
+    const customization = {
+      ...defaultCustomization,
+      fields: {
+        ...defaultCustomization.fields,
+        email: {...defaultCustomization.fields.email!, label: 'Contact address'},
+      },
+    };
     const card = await fixture<RapportCustomerCard>(
-      html`<rapport-customer-card .client=${client} customer-id="c-001" locale="pt"></rapport-customer-card>`,
+      html`<rapport-customer-card .client=${client} .customization=${customization} customer-id="c-001" locale="pt"></rapport-customer-card>`,
     );
-    await until(() => labels(card).includes('Email'), 'the card in English');
-    registerTranslation({$code: 'pt', $name: 'Português', 'document:Email': 'E-mail'});
-    await until(() => labels(card).includes('E-mail'), 'the label in Portuguese');
-    expect(labels(card)).to.include('Phone', 'untranslated texts stay English');
+    await until(
+      () =>
+        labels(card).includes('Contact address') &&
+        inside(card, 'footer')?.textContent?.includes('Last contact'),
+      'the card and its activity in English',
+    );
+    await card.updateComplete;
+    registerTranslation({
+      $code: 'pt',
+      $name: 'Português',
+      'document:Contact address': 'Endereço de contacto',
+    });
+    await until(() => labels(card).includes('Endereço de contacto'), 'the label in Portuguese');
+    expect(labels(card)).to.include('Customer since', 'untranslated texts stay English');
     await expect(card).to.be.accessible();
   });
 

@@ -10,7 +10,7 @@ import {
   type ReportName,
   type ReportUnit,
 } from '@rapport/core';
-import {documentText, reportsForRole, type CustomizationDocument} from '@rapport/schema';
+import {reportsForRole, type CustomizationDocument} from '@rapport/schema';
 import {RapportErrorEvent} from '../shared/events.js';
 import {formatDate} from '../shared/format.js';
 import {LoadController} from '../shared/record.js';
@@ -112,12 +112,6 @@ export class RapportReport extends RapportWidget {
     return reportsForRole(customization.document, this.activeRole).find((r) => r.name === name);
   }
 
-  /** The language the document's own texts are written in. */
-  private documentLocale(): string | undefined {
-    const customization = this.resolvedCustomization;
-    return customization.ok ? customization.document.defaultLocale : undefined;
-  }
-
   /** The client's query, as one string: it changes exactly when the report must load again. */
   private queryKey(): string {
     const period =
@@ -162,7 +156,7 @@ export class RapportReport extends RapportWidget {
     const shown = this.shownReport();
     const title = shown
       ? shown.label !== undefined
-        ? documentText(shown.label, this.activeLocale, this.documentLocale())
+        ? this.documentText(shown.label)
         : (s.reportTitles[shown.name] ?? shown.name)
       : (s.reportTitles[this.reportName ?? ''] ?? '');
     const body =

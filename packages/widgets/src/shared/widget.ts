@@ -1,8 +1,15 @@
 import {consume} from '@lit/context';
 import {LitElement, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {RapportError, type DataChange, type RapportClient, type ResourceName} from '@rapport/core';
 import {
+  RapportError,
+  type DataChange,
+  type LocalizedText,
+  type RapportClient,
+  type ResourceName,
+} from '@rapport/core';
+import {
+  documentText,
   resolveLayout,
   translationsVersion,
   watchTranslations,
@@ -204,6 +211,13 @@ export abstract class RapportWidget extends LitElement {
       lines,
       clientMissing: this.clientMissing,
     };
+  }
+
+  /** A text of the customization document (a report's title, a role's name) in the active locale. */
+  protected documentText(text: LocalizedText): string {
+    const customization = this.resolvedCustomization;
+    const fallback = customization.ok ? customization.document.defaultLocale : undefined;
+    return documentText(text, this.activeLocale, fallback);
   }
 
   /** The widgets' own strings in the active locale. */
