@@ -177,7 +177,7 @@ export class RapportCustomerCard extends RapportWidget {
 
   protected override render(): TemplateResult {
     const s = this.strings;
-    return html`<article class="base" part="base" aria-label=${s.customerCard} aria-busy=${this.customer.status === 'loading' || this.waitingForClient ? 'true' : 'false'}>${this.customer.render(
+    return html`<article class="base" part="base" aria-label=${s.customerCard} aria-busy=${this.busy(this.customer)}>${this.customer.render(
       this.recordView(3),
       (customer) => this.renderCustomer(customer),
     )}</article>`;

@@ -166,7 +166,7 @@ export class RapportReport extends RapportWidget {
             this.reportName ? 'forbidden' : 'unknown',
           )
         : this.report.render(this.recordView(4), (report) => this.renderReport(report, title));
-    return html`<section class="base" part="base" aria-label=${title || s.unavailable} aria-busy=${this.report.status === 'loading' || this.waitingForClient ? 'true' : 'false'}>
+    return html`<section class="base" part="base" aria-label=${title || s.unavailable} aria-busy=${this.busy(this.report)}>
       <h3 class="title" part="title">${title}</h3>${body}
     </section>`;
   }

@@ -84,7 +84,6 @@ function checkSlow(): void {
 export class LoadController<T> implements ReactiveController {
   /** Whether the load under way has taken long enough to show placeholder lines. */
   private slow = false;
-  private wasUnsupported = false;
   // Each value with the client and key it was loaded with, so a reload of the same shows it meanwhile.
   private readonly task: Task<
     readonly [RapportClient | undefined, string | undefined],
@@ -108,13 +107,9 @@ export class LoadController<T> implements ReactiveController {
         return {value: await load(client, key, signal), client, key};
       },
       args,
-      onComplete: () => {
-        this.settled();
-        this.wasUnsupported = false;
-      },
+      onComplete: () => this.settled(),
       onError: (error) => {
         this.settled();
-        this.wasUnsupported = statusOf(error) === 'unavailable';
         reportLoadError(host, resource, error);
       },
     });
@@ -158,7 +153,8 @@ export class LoadController<T> implements ReactiveController {
    * again, so a widget with nothing to show does not take room for every reload).
    */
   get unsupported(): boolean {
-    return this.wasUnsupported;
+    // The task keeps its last error while it runs again.
+    return isRapportError(this.task.error, 'unsupported');
   }
 
   /** The data, once loaded (also while it loads again). */

@@ -29,7 +29,7 @@ import {
 } from './customization.js';
 import {upgradeProperty} from './define.js';
 import {RapportErrorEvent} from './events.js';
-import type {RecordView} from './record.js';
+import type {LoadController, RecordView} from './record.js';
 import {warnOnce} from './states.js';
 import {stringsFor, type Strings} from './strings.js';
 
@@ -201,6 +201,11 @@ export abstract class RapportWidget extends LitElement {
   /** Whether the widget has no client yet and is still waiting for one: it is loading. */
   protected get waitingForClient(): boolean {
     return !this.saidNoClient && !this.activeClient;
+  }
+
+  /** `aria-busy` for a widget that shows `load`: while it loads, and while it waits for a client. */
+  protected busy(load: LoadController<unknown>): 'true' | 'false' {
+    return load.status === 'loading' || this.waitingForClient ? 'true' : 'false';
   }
 
   /** What a {@link LoadController} needs to draw the states before its data. */
