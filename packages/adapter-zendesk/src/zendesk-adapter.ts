@@ -807,6 +807,45 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
       {fields: {complaintId: 'names no complaint of this customer'}, details: {complaintId}},
     );
 
+  /**
+   * Writes to a customer's ticket with `safe_update`: reads the ticket and its audits, and runs `write`
+   * on them; a write Zendesk refuses because the ticket changed since it was read (another attempt
+   * with the same key, or an agent) reads it again and runs once more, up to UPDATE_ATTEMPTS times.
+   * Someone else's ticket is answered as no ticket: the caller learns nothing about it.
+   */
+  const writeTicket = async <T>(
+    complaintId: string,
+    requesterId: number,
+    what: string,
+    signal: AbortSignal | undefined,
+    write: (ticket: ZendeskTicket, audits: ZendeskAudit[]) => Promise<T>,
+  ): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      let ticket: ZendeskTicket;
+      try {
+        ({ticket} = await get<{ticket: ZendeskTicket}>(
+          `/api/v2/tickets/${complaintId}.json`,
+          {},
+          signal,
+        ));
+      } catch (error) {
+        if (isRapportError(error, 'not_found')) throw noComplaint(complaintId);
+        throw error;
+      }
+      if (ticket.requester_id !== requesterId) throw noComplaint(complaintId);
+      const audits = await auditsOf(ticket.id, signal);
+      try {
+        return await write(ticket, audits);
+      } catch (error) {
+        if (isRapportError(error, 'conflict') && error.details.zendesk === 'UpdateConflict') {
+          if (attempt < UPDATE_ATTEMPTS) continue;
+          throw ticketBusy(ticket.id, what, error);
+        }
+        throw error;
+      }
+    }
+  };
+
   const createUpdate = async (
     input: ComplaintUpdateInput,
     write: WriteOptions,
@@ -820,88 +859,80 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     const customer = await userOf(update.customerId, signal);
     if (!customer) throw noComplaint(update.complaintId);
 
-    for (let attempt = 1; ; attempt++) {
-      let ticket: ZendeskTicket;
-      try {
-        ({ticket} = await get<{ticket: ZendeskTicket}>(
-          `/api/v2/tickets/${update.complaintId}.json`,
-          {},
-          signal,
-        ));
-      } catch (error) {
-        if (isRapportError(error, 'not_found')) throw noComplaint(update.complaintId);
-        throw error;
-      }
-      // Someone else's ticket is answered as no ticket: the caller learns nothing about it.
-      if (ticket.requester_id !== customer.id) throw noComplaint(update.complaintId);
-      const audits = await auditsOf(ticket.id, signal);
-
-      // A retry of an update whose answer was lost finds the audit its key is kept in.
-      const first = audits.find((a) => metadataOf(a).rapport_key === key);
-      if (first) {
-        if (metadataOf(first).rapport_fp !== print)
-          throw new RapportError(
-            'conflict',
-            `Idempotency key ${JSON.stringify(key)} was used for another update of complaint ${update.complaintId}; use a new key for a new submission`,
-            {details: {idempotencyKey: key, ticketId: ticket.id}},
+    return writeTicket(
+      update.complaintId,
+      customer.id,
+      'update',
+      signal,
+      async (ticket, audits) => {
+        // A retry of an update whose answer was lost finds the audit its key is kept in.
+        const first = audits.find((a) => metadataOf(a).rapport_key === key);
+        if (first) {
+          if (metadataOf(first).rapport_fp !== print)
+            throw new RapportError(
+              'conflict',
+              `Idempotency key ${JSON.stringify(key)} was used for another update of complaint ${update.complaintId}; use a new key for a new submission`,
+              {details: {idempotencyKey: key, ticketId: ticket.id}},
+            );
+          const made = updatesOf(ticket, audits, update.customerId).find(
+            (u) => u.id === `zd-${ticket.id}-${first.id}`,
           );
-        const made = updatesOf(ticket, audits, update.customerId).find(
-          (u) => u.id === `zd-${ticket.id}-${first.id}`,
-        );
-        if (made) return made;
-      }
+          if (made) return made;
+        }
 
-      // Zendesk takes nothing more on a closed ticket (it would answer 422 naming its status).
-      if (ticket.status === 'closed')
-        throw new RapportError(
-          'invalid_transition',
-          `Complaint ZD-${ticket.id} is closed in Zendesk, which takes no more replies or changes on it; a new complaint can follow it up`,
-          {details: {from: statusOfTicket(ticket.status, ticket.tags), ticketId: ticket.id}},
-        );
-      // Core's rules before Zendesk sees anything: the role's actions, the reopen window, the
-      // state machine. Zendesk's clock may run ahead of ours; an update is never before the
-      // ticket's last change.
-      const complaint = toComplaint(ticket, update.customerId);
-      const at = Math.max(checked.now(), Date.parse(complaint.updatedAt));
-      const applied = applyComplaintUpdate(complaint, update, {
-        id: 'pending',
-        at,
-        policy: complaintPolicy,
-      });
-      const target =
-        update.action === undefined ? undefined : ticketStatusFor(applied.complaint.status);
-      const author = applied.update.author;
-      const text =
-        update.body ??
-        (update.action === 'resolve' || update.action === 'reject' ? update.resolution : undefined);
-      const body = {
-        ticket: {
-          ...(text !== undefined && {
-            comment: {
-              body: text,
-              public: true,
-              // The customer's reply is the requester's; staff write as the API user.
-              ...(author.kind === 'customer' && {author_id: ticket.requester_id}),
+        // Zendesk takes nothing more on a closed ticket (it would answer 422 naming its status).
+        if (ticket.status === 'closed')
+          throw new RapportError(
+            'invalid_transition',
+            `Complaint ZD-${ticket.id} is closed in Zendesk, which takes no more replies or changes on it; a new complaint can follow it up`,
+            {details: {from: statusOfTicket(ticket.status, ticket.tags), ticketId: ticket.id}},
+          );
+        // Core's rules before Zendesk sees anything: the role's actions, the reopen window, the
+        // state machine. Zendesk's clock may run ahead of ours; an update is never before the
+        // ticket's last change.
+        const complaint = toComplaint(ticket, update.customerId);
+        const at = Math.max(checked.now(), Date.parse(complaint.updatedAt));
+        const applied = applyComplaintUpdate(complaint, update, {
+          id: 'pending',
+          at,
+          policy: complaintPolicy,
+        });
+        const target =
+          update.action === undefined ? undefined : ticketStatusFor(applied.complaint.status);
+        const author = applied.update.author;
+        const text =
+          update.body ??
+          (update.action === 'resolve' || update.action === 'reject'
+            ? update.resolution
+            : undefined);
+        const body = {
+          ticket: {
+            ...(text !== undefined && {
+              comment: {
+                body: text,
+                public: true,
+                // The customer's reply is the requester's; staff write as the API user.
+                ...(author.kind === 'customer' && {author_id: ticket.requester_id}),
+              },
+            }),
+            ...(target && {status: target.status}),
+            ...(target && target.tags.length > 0 && {additional_tags: target.tags}),
+            // Refused with 409 when the ticket changed since it was read: two attempts with one key
+            // cannot both write.
+            safe_update: true,
+            updated_stamp: ticket.updated_at,
+            metadata: {
+              rapport_key: key,
+              rapport_fp: print,
+              rapport_kind: author.kind,
+              rapport_role: author.role,
+              ...(update.action !== undefined && {rapport_action: update.action}),
+              ...(author.kind === 'staff' &&
+                author.id !== undefined && {rapport_author: author.id}),
             },
-          }),
-          ...(target && {status: target.status}),
-          ...(target && target.tags.length > 0 && {additional_tags: target.tags}),
-          // Refused with 409 when the ticket changed since it was read: two attempts with one key
-          // cannot both write.
-          safe_update: true,
-          updated_stamp: ticket.updated_at,
-          metadata: {
-            rapport_key: key,
-            rapport_fp: print,
-            rapport_kind: author.kind,
-            rapport_role: author.role,
-            ...(update.action !== undefined && {rapport_action: update.action}),
-            ...(author.kind === 'staff' && author.id !== undefined && {rapport_author: author.id}),
           },
-        },
-      };
-      signal?.throwIfAborted();
-      try {
+        };
+        signal?.throwIfAborted();
         const answer = await http.request<{ticket: ZendeskTicket; audit: ZendeskAudit}>(
           'PUT',
           `/api/v2/tickets/${ticket.id}.json`,
@@ -918,16 +949,8 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
           `Zendesk did not return the audit of the update of ticket ${ticket.id}`,
           {details: {ticketId: ticket.id}},
         );
-      } catch (error) {
-        // The ticket changed since it was read (another attempt with this key, or an agent): read
-        // it again, and find this key's audit or apply the update to what the ticket is now.
-        if (isRapportError(error, 'conflict') && error.details.zendesk === 'UpdateConflict') {
-          if (attempt < UPDATE_ATTEMPTS) continue;
-          throw ticketBusy(ticket.id, 'update', error);
-        }
-        throw error;
-      }
-    }
+      },
+    );
   };
 
   // --- survey answers ------------------------------------------------------------------------
@@ -1020,20 +1043,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     if (!isUserId(complaintId)) throw noComplaint(complaintId);
     const customer = await userOf(answer.customerId, signal);
     if (!customer) throw noComplaint(complaintId);
-    for (let attempt = 1; ; attempt++) {
-      let ticket: ZendeskTicket;
-      try {
-        ({ticket} = await get<{ticket: ZendeskTicket}>(
-          `/api/v2/tickets/${complaintId}.json`,
-          {},
-          signal,
-        ));
-      } catch (error) {
-        if (isRapportError(error, 'not_found')) throw noComplaint(complaintId);
-        throw error;
-      }
-      if (ticket.requester_id !== customer.id) throw noComplaint(complaintId);
-      const audits = await auditsOf(ticket.id, signal);
+    return writeTicket(complaintId, customer.id, 'answer', signal, async (ticket, audits) => {
       // A retry whose answer was lost finds the audit its key is kept in.
       const first = audits.find(
         (a) => surveyOf(a).rapport_key === key && isSurveyKind(surveyOf(a).rapport_survey),
@@ -1079,31 +1089,23 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
         },
       };
       signal?.throwIfAborted();
-      try {
-        const answered = await http.request<{ticket: ZendeskTicket; audit: ZendeskAudit}>(
-          'PUT',
-          `/api/v2/tickets/${ticket.id}.json`,
-          {body, signal},
-        );
-        const made = answerOfTicket(
-          answered.body.ticket,
-          [...audits, answered.body.audit],
-          answer.customerId,
-        );
-        if (made) return made;
-        throw new RapportError(
-          'unavailable',
-          `Zendesk did not return the audit of the survey answer on ticket ${ticket.id}`,
-          {details: {ticketId: ticket.id}},
-        );
-      } catch (error) {
-        if (isRapportError(error, 'conflict') && error.details.zendesk === 'UpdateConflict') {
-          if (attempt < UPDATE_ATTEMPTS) continue;
-          throw ticketBusy(ticket.id, 'answer', error);
-        }
-        throw error;
-      }
-    }
+      const answered = await http.request<{ticket: ZendeskTicket; audit: ZendeskAudit}>(
+        'PUT',
+        `/api/v2/tickets/${ticket.id}.json`,
+        {body, signal},
+      );
+      const made = answerOfTicket(
+        answered.body.ticket,
+        [...audits, answered.body.audit],
+        answer.customerId,
+      );
+      if (made) return made;
+      throw new RapportError(
+        'unavailable',
+        `Zendesk did not return the audit of the survey answer on ticket ${ticket.id}`,
+        {details: {ticketId: ticket.id}},
+      );
+    });
   };
 
   // --- fields --------------------------------------------------------------------------------
