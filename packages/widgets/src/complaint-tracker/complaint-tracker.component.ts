@@ -31,7 +31,7 @@ import {
   renderLayout,
   ruleValues,
 } from '../shared/layout.js';
-import {ListController} from '../shared/record.js';
+import {ListController, LoadController} from '../shared/record.js';
 import {messageState, warnOnce} from '../shared/states.js';
 import {displayValue} from '../shared/value.js';
 import {RapportWidget} from '../shared/widget.js';
@@ -43,6 +43,8 @@ import {trackerStrings} from './complaint-tracker.strings.js';
 const HEADER_SOURCES: ReadonlySet<string> = new Set(['reference', 'subject', 'status']);
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+/** Updates read at most, newest first: past them a long thread shows its newest replies. */
+const MAX_UPDATES = 1000;
 /** Actions whose text (the reply box) is stored as the complaint's resolution. */
 const RESOLVING: ReadonlySet<ComplaintAction> = new Set(['resolve', 'reject']);
 
@@ -129,11 +131,27 @@ export class RapportComplaintTracker extends RapportWidget {
     this.activeCustomerId,
   ]);
 
-  private readonly updates = new ListController(
+  // Every page of the customer's updates (newest first): a thread of an older complaint is complete
+  // however many replies the newer ones have.
+  private readonly updates = new LoadController(
     this,
     'complaintUpdates',
     () => [this.activeClient, this.activeCustomerId],
-    100,
+    async (client, customerId, signal): Promise<Page<ComplaintUpdate>> => {
+      const items: ComplaintUpdate[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<ComplaintUpdate> = await client.list(
+          'complaintUpdates',
+          customerId,
+          cursor ? {limit: 100, cursor} : {limit: 100},
+          {signal},
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && items.length < MAX_UPDATES);
+      return {items, nextCursor: cursor};
+    },
   );
 
   protected override dataChanged(change: DataChange): void {

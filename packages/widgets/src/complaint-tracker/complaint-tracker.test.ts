@@ -141,10 +141,16 @@ function trackerBackend(
         },
       },
       complaintUpdates: {
-        list: async (customerId) => {
+        // In pages, as a backend answers: the cursor is where the next page starts.
+        list: async (customerId, {limit = 20, cursor} = {}) => {
           await listed();
-          const items = thread.filter((u) => u.customerId === customerId);
-          return {items: newestFirst(items, (u) => u.at), nextCursor: null};
+          const items = newestFirst(
+            thread.filter((u) => u.customerId === customerId),
+            (u) => u.at,
+          );
+          const from = cursor ? Number(cursor) : 0;
+          const to = from + limit;
+          return {items: items.slice(from, to), nextCursor: to < items.length ? String(to) : null};
         },
         create: async (input, {idempotencyKey}) => {
           await control.holdCreates;
@@ -406,6 +412,21 @@ describe('<rapport-complaint-tracker>', () => {
     const other = await open(el, 'C-2026-002');
     expect(text(other.querySelector('.no-replies'))).to.equal('No replies yet');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the thread of an older complaint behind pages of newer replies', async () => {
+    const newer = Array.from({length: 230}, (_, i) => update('002', i + 1));
+    const asked = update('001', 5000, {body: 'Where is my refund?'});
+    const {el} = await mount(
+      [complaint('001', {createdAt: iso(Date.now() - 4 * DAY)}), complaint('002')],
+      [...newer, asked],
+    );
+    const panel = await open(el, 'C-2026-001');
+    expect([...panel.querySelectorAll('[part~="update"] .text')].map(text)).to.deep.equal([
+      'Where is my refund?',
+    ]);
+    const other = await open(el, 'C-2026-002');
+    expect(other.querySelectorAll('[part~="update"]')).to.have.length(230);
   });
 
   it('renders replies as text, never as markup', async () => {
