@@ -3,7 +3,14 @@ import {after, before, beforeEach, describe, it} from 'node:test';
 import {http} from 'msw';
 import {setupServer} from 'msw/node';
 import {runPingConformance} from '@rapport/adapter-testkit';
-import {isRapportError, type CrmAdapter} from '@rapport/core';
+import {
+  computeReport,
+  isRapportError,
+  servedReports,
+  type Complaint,
+  type CrmAdapter,
+  type Page,
+} from '@rapport/core';
 import {zendeskAdapter, type ZendeskAdapterOptions} from '@rapport/adapter-zendesk';
 import {
   fakeAgentId,
@@ -406,6 +413,68 @@ describe('zendeskAdapter: complaints', () => {
     });
     assert.equal(fake.tickets.length, 1);
     assert.equal(retried.id, String(fake.tickets[0]!.id));
+  });
+
+  it('scans every ticket oldest first for reports, with its customer by id or e-mail, none for an anonymous one', async () => {
+    const adapter = await start();
+    const made: string[] = [];
+    for (const [n, customerId] of [
+      [1, '1001'],
+      [2, '1002'],
+      [3, '1001'],
+    ] as const) {
+      const created = await adapter.resources.complaints!.create(
+        {...complaint, customerId, subject: `Parcel ${n}`},
+        {idempotencyKey: `k-${n}`},
+      );
+      made.push(created.id);
+    }
+    const {customerId: _, ...anonymous} = complaint;
+    const visitor = await adapter.resources.complaints!.create(
+      {...anonymous, contact: {name: 'A Visitor', email: 'visitor@example.com'}},
+      {idempotencyKey: 'k-visitor'},
+    );
+    fake.update(Number(made[1]), {status: 'solved'});
+    const scanAll = async (scanned: CrmAdapter) => {
+      const items: Complaint[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<Complaint> = await scanned.resources.complaints!.scan!({
+          limit: 2,
+          ...(cursor !== null && {cursor}),
+        });
+        assert.ok(page.items.length <= 2);
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return items;
+    };
+    assert.deepEqual(
+      (await scanAll(adapter)).map((c) => [c.id, c.customerId, c.status]),
+      [
+        [made[0], '1001', 'new'],
+        [made[1], '1002', 'resolved'],
+        [made[2], '1001', 'new'],
+        [visitor.id, null, 'new'],
+      ],
+    );
+    const byEmail = await start({lookUpBy: 'email'});
+    assert.deepEqual(
+      (await scanAll(byEmail)).map((c) => c.customerId),
+      ['mei.chen@example.com', 'ada.lovelace@example.com', 'mei.chen@example.com', null],
+    );
+    // The gateway computes the complaints reports from this scan.
+    const day = 86_400_000;
+    const report = await computeReport(
+      adapter,
+      'complaintsByStatus',
+      {from: Math.floor(Date.now() / day) * day, to: (Math.floor(Date.now() / day) + 1) * day},
+      {minimumGroupSize: 1},
+    );
+    const counts = report.series.find((series) => series.id === 'complaints')!;
+    const count = (status: string) => counts.values[report.categories.indexOf(status)];
+    assert.deepEqual([count('new'), count('resolved')], [3, 1]);
+    assert.ok(servedReports(adapter).includes('complaintSla'));
   });
 
   it('maps ticket statuses to complaint statuses', async () => {

@@ -47,6 +47,7 @@ import {
   type WriteOptions,
   refuseComplaint,
 } from '@rapport/core';
+import {limits} from '@rapport/core/protocol';
 import {zendeskError} from './errors.js';
 import {complaintDescriptors, customerDescriptors} from './fields.js';
 import {
@@ -150,7 +151,8 @@ const notFound = () => new RapportError('not_found', 'Zendesk has no user with t
  * exactly once per idempotency key (Zendesk's `Idempotency-Key` header, and the key kept in the
  * ticket's `external_id` and looked up before every create, so a retry finds the first ticket even
  * after the header's window); interactions come from the audits of the customer's newest tickets;
- * field catalogs come from the account's ticket and user fields. Loyalty accounts are not served:
+ * field catalogs come from the account's ticket and user fields; complaints scan every ticket of the
+ * account, for the gateway's complaints reports. Loyalty accounts are not served:
  * compose this adapter with one that serves them (`composeAdapters`).
  *
  * It checks the configuration against the account before it resolves: credentials, and that every
@@ -454,6 +456,49 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
         nextCursor: page.meta.has_more && page.meta.after_cursor ? page.meta.after_cursor : null,
       };
     });
+  };
+
+  /**
+   * Every ticket, oldest first (ids grow with creation, so tickets added meanwhile come at the end),
+   * for the complaints reports: Zendesk's cursor pages of `tickets.json`, at most 100 a page. A
+   * ticket sent without an account (tagged rapport_anonymous) has no customer.
+   */
+  const scanComplaints = async (
+    request?: PageRequest,
+    call: CallOptions = {},
+  ): Promise<Page<Complaint>> => {
+    const {cursor, limit} = validatePage(request, limits.maxScanPageSize);
+    call.signal?.throwIfAborted();
+    const page = await get<{tickets: ZendeskTicket[]} & ZendeskCursorPage>(
+      '/api/v2/tickets.json',
+      {
+        'page[size]': Math.min(limit, 100),
+        sort: 'id',
+        ...(cursor !== undefined && {'page[after]': cursor}),
+      },
+      call.signal,
+    );
+    const tickets = [...page.tickets].sort((a, b) => a.id - b.id);
+    const owned = tickets.filter((t) => !t.tags.includes(ANONYMOUS_TAG));
+    const emails = new Map<number, string>();
+    if (checked.lookUpBy === 'email' && owned.length > 0) {
+      const {users} = await get<{users: ZendeskUser[]}>(
+        '/api/v2/users/show_many.json',
+        {ids: [...new Set(owned.map((t) => t.requester_id))].join(',')},
+        call.signal,
+      );
+      for (const user of users) if (user.email) emails.set(user.id, user.email.toLowerCase());
+    }
+    const ownerOf = (ticket: ZendeskTicket): string | null =>
+      ticket.tags.includes(ANONYMOUS_TAG)
+        ? null
+        : checked.lookUpBy === 'email'
+          ? (emails.get(ticket.requester_id) ?? null)
+          : String(ticket.requester_id);
+    return {
+      items: tickets.map((ticket) => toComplaint(ticket, ownerOf(ticket))),
+      nextCursor: page.meta.has_more && page.meta.after_cursor ? page.meta.after_cursor : null,
+    };
   };
 
   const createComplaint = async (
@@ -1131,7 +1176,7 @@ async function start(checked: CheckedOptions, options: ZendeskAdapterOptions): P
     },
     resources: {
       customers: {read: readCustomers},
-      complaints: {list: listComplaints, create: createComplaint},
+      complaints: {list: listComplaints, create: createComplaint, scan: scanComplaints},
       interactions: {list: listInteractions},
       complaintUpdates: {list: listUpdates, create: createUpdate},
       surveyAnswers: {list: listSurveyAnswers, create: createSurveyAnswer},

@@ -296,7 +296,12 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
     const after = url.searchParams.get('page[after]');
     let start = 0;
     if (after !== null) {
-      const id = Number(atob(after));
+      let id = NaN;
+      try {
+        id = Number(atob(after));
+      } catch {
+        // not base64: refused below, as Zendesk refuses a cursor it did not give out
+      }
       if (!Number.isSafeInteger(id))
         return json(
           {error: 'InvalidPaginationParameter', description: 'page[after] is invalid'},
@@ -642,6 +647,8 @@ export function fakeZendesk(options: FakeZendeskOptions = {}): FakeZendesk {
       }
     }
     if (method === 'GET' && path === '/api/v2/tickets.json') {
+      // Cursor pagination when page[size] is given (every ticket of the account), offset otherwise.
+      if (url.searchParams.has('page[size]')) return cursorPage(tickets, url, 'tickets');
       const externalId = url.searchParams.get('external_id');
       const found =
         externalId === null ? tickets : tickets.filter((t) => t.external_id === externalId);
