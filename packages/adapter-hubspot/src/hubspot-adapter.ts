@@ -46,7 +46,7 @@ export async function hubspotAdapter(options: HubSpotAdapterOptions): Promise<Cr
     name: 'hubspot',
     capabilities: {maxBatchSize: BATCH, entities, customFieldsWritable: true},
     resources: {
-      customers: {read: contacts.read},
+      customers: {read: contacts.read, scan: contacts.scan},
       ...(options.loyalty && {
         loyaltyAccounts: {read: loyaltyAccounts(portal, contacts, options.loyalty)},
       }),

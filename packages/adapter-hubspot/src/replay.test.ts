@@ -5,7 +5,7 @@ import {readFileSync} from 'node:fs';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {http, HttpResponse} from 'msw';
 import {setupServer} from 'msw/node';
-import {isRapportError, type RapportError} from '@rapport/core';
+import {isRapportError, servedReports, type RapportError} from '@rapport/core';
 import {hubspotAdapter} from '@rapport/adapter-hubspot';
 import {fakeHubSpot} from '@rapport/adapter-hubspot/fake';
 import {recorded} from './fake/recorded.js';
@@ -49,6 +49,30 @@ async function failure(promise: Promise<unknown>): Promise<RapportError> {
 
 const adapter = (extra: Parameters<typeof hubspotAdapter>[0] = {}) =>
   hubspotAdapter({accessToken: 'pat-test', ...extra});
+
+describe('replay: the contacts list', () => {
+  it('scans the recorded page into customers, with its paging cursor', async () => {
+    const seen = replay(
+      'get',
+      '/crm/v3/objects/contacts',
+      'read__objects-api__contacts-response.json',
+      200,
+    );
+    const page = await (await adapter()).resources.customers!.scan!({limit: 1000});
+    assert.equal(seen.calls, 1);
+    assert.deepEqual(
+      page.items.map((c) => [c.id, c.email, c.createdAt]),
+      [
+        ['1', 'a@example.com', '2023-10-26T17:55:48.301Z'],
+        ['51', 'b@example.com', '2023-10-26T17:55:48.691Z'],
+        ['101', 'c@example.com', '2023-12-13T22:20:02.649Z'],
+      ],
+    );
+    assert.equal(page.nextCursor, '394');
+    // The gateway computes the customers' lifecycle report from this scan.
+    assert.deepEqual(servedReports(await adapter()), ['customerLifecycle']);
+  });
+});
 
 describe('replay: batch reads', () => {
   it('reads the recorded 200 batch into customers', async () => {

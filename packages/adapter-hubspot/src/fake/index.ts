@@ -401,6 +401,49 @@ export function fakeHubSpot(options: FakeHubSpotOptions = {}): FakeHubSpot {
         return ok(answer, missing.length > 0 ? 207 : 200);
       }),
     ),
+    // The list: objects by record id, `limit` (at most 100) a page; `paging.next.after` is where the
+    // next page starts, absent on the last page (the shape of the recorded contacts list).
+    http.get(
+      `${base}/crm/v3/objects/:objectType`,
+      endpoint('GET /crm/v3/objects/:objectType', ({request, params}) => {
+        const type = String(params.objectType);
+        if (type === 'tickets') {
+          const refused = scopesRefused();
+          if (refused) return refused;
+        }
+        const url = new URL(request.url);
+        const limit = Number(url.searchParams.get('limit') ?? 10);
+        const after = url.searchParams.get('after');
+        if (
+          !Number.isInteger(limit) ||
+          limit < 1 ||
+          limit > 100 ||
+          (after !== null && !/^\d+$/.test(after))
+        )
+          return error(400, {
+            message: 'Invalid input: limit must be 1 to 100 and after a cursor from paging.next',
+            category: 'VALIDATION_ERROR',
+          });
+        const sorted = [...(storeOf(type) ?? new Map<string, FakeObject>()).values()].sort(
+          (a, b) => Number(a.id) - Number(b.id),
+        );
+        const from = after === null ? sorted : sorted.filter((o) => Number(o.id) >= Number(after));
+        const page = from.slice(0, limit);
+        const next = from[limit];
+        const requested = (url.searchParams.get('properties') ?? '').split(',').filter(Boolean);
+        return ok({
+          results: page.map((object) => shape(object, requested)),
+          ...(next && {
+            paging: {
+              next: {
+                after: next.id,
+                link: `${base}/crm/v3/objects/${type}?limit=${limit}&after=${next.id}`,
+              },
+            },
+          }),
+        });
+      }),
+    ),
     http.get(
       `${base}/crm/v3/objects/:objectType/:id`,
       endpoint('GET /crm/v3/objects/:objectType/:id', ({request, params}) => {
