@@ -44,11 +44,13 @@ import {
   type Interaction,
   type LoyaltyAccount,
   type Page,
+  type PageRequest,
   type Severity,
   type SlaPolicy,
   type VendorRequest,
   refuseComplaint,
 } from '@rapport/core';
+import {limits as protocolLimits} from '@rapport/core/protocol';
 import {jwtSessions, type SalesforceJwtOptions, type Session} from './auth.js';
 import {
   errorsOf,
@@ -937,6 +939,51 @@ export async function salesforceAdapter(
     };
   };
 
+  // ---------- scans, for reports ----------
+  /**
+   * A page of every record of a query, in Id order (a record created meanwhile has a greater Id, so
+   * none comes twice): `limit + 1` asked, to know whether there is a next page. The cursor is the
+   * page's last Id.
+   */
+  const scanPage = async (
+    select: string,
+    where: string,
+    request: PageRequest | undefined,
+    signal?: AbortSignal,
+  ): Promise<{records: SObject[]; nextCursor: string | null}> => {
+    const {cursor, limit} = validatePage(request, protocolLimits.maxScanPageSize);
+    if (cursor !== undefined && !/^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(cursor))
+      throw invalidInput('cursor', 'is not a cursor this backend gave out');
+    signal?.throwIfAborted();
+    const conditions = [...(cursor ? [`Id > ${quote(cursor)}`] : []), ...(where ? [where] : [])];
+    const records = await query(
+      `SELECT ${select}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY Id ASC LIMIT ${limit + 1}`,
+      signal,
+      limit + 1,
+    );
+    const page = records.slice(0, limit);
+    return {records: page, nextCursor: records.length > limit ? page.at(-1)!.Id : null};
+  };
+  /** `customers.scan`: every Contact (or person account). */
+  const scanCustomers = async (request?: PageRequest, o: CallOptions = {}) => {
+    const {records, nextCursor} = await scanPage(
+      `${customerSelect} FROM ${customerSObject}`,
+      customerWhere.replace(/^ AND /, ''),
+      request,
+      o.signal,
+    );
+    return {items: records.map((r) => toCustomer(r.Id, r)), nextCursor};
+  };
+  /** `complaints.scan`: every Case, its customer the Contact (or person account) it points at. */
+  const scanComplaints = async (request?: PageRequest, o: CallOptions = {}) => {
+    const {records, nextCursor} = await scanPage(`${caseSelect} FROM Case`, '', request, o.signal);
+    const ownerOf = (r: SObject) => {
+      const owner = r[caseOwnerField];
+      return typeof owner === 'string' && owner !== '' ? owner : null;
+    };
+    return {items: records.map((r) => toComplaint(r, ownerOf(r))), nextCursor};
+  };
+
   // ---------- interactions ----------
   const listInteractions = async (
     customerId: string,
@@ -1525,9 +1572,10 @@ export async function salesforceAdapter(
             return {id: key, record: record ? toCustomer(key, record) : null};
           });
         },
+        scan: scanCustomers,
       },
       ...(loyalty && {loyaltyAccounts: {read: readLoyalty}}),
-      complaints: {list: listComplaints, create: createComplaint},
+      complaints: {list: listComplaints, create: createComplaint, scan: scanComplaints},
       interactions: {list: listInteractions},
       ...(threadField && {complaintUpdates: {list: listUpdates, create: createUpdate}}),
     },

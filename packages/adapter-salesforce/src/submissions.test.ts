@@ -4,7 +4,13 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {exportPKCS8, exportSPKI, generateKeyPair} from 'jose';
-import {isRapportError, type ComplaintInput} from '@rapport/core';
+import {
+  isRapportError,
+  servedReports,
+  type ComplaintInput,
+  type Page,
+  type PageRequest,
+} from '@rapport/core';
 import {salesforceAdapter, type SalesforceAdapterOptions} from '@rapport/adapter-salesforce';
 import {fakeSalesforce, fakeContactId, type FakeSalesforce} from '@rapport/adapter-salesforce/fake';
 import {isRecordId} from './salesforce-adapter.js';
@@ -135,6 +141,62 @@ describe('submissions: what the created complaint says, and which key reuse is a
       'caseSubmissionField',
       /writable Text field of length 64/,
     );
+  });
+});
+
+describe('scans, for reports', () => {
+  it('scans every Contact and every Case in Id order, a Case with its customer or its visitor', async () => {
+    const fake = fakeSalesforce();
+    const adapter = await on(fake);
+    const complaints = adapter.resources.complaints!;
+    const first = await complaints.create(complaint, {idempotencyKey: 'scan-1'});
+    const {customerId: _, ...visitorInput} = complaint;
+    const visitor = await complaints.create(
+      {...visitorInput, contact: {name: 'A Visitor', email: 'visitor@example.com'}},
+      {idempotencyKey: 'scan-2'},
+    );
+    const second = await complaints.create(complaint, {idempotencyKey: 'scan-3'});
+    const scanAll = async <T>(scan: (p: PageRequest) => Promise<Page<T>>) => {
+      const items: T[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<T> = await scan({limit: 1, ...(cursor !== null && {cursor})});
+        assert.ok(page.items.length <= 1);
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return items;
+    };
+    const cases = await scanAll((p) => complaints.scan!(p));
+    // Every Case of the org (the fake seeds some), in Id order, each with the Contact it points at.
+    assert.deepEqual(
+      cases.map((c) => [c.id, c.customerId]),
+      [...fake.cases.values()]
+        .sort((a, b) => (a.Id < b.Id ? -1 : 1))
+        .map((r) => [r.Id, (r.ContactId as string | null | undefined) ?? null]),
+    );
+    const scanned = (id: string) => cases.find((c) => c.id === id)!;
+    assert.deepEqual(
+      [first, visitor, second].map((c) => [scanned(c.id).customerId, scanned(c.id).contact?.email]),
+      [
+        [mei, undefined],
+        [null, 'visitor@example.com'],
+        [mei, undefined],
+      ],
+    );
+    const customers = await scanAll((p) => adapter.resources.customers!.scan!(p));
+    assert.deepEqual(
+      customers.map((c) => c.id),
+      [...fake.contacts.keys()].sort(),
+    );
+    assert.ok(customers.some((c) => c.id === mei && c.email));
+    // The gateway computes these reports from the scans.
+    assert.deepEqual(servedReports(adapter), [
+      'customerLifecycle',
+      'complaintsByCategory',
+      'complaintsByStatus',
+      'complaintSla',
+    ]);
   });
 });
 
